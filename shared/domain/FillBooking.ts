@@ -1,0 +1,37 @@
+import { commissionCents, type CommissionSnapshot } from './Commission';
+import type { Side } from './DomainEvent';
+import { cents, exactNotional, roundToCents, type Cents } from './Money';
+import { normalizeQty, type PositionLedger } from './Position';
+
+export interface FillBooking {
+  notionalCents: Cents;
+  commissionCents: Cents;
+  /** Signed change of cash: −(notional + commission) for a buy, notional − commission for a sell. */
+  cashDeltaCents: Cents;
+}
+
+/**
+ * SPEC 2.8: N = x·P exactly; cash moves by round(N); commission = round(max(k·N, min)) from the
+ * unrounded N. Live execution and simulation both book through this one function.
+ */
+export function bookFill(side: Side, qty: number, price: number, snapshot: CommissionSnapshot): FillBooking {
+  if (!(qty > 0) || !Number.isFinite(qty)) throw new RangeError(`bookFill: quantity ${qty} must be positive`);
+  if (!(price > 0) || !Number.isFinite(price)) throw new RangeError(`bookFill: price ${price} must be positive`);
+  const n = exactNotional(qty, price);
+  const notionalCents = roundToCents(n);
+  const commission = commissionCents(n, snapshot);
+  const cashDeltaCents = side === 'BUY' ? cents(-notionalCents - commission) : cents(notionalCents - commission);
+  return { notionalCents, commissionCents: commission, cashDeltaCents };
+}
+
+/** The position after a fill: shares, cash, commission total, and the anchor moved to the fill price (SPEC 2.6). */
+export function applyFill(position: PositionLedger, side: Side, qty: number, price: number, booking: FillBooking): PositionLedger {
+  const newQty = normalizeQty(side === 'BUY' ? position.qty + qty : position.qty - qty);
+  return {
+    ...position,
+    qty: newQty,
+    cashCents: cents(position.cashCents + booking.cashDeltaCents),
+    totalCommissionPaidCents: cents(position.totalCommissionPaidCents + booking.commissionCents),
+    anchor: price,
+  };
+}

@@ -1,0 +1,29 @@
+import { exact } from './ExactDecimal';
+
+/**
+ * SPEC 2.5 rule 5: round toward zero to the qty step (0 = fractional, kept to 6 decimals), then to a
+ * multiple of the lot. Done in decimals on the numbers' shortest text, so 0.3 on a 0.000001 grid stays
+ * 0.3 (float division would give 0.299999) and rounding never increases |qty|.
+ */
+const FRACTIONAL_STEP = 0.000001;
+
+export function roundTowardZero(qty: number, qtyStep: number, lotSize: number | null): number {
+  if (!Number.isFinite(qty)) throw new RangeError(`quantity ${qty} is not finite`);
+  if (qty === 0) return 0;
+  const sign = qty < 0 ? -1 : 1;
+  let abs = floorToGrid(Math.abs(qty), qtyStep > 0 ? qtyStep : FRACTIONAL_STEP);
+  if (lotSize !== null && lotSize > 0) abs = floorToGrid(abs, lotSize);
+  return abs === 0 ? 0 : sign * abs;
+}
+
+/** Smallest quantity on the step/lot grid that is ≥ qty (used by `clip`). */
+export function roundUpToGrid(qty: number, qtyStep: number, lotSize: number | null): number {
+  const unit = lotSize !== null && lotSize > 0 ? lotSize : qtyStep > 0 ? qtyStep : FRACTIONAL_STEP;
+  const u = exact(unit);
+  return exact(qty).div(u).ceil().times(u).toNumber();
+}
+
+function floorToGrid(value: number, unit: number): number {
+  const u = exact(unit);
+  return exact(value).div(u).floor().times(u).toNumber();
+}
