@@ -1,0 +1,188 @@
+import type { CommissionSnapshot } from './Commission';
+import type { GuardrailConfig, OrderPolicyConfig } from './Config';
+import type { DailyActivity } from './DailyActivity';
+import type { GuardrailStep, Side } from './DomainEvent';
+import { exact, exactProduct } from './ExactDecimal';
+import { bookFill } from './FillBooking';
+import type { PositionState } from './Position';
+import { roundTowardZero, roundUpToGrid } from './QuantityRounding';
+import type { ReasonCode } from './ReasonCode';
+
+export interface GuardrailConfigs {
+  guardrails: GuardrailConfig;
+  orderPolicy: OrderPolicyConfig;
+  commission: CommissionSnapshot;
+}
+
+/** The trade the trigger and sizing ask for: a side and an unsigned quantity. */
+export interface ProposedTrade {
+  side: Side;
+  qty: number;
+  price: number;
+}
+
+export type GuardrailDecision =
+  | { outcome: 'ORDER'; side: Side; qty: number; reasons: ReasonCode[]; steps: GuardrailStep[] }
+  | { outcome: 'HOLD'; side: Side; qty: 0; reasons: ReasonCode[]; steps: GuardrailStep[] }
+  /** action_below_min = reject: the order is recorded as REJECTED with this quantity; nothing is booked. */
+  | { outcome: 'REJECT'; side: Side; qty: number; reasons: ReasonCode[]; steps: GuardrailStep[] };
+
+export type AfterFillViolation = 'above_max_stock_pct' | 'below_min_stock_pct' | 'negative_cash' | 'negative_qty';
+
+/** Upper bounds on the quantity from rules 1–4, kept so `clip` can check a raised quantity against them. */
+interface Caps {
+  band: number;
+  maxTrade: number;
+  funds: number;
+  dailyNotional: number;
+}
+
+/**
+ * Largest quantity x whose cost x·P + max(k·x·P, m) (buy) fits `budget`, and the same for a band limit:
+ * with a minimum commission the bound is the lower of the rate formula and the minimum formula (SPEC 2.10).
+ */
+function buyCap(budget: number, price: number, k: number, minCommission: number, weight: number): number {
+  return Math.min(budget / (price * (1 + weight * k)), (budget - weight * minCommission) / price);
+}
+
+function computeCaps(state: PositionState, trade: ProposedTrade, cfg: GuardrailConfigs, today: DailyActivity): Caps {
+  const { price, side } = trade;
+  const { guardrails: g, commission } = cfg;
+  const k = commission.rate;
+  const m = commission.minimumCents / 100;
+  const stock = state.qty * price;
+  const value = stock + (state.cashCents + state.receivableCents) / 100;
+  const band =
+    side === 'BUY'
+      ? buyCap(g.maxStockPct * value - stock, price, k, m, g.maxStockPct)
+      : Math.min((stock - g.minStockPct * value) / (price * (1 - g.minStockPct * k)), (stock - g.minStockPct * (value - m)) / price);
+  const maxTrade = (g.maxTradePctOfPosition * value) / price;
+  const funds = side === 'BUY' ? buyCap(state.cashCents / 100, price, k, m, 1) : state.qty;
+  const dailyNotional =
+    g.maxDailyNotional === null ? Infinity : (g.maxDailyNotional - today.notionalTodayCents / 100) / price;
+  return { band, maxTrade, funds, dailyNotional };
+}
+
+/** Exact x·P ≥ minimum, as SPEC 2.10 asks (no float error at the edge). */
+function meetsMinimums(qty: number, price: number, policy: OrderPolicyConfig): boolean {
+  if (qty < policy.minQty) return false;
+  return exactProduct(qty, price).greaterThanOrEqualTo(exact(policy.minNotional));
+}
+
+/** The booked cash after a buy must not be negative (exact, in cents). */
+function cashAfterBuyCents(state: PositionState, qty: number, price: number, commission: CommissionSnapshot): number {
+  return state.cashCents + bookFill('BUY', qty, price, commission).cashDeltaCents;
+}
+
+/** SPEC 2.5, in its order; each trim or block adds its reason; the first block ends the evaluation. */
+export const GuardrailEvaluator = {
+  evaluate(state: PositionState, trade: ProposedTrade, cfg: GuardrailConfigs, today: DailyActivity): GuardrailDecision {
+    const { side, price } = trade;
+    const { guardrails: g, orderPolicy: policy } = cfg;
+    const reasons: ReasonCode[] = [];
+    const steps: GuardrailStep[] = [];
+    const hold = (reason: ReasonCode): GuardrailDecision => {
+      reasons.push(reason);
+      return { outcome: 'HOLD', side, qty: 0, reasons, steps };
+    };
+    let qty = trade.qty;
+    const trim = (cap: number, reason: ReasonCode): void => {
+      if (qty > cap) {
+        const after = Math.max(0, cap);
+        steps.push({ reason, before: qty, after });
+        reasons.push(reason);
+        qty = after;
+      }
+    };
+
+    // 1. Allocation band.
+    const stock = state.qty * price;
+    const value = stock + (state.cashCents + state.receivableCents) / 100;
+    const allocation = value > 0 ? stock / value : 0;
+    if (side === 'BUY' && allocation >= g.maxStockPct) return hold('band_blocked_above_max');
+    if (side === 'SELL' && allocation <= g.minStockPct) return hold('band_blocked_below_min');
+    const caps = computeCaps(state, trade, cfg, today);
+    trim(caps.band, 'band_trim');
+    // 2. Trade size.
+    trim(caps.maxTrade, 'max_trade_trim');
+    // 3. Funds and holdings: the receivable counts in V but cannot be spent; no shorting.
+    trim(caps.funds, side === 'BUY' ? 'cash_trim' : 'holdings_trim');
+    // 4. Daily limits.
+    if (g.maxOrdersPerDay !== null && today.ordersToday >= g.maxOrdersPerDay) return hold('max_orders_per_day');
+    trim(caps.dailyNotional, 'daily_notional_trim');
+    if (qty <= 0) return hold('zero_qty');
+
+    // 5. Rounding toward zero to the step, then the lot.
+    const rounded = roundTowardZero(qty, policy.qtyStep, policy.lotSize);
+    if (rounded !== qty) {
+      steps.push({ reason: 'qty_rounded', before: qty, after: rounded });
+      reasons.push('qty_rounded');
+      qty = rounded;
+    }
+    // Float caps can sit a hair above an exact limit; the booked cash is the exact judge.
+    if (side === 'BUY') qty = stepDownUntilFunded(state, qty, price, cfg);
+    if (qty <= 0) return hold('zero_qty');
+    // A sell whose minimum commission exceeds cash plus proceeds would leave cash negative.
+    if (side === 'SELL' && state.cashCents + bookFill('SELL', qty, price, cfg.commission).cashDeltaCents < 0) {
+      return hold('cash_trim');
+    }
+
+    // 6. Minimums.
+    if (!meetsMinimums(qty, price, policy)) {
+      switch (policy.actionBelowMin) {
+        case 'hold':
+          return hold('below_min');
+        case 'reject':
+          reasons.push('below_min');
+          return { outcome: 'REJECT', side, qty, reasons, steps };
+        case 'clip': {
+          const clipped = clipToMinimum(price, policy);
+          const fits =
+            clipped <= caps.band && clipped <= caps.maxTrade && clipped <= caps.funds && clipped <= caps.dailyNotional &&
+            (side === 'SELL' || cashAfterBuyCents(state, clipped, price, cfg.commission) >= 0);
+          if (!fits) return hold('clip_blocked');
+          steps.push({ reason: 'clip_to_min', before: qty, after: clipped });
+          reasons.push('clip_to_min');
+          qty = clipped;
+        }
+      }
+    }
+    return { outcome: 'ORDER', side, qty, reasons, steps };
+  },
+
+  /** Post-fill check of band and funds (SPEC 2.5); a violation is reported and logged, never undone. */
+  validateAfterFill(state: PositionState, price: number, g: GuardrailConfig): AfterFillViolation[] {
+    const violations: AfterFillViolation[] = [];
+    if (state.cashCents < 0) violations.push('negative_cash');
+    if (state.qty < 0) violations.push('negative_qty');
+    const stock = state.qty * price;
+    const value = stock + (state.cashCents + state.receivableCents) / 100;
+    if (value > 0) {
+      const allocation = stock / value;
+      // A relative tolerance of 1e-9 keeps float noise in this derived ratio from reporting a violation.
+      if (allocation > g.maxStockPct + 1e-9) violations.push('above_max_stock_pct');
+      if (allocation < g.minStockPct - 1e-9) violations.push('below_min_stock_pct');
+    }
+    return violations;
+  },
+};
+
+function stepDownUntilFunded(state: PositionState, qty: number, price: number, cfg: GuardrailConfigs): number {
+  const unit = cfg.orderPolicy.lotSize ?? (cfg.orderPolicy.qtyStep > 0 ? cfg.orderPolicy.qtyStep : 0.000001);
+  let q = qty;
+  // At most a few steps: the float cap is off by rounding error only.
+  for (let i = 0; i < 4 && q > 0 && cashAfterBuyCents(state, q, price, cfg.commission) < 0; i++) {
+    q = roundTowardZero(exact(q).minus(exact(unit)).toNumber(), cfg.orderPolicy.qtyStep, cfg.orderPolicy.lotSize);
+  }
+  return q > 0 && cashAfterBuyCents(state, q, price, cfg.commission) < 0 ? 0 : q;
+}
+
+/** The smallest grid quantity meeting both minimums (SPEC 2.10 `clip`). */
+function clipToMinimum(price: number, policy: OrderPolicyConfig): number {
+  const byNotional = exact(policy.minNotional).div(exact(price)).toNumber();
+  let q = roundUpToGrid(Math.max(policy.minQty, byNotional), policy.qtyStep, policy.lotSize);
+  const unit = policy.lotSize ?? (policy.qtyStep > 0 ? policy.qtyStep : 0.000001);
+  // The division above is rounded to 64 digits; one more unit settles an exact-edge shortfall.
+  if (!meetsMinimums(q, price, policy)) q = exact(q).plus(exact(unit)).toNumber();
+  return q;
+}

@@ -1,0 +1,39 @@
+import type { SizingConfig } from './Config';
+import type { PositionState } from './Position';
+import type { TriggerKind } from './PriceTrigger';
+
+export type SizingResult =
+  | { ok: true; /** Signed shares: + buys, − sells. */ rawQty: number; value: number }
+  | { ok: false; reason: 'zero_size' | 'sizing_opposes_trigger'; rawQty: number | null; value: number };
+
+/** V = q·P + C + R in dollars (SPEC 2.4): the receivable counts in value. */
+export function positionValue(state: PositionState, price: number): number {
+  return state.qty * price + (state.cashCents + state.receivableCents) / 100;
+}
+
+/**
+ * SPEC 2.4 and 2.10. The trigger decides the side; sizing only says how much. The initial allocation
+ * (SET_ANCHOR) is sized as a target allocation to `initialStockPct`, whatever the sizing setting.
+ */
+export function sizeOrder(
+  state: PositionState,
+  price: number,
+  trigger: TriggerKind,
+  sizing: SizingConfig,
+  initialStockPct: number,
+): SizingResult {
+  const value = positionValue(state, price);
+  if (!(value > 0)) return { ok: false, reason: 'zero_size', rawQty: null, value };
+  const stockValue = state.qty * price;
+
+  if (trigger === 'SET_ANCHOR') return { ok: true, rawQty: (initialStockPct * value - stockValue) / price, value };
+
+  const rawQty =
+    sizing.strategy === 'proportional'
+      ? ((state.anchor ?? price) / price - 1) * sizing.rebalanceRatio * (value / price)
+      : (sizing.targetStockPct * value - stockValue) / price;
+
+  const opposes = (trigger === 'BUY' && rawQty < 0) || (trigger === 'SELL' && rawQty > 0);
+  if (opposes) return { ok: false, reason: 'sizing_opposes_trigger', rawQty, value };
+  return { ok: true, rawQty, value };
+}
