@@ -16,8 +16,12 @@ export const CommissionRateSchema = z
     minimumCents: z.number().int().min(0),
   })
   .strict()
-  .refine((r) => (r.scope === 'GLOBAL') === (r.tenantId === null), { message: 'tenantId is set exactly when scope is not GLOBAL' })
-  .refine((r) => (r.scope === 'TENANT_ASSET') === (r.symbol !== null), { message: 'symbol is set exactly for TENANT_ASSET' });
+  .refine((r) => (r.scope === 'GLOBAL') === (r.tenantId === null), {
+    message: 'tenantId is set exactly when scope is not GLOBAL',
+  })
+  .refine((r) => (r.scope === 'TENANT_ASSET') === (r.symbol !== null), {
+    message: 'symbol is set exactly for TENANT_ASSET',
+  });
 export type CommissionRate = z.infer<typeof CommissionRateSchema>;
 
 /** The rate in force when an order is created; execution uses it, never a later value (SPEC 2.7). */
@@ -36,7 +40,11 @@ export const DEFAULT_GLOBAL_COMMISSION: CommissionRate = {
 };
 
 /** Most specific wins: asset-in-tenant → tenant → global → the built-in default. */
-export function resolveCommission(rates: readonly CommissionRate[], tenantId: string, symbol: string): CommissionSnapshot {
+export function resolveCommission(
+  rates: readonly CommissionRate[],
+  tenantId: string,
+  symbol: string,
+): CommissionSnapshot {
   const pick =
     rates.find((r) => r.scope === 'TENANT_ASSET' && r.tenantId === tenantId && r.symbol === symbol) ??
     rates.find((r) => r.scope === 'TENANT' && r.tenantId === tenantId) ??

@@ -113,7 +113,10 @@ export type ConfigSection = keyof StrategyConfig;
 /** A per-position override replaces whole fields of a section; missing fields inherit the portfolio's. */
 export type StrategyConfigOverride = { [S in ConfigSection]?: Partial<StrategyConfig[S]> };
 
-export function mergeConfig(base: StrategyConfig, override: StrategyConfigOverride | undefined): StrategyConfig {
+export function mergeConfig(
+  base: StrategyConfig,
+  override: StrategyConfigOverride | undefined,
+): StrategyConfig {
   if (!override) return base;
   return {
     trigger: { ...base.trigger, ...override.trigger },

@@ -12,17 +12,28 @@ export interface DividendAccrual {
  * SPEC 2.8 / 4.3: gross = round(qty × amount); withholding = round(gross × rate); net = gross − withholding.
  * The entitlement is the holding at the close before the ex-date; the caller supplies it.
  */
-export function accrueDividend(qtyEligible: number, amountPerShare: number, withholdingRate: number): DividendAccrual {
-  if (!(qtyEligible >= 0) || !Number.isFinite(qtyEligible)) throw new RangeError(`eligible quantity ${qtyEligible} is invalid`);
-  if (!(amountPerShare >= 0) || !Number.isFinite(amountPerShare)) throw new RangeError(`dividend amount ${amountPerShare} is invalid`);
-  if (!(withholdingRate >= 0 && withholdingRate <= 1)) throw new RangeError(`withholding rate ${withholdingRate} is outside [0, 1]`);
+export function accrueDividend(
+  qtyEligible: number,
+  amountPerShare: number,
+  withholdingRate: number,
+): DividendAccrual {
+  if (!(qtyEligible >= 0) || !Number.isFinite(qtyEligible))
+    throw new RangeError(`eligible quantity ${qtyEligible} is invalid`);
+  if (!(amountPerShare >= 0) || !Number.isFinite(amountPerShare))
+    throw new RangeError(`dividend amount ${amountPerShare} is invalid`);
+  if (!(withholdingRate >= 0 && withholdingRate <= 1))
+    throw new RangeError(`withholding rate ${withholdingRate} is outside [0, 1]`);
   const grossCents = roundToCents(exact(qtyEligible).times(exact(amountPerShare)));
   const withholdingCents = roundToCents(exact(grossCents).div(100).times(exact(withholdingRate)));
   return { qtyEligible, grossCents, withholdingCents, netCents: cents(grossCents - withholdingCents) };
 }
 
 /** Withholding rate in force: announcement → position → tenant default (0 when none says). */
-export function resolveWithholdingRate(announcement: number | null, position: number | null, tenantDefault: number | null): number {
+export function resolveWithholdingRate(
+  announcement: number | null,
+  position: number | null,
+  tenantDefault: number | null,
+): number {
   return announcement ?? position ?? tenantDefault ?? 0;
 }
 

@@ -80,7 +80,14 @@ export interface EventPayloads {
   };
   OrderRejected: { orderId: string; side: Side; qty: number; reasons: ReasonCode[]; detail: string };
   OrderCancelled: { orderId: string; reason: string };
-  OrderReEvaluated: { orderId: string; oldPrice: number; newPrice: number; oldQty: number; newQty: number; driftBps: number };
+  OrderReEvaluated: {
+    orderId: string;
+    oldPrice: number;
+    newPrice: number;
+    oldQty: number;
+    newQty: number;
+    driftBps: number;
+  };
   OrderFilled: {
     orderId: string;
     tradeId: string;

@@ -6,7 +6,12 @@ import Decimal from 'decimal.js';
  * shortest round-trip text (`String(n)`), which is also what a CSV field parses back to.
  * 64 significant digits hold any product of two doubles' shortest texts exactly.
  */
-export const ExactDecimal = Decimal.clone({ precision: 64, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -30, toExpPos: 40 });
+export const ExactDecimal = Decimal.clone({
+  precision: 64,
+  rounding: Decimal.ROUND_HALF_EVEN,
+  toExpNeg: -30,
+  toExpPos: 40,
+});
 export type ExactDecimal = InstanceType<typeof ExactDecimal>;
 
 export function exact(value: number | string): ExactDecimal {

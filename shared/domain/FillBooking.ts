@@ -16,16 +16,24 @@ export interface FillBooking {
  */
 export function bookFill(side: Side, qty: number, price: number, snapshot: CommissionSnapshot): FillBooking {
   if (!(qty > 0) || !Number.isFinite(qty)) throw new RangeError(`bookFill: quantity ${qty} must be positive`);
-  if (!(price > 0) || !Number.isFinite(price)) throw new RangeError(`bookFill: price ${price} must be positive`);
+  if (!(price > 0) || !Number.isFinite(price))
+    throw new RangeError(`bookFill: price ${price} must be positive`);
   const n = exactNotional(qty, price);
   const notionalCents = roundToCents(n);
   const commission = commissionCents(n, snapshot);
-  const cashDeltaCents = side === 'BUY' ? cents(-notionalCents - commission) : cents(notionalCents - commission);
+  const cashDeltaCents =
+    side === 'BUY' ? cents(-notionalCents - commission) : cents(notionalCents - commission);
   return { notionalCents, commissionCents: commission, cashDeltaCents };
 }
 
 /** The position after a fill: shares, cash, commission total, and the anchor moved to the fill price (SPEC 2.6). */
-export function applyFill(position: PositionLedger, side: Side, qty: number, price: number, booking: FillBooking): PositionLedger {
+export function applyFill(
+  position: PositionLedger,
+  side: Side,
+  qty: number,
+  price: number,
+  booking: FillBooking,
+): PositionLedger {
   const newQty = normalizeQty(side === 'BUY' ? position.qty + qty : position.qty - qty);
   return {
     ...position,

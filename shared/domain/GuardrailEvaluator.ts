@@ -27,7 +27,8 @@ export type GuardrailDecision =
   /** action_below_min = reject: the order is recorded as REJECTED with this quantity; nothing is booked. */
   | { outcome: 'REJECT'; side: Side; qty: number; reasons: ReasonCode[]; steps: GuardrailStep[] };
 
-export type AfterFillViolation = 'above_max_stock_pct' | 'below_min_stock_pct' | 'negative_cash' | 'negative_qty';
+export type AfterFillViolation =
+  'above_max_stock_pct' | 'below_min_stock_pct' | 'negative_cash' | 'negative_qty';
 
 /** Upper bounds on the quantity from rules 1–4, kept so `clip` can check a raised quantity against them. */
 interface Caps {
@@ -45,7 +46,12 @@ function buyCap(budget: number, price: number, k: number, minCommission: number,
   return Math.min(budget / (price * (1 + weight * k)), (budget - weight * minCommission) / price);
 }
 
-function computeCaps(state: PositionState, trade: ProposedTrade, cfg: GuardrailConfigs, today: DailyActivity): Caps {
+function computeCaps(
+  state: PositionState,
+  trade: ProposedTrade,
+  cfg: GuardrailConfigs,
+  today: DailyActivity,
+): Caps {
   const { price, side } = trade;
   const { guardrails: g, commission } = cfg;
   const k = commission.rate;
@@ -55,7 +61,10 @@ function computeCaps(state: PositionState, trade: ProposedTrade, cfg: GuardrailC
   const band =
     side === 'BUY'
       ? buyCap(g.maxStockPct * value - stock, price, k, m, g.maxStockPct)
-      : Math.min((stock - g.minStockPct * value) / (price * (1 - g.minStockPct * k)), (stock - g.minStockPct * (value - m)) / price);
+      : Math.min(
+          (stock - g.minStockPct * value) / (price * (1 - g.minStockPct * k)),
+          (stock - g.minStockPct * (value - m)) / price,
+        );
   const maxTrade = (g.maxTradePctOfPosition * value) / price;
   const funds = side === 'BUY' ? buyCap(state.cashCents / 100, price, k, m, 1) : state.qty;
   const dailyNotional =
@@ -70,13 +79,23 @@ function meetsMinimums(qty: number, price: number, policy: OrderPolicyConfig): b
 }
 
 /** The booked cash after a buy must not be negative (exact, in cents). */
-function cashAfterBuyCents(state: PositionState, qty: number, price: number, commission: CommissionSnapshot): number {
+function cashAfterBuyCents(
+  state: PositionState,
+  qty: number,
+  price: number,
+  commission: CommissionSnapshot,
+): number {
   return state.cashCents + bookFill('BUY', qty, price, commission).cashDeltaCents;
 }
 
 /** SPEC 2.5, in its order; each trim or block adds its reason; the first block ends the evaluation. */
 export const GuardrailEvaluator = {
-  evaluate(state: PositionState, trade: ProposedTrade, cfg: GuardrailConfigs, today: DailyActivity): GuardrailDecision {
+  evaluate(
+    state: PositionState,
+    trade: ProposedTrade,
+    cfg: GuardrailConfigs,
+    today: DailyActivity,
+  ): GuardrailDecision {
     const { side, price } = trade;
     const { guardrails: g, orderPolicy: policy } = cfg;
     const reasons: ReasonCode[] = [];
@@ -108,7 +127,8 @@ export const GuardrailEvaluator = {
     // 3. Funds and holdings: the receivable counts in V but cannot be spent; no shorting.
     trim(caps.funds, side === 'BUY' ? 'cash_trim' : 'holdings_trim');
     // 4. Daily limits.
-    if (g.maxOrdersPerDay !== null && today.ordersToday >= g.maxOrdersPerDay) return hold('max_orders_per_day');
+    if (g.maxOrdersPerDay !== null && today.ordersToday >= g.maxOrdersPerDay)
+      return hold('max_orders_per_day');
     trim(caps.dailyNotional, 'daily_notional_trim');
     if (qty <= 0) return hold('zero_qty');
 
@@ -123,7 +143,10 @@ export const GuardrailEvaluator = {
     if (side === 'BUY') qty = stepDownUntilFunded(state, qty, price, cfg);
     if (qty <= 0) return hold('zero_qty');
     // A sell whose minimum commission exceeds cash plus proceeds would leave cash negative.
-    if (side === 'SELL' && state.cashCents + bookFill('SELL', qty, price, cfg.commission).cashDeltaCents < 0) {
+    if (
+      side === 'SELL' &&
+      state.cashCents + bookFill('SELL', qty, price, cfg.commission).cashDeltaCents < 0
+    ) {
       return hold('cash_trim');
     }
 
@@ -138,7 +161,10 @@ export const GuardrailEvaluator = {
         case 'clip': {
           const clipped = clipToMinimum(price, policy);
           const fits =
-            clipped <= caps.band && clipped <= caps.maxTrade && clipped <= caps.funds && clipped <= caps.dailyNotional &&
+            clipped <= caps.band &&
+            clipped <= caps.maxTrade &&
+            clipped <= caps.funds &&
+            clipped <= caps.dailyNotional &&
             (side === 'SELL' || cashAfterBuyCents(state, clipped, price, cfg.commission) >= 0);
           if (!fits) return hold('clip_blocked');
           steps.push({ reason: 'clip_to_min', before: qty, after: clipped });
@@ -167,12 +193,21 @@ export const GuardrailEvaluator = {
   },
 };
 
-function stepDownUntilFunded(state: PositionState, qty: number, price: number, cfg: GuardrailConfigs): number {
+function stepDownUntilFunded(
+  state: PositionState,
+  qty: number,
+  price: number,
+  cfg: GuardrailConfigs,
+): number {
   const unit = cfg.orderPolicy.lotSize ?? (cfg.orderPolicy.qtyStep > 0 ? cfg.orderPolicy.qtyStep : 0.000001);
   let q = qty;
   // At most a few steps: the float cap is off by rounding error only.
   for (let i = 0; i < 4 && q > 0 && cashAfterBuyCents(state, q, price, cfg.commission) < 0; i++) {
-    q = roundTowardZero(exact(q).minus(exact(unit)).toNumber(), cfg.orderPolicy.qtyStep, cfg.orderPolicy.lotSize);
+    q = roundTowardZero(
+      exact(q).minus(exact(unit)).toNumber(),
+      cfg.orderPolicy.qtyStep,
+      cfg.orderPolicy.lotSize,
+    );
   }
   return q > 0 && cashAfterBuyCents(state, q, price, cfg.commission) < 0 ? 0 : q;
 }

@@ -26,7 +26,8 @@ export function sizeOrder(
   if (!(value > 0)) return { ok: false, reason: 'zero_size', rawQty: null, value };
   const stockValue = state.qty * price;
 
-  if (trigger === 'SET_ANCHOR') return { ok: true, rawQty: (initialStockPct * value - stockValue) / price, value };
+  if (trigger === 'SET_ANCHOR')
+    return { ok: true, rawQty: (initialStockPct * value - stockValue) / price, value };
 
   const rawQty =
     sizing.strategy === 'proportional'

@@ -42,7 +42,11 @@ export function evaluatePosition(input: EvaluationInput): EvaluationOutcome {
   const trigger = PriceTrigger.evaluate(state, price, config.trigger);
   const isInitialAllocation = trigger.kind === 'SET_ANCHOR';
   const base = { trigger, isInitialAllocation, rejected: null, steps: [] as GuardrailStep[] };
-  const hold = (reasons: ReasonCode[], rawQty: number | null, steps: GuardrailStep[] = []): EvaluationOutcome => ({
+  const hold = (
+    reasons: ReasonCode[],
+    rawQty: number | null,
+    steps: GuardrailStep[] = [],
+  ): EvaluationOutcome => ({
     ...base,
     action: 'HOLD',
     rawQty,
@@ -70,7 +74,16 @@ export function evaluatePosition(input: EvaluationInput): EvaluationOutcome {
   const reasons = [...lead, ...decision.reasons];
   switch (decision.outcome) {
     case 'ORDER':
-      return { ...base, action: side, rawQty: sized.rawQty, qty: decision.qty, side, reasons, steps: decision.steps, anchorToSet: null };
+      return {
+        ...base,
+        action: side,
+        rawQty: sized.rawQty,
+        qty: decision.qty,
+        side,
+        reasons,
+        steps: decision.steps,
+        anchorToSet: null,
+      };
     case 'REJECT':
       return {
         ...hold(reasons, sized.rawQty, decision.steps),

@@ -8,7 +8,8 @@ export type EffectivePrice =
   | { ok: true; price: number; source: PriceSource; fallback: string | null }
   | { ok: false; reason: 'invalid_quote' | 'stale_quote'; detail: string };
 
-const usable = (v: number | null | undefined): v is number => typeof v === 'number' && Number.isFinite(v) && v > 0;
+const usable = (v: number | null | undefined): v is number =>
+  typeof v === 'number' && Number.isFinite(v) && v > 0;
 
 /**
  * SPEC 2.1: the price a position is evaluated at. MID needs a sane two-sided quote; BID/ASK need their
@@ -21,7 +22,8 @@ export function effectivePrice(
   nowMs: number,
   maxQuoteAgeMs: number | null,
 ): EffectivePrice {
-  if (!Number.isFinite(quote.ts)) return { ok: false, reason: 'invalid_quote', detail: 'quote has no valid timestamp' };
+  if (!Number.isFinite(quote.ts))
+    return { ok: false, reason: 'invalid_quote', detail: 'quote has no valid timestamp' };
   if (maxQuoteAgeMs !== null && nowMs - quote.ts > maxQuoteAgeMs) {
     return {
       ok: false,
@@ -53,7 +55,12 @@ export function effectivePrice(
       if (!usable(bid) || !usable(ask)) return fallbackToLast('bid or ask missing or invalid');
       if (ask < bid) return fallbackToLast('crossed quote (ask < bid)');
       // Halved in decimals so the mid of 96.49/96.52 is 96.505, not 96.50500000000001.
-      return { ok: true, price: exact(bid).plus(exact(ask)).div(2).toNumber(), source: 'mid', fallback: null };
+      return {
+        ok: true,
+        price: exact(bid).plus(exact(ask)).div(2).toNumber(),
+        source: 'mid',
+        fallback: null,
+      };
     }
   }
 }

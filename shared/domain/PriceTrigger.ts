@@ -36,7 +36,15 @@ export const PriceTrigger = {
   evaluate(state: Pick<PositionState, 'anchor'>, price: number, config: TriggerConfig): TriggerDecision {
     const anchor = state.anchor;
     if (anchor === null) {
-      return { kind: 'SET_ANCHOR', anchor, price, buyBelow: null, sellAbove: null, distanceToBuy: null, distanceToSell: null };
+      return {
+        kind: 'SET_ANCHOR',
+        anchor,
+        price,
+        buyBelow: null,
+        sellAbove: null,
+        distanceToBuy: null,
+        distanceToSell: null,
+      };
     }
     const buyBelow = anchor * (1 - config.downThreshold);
     const sellAbove = anchor * (1 + config.upThreshold);

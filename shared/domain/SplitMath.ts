@@ -15,7 +15,13 @@ export interface SplitResult {
  * lieu at the previous close (a pre-split price, so divided by the ratio). Nothing else changes.
  * `ratio` is new shares per old share: 4 for a 4:1 split, 0.125 for a 1:8 reverse split.
  */
-export function applySplit(qty: number, anchor: number | null, ratio: number, previousClose: number, qtyStep: number): SplitResult {
+export function applySplit(
+  qty: number,
+  anchor: number | null,
+  ratio: number,
+  previousClose: number,
+  qtyStep: number,
+): SplitResult {
   if (!(ratio > 0) || !Number.isFinite(ratio)) throw new RangeError(`split ratio ${ratio} must be positive`);
   if (!(previousClose > 0)) throw new RangeError(`previous close ${previousClose} must be positive`);
   const raw = exact(qty).times(exact(ratio));

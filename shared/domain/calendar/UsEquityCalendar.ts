@@ -1,5 +1,14 @@
 import { DateTime } from 'luxon';
-import { calendarDay, civilDate, MS_PER_DAY, parseIsoDate, SATURDAY, toIsoDate, weekdayOf, yearOf } from './CalendarDay';
+import {
+  calendarDay,
+  civilDate,
+  MS_PER_DAY,
+  parseIsoDate,
+  SATURDAY,
+  toIsoDate,
+  weekdayOf,
+  yearOf,
+} from './CalendarDay';
 import type { CalendarDay } from './CalendarDay';
 import type { MarketSession } from './MarketSession';
 import { nyseEarlyCloses } from './NyseEarlyCloses';
@@ -53,9 +62,14 @@ function isTradingCalendarDay(day: CalendarDay): boolean {
 /** A local wall-clock time on a given exchange date as an instant; luxon applies the DST rules of that date. */
 function exchangeTime(day: CalendarDay, hour: number, minute = 0): number {
   const { year, month, day: dayOfMonth } = civilDate(day);
-  const time = DateTime.fromObject({ year, month, day: dayOfMonth, hour, minute }, { zone: US_EQUITY_TIME_ZONE });
+  const time = DateTime.fromObject(
+    { year, month, day: dayOfMonth, hour, minute },
+    { zone: US_EQUITY_TIME_ZONE },
+  );
   // Only a runtime without time-zone data gets here; failing loudly beats computing sessions from NaN.
-  if (!time.isValid) throw new Error(`US equity calendar: cannot resolve ${US_EQUITY_TIME_ZONE}: ${time.invalidExplanation}`);
+  if (!time.isValid) {
+    throw new Error(`US equity calendar: cannot resolve ${US_EQUITY_TIME_ZONE}: ${time.invalidExplanation}`);
+  }
   return time.toMillis();
 }
 
@@ -98,7 +112,8 @@ function sessionHoursOf(day: CalendarDay): SessionHours | null {
 /**
  * Regular 09:30–16:00 with extended hours 04:00–09:30 and 16:00–20:00; on an early-close day the regular
  * session ends at 13:00 (14:00 before 1993, the exchange's early-close time until then) and the extended one
- * at 17:00, when the exchanges' late sessions close on those days.
+ * at 17:00, when the exchanges' late sessions close on those days. Every year gets today's hours: extended
+ * trading did not exist in the early 1990s, but the calendar describes the sessions the app trades in.
  */
 function computeSessionHours(day: CalendarDay): SessionHours {
   const year = yearOf(day);
