@@ -2,7 +2,7 @@ import type { CommissionSnapshot } from './Commission';
 import type { GuardrailConfig, OrderPolicyConfig } from './Config';
 import type { DailyActivity } from './DailyActivity';
 import type { GuardrailStep, Side } from './DomainEvent';
-import { exact, exactProduct } from './ExactDecimal';
+import { compareProduct, exact } from './ExactDecimal';
 import { bookFill } from './FillBooking';
 import type { PositionState } from './Position';
 import { roundTowardZero, roundUpToGrid } from './QuantityRounding';
@@ -58,10 +58,12 @@ function computeCaps(
   const m = commission.minimumCents / 100;
   const stock = state.qty * price;
   const value = stock + (state.cashCents + state.receivableCents) / 100;
+  // After a sell, V shrinks by the commission, which raises the allocation: the band bound is the looser
+  // of the rate and minimum formulas (a buy's is the tighter, as its commission lowers V too).
   const band =
     side === 'BUY'
       ? buyCap(g.maxStockPct * value - stock, price, k, m, g.maxStockPct)
-      : Math.min(
+      : Math.max(
           (stock - g.minStockPct * value) / (price * (1 - g.minStockPct * k)),
           (stock - g.minStockPct * (value - m)) / price,
         );
@@ -75,17 +77,27 @@ function computeCaps(
 /** Exact x·P ≥ minimum, as SPEC 2.10 asks (no float error at the edge). */
 function meetsMinimums(qty: number, price: number, policy: OrderPolicyConfig): boolean {
   if (qty < policy.minQty) return false;
-  return exactProduct(qty, price).greaterThanOrEqualTo(exact(policy.minNotional));
+  return compareProduct(qty, price, policy.minNotional) >= 0;
 }
 
-/** The booked cash after a buy must not be negative (exact, in cents). */
-function cashAfterBuyCents(
+/**
+ * Is cash after booking the trade ≥ 0? Exact (booked cents), but the float estimate answers when it is
+ * more than two cents clear of zero, so decimals run only at the edge.
+ */
+function fundsSuffice(
   state: PositionState,
+  side: Side,
   qty: number,
   price: number,
   commission: CommissionSnapshot,
-): number {
-  return state.cashCents + bookFill('BUY', qty, price, commission).cashDeltaCents;
+): boolean {
+  const notional = qty * price;
+  const fee = Math.max(notional * commission.rate, commission.minimumCents / 100);
+  const estimate = state.cashCents / 100 + (side === 'BUY' ? -notional - fee : notional - fee);
+  const margin = 0.02 + 1e-9 * notional;
+  if (estimate > margin) return true;
+  if (estimate < -margin) return false;
+  return state.cashCents + bookFill(side, qty, price, commission).cashDeltaCents >= 0;
 }
 
 /** SPEC 2.5, in its order; each trim or block adds its reason; the first block ends the evaluation. */
@@ -143,10 +155,7 @@ export const GuardrailEvaluator = {
     if (side === 'BUY') qty = stepDownUntilFunded(state, qty, price, cfg);
     if (qty <= 0) return hold('zero_qty');
     // A sell whose minimum commission exceeds cash plus proceeds would leave cash negative.
-    if (
-      side === 'SELL' &&
-      state.cashCents + bookFill('SELL', qty, price, cfg.commission).cashDeltaCents < 0
-    ) {
+    if (side === 'SELL' && !fundsSuffice(state, 'SELL', qty, price, cfg.commission)) {
       return hold('cash_trim');
     }
 
@@ -165,7 +174,7 @@ export const GuardrailEvaluator = {
             clipped <= caps.maxTrade &&
             clipped <= caps.funds &&
             clipped <= caps.dailyNotional &&
-            (side === 'SELL' || cashAfterBuyCents(state, clipped, price, cfg.commission) >= 0);
+            fundsSuffice(state, side, clipped, price, cfg.commission);
           if (!fits) return hold('clip_blocked');
           steps.push({ reason: 'clip_to_min', before: qty, after: clipped });
           reasons.push('clip_to_min');
@@ -202,14 +211,14 @@ function stepDownUntilFunded(
   const unit = cfg.orderPolicy.lotSize ?? (cfg.orderPolicy.qtyStep > 0 ? cfg.orderPolicy.qtyStep : 0.000001);
   let q = qty;
   // At most a few steps: the float cap is off by rounding error only.
-  for (let i = 0; i < 4 && q > 0 && cashAfterBuyCents(state, q, price, cfg.commission) < 0; i++) {
+  for (let i = 0; i < 4 && q > 0 && !fundsSuffice(state, 'BUY', q, price, cfg.commission); i++) {
     q = roundTowardZero(
       exact(q).minus(exact(unit)).toNumber(),
       cfg.orderPolicy.qtyStep,
       cfg.orderPolicy.lotSize,
     );
   }
-  return q > 0 && cashAfterBuyCents(state, q, price, cfg.commission) < 0 ? 0 : q;
+  return q > 0 && !fundsSuffice(state, 'BUY', q, price, cfg.commission) ? 0 : q;
 }
 
 /** The smallest grid quantity meeting both minimums (SPEC 2.10 `clip`). */

@@ -24,6 +24,12 @@ export function roundUpToGrid(qty: number, qtyStep: number, lotSize: number | nu
 }
 
 function floorToGrid(value: number, unit: number): number {
+  if (Number.isInteger(unit) && value < 2 ** 52) {
+    // Whole-share grids are exact in floats: n·unit is an integer; the check undoes a division rounded up.
+    let n = Math.floor(value / unit);
+    if (n * unit > value) n -= 1;
+    return n * unit;
+  }
   const u = exact(unit);
   return exact(value).div(u).floor().times(u).toNumber();
 }

@@ -1,0 +1,53 @@
+import { assertEquity } from './validation';
+
+/** The deepest drawdown of an equity curve and the longest time spent under water. */
+export interface MaxDrawdown {
+  /** min(equity / running peak − 1): a fraction in [−1, 0], 0 when the curve never falls. */
+  maxDrawdown: number;
+  /** Bar of the peak the deepest drawdown is measured from (0 when there is none). */
+  peakIndex: number;
+  /** Bar where the deepest drawdown bottoms out (0 when there is none). */
+  troughIndex: number;
+  /**
+   * Longest run of consecutive bars strictly below a previous peak, counted in bars; a drawdown that
+   * never recovers runs to the last bar. Not necessarily the run of the deepest drawdown.
+   */
+  durationBars: number;
+}
+
+/**
+ * Drawdown per bar: equity / running peak − 1 (≤ 0; exactly 0 on a new or equal peak). The first
+ * bar is its own peak. Throws RangeError on an empty series or a non-finite or ≤ 0 value.
+ */
+export function drawdownSeries(equity: readonly number[]): number[] {
+  assertEquity(equity);
+  let peak = 0;
+  return equity.map((value) => {
+    peak = Math.max(peak, value);
+    return value / peak - 1;
+  });
+}
+
+/**
+ * Max drawdown with its peak and trough bars and the longest under-water run. Ties between equally
+ * deep drawdowns keep the first one (earliest trough), so the answer does not depend on later bars.
+ */
+export function maxDrawdown(equity: readonly number[]): MaxDrawdown {
+  const drawdowns = drawdownSeries(equity);
+  let result: MaxDrawdown = { maxDrawdown: 0, peakIndex: 0, troughIndex: 0, durationBars: 0 };
+  let peakIndex = 0;
+  let run = 0;
+  let longestRun = 0;
+  drawdowns.forEach((dd, t) => {
+    if (dd === 0) {
+      // A new or equal peak ends the run under water.
+      peakIndex = t;
+      run = 0;
+      return;
+    }
+    run += 1;
+    longestRun = Math.max(longestRun, run);
+    if (dd < result.maxDrawdown) result = { ...result, maxDrawdown: dd, peakIndex, troughIndex: t };
+  });
+  return { ...result, durationBars: longestRun };
+}

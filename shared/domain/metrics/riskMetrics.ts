@@ -1,0 +1,137 @@
+import { maxDrawdown } from './drawdown';
+import { dailyReturns } from './returns';
+import { isNoise, mean, percentileLinear, sampleStdDev } from './statistics';
+import { assertEquity, assertFinite } from './validation';
+
+/** Trading days in a year: the annualisation factor of SPEC 5 unless the caller passes another. */
+export const TRADING_DAYS_PER_YEAR = 252;
+
+/** Tail probability of the historical VaR and CVaR (the 95 % level). */
+const VAR_TAIL = 0.05;
+
+/**
+ * Performance of one equity curve (SPEC 5 "Metrics"). Every value is `number | null`: null means
+ * undefined — a ratio whose denominator is 0, too few returns, or a result that is not a finite
+ * double — and is never replaced by Infinity or a huge number. n below is the number of returns
+ * (bars − 1).
+ */
+export interface PerformanceMetrics {
+  /** end / start − 1; 0 for a single bar. */
+  totalReturn: number | null;
+  /** (end / start)^(periodsPerYear / n) − 1; null when n = 0 or it overflows. */
+  cagr: number | null;
+  /** sd(r, sample, n − 1) · √periodsPerYear; null when n < 2. */
+  annualVolatility: number | null;
+  /** mean(r − rf) / sd(r − rf, sample) · √periodsPerYear; null when n < 2 or the sd is 0. */
+  sharpe: number | null;
+  /**
+   * mean(r − rf) · P / (DD · √P) with DD = sqrt(mean(min(r − rf, 0)²)) over ALL n returns (not only
+   * the negative ones) and P = periodsPerYear; null when n = 0 or no return is below rf (DD = 0).
+   */
+  sortino: number | null;
+  /** min(equity / running peak − 1), a fraction in [−1, 0]; 0 when the curve never falls. */
+  maxDrawdown: number | null;
+  /** Longest run of bars strictly below a previous peak. */
+  maxDrawdownDurationBars: number | null;
+  /** cagr / |maxDrawdown|; null when there is no drawdown or no CAGR. */
+  calmar: number | null;
+  /**
+   * Historical VaR 95 %: the 5th percentile of r (raw returns, not excess) with numpy.percentile's
+   * default linear interpolation, position (n − 1)·0.05 in the sorted returns. Reported as a return,
+   * so a loss is negative. null when n = 0.
+   */
+  var95: number | null;
+  /** Mean of the returns ≤ var95 (never above var95); null when n = 0. */
+  cvar95: number | null;
+  /** Number of equity bars (n + 1). */
+  bars: number;
+  /** Passed through from the input; null when not supplied. */
+  turnover: number | null;
+  tradeCount: number | null;
+  commissionsCents: number | null;
+  dividendsCents: number | null;
+}
+
+export interface MetricsInput {
+  /** Equity per bar, oldest first; finite and > 0. */
+  equity: readonly number[];
+  /** Annualisation factor; 252 (daily bars) unless set. */
+  periodsPerYear?: number;
+  /** Risk-free return per period (per bar, not per year); 0 unless set. Used by Sharpe and Sortino. */
+  riskFreePerPeriod?: number;
+  turnover?: number;
+  tradeCount?: number;
+  commissionsCents?: number;
+  dividendsCents?: number;
+}
+
+/** Computes SPEC 5's metrics. Throws RangeError on bad equity or a non-finite option. */
+export function computeMetrics(input: MetricsInput): PerformanceMetrics {
+  const { equity } = input;
+  assertEquity(equity);
+  const periodsPerYear = input.periodsPerYear ?? TRADING_DAYS_PER_YEAR;
+  const rf = input.riskFreePerPeriod ?? 0;
+  assertFinite('periodsPerYear', periodsPerYear);
+  if (periodsPerYear <= 0) throw new RangeError(`periodsPerYear must be > 0, got ${periodsPerYear}`);
+  assertFinite('riskFreePerPeriod', rf);
+  const passThrough = {
+    turnover: optionalFinite('turnover', input.turnover, false),
+    tradeCount: optionalFinite('tradeCount', input.tradeCount, true),
+    commissionsCents: optionalFinite('commissionsCents', input.commissionsCents, true),
+    dividendsCents: optionalFinite('dividendsCents', input.dividendsCents, true),
+  };
+
+  const returns = dailyReturns(equity);
+  const n = returns.length;
+  const excess = returns.map((r) => r - rf);
+  const growth = (equity[equity.length - 1] as number) / (equity[0] as number);
+  const drawdown = maxDrawdown(equity);
+  const sqrtP = Math.sqrt(periodsPerYear);
+
+  const cagr = n === 0 ? null : finiteOrNull(growth ** (periodsPerYear / n) - 1);
+  const sd = n < 2 ? null : sampleStdDev(returns);
+  const sdExcess = n < 2 ? null : sampleStdDev(excess);
+  const sharpe = sdExcess === null || isNoise(sdExcess, excess) ? null : (mean(excess) / sdExcess) * sqrtP;
+  const downside = n === 0 ? null : Math.sqrt(mean(excess.map((x) => Math.min(x, 0) ** 2)));
+  const sortino =
+    downside === null || isNoise(downside, excess)
+      ? null
+      : (mean(excess) * periodsPerYear) / (downside * sqrtP);
+  const calmar = cagr === null || drawdown.maxDrawdown === 0 ? null : cagr / Math.abs(drawdown.maxDrawdown);
+  const var95 = n === 0 ? null : percentileLinear(returns, VAR_TAIL);
+
+  return {
+    totalReturn: finiteOrNull(growth - 1),
+    cagr,
+    annualVolatility: sd === null ? null : finiteOrNull(sd * sqrtP),
+    sharpe: finiteOrNull(sharpe),
+    sortino: finiteOrNull(sortino),
+    maxDrawdown: drawdown.maxDrawdown,
+    maxDrawdownDurationBars: drawdown.durationBars,
+    calmar: finiteOrNull(calmar),
+    var95: finiteOrNull(var95),
+    cvar95: var95 === null ? null : finiteOrNull(tailMean(returns, var95)),
+    bars: equity.length,
+    ...passThrough,
+  };
+}
+
+/**
+ * Mean of the returns ≤ threshold, computed as threshold + mean(r − threshold): every term is ≤ 0, so
+ * the result cannot round above the threshold (a plain sum / k of three copies of 0.1 gives
+ * 0.10000000000000002 > 0.1). The tail is never empty: the percentile is ≥ the smallest return.
+ */
+function tailMean(returns: readonly number[], threshold: number): number {
+  const shortfalls = returns.filter((r) => r <= threshold).map((r) => r - threshold);
+  return threshold + mean(shortfalls);
+}
+
+function finiteOrNull(value: number | null): number | null {
+  return value !== null && Number.isFinite(value) ? value : null;
+}
+
+function optionalFinite(name: string, value: number | undefined, integer: boolean): number | null {
+  if (value === undefined) return null;
+  assertFinite(name, value, integer);
+  return value;
+}
