@@ -11,10 +11,28 @@ const rates: CommissionRate[] = [
 
 describe('resolveCommission (SPEC 2.7)', () => {
   it.each([
-    { name: 'asset-in-tenant override wins', tenant: 't1', symbol: 'AAPL', rate: 0.001, scope: 'TENANT_ASSET' },
+    {
+      name: 'asset-in-tenant override wins',
+      tenant: 't1',
+      symbol: 'AAPL',
+      rate: 0.001,
+      scope: 'TENANT_ASSET',
+    },
     { name: 'tenant override for other symbols', tenant: 't1', symbol: 'KO', rate: 0.0005, scope: 'TENANT' },
-    { name: "another tenant's asset override does not apply", tenant: 't1', symbol: 'MSFT', rate: 0.0005, scope: 'TENANT' },
-    { name: 'global for a tenant without overrides', tenant: 't3', symbol: 'AAPL', rate: 0.0002, scope: 'GLOBAL' },
+    {
+      name: "another tenant's asset override does not apply",
+      tenant: 't1',
+      symbol: 'MSFT',
+      rate: 0.0005,
+      scope: 'TENANT',
+    },
+    {
+      name: 'global for a tenant without overrides',
+      tenant: 't3',
+      symbol: 'AAPL',
+      rate: 0.0002,
+      scope: 'GLOBAL',
+    },
   ])('$name', ({ tenant, symbol, rate, scope }) => {
     expect(resolveCommission(rates, tenant, symbol)).toMatchObject({ rate, scope });
   });
@@ -26,7 +44,13 @@ describe('resolveCommission (SPEC 2.7)', () => {
 
 describe('commissionCents = round(max(k·N, minimum))', () => {
   it.each([
-    { name: 'rate: 5 886.50 × 0.0001 = 0.58865 → 0.59', notional: '5886.5', rate: 0.0001, min: 0, expected: 59 },
+    {
+      name: 'rate: 5 886.50 × 0.0001 = 0.58865 → 0.59',
+      notional: '5886.5',
+      rate: 0.0001,
+      min: 0,
+      expected: 59,
+    },
     { name: 'rate: 960 × 0.0001 = 0.096 → 0.10', notional: '960', rate: 0.0001, min: 0, expected: 10 },
     { name: 'tie to even: 125 × 0.0001 = 0.0125 → 0.01', notional: '125', rate: 0.0001, min: 0, expected: 1 },
     { name: 'minimum wins', notional: '1000', rate: 0.0001, min: 100, expected: 100 },
@@ -39,9 +63,41 @@ describe('commissionCents = round(max(k·N, minimum))', () => {
 
 describe('CommissionRateSchema', () => {
   it('rejects a GLOBAL rate with a tenant, a TENANT_ASSET without symbol, and negative rates', () => {
-    expect(CommissionRateSchema.safeParse({ scope: 'GLOBAL', tenantId: 't', symbol: null, rate: 0.001, minimumCents: 0 }).success).toBe(false);
-    expect(CommissionRateSchema.safeParse({ scope: 'TENANT_ASSET', tenantId: 't', symbol: null, rate: 0.001, minimumCents: 0 }).success).toBe(false);
-    expect(CommissionRateSchema.safeParse({ scope: 'TENANT', tenantId: 't', symbol: null, rate: -0.001, minimumCents: 0 }).success).toBe(false);
-    expect(CommissionRateSchema.safeParse({ scope: 'TENANT', tenantId: 't', symbol: null, rate: 0.001, minimumCents: 0 }).success).toBe(true);
+    expect(
+      CommissionRateSchema.safeParse({
+        scope: 'GLOBAL',
+        tenantId: 't',
+        symbol: null,
+        rate: 0.001,
+        minimumCents: 0,
+      }).success,
+    ).toBe(false);
+    expect(
+      CommissionRateSchema.safeParse({
+        scope: 'TENANT_ASSET',
+        tenantId: 't',
+        symbol: null,
+        rate: 0.001,
+        minimumCents: 0,
+      }).success,
+    ).toBe(false);
+    expect(
+      CommissionRateSchema.safeParse({
+        scope: 'TENANT',
+        tenantId: 't',
+        symbol: null,
+        rate: -0.001,
+        minimumCents: 0,
+      }).success,
+    ).toBe(false);
+    expect(
+      CommissionRateSchema.safeParse({
+        scope: 'TENANT',
+        tenantId: 't',
+        symbol: null,
+        rate: 0.001,
+        minimumCents: 0,
+      }).success,
+    ).toBe(true);
   });
 });

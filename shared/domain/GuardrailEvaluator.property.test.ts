@@ -9,7 +9,10 @@ import type { PositionLedger } from './Position';
 import { evaluatePosition } from './PositionEvaluator';
 
 const arbState = fc.record({
-  qty: fc.oneof(fc.integer({ min: 0, max: 20_000 }), fc.double({ min: 0, max: 20_000, noNaN: true }).map((q) => Math.round(q * 1e6) / 1e6)),
+  qty: fc.oneof(
+    fc.integer({ min: 0, max: 20_000 }),
+    fc.double({ min: 0, max: 20_000, noNaN: true }).map((q) => Math.round(q * 1e6) / 1e6),
+  ),
   cashCents: fc.integer({ min: 0, max: 200_000_000 }),
   receivableCents: fc.integer({ min: 0, max: 5_000_000 }),
 });
@@ -31,7 +34,10 @@ const arbCommission: fc.Arbitrary<CommissionSnapshot> = fc.record({
   scope: fc.constant('GLOBAL' as const),
 });
 
-function ledger(s: { qty: number; cashCents: number; receivableCents: number }, anchor: number | null): PositionLedger {
+function ledger(
+  s: { qty: number; cashCents: number; receivableCents: number },
+  anchor: number | null,
+): PositionLedger {
   return {
     qty: s.qty,
     cashCents: cents(s.cashCents),
@@ -61,8 +67,18 @@ describe('guardrail invariants (property)', () => {
         arbCommission,
         (s, price, side, qty, c, commission) => {
           const cfg = config({
-            guardrails: { minStockPct: c.minStockPct, maxStockPct: c.maxStockPct, maxTradePctOfPosition: c.maxTradePctOfPosition, maxDailyNotional: c.maxDailyNotional },
-            orderPolicy: { qtyStep: c.qtyStep, lotSize: c.lotSize, minNotional: c.minNotional, actionBelowMin: c.actionBelowMin },
+            guardrails: {
+              minStockPct: c.minStockPct,
+              maxStockPct: c.maxStockPct,
+              maxTradePctOfPosition: c.maxTradePctOfPosition,
+              maxDailyNotional: c.maxDailyNotional,
+            },
+            orderPolicy: {
+              qtyStep: c.qtyStep,
+              lotSize: c.lotSize,
+              minNotional: c.minNotional,
+              actionBelowMin: c.actionBelowMin,
+            },
           });
           const before = ledger(s, 100);
           const d = GuardrailEvaluator.evaluate(
@@ -80,9 +96,15 @@ describe('guardrail invariants (property)', () => {
           if (side === 'SELL') expect(d.qty).toBeLessThanOrEqual(s.qty);
           // Tolerance covers only the cents rounding of the booked amounts.
           const tol = 1e-6;
-          if (side === 'BUY') expect(allocation(after, price)).toBeLessThanOrEqual(cfg.guardrails.maxStockPct + tol);
-          if (side === 'SELL') expect(allocation(after, price)).toBeGreaterThanOrEqual(cfg.guardrails.minStockPct - tol);
-          expect(d.qty * price).toBeLessThanOrEqual(cfg.guardrails.maxTradePctOfPosition * (s.qty * price + (s.cashCents + s.receivableCents) / 100) * (1 + 1e-9));
+          if (side === 'BUY')
+            expect(allocation(after, price)).toBeLessThanOrEqual(cfg.guardrails.maxStockPct + tol);
+          if (side === 'SELL')
+            expect(allocation(after, price)).toBeGreaterThanOrEqual(cfg.guardrails.minStockPct - tol);
+          expect(d.qty * price).toBeLessThanOrEqual(
+            cfg.guardrails.maxTradePctOfPosition *
+              (s.qty * price + (s.cashCents + s.receivableCents) / 100) *
+              (1 + 1e-9),
+          );
         },
       ),
       { numRuns: 3000 },
@@ -91,20 +113,32 @@ describe('guardrail invariants (property)', () => {
 
   it('evaluatePosition never produces an order that overdraws cash or oversells, from any state', () => {
     fc.assert(
-      fc.property(arbState, arbPrice, fc.option(arbPrice, { nil: null }), arbCommission, (s, price, anchor, commission) => {
-        const before = ledger(s, anchor);
-        const out = evaluatePosition({ state: before, price, config: config(), commission, today: { ordersToday: 0, notionalTodayCents: 0 } });
-        if (out.action === 'HOLD') {
-          expect(out.qty).toBe(0);
-          if (anchor === null) expect(out.anchorToSet).toBe(price);
-          return;
-        }
-        const side = out.action;
-        const after = applyFill(before, side, out.qty, price, bookFill(side, out.qty, price, commission));
-        expect(after.cashCents).toBeGreaterThanOrEqual(0);
-        expect(after.qty).toBeGreaterThanOrEqual(0);
-        expect(after.anchor).toBe(price);
-      }),
+      fc.property(
+        arbState,
+        arbPrice,
+        fc.option(arbPrice, { nil: null }),
+        arbCommission,
+        (s, price, anchor, commission) => {
+          const before = ledger(s, anchor);
+          const out = evaluatePosition({
+            state: before,
+            price,
+            config: config(),
+            commission,
+            today: { ordersToday: 0, notionalTodayCents: 0 },
+          });
+          if (out.action === 'HOLD') {
+            expect(out.qty).toBe(0);
+            if (anchor === null) expect(out.anchorToSet).toBe(price);
+            return;
+          }
+          const side = out.action;
+          const after = applyFill(before, side, out.qty, price, bookFill(side, out.qty, price, commission));
+          expect(after.cashCents).toBeGreaterThanOrEqual(0);
+          expect(after.qty).toBeGreaterThanOrEqual(0);
+          expect(after.anchor).toBe(price);
+        },
+      ),
       { numRuns: 3000 },
     );
   });

@@ -314,7 +314,13 @@ describe('GuardrailEvaluator.validateAfterFill', () => {
     { name: 'inside the band is clean', qty: 500, cash: 50_000, price: 100, expected: [] },
     { name: 'above max is reported', qty: 800, cash: 10_000, price: 100, expected: ['above_max_stock_pct'] },
     { name: 'below min is reported', qty: 100, cash: 90_000, price: 100, expected: ['below_min_stock_pct'] },
-    { name: 'negative cash is reported', qty: 500, cash: -1, price: 100, expected: ['negative_cash', 'above_max_stock_pct'] },
+    {
+      name: 'negative cash is reported',
+      qty: 500,
+      cash: -1,
+      price: 100,
+      expected: ['negative_cash', 'above_max_stock_pct'],
+    },
     { name: 'exactly on the max edge is clean', qty: 750, cash: 25_000, price: 100, expected: [] },
   ])('$name', ({ qty, cash, price, expected }) => {
     expect(GuardrailEvaluator.validateAfterFill(position({ qty, cash, anchor: price }), price, g)).toEqual(

@@ -100,6 +100,34 @@ function fundsSuffice(
   return state.cashCents + bookFill(side, qty, price, commission).cashDeltaCents >= 0;
 }
 
+/**
+ * The quantity as it moves through the rules, with the reason and before/after of every change.
+ * A class, not closures: this runs for every position on every tick and every simulated bar.
+ */
+class Trace {
+  readonly reasons: ReasonCode[] = [];
+  readonly steps: GuardrailStep[] = [];
+  constructor(
+    readonly side: Side,
+    public qty: number,
+  ) {}
+
+  trim(cap: number, reason: ReasonCode): void {
+    if (this.qty > cap) this.change(Math.max(0, cap), reason);
+  }
+
+  change(after: number, reason: ReasonCode): void {
+    this.steps.push({ reason, before: this.qty, after });
+    this.reasons.push(reason);
+    this.qty = after;
+  }
+
+  hold(reason: ReasonCode): GuardrailDecision {
+    this.reasons.push(reason);
+    return { outcome: 'HOLD', side: this.side, qty: 0, reasons: this.reasons, steps: this.steps };
+  }
+}
+
 /** SPEC 2.5, in its order; each trim or block adds its reason; the first block ends the evaluation. */
 export const GuardrailEvaluator = {
   evaluate(
@@ -110,63 +138,44 @@ export const GuardrailEvaluator = {
   ): GuardrailDecision {
     const { side, price } = trade;
     const { guardrails: g, orderPolicy: policy } = cfg;
-    const reasons: ReasonCode[] = [];
-    const steps: GuardrailStep[] = [];
-    const hold = (reason: ReasonCode): GuardrailDecision => {
-      reasons.push(reason);
-      return { outcome: 'HOLD', side, qty: 0, reasons, steps };
-    };
-    let qty = trade.qty;
-    const trim = (cap: number, reason: ReasonCode): void => {
-      if (qty > cap) {
-        const after = Math.max(0, cap);
-        steps.push({ reason, before: qty, after });
-        reasons.push(reason);
-        qty = after;
-      }
-    };
+    const t = new Trace(side, trade.qty);
 
     // 1. Allocation band.
     const stock = state.qty * price;
     const value = stock + (state.cashCents + state.receivableCents) / 100;
     const allocation = value > 0 ? stock / value : 0;
-    if (side === 'BUY' && allocation >= g.maxStockPct) return hold('band_blocked_above_max');
-    if (side === 'SELL' && allocation <= g.minStockPct) return hold('band_blocked_below_min');
+    if (side === 'BUY' && allocation >= g.maxStockPct) return t.hold('band_blocked_above_max');
+    if (side === 'SELL' && allocation <= g.minStockPct) return t.hold('band_blocked_below_min');
     const caps = computeCaps(state, trade, cfg, today);
-    trim(caps.band, 'band_trim');
+    t.trim(caps.band, 'band_trim');
     // 2. Trade size.
-    trim(caps.maxTrade, 'max_trade_trim');
+    t.trim(caps.maxTrade, 'max_trade_trim');
     // 3. Funds and holdings: the receivable counts in V but cannot be spent; no shorting.
-    trim(caps.funds, side === 'BUY' ? 'cash_trim' : 'holdings_trim');
+    t.trim(caps.funds, side === 'BUY' ? 'cash_trim' : 'holdings_trim');
     // 4. Daily limits.
     if (g.maxOrdersPerDay !== null && today.ordersToday >= g.maxOrdersPerDay)
-      return hold('max_orders_per_day');
-    trim(caps.dailyNotional, 'daily_notional_trim');
-    if (qty <= 0) return hold('zero_qty');
+      return t.hold('max_orders_per_day');
+    t.trim(caps.dailyNotional, 'daily_notional_trim');
+    if (t.qty <= 0) return t.hold('zero_qty');
 
     // 5. Rounding toward zero to the step, then the lot.
-    const rounded = roundTowardZero(qty, policy.qtyStep, policy.lotSize);
-    if (rounded !== qty) {
-      steps.push({ reason: 'qty_rounded', before: qty, after: rounded });
-      reasons.push('qty_rounded');
-      qty = rounded;
-    }
+    const rounded = roundTowardZero(t.qty, policy.qtyStep, policy.lotSize);
+    if (rounded !== t.qty) t.change(rounded, 'qty_rounded');
     // Float caps can sit a hair above an exact limit; the booked cash is the exact judge.
-    if (side === 'BUY') qty = stepDownUntilFunded(state, qty, price, cfg);
-    if (qty <= 0) return hold('zero_qty');
+    if (side === 'BUY') t.qty = stepDownUntilFunded(state, t.qty, price, cfg);
+    if (t.qty <= 0) return t.hold('zero_qty');
     // A sell whose minimum commission exceeds cash plus proceeds would leave cash negative.
-    if (side === 'SELL' && !fundsSuffice(state, 'SELL', qty, price, cfg.commission)) {
-      return hold('cash_trim');
-    }
+    if (side === 'SELL' && !fundsSuffice(state, 'SELL', t.qty, price, cfg.commission))
+      return t.hold('cash_trim');
 
     // 6. Minimums.
-    if (!meetsMinimums(qty, price, policy)) {
+    if (!meetsMinimums(t.qty, price, policy)) {
       switch (policy.actionBelowMin) {
         case 'hold':
-          return hold('below_min');
+          return t.hold('below_min');
         case 'reject':
-          reasons.push('below_min');
-          return { outcome: 'REJECT', side, qty, reasons, steps };
+          t.reasons.push('below_min');
+          return { outcome: 'REJECT', side, qty: t.qty, reasons: t.reasons, steps: t.steps };
         case 'clip': {
           const clipped = clipToMinimum(price, policy);
           const fits =
@@ -175,14 +184,12 @@ export const GuardrailEvaluator = {
             clipped <= caps.funds &&
             clipped <= caps.dailyNotional &&
             fundsSuffice(state, side, clipped, price, cfg.commission);
-          if (!fits) return hold('clip_blocked');
-          steps.push({ reason: 'clip_to_min', before: qty, after: clipped });
-          reasons.push('clip_to_min');
-          qty = clipped;
+          if (!fits) return t.hold('clip_blocked');
+          t.change(clipped, 'clip_to_min');
         }
       }
     }
-    return { outcome: 'ORDER', side, qty, reasons, steps };
+    return { outcome: 'ORDER', side, qty: t.qty, reasons: t.reasons, steps: t.steps };
   },
 
   /** Post-fill check of band and funds (SPEC 2.5); a violation is reported and logged, never undone. */

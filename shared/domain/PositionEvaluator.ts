@@ -24,8 +24,9 @@ export interface EvaluationOutcome {
   /** Unsigned quantity of the order (0 on HOLD). */
   qty: number;
   side: Side | null;
-  reasons: ReasonCode[];
-  steps: GuardrailStep[];
+  /** Shared and frozen on the common paths: copy before changing. */
+  reasons: readonly ReasonCode[];
+  steps: readonly GuardrailStep[];
   /** action_below_min = reject: record a REJECTED order of this side and quantity. */
   rejected: { side: Side; qty: number } | null;
   isInitialAllocation: boolean;
@@ -40,29 +41,13 @@ export interface EvaluationOutcome {
 export function evaluatePosition(input: EvaluationInput): EvaluationOutcome {
   const { state, price, config } = input;
   const trigger = PriceTrigger.evaluate(state, price, config.trigger);
+  if (trigger.kind === 'HOLD') return holdOutcome(trigger, price, NO_TRIGGER, null, NO_STEPS, null);
   const isInitialAllocation = trigger.kind === 'SET_ANCHOR';
-  const base = { trigger, isInitialAllocation, rejected: null, steps: [] as GuardrailStep[] };
-  const hold = (
-    reasons: ReasonCode[],
-    rawQty: number | null,
-    steps: GuardrailStep[] = [],
-  ): EvaluationOutcome => ({
-    ...base,
-    action: 'HOLD',
-    rawQty,
-    qty: 0,
-    side: null,
-    reasons,
-    steps,
-    anchorToSet: isInitialAllocation ? price : null,
-  });
-
-  if (trigger.kind === 'HOLD') return hold(['no_trigger'], null);
   const lead: ReasonCode[] = isInitialAllocation ? ['anchor_unset'] : [];
 
   const sized = sizeOrder(state, price, trigger.kind, config.sizing, config.execution.initialStockPct);
-  if (!sized.ok) return hold([...lead, sized.reason], sized.rawQty);
-  if (sized.rawQty === 0) return hold([...lead, 'zero_qty'], 0);
+  if (!sized.ok) return holdOutcome(trigger, price, [...lead, sized.reason], sized.rawQty, NO_STEPS, null);
+  if (sized.rawQty === 0) return holdOutcome(trigger, price, [...lead, 'zero_qty'], 0, NO_STEPS, null);
 
   const side: Side = sized.rawQty > 0 ? 'BUY' : 'SELL';
   const decision = GuardrailEvaluator.evaluate(
@@ -71,26 +56,52 @@ export function evaluatePosition(input: EvaluationInput): EvaluationOutcome {
     { guardrails: config.guardrails, orderPolicy: config.orderPolicy, commission: input.commission },
     input.today,
   );
-  const reasons = [...lead, ...decision.reasons];
+  const reasons = lead.length > 0 ? [...lead, ...decision.reasons] : decision.reasons;
   switch (decision.outcome) {
     case 'ORDER':
       return {
-        ...base,
         action: side,
+        trigger,
         rawQty: sized.rawQty,
         qty: decision.qty,
         side,
         reasons,
         steps: decision.steps,
+        rejected: null,
+        isInitialAllocation,
         anchorToSet: null,
       };
     case 'REJECT':
-      return {
-        ...hold(reasons, sized.rawQty, decision.steps),
-        side,
-        rejected: { side, qty: decision.qty },
-      };
+      return holdOutcome(trigger, price, reasons, sized.rawQty, decision.steps, { side, qty: decision.qty });
     case 'HOLD':
-      return hold(reasons, sized.rawQty, decision.steps);
+      return holdOutcome(trigger, price, reasons, sized.rawQty, decision.steps, null);
   }
+}
+
+// Most evaluations hold inside the band: they share these frozen arrays instead of allocating.
+const NO_TRIGGER: readonly ReasonCode[] = Object.freeze(['no_trigger']);
+const NO_STEPS: readonly GuardrailStep[] = Object.freeze([]);
+
+/** A HOLD; an initial allocation that ends without an order still sets the anchor to the price (SPEC 2.10). */
+function holdOutcome(
+  trigger: TriggerDecision,
+  price: number,
+  reasons: readonly ReasonCode[],
+  rawQty: number | null,
+  steps: readonly GuardrailStep[],
+  rejected: { side: Side; qty: number } | null,
+): EvaluationOutcome {
+  const isInitialAllocation = trigger.kind === 'SET_ANCHOR';
+  return {
+    action: 'HOLD',
+    trigger,
+    rawQty,
+    qty: 0,
+    side: rejected ? rejected.side : null,
+    reasons,
+    steps,
+    rejected,
+    isInitialAllocation,
+    anchorToSet: isInitialAllocation ? price : null,
+  };
 }

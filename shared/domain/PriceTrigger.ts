@@ -48,7 +48,15 @@ export const PriceTrigger = {
     }
     const buyBelow = anchor * (1 - config.downThreshold);
     const sellAbove = anchor * (1 + config.upThreshold);
-    const base = {
+    const kind: TriggerKind =
+      compareToThreshold(price, anchor, -config.downThreshold) <= 0
+        ? 'BUY'
+        : compareToThreshold(price, anchor, config.upThreshold) >= 0
+          ? 'SELL'
+          : 'HOLD';
+    // One literal (no spread): this runs for every position on every tick and simulated bar.
+    return {
+      kind,
       anchor,
       price,
       buyBelow,
@@ -56,8 +64,5 @@ export const PriceTrigger = {
       distanceToBuy: (price - buyBelow) / price,
       distanceToSell: (sellAbove - price) / price,
     };
-    if (compareToThreshold(price, anchor, -config.downThreshold) <= 0) return { kind: 'BUY', ...base };
-    if (compareToThreshold(price, anchor, config.upThreshold) >= 0) return { kind: 'SELL', ...base };
-    return { kind: 'HOLD', ...base };
   },
 };
