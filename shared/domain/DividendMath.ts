@@ -43,3 +43,19 @@ export function adjustAnchorForDividend(anchor: number | null, amountPerShare: n
   const adjusted = exact(anchor).minus(exact(amountPerShare)).toNumber();
   return adjusted > 0 ? adjusted : anchor;
 }
+
+/**
+ * Entitlement (SPEC 4.3): the shares held at the close before the ex-date. Trades on or after the ex-date
+ * do not change it, so it is today's holding with those trades undone.
+ */
+export function qtyAtCloseBeforeExDate(
+  currentQty: number,
+  fillsOnOrAfterExDate: readonly { side: 'BUY' | 'SELL'; qty: number }[],
+): number {
+  let qty = exact(currentQty);
+  for (const f of fillsOnOrAfterExDate)
+    qty = f.side === 'BUY' ? qty.minus(exact(f.qty)) : qty.plus(exact(f.qty));
+  const result = qty.toNumber();
+  if (result < 0) throw new RangeError('fills after the ex-date exceed the current holding');
+  return result;
+}

@@ -1,3 +1,4 @@
+import { anchorAfterFill } from './AnchorRules';
 import { commissionCents, type CommissionSnapshot } from './Commission';
 import type { Side } from './DomainEvent';
 import { cents, exactNotional, roundToCents, type Cents } from './Money';
@@ -40,6 +41,6 @@ export function applyFill(
     qty: newQty,
     cashCents: cents(position.cashCents + booking.cashDeltaCents),
     totalCommissionPaidCents: cents(position.totalCommissionPaidCents + booking.commissionCents),
-    anchor: price,
+    anchor: anchorAfterFill(position.anchor, price).to,
   };
 }
