@@ -61,6 +61,11 @@ export function runEvaluateBench(n = 200_000): EvaluateBenchResult {
     }
   });
 
+  // The floor computes what every decision carries (threshold prices, distances, value, all caps) and
+  // stores the action and quantity, like the engine, but in flat arrays with no objects or exactness.
+  const outAction = new Int8Array(n);
+  const outQty = new Float64Array(n);
+  const outDist = new Float64Array(2 * n);
   let floorTrades = 0;
   const floorMs = timeBest(() => {
     floorTrades = 0;
@@ -69,8 +74,14 @@ export function runEvaluateBench(n = 200_000): EvaluateBenchResult {
       const a = anchor[i]!;
       const q = qty[i]!;
       const c = cash[i]! / 100;
-      const buy = p <= a * (1 - down);
-      const sell = p >= a * (1 + up);
+      const buyBelow = a * (1 - down);
+      const sellAbove = a * (1 + up);
+      outDist[2 * i] = (p - buyBelow) / p;
+      outDist[2 * i + 1] = (sellAbove - p) / p;
+      outAction[i] = 0;
+      outQty[i] = 0;
+      const buy = p <= buyBelow;
+      const sell = p >= sellAbove;
       if (!buy && !sell) continue;
       const stock = q * p;
       const v = stock + c;
@@ -86,6 +97,10 @@ export function runEvaluateBench(n = 200_000): EvaluateBenchResult {
       }
       x = Math.floor(x);
       if (x <= 0 || x * p < minNotional) continue;
+      const notional = x * p;
+      if (c + (buy ? -notional : notional) - notional * k < 0) continue;
+      outAction[i] = buy ? 1 : -1;
+      outQty[i] = x;
       floorTrades++;
     }
   });

@@ -46,6 +46,8 @@ function buyCap(budget: number, price: number, k: number, minCommission: number,
   return Math.min(budget / (price * (1 + weight * k)), (budget - weight * minCommission) / price);
 }
 
+const SCRATCH_CAPS: Caps = { band: 0, maxTrade: 0, funds: 0, dailyNotional: 0 };
+
 function computeCaps(
   state: PositionState,
   trade: ProposedTrade,
@@ -71,7 +73,12 @@ function computeCaps(
   const funds = side === 'BUY' ? buyCap(state.cashCents / 100, price, k, m, 1) : state.qty;
   const dailyNotional =
     g.maxDailyNotional === null ? Infinity : (g.maxDailyNotional - today.notionalTodayCents / 100) / price;
-  return { band, maxTrade, funds, dailyNotional };
+  // One scratch object: evaluate is synchronous and never lets the caps escape, so nothing is shared.
+  SCRATCH_CAPS.band = band;
+  SCRATCH_CAPS.maxTrade = maxTrade;
+  SCRATCH_CAPS.funds = funds;
+  SCRATCH_CAPS.dailyNotional = dailyNotional;
+  return SCRATCH_CAPS;
 }
 
 /** Exact x·P ≥ minimum, as SPEC 2.10 asks (no float error at the edge). */

@@ -43,7 +43,7 @@ export function evaluatePosition(input: EvaluationInput): EvaluationOutcome {
   const trigger = PriceTrigger.evaluate(state, price, config.trigger);
   if (trigger.kind === 'HOLD') return holdOutcome(trigger, price, NO_TRIGGER, null, NO_STEPS, null);
   const isInitialAllocation = trigger.kind === 'SET_ANCHOR';
-  const lead: ReasonCode[] = isInitialAllocation ? ['anchor_unset'] : [];
+  const lead = isInitialAllocation ? ANCHOR_UNSET : NO_REASONS;
 
   const sized = sizeOrder(state, price, trigger.kind, config.sizing, config.execution.initialStockPct);
   if (!sized.ok) return holdOutcome(trigger, price, [...lead, sized.reason], sized.rawQty, NO_STEPS, null);
@@ -80,6 +80,8 @@ export function evaluatePosition(input: EvaluationInput): EvaluationOutcome {
 
 // Most evaluations hold inside the band: they share these frozen arrays instead of allocating.
 const NO_TRIGGER: readonly ReasonCode[] = Object.freeze(['no_trigger']);
+const ANCHOR_UNSET: readonly ReasonCode[] = Object.freeze(['anchor_unset']);
+const NO_REASONS: readonly ReasonCode[] = Object.freeze([]);
 const NO_STEPS: readonly GuardrailStep[] = Object.freeze([]);
 
 /** A HOLD; an initial allocation that ends without an order still sets the anchor to the price (SPEC 2.10). */
