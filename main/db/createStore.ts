@@ -1,0 +1,41 @@
+import type { Clock } from '../../shared/ports/Clock';
+import type { IdGenerator } from '../../shared/ports/IdGenerator';
+import { SqliteEventLog } from './eventLog/SqliteEventLog';
+import type { AppDatabase } from './openDatabase';
+import { SqliteCommissionRateRepository } from './repositories/SqliteCommissionRateRepository';
+import { SqliteDividendRepository } from './repositories/SqliteDividendRepository';
+import { SqliteEvaluationRepository } from './repositories/SqliteEvaluationRepository';
+import { SqliteJobRunRepository } from './repositories/SqliteJobRunRepository';
+import { SqliteOrderIntentRepository } from './repositories/SqliteOrderIntentRepository';
+import { SqliteOrderRepository } from './repositories/SqliteOrderRepository';
+import { SqlitePortfolioRepository } from './repositories/SqlitePortfolioRepository';
+import { SqlitePositionRepository } from './repositories/SqlitePositionRepository';
+import { SqliteQuoteLogRepository } from './repositories/SqliteQuoteLogRepository';
+import { SqliteSplitRepository } from './repositories/SqliteSplitRepository';
+import { SqliteTenantRepository } from './repositories/SqliteTenantRepository';
+import { SqliteTradeRepository } from './repositories/SqliteTradeRepository';
+import { SqliteUnitOfWork } from './SqliteUnitOfWork';
+
+/** Every SQLite adapter of the ports, built once over one open database (for the composition root). */
+export function createStore(db: AppDatabase, deps: { ids: IdGenerator; clock: Clock }) {
+  const events = new SqliteEventLog(db.sqlite, deps.ids, deps.clock);
+  const { orm } = db;
+  return {
+    uow: new SqliteUnitOfWork(db.sqlite, () => events.invalidate()),
+    events,
+    tenants: new SqliteTenantRepository(orm),
+    portfolios: new SqlitePortfolioRepository(orm),
+    positions: new SqlitePositionRepository(orm),
+    commissionRates: new SqliteCommissionRateRepository(orm, deps.ids),
+    orders: new SqliteOrderRepository(orm),
+    trades: new SqliteTradeRepository(orm),
+    intents: new SqliteOrderIntentRepository(orm),
+    evaluations: new SqliteEvaluationRepository(orm),
+    quotes: new SqliteQuoteLogRepository(orm),
+    dividends: new SqliteDividendRepository(orm),
+    splits: new SqliteSplitRepository(orm),
+    jobRuns: new SqliteJobRunRepository(orm),
+  };
+}
+
+export type SqliteStore = ReturnType<typeof createStore>;

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import type { Tenant } from '../../ports/TenantRepository';
+import type { LedgerDeps } from './LedgerDeps';
+import { ok, type Result } from './Result';
+import { inTransaction } from './transaction';
+import { parseInput } from './validation';
+
+export const CreateTenantInput = z
+  .object({
+    name: z
+      .string({ error: 'name must be a string' })
+      .trim()
+      .min(1, 'name must not be empty')
+      .max(100, 'name is too long'),
+  })
+  .strict();
+export type CreateTenantInput = z.input<typeof CreateTenantInput>;
+
+/** A new tenant; its creation opens the tenant's event chain (ConfigChanged, scope TENANT). */
+export function createTenant(deps: LedgerDeps, input: CreateTenantInput): Result<Tenant> {
+  const parsed = parseInput(CreateTenantInput, input);
+  if (!parsed.ok) return parsed;
+  return inTransaction(deps.uow, () => {
+    const now = deps.clock.now();
+    const tenant: Tenant = { id: deps.ids.next(), name: parsed.value.name, createdAt: now };
+    deps.tenants.insert(tenant);
+    deps.events.append(tenant.id, [
+      {
+        type: 'ConfigChanged',
+        tenantId: tenant.id,
+        portfolioId: null,
+        positionId: null,
+        symbol: null,
+        ts: now,
+        correlationId: deps.ids.next(),
+        payload: { scope: 'TENANT', section: 'tenant', oldValue: null, newValue: { name: tenant.name } },
+      },
+    ]);
+    return ok(tenant);
+  });
+}
