@@ -1,0 +1,177 @@
+/**
+ * Bars per second of a single-position daily replay (KO, 1999-12-31…2026-05-29, 6,642 bars, with its
+ * dividends) against a floor: a minimal hand-written loop over the same Float64Array of closes doing the
+ * same arithmetic in plain floats (threshold compare, proportional sizing, band/trade/cash caps,
+ * whole-share floor, minimum notional, cash and shares update, equity per bar) with no exactness, no
+ * domain objects, no timeline, no dividends and no metrics. Same bars, same run; ratio = engine / floor.
+ *
+ * The headline compares the replay alone (`replayPrepared`: the domain decisions, exact bookings,
+ * dividends and the daily equity in cents) with the floor. Also printed: the same with wide thresholds
+ * (few trades: the HOLD path), the sweep's inner loop (replay + metrics), and a full result (timeline,
+ * trades, events, buy-and-hold, drawdowns, monthly table).
+ */
+import { BundledBarSource } from '../main/adapters/data/BundledBarSource';
+import { computeMetrics } from '../shared/domain/metrics';
+import type { SimulationSpec, SymbolHistory } from '../shared/simulation';
+import {
+  applyParams,
+  loadHistory,
+  prepareSimulation,
+  replayPrepared,
+  runSimulation,
+  summarizePrepared,
+} from '../shared/simulation';
+import { simSpec } from '../shared/simulation/testing/bars';
+import { timeBest } from './harness';
+
+export interface SimulationBenchResult {
+  bars: number;
+  trades: number;
+  engineBarsPerSec: number;
+  floorBarsPerSec: number;
+  ratio: number;
+  holdPathBarsPerSec: number;
+  holdPathTrades: number;
+  withMetricsBarsPerSec: number;
+  fullResultBarsPerSec: number;
+  metricsMsPerRun: number;
+}
+
+async function koHistory(): Promise<SymbolHistory[]> {
+  const source = new BundledBarSource();
+  const loaded = await loadHistory(source, source, ['KO'], '1999-01-01', '2030-01-01', '1d');
+  if (!loaded.ok) throw new Error(loaded.message);
+  return loaded.history;
+}
+
+/** Runs `fn` `repeat` times per timing; returns bars per second from the best timing. */
+function barsPerSecond(bars: number, repeat: number, fn: () => void): number {
+  const ms = timeBest(() => {
+    for (let r = 0; r < repeat; r++) fn();
+  }, 5);
+  return (bars * repeat) / (ms / 1000);
+}
+
+/** The floor: the strategy's arithmetic in floats over the closes, nothing else. Returns the trade count. */
+function floorReplay(close: Float64Array, equity: Float64Array, spec: SimulationSpec): number {
+  const { upThreshold: up, downThreshold: down } = spec.config.trigger;
+  const { minStockPct: lo, maxStockPct: hi, maxTradePctOfPosition: maxTrade } = spec.config.guardrails;
+  const r = spec.config.sizing.rebalanceRatio;
+  const init = spec.config.execution.initialStockPct;
+  const minNotional = spec.config.orderPolicy.minNotional;
+  const k = spec.commission.rate;
+  let cash = (spec.positions[0]?.initialCashCents ?? 0) / 100;
+  let qty = 0;
+  let anchor = NaN;
+  let trades = 0;
+  for (let i = 0; i < close.length; i++) {
+    const p = close[i] as number;
+    const stock = qty * p;
+    const v = stock + cash;
+    let x = 0;
+    if (Number.isNaN(anchor)) {
+      x = Math.floor((init * v - stock) / p);
+      anchor = p;
+    } else if (p <= anchor * (1 - down) || p >= anchor * (1 + up)) {
+      const buy = p < anchor;
+      const alloc = stock / v;
+      let size = Math.abs((anchor / p - 1) * r * (v / p));
+      if (buy && alloc < hi)
+        size = Math.min(
+          size,
+          (hi * v - stock) / (p * (1 + hi * k)),
+          (maxTrade * v) / p,
+          cash / (p * (1 + k)),
+        );
+      else if (!buy && alloc > lo)
+        size = Math.min(size, (stock - lo * v) / (p * (1 - lo * k)), (maxTrade * v) / p, qty);
+      else size = 0;
+      x = Math.floor(size) * (buy ? 1 : -1);
+    }
+    if (x !== 0 && Math.abs(x) * p >= minNotional) {
+      const notional = Math.round(Math.abs(x) * p * 100) / 100;
+      const commission = Math.round(notional * k * 100) / 100;
+      cash += x > 0 ? -notional - commission : notional - commission;
+      qty += x;
+      anchor = p;
+      trades++;
+    }
+    equity[i] = Math.round((cash + qty * p) * 100);
+  }
+  return trades;
+}
+
+export async function runSimulationBench(): Promise<SimulationBenchResult> {
+  const history = await koHistory();
+  const spec = simSpec(['KO'], { cash: 10_000_000 });
+  const plan = prepareSimulation(spec, history);
+  if (!plan.ok) throw new Error(plan.message);
+  const bars = history[0]?.bars.close.length ?? 0;
+  const close = (history[0] as SymbolHistory).bars.close;
+
+  let trades = 0;
+  const engineBarsPerSec = barsPerSecond(bars, 20, () => {
+    const out = replayPrepared(plan.plan, spec.config);
+    if (!out.ok) throw new Error(out.message);
+    trades = out.totals.trades;
+  });
+  const withMetricsBarsPerSec = barsPerSecond(bars, 20, () => {
+    if (!summarizePrepared(plan.plan, spec.config).ok) throw new Error('run failed');
+  });
+  const equity = new Float64Array(bars);
+  let floorTrades = 0;
+  const floorBarsPerSec = barsPerSecond(bars, 200, () => {
+    floorTrades = floorReplay(close, equity, spec);
+  });
+  if (Math.abs(floorTrades - trades) > trades * 0.2)
+    throw new Error(`bench loops disagree: engine ${trades} trades, floor ${floorTrades}`);
+
+  const wide = applyParams(spec.config, {
+    up: 0.25,
+    down: 0.2,
+    ratio: 1.6667,
+    minStockPct: 0.25,
+    maxStockPct: 0.75,
+  });
+  let holdPathTrades = 0;
+  const holdPathBarsPerSec = barsPerSecond(bars, 50, () => {
+    const out = replayPrepared(plan.plan, wide);
+    if (!out.ok) throw new Error(out.message);
+    holdPathTrades = out.totals.trades;
+  });
+  const fullResultBarsPerSec = barsPerSecond(bars, 5, () => {
+    if (!runSimulation(spec, history).ok) throw new Error('run failed');
+  });
+  const equityArray = Array.from(equity, (e) => Math.max(e, 1));
+  const metricsMs =
+    timeBest(() => {
+      for (let r = 0; r < 20; r++) computeMetrics({ equity: equityArray });
+    }, 5) / 20;
+  return {
+    bars,
+    trades,
+    engineBarsPerSec,
+    floorBarsPerSec,
+    ratio: floorBarsPerSec / engineBarsPerSec,
+    holdPathBarsPerSec,
+    holdPathTrades,
+    withMetricsBarsPerSec,
+    fullResultBarsPerSec,
+    metricsMsPerRun: metricsMs,
+  };
+}
+
+const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
+
+export function formatSimulationBench(r: SimulationBenchResult): string {
+  return [
+    `simulation.replay: engine ${fmt(r.engineBarsPerSec)} bars/s, floor ${fmt(r.floorBarsPerSec)} bars/s, ratio ${r.ratio.toFixed(1)}x (goal ≤ 3x; KO ${r.bars} daily bars, ${r.trades} trades)`,
+    `simulation.replay, wide thresholds (${r.holdPathTrades} trades, the HOLD path): engine ${fmt(r.holdPathBarsPerSec)} bars/s, ratio ${(r.floorBarsPerSec / r.holdPathBarsPerSec).toFixed(1)}x`,
+    `simulation.sweepInnerLoop (replay + metrics): ${fmt(r.withMetricsBarsPerSec)} bars/s (computeMetrics alone ${r.metricsMsPerRun.toFixed(2)} ms per run)`,
+    `simulation.fullResult (timeline, trades, events, buy-and-hold, monthly table): ${fmt(r.fullResultBarsPerSec)} bars/s`,
+  ].join('\n');
+}
+
+if (require.main === module) {
+  void runSimulationBench().then((r) => console.log(formatSimulationBench(r)));
+}

@@ -1,0 +1,382 @@
+import type { PerformanceMetrics } from '../../shared/domain/metrics';
+import type { MonthlyReturnRow, SimulationResult } from '../../shared/simulation';
+
+/**
+ * The content every report format shows (ADR 0011): built once from a SimulationResult, then only laid
+ * out by each exporter, so CSV, XLSX, JSON, HTML and PDF cannot drift apart. Cells are typed values;
+ * each format decides how to print a kind (CSV and XLSX keep numbers, HTML and PDF format them).
+ */
+export type CellKind = 'text' | 'date' | 'money' | 'percent' | 'ratio' | 'price' | 'qty' | 'integer';
+
+export interface Column {
+  key: string;
+  label: string;
+  kind: CellKind;
+}
+
+export type Cell = string | number | null;
+
+export interface ReportTable {
+  /** File/sheet name: letters, digits and dashes. */
+  id: string;
+  title: string;
+  columns: Column[];
+  rows: Cell[][];
+  /**
+   * For label/value tables (summary, metrics) whose value columns change kind from row to row: the
+   * kind of each row's values. Absent: each column's own kind applies.
+   */
+  rowKinds?: CellKind[];
+}
+
+export interface ChartSeries {
+  label: string;
+  values: number[];
+}
+
+export interface ReportChart {
+  id: string;
+  title: string;
+  dates: string[];
+  /** 'money' values are cents; 'percent' values are fractions. */
+  kind: 'money' | 'percent';
+  series: ChartSeries[];
+}
+
+export interface ReportModel {
+  title: string;
+  subtitle: string;
+  /** Inputs and headline results, as label/value rows. */
+  summary: ReportTable;
+  metrics: ReportTable;
+  monthly: ReportTable[];
+  equity: ReportTable;
+  trades: ReportTable;
+  events: ReportTable;
+  charts: ReportChart[];
+}
+
+/** The tables in the order every format presents them. */
+export function reportTables(model: ReportModel): ReportTable[] {
+  return [model.summary, model.metrics, ...model.monthly, model.equity, model.trades, model.events];
+}
+
+const col = (key: string, label: string, kind: CellKind): Column => ({ key, label, kind });
+
+const METRIC_ROWS: { key: keyof PerformanceMetrics; label: string; kind: CellKind }[] = [
+  { key: 'totalReturn', label: 'Total return', kind: 'percent' },
+  { key: 'cagr', label: 'CAGR', kind: 'percent' },
+  { key: 'annualVolatility', label: 'Annual volatility', kind: 'percent' },
+  { key: 'sharpe', label: 'Sharpe ratio', kind: 'ratio' },
+  { key: 'sortino', label: 'Sortino ratio', kind: 'ratio' },
+  { key: 'maxDrawdown', label: 'Max drawdown', kind: 'percent' },
+  { key: 'maxDrawdownDurationBars', label: 'Max drawdown duration (sessions)', kind: 'integer' },
+  { key: 'calmar', label: 'Calmar ratio', kind: 'ratio' },
+  { key: 'var95', label: 'VaR 95 % (daily)', kind: 'percent' },
+  { key: 'cvar95', label: 'CVaR 95 % (daily)', kind: 'percent' },
+  { key: 'tradeCount', label: 'Trades', kind: 'integer' },
+  { key: 'turnover', label: 'Turnover (× average equity)', kind: 'ratio' },
+  { key: 'commissionsCents', label: 'Commissions', kind: 'money' },
+  { key: 'dividendsCents', label: 'Dividends (net)', kind: 'money' },
+];
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+export function buildReportModel(result: SimulationResult): ReportModel {
+  const { inputs } = result;
+  const symbols = inputs.symbols.join(', ');
+  const last = result.equity.equityCents.length - 1;
+  const cfg = inputs.config;
+  const summaryRows: [string, Cell, CellKind][] = [
+    ['Symbols', symbols, 'text'],
+    ['Period asked', `${inputs.from} to ${inputs.to}`, 'text'],
+    ['Period replayed', `${inputs.firstSession} to ${inputs.lastSession}`, 'text'],
+    ['Bar interval', inputs.interval, 'text'],
+    ['Sessions', inputs.sessions, 'integer'],
+    ['Bars', inputs.bars, 'integer'],
+    [
+      'Data sources',
+      Object.entries(inputs.sources)
+        .map(([s, src]) => `${s}: ${src}`)
+        .join('; '),
+      'text',
+    ],
+    ['Fill model', inputs.execution.fill === 'close' ? 'at the bar close' : 'at the next bar open', 'text'],
+    ['Slippage (bps)', inputs.execution.slippageBps, 'ratio'],
+    [
+      'Volume cap (fraction of bar volume)',
+      inputs.execution.volumeCap ?? 'none',
+      inputs.execution.volumeCap === null ? 'text' : 'ratio',
+    ],
+    ['Commission rate', inputs.commission.rate, 'ratio'],
+    ['Minimum commission', inputs.commission.minimumCents, 'money'],
+    ['Starting cash', inputs.positions.reduce((s, p) => s + p.initialCashCents, 0), 'money'],
+    ['Up / down threshold', `${pct(cfg.trigger.upThreshold)} / ${pct(cfg.trigger.downThreshold)}`, 'text'],
+    [
+      'Sizing',
+      cfg.sizing.strategy === 'proportional'
+        ? `proportional, ratio ${cfg.sizing.rebalanceRatio}`
+        : `target allocation ${pct(cfg.sizing.targetStockPct)}`,
+      'text',
+    ],
+    ['Allocation band', `${pct(cfg.guardrails.minStockPct)} – ${pct(cfg.guardrails.maxStockPct)}`, 'text'],
+    ['Max trade (of position value)', cfg.guardrails.maxTradePctOfPosition, 'percent'],
+    [
+      'Max orders per day',
+      cfg.guardrails.maxOrdersPerDay ?? 'no limit',
+      cfg.guardrails.maxOrdersPerDay === null ? 'text' : 'integer',
+    ],
+    [
+      'Quantity step / minimum notional',
+      `${cfg.orderPolicy.qtyStep === 0 ? 'fractional' : cfg.orderPolicy.qtyStep} / ${cfg.orderPolicy.minNotional}`,
+      'text',
+    ],
+    ['Initial stock allocation', cfg.execution.initialStockPct, 'percent'],
+    ['Anchor adjusted on dividends', cfg.execution.adjustAnchorOnDividend ? 'yes' : 'no', 'text'],
+    ['Final equity', result.equity.equityCents[last] ?? null, 'money'],
+    ['Final equity, buy and hold', result.equity.buyHoldEquityCents[last] ?? null, 'money'],
+  ];
+  const summary: ReportTable = {
+    id: 'summary',
+    title: 'Summary',
+    columns: [col('item', 'Item', 'text'), col('value', 'Value', 'text')],
+    rows: summaryRows.map(([label, value]) => [label, value]),
+    rowKinds: summaryRows.map(([, , kind]) => kind),
+  };
+
+  const metrics: ReportTable = {
+    id: 'metrics',
+    title: 'Metrics',
+    columns: [
+      col('metric', 'Metric', 'text'),
+      col('strategy', 'Strategy', 'text'),
+      col('buyAndHold', 'Buy and hold', 'text'),
+    ],
+    rows: METRIC_ROWS.map((m) => [m.label, result.metrics.strategy[m.key], result.metrics.buyAndHold[m.key]]),
+    rowKinds: METRIC_ROWS.map((m) => m.kind),
+  };
+
+  const monthly = [
+    monthlyTable('monthly-strategy', 'Monthly returns, strategy', result.monthlyReturns.strategy),
+    monthlyTable('monthly-buy-and-hold', 'Monthly returns, buy and hold', result.monthlyReturns.buyAndHold),
+  ];
+
+  const multi = result.positions.length > 1;
+  const e = result.equity;
+  const equity: ReportTable = {
+    id: 'equity',
+    title: 'Daily equity',
+    columns: [
+      col('date', 'Date', 'date'),
+      ...result.positions.flatMap((p) => [
+        col(`${p.symbol}.close`, `${p.symbol} close`, 'price'),
+        col(`${p.symbol}.qty`, `${p.symbol} shares`, 'qty'),
+        ...(multi ? [col(`${p.symbol}.equity`, `${p.symbol} equity`, 'money')] : []),
+      ]),
+      col('cash', 'Cash', 'money'),
+      col('receivable', 'Dividend receivable', 'money'),
+      col('stockValue', 'Stock value', 'money'),
+      col('equity', 'Equity', 'money'),
+      col('buyHoldEquity', 'Buy and hold equity', 'money'),
+      col('drawdown', 'Drawdown', 'percent'),
+      col('buyHoldDrawdown', 'Buy and hold drawdown', 'percent'),
+    ],
+    rows: e.dates.map((date, t) => [
+      date,
+      ...result.positions.flatMap((p) => [
+        p.daily.close[t] ?? null,
+        p.daily.qty[t] as number,
+        ...(multi ? [p.daily.equityCents[t] as number] : []),
+      ]),
+      e.cashCents[t] as number,
+      e.receivableCents[t] as number,
+      e.stockValueCents[t] as number,
+      e.equityCents[t] as number,
+      e.buyHoldEquityCents[t] as number,
+      e.drawdown[t] as number,
+      e.buyHoldDrawdown[t] as number,
+    ]),
+  };
+
+  const trades: ReportTable = {
+    id: 'trades',
+    title: 'Trades',
+    columns: [
+      col('seq', '#', 'integer'),
+      col('symbol', 'Symbol', 'text'),
+      col('decidedAt', 'Decided', 'date'),
+      col('filledAt', 'Filled', 'date'),
+      col('side', 'Side', 'text'),
+      col('status', 'Status', 'text'),
+      col('requestedQty', 'Ordered', 'qty'),
+      col('qty', 'Filled qty', 'qty'),
+      col('cancelledQty', 'Cancelled qty', 'qty'),
+      col('decisionPrice', 'Decision price', 'price'),
+      col('price', 'Fill price', 'price'),
+      col('notional', 'Notional', 'money'),
+      col('commission', 'Commission', 'money'),
+      col('qtyAfter', 'Shares after', 'qty'),
+      col('cashAfter', 'Cash after', 'money'),
+      col('anchorAfter', 'Anchor after', 'price'),
+      col('initial', 'Initial allocation', 'text'),
+      col('reasons', 'Reasons', 'text'),
+      col('note', 'Note', 'text'),
+    ],
+    rows: result.trades.map((t) => [
+      t.seq,
+      t.symbol,
+      t.decidedAt,
+      t.filledAt,
+      t.side,
+      t.status,
+      t.requestedQty,
+      t.qty,
+      t.cancelledQty,
+      t.decisionPrice,
+      t.price,
+      t.notionalCents,
+      t.commissionCents,
+      t.qtyAfter,
+      t.cashAfterCents,
+      t.anchorAfter,
+      t.isInitialAllocation ? 'yes' : 'no',
+      t.reasons.join(' '),
+      t.note,
+    ]),
+  };
+
+  const events: ReportTable = {
+    id: 'events',
+    title: 'Events',
+    columns: [
+      col('seq', '#', 'integer'),
+      col('at', 'At', 'date'),
+      col('symbol', 'Symbol', 'text'),
+      col('type', 'Event', 'text'),
+      col('tradeSeq', 'Trade #', 'integer'),
+      col('qty', 'Qty', 'qty'),
+      col('price', 'Price / amount per share', 'price'),
+      col('amount', 'Cash amount', 'money'),
+      col('anchorBefore', 'Anchor before', 'price'),
+      col('anchorAfter', 'Anchor after', 'price'),
+      col('detail', 'Detail', 'text'),
+    ],
+    rows: result.events.map((ev) => [
+      ev.seq,
+      ev.at,
+      ev.symbol,
+      ev.type,
+      ev.tradeSeq,
+      ev.qty,
+      ev.price,
+      ev.amountCents,
+      ev.anchorBefore,
+      ev.anchorAfter,
+      ev.detail,
+    ]),
+  };
+
+  return {
+    title: `Volatility Balancing simulation: ${symbols}`,
+    subtitle: `${inputs.firstSession} to ${inputs.lastSession}, ${inputs.interval} bars, fills ${inputs.execution.fill === 'close' ? 'at the close' : 'at the next open'}`,
+    summary,
+    metrics,
+    monthly,
+    equity,
+    trades,
+    events,
+    charts: [
+      {
+        id: 'equity-chart',
+        title: 'Equity: strategy and buy and hold',
+        dates: e.dates,
+        kind: 'money',
+        series: [
+          { label: 'Strategy', values: e.equityCents },
+          { label: 'Buy and hold', values: e.buyHoldEquityCents },
+        ],
+      },
+      {
+        id: 'drawdown-chart',
+        title: 'Drawdown',
+        dates: e.dates,
+        kind: 'percent',
+        series: [
+          { label: 'Strategy', values: e.drawdown },
+          { label: 'Buy and hold', values: e.buyHoldDrawdown },
+        ],
+      },
+    ],
+  };
+}
+
+/** The kind of one cell: its row's kind in label/value tables (after the label column), else its column's. */
+export function cellKind(table: ReportTable, row: number, column: number): CellKind {
+  if (table.rowKinds !== undefined && column > 0) return table.rowKinds[row] ?? 'text';
+  return table.columns[column]?.kind ?? 'text';
+}
+
+function monthlyTable(id: string, title: string, rows: readonly MonthlyReturnRow[]): ReportTable {
+  return {
+    id,
+    title,
+    columns: [
+      col('year', 'Year', 'text'),
+      ...MONTHS.map((m, i) => col(`m${i + 1}`, m, 'percent')),
+      col('year', 'Year', 'percent'),
+    ],
+    rows: rows.map((r) => [String(r.year), ...r.months, r.yearReturn]),
+  };
+}
+
+function pct(fraction: number): string {
+  return `${formatNumber(fraction * 100, 4)} %`;
+}
+
+/** A number with at most `decimals` decimals, trailing zeros dropped. */
+function formatNumber(value: number, decimals: number): string {
+  return String(Number(value.toFixed(decimals)));
+}
+
+/** How HTML and PDF print a cell. */
+export function formatCell(value: Cell, kind: CellKind): string {
+  if (value === null) return '';
+  if (typeof value === 'string') return value;
+  switch (kind) {
+    case 'money':
+      return formatMoney(value);
+    case 'percent':
+      return `${(value * 100).toFixed(2)} %`;
+    case 'ratio':
+      return formatNumber(value, 4);
+    case 'integer':
+      return Math.round(value).toLocaleString('en-US');
+    case 'qty':
+    case 'price':
+      return String(value);
+    default:
+      return String(value);
+  }
+}
+
+/** Cents as dollars with a thousands separator: 123456 → "1,234.56". */
+export function formatMoney(centsValue: number): string {
+  const sign = centsValue < 0 ? '-' : '';
+  const abs = Math.abs(Math.round(centsValue));
+  return `${sign}${Math.floor(abs / 100).toLocaleString('en-US')}.${String(abs % 100).padStart(2, '0')}`;
+}
+
+/** How CSV writes a cell: numbers as plain numbers (money in dollars with two decimals), text as is. */
+export function csvValue(value: Cell, kind: CellKind): string {
+  if (value === null) return '';
+  if (typeof value === 'string') return value;
+  if (kind === 'money') return centsToDecimalText(value);
+  return String(value);
+}
+
+/** Exact dollars text from integer cents (no float division): 123456 → "1234.56", −5 → "-0.05". */
+export function centsToDecimalText(centsValue: number): string {
+  const sign = centsValue < 0 ? '-' : '';
+  const abs = Math.abs(Math.round(centsValue));
+  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+}

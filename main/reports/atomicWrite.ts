@@ -1,0 +1,33 @@
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+
+export type WriteOutcome =
+  { ok: true; files: string[] } | { ok: false; code: 'WRITE_FAILED'; message: string };
+
+/**
+ * Writes every file or none: each is written to a temporary name first and renamed into place only
+ * when all were written; on failure the temporary files are removed.
+ */
+export async function writeAllOrNothing(
+  outputs: readonly { file: string; data: string | Buffer }[],
+): Promise<WriteOutcome> {
+  const temps: string[] = [];
+  try {
+    for (const o of outputs) {
+      await mkdir(path.dirname(path.resolve(o.file)), { recursive: true });
+      const temp = `${o.file}.${process.pid}.tmp`;
+      temps.push(temp);
+      await writeFile(temp, o.data);
+    }
+    for (let i = 0; i < outputs.length; i++)
+      await rename(temps[i] as string, (outputs[i] as { file: string }).file);
+    return { ok: true, files: outputs.map((o) => o.file) };
+  } catch (e) {
+    await Promise.all(temps.map((t) => rm(t, { force: true })));
+    return {
+      ok: false,
+      code: 'WRITE_FAILED',
+      message: `cannot write ${outputs.map((o) => o.file).join(', ')}: ${(e as Error).message}`,
+    };
+  }
+}

@@ -1,0 +1,97 @@
+import type { CommissionSnapshot } from '../domain/Commission';
+import { bookFill } from '../domain/FillBooking';
+import type { BarSeries } from '../ports/HistoricalBars';
+import type { DividendRecord } from '../ports/HistoricalDividends';
+import { DividendSchedule } from './DividendSchedule';
+import { slippedPrice } from './PositionReplay';
+import type { ExecutionModel, PositionSpec } from './SimulationSpec';
+import { barLabel } from './TimelineRecorder';
+import { valueCents } from './valueCents';
+
+/**
+ * The benchmark run beside every run (SPEC 5): all the position's capital in the stock at the first
+ * price an order could fill at (the first bar's close, or the second bar's open with `next_open`),
+ * whole shares, the same commission and slippage; dividends kept as cash (accrued and paid with the
+ * same rules as the strategy). Shares the position starts with are kept.
+ */
+export class BuyAndHoldReplay {
+  qty: number;
+  cashCents: number;
+  receivableCents: number;
+  commissionsCents = 0;
+  notionalCents = 0;
+  dividendsNetCents = 0;
+  boughtAt: string | null = null;
+  price: number | null = null;
+  private bought = false;
+  private session = '';
+  private lastClose: number;
+  private readonly dividends: DividendSchedule;
+
+  constructor(
+    spec: PositionSpec,
+    private readonly bars: BarSeries,
+    dividends: readonly DividendRecord[],
+    withholding: number,
+    private readonly commission: CommissionSnapshot,
+    private readonly execution: ExecutionModel,
+  ) {
+    this.qty = spec.initialQty;
+    this.cashCents = spec.initialCashCents;
+    this.receivableCents = spec.unpaidDividends.reduce((sum, d) => sum + d.netCents, 0);
+    this.dividends = new DividendSchedule(dividends, withholding, spec.unpaidDividends);
+    this.lastClose = bars.close[0] as number;
+  }
+
+  step(i: number): void {
+    const session = this.bars.session[i] as string;
+    if (session !== this.session) {
+      this.session = session;
+      const due = this.dividends.nextDueDate();
+      if (due !== null && due <= session) this.applyDividends(session);
+    }
+    if (!this.bought) {
+      if (this.execution.fill === 'close') this.buy(i, this.bars.close[i] as number);
+      else if (i > 0) this.buy(i, this.bars.open[i] as number);
+    }
+    this.lastClose = this.bars.close[i] as number;
+  }
+
+  equityCents(): number {
+    return this.cashCents + this.receivableCents + valueCents(this.qty, this.lastClose);
+  }
+
+  private buy(i: number, basePrice: number): void {
+    this.bought = true;
+    const price = slippedPrice(basePrice, 'BUY', this.execution.slippageBps);
+    const k = this.commission.rate;
+    const dollars = this.cashCents / 100;
+    let q = Math.floor(
+      Math.min(dollars / (price * (1 + k)), (dollars - this.commission.minimumCents / 100) / price),
+    );
+    while (q > 0 && this.cashCents + bookFill('BUY', q, price, this.commission).cashDeltaCents < 0) q--;
+    if (q <= 0) return;
+    const booking = bookFill('BUY', q, price, this.commission);
+    this.qty += q;
+    this.cashCents += booking.cashDeltaCents;
+    this.commissionsCents += booking.commissionCents;
+    this.notionalCents += booking.notionalCents;
+    this.boughtAt = barLabel(this.bars, i);
+    this.price = price;
+  }
+
+  private applyDividends(session: string): void {
+    for (
+      let d = this.dividends.accrueNext(session, this.qty);
+      d !== null;
+      d = this.dividends.accrueNext(session, this.qty)
+    ) {
+      this.receivableCents += d.netCents;
+    }
+    for (let d = this.dividends.payNext(session); d !== null; d = this.dividends.payNext(session)) {
+      this.receivableCents -= d.netCents;
+      this.cashCents += d.netCents;
+      this.dividendsNetCents += d.netCents;
+    }
+  }
+}

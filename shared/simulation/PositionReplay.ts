@@ -1,0 +1,630 @@
+import type { CommissionSnapshot } from '../domain/Commission';
+import type { StrategyConfig } from '../domain/Config';
+import type { DailyActivity } from '../domain/DailyActivity';
+import { anchorAfterFill, anchorOnExDividend, anchorWithoutInitialFill } from '../domain/AnchorRules';
+import type { Side } from '../domain/DomainEvent';
+import { exact } from '../domain/ExactDecimal';
+import type { FillBooking } from '../domain/FillBooking';
+import { applyFill, bookFill } from '../domain/FillBooking';
+import { cents } from '../domain/Money';
+import type { PositionLedger } from '../domain/Position';
+import { normalizeQty } from '../domain/Position';
+import type { EvaluationOutcome } from '../domain/PositionEvaluator';
+import { evaluatePosition } from '../domain/PositionEvaluator';
+import { roundTowardZero } from '../domain/QuantityRounding';
+import type { ReasonCode } from '../domain/ReasonCode';
+import type { BarSeries } from '../ports/HistoricalBars';
+import type { DividendRecord } from '../ports/HistoricalDividends';
+import { DividendSchedule } from './DividendSchedule';
+import type { RunLog } from './RunLog';
+import type { FillNote } from './SimulationResult';
+import type { ExecutionModel, PositionSpec, UnpaidDividend } from './SimulationSpec';
+import {
+  ACTION_BUY,
+  ACTION_HOLD,
+  ACTION_REJECTED,
+  ACTION_SELL,
+  barLabel,
+  REASONS_NO_TRIGGER,
+  TimelineRecorder,
+} from './TimelineRecorder';
+import { valueCents } from './valueCents';
+
+export interface StepContext {
+  config: StrategyConfig;
+  commission: CommissionSnapshot;
+  today: DailyActivity;
+}
+
+export interface StepResult {
+  outcome: EvaluationOutcome;
+  /** The position after the bar: the fill booked and the anchor moved, or the anchor set without a fill. */
+  ledger: PositionLedger;
+  fill: { side: Side; qty: number; price: number; booking: FillBooking } | null;
+}
+
+/**
+ * One evaluation at one price and, when it orders, its fill at that price: `evaluatePosition`, then
+ * `bookFill` + `applyFill` (anchor = fill price); an initial allocation that ends without an order sets
+ * the anchor to the price (SPEC 2.6, 2.10). This is the decision and booking the live loop makes with
+ * the same domain functions; the replay below does exactly this for the `close` fill model without
+ * slippage or volume cap, which a conformance test checks bar by bar.
+ */
+export function stepPosition(ledger: PositionLedger, price: number, ctx: StepContext): StepResult {
+  const outcome = evaluatePosition({
+    state: ledger,
+    price,
+    config: ctx.config,
+    commission: ctx.commission,
+    today: ctx.today,
+  });
+  if ((outcome.action === 'BUY' || outcome.action === 'SELL') && outcome.qty > 0) {
+    const booking = bookFill(outcome.action, outcome.qty, price, ctx.commission);
+    return {
+      outcome,
+      ledger: applyFill(ledger, outcome.action, outcome.qty, price, booking),
+      fill: { side: outcome.action, qty: outcome.qty, price, booking },
+    };
+  }
+  const anchored = outcome.anchorToSet === null ? ledger : { ...ledger, anchor: outcome.anchorToSet };
+  return { outcome, ledger: anchored, fill: null };
+}
+
+/** Moves a fill price against the order by `bps` basis points, exactly; the result is the fill's exact price. */
+export function slippedPrice(price: number, side: Side, bps: number): number {
+  if (bps === 0) return price;
+  const factor = exact(bps).div(10_000);
+  const moved = exact(price).times(side === 'BUY' ? factor.plus(1) : exact(1).minus(factor));
+  return moved.toNumber();
+}
+
+/** An order decided on one bar that fills at the next bar's open (`next_open`). */
+interface PendingOrder {
+  side: Side;
+  qty: number;
+  decidedAt: number;
+  decisionPrice: number;
+  decisionSession: string;
+  isInitialAllocation: boolean;
+  reasons: readonly ReasonCode[];
+}
+
+export interface ReplayTotals {
+  trades: number;
+  rejected: number;
+  cancelled: number;
+  buys: number;
+  sells: number;
+  notionalCents: number;
+  commissionsCents: number;
+  dividendsGrossCents: number;
+  dividendsNetCents: number;
+}
+
+/** Margin that keeps the HOLD pre-check strictly inside the trigger's own float filter (1e-12). */
+const PREFILTER_MARGIN = 1e-9;
+
+/**
+ * One position replayed bar by bar (ADR 0010). Per bar, in order: a new session resets the daily
+ * activity and applies due dividends (accrual on the shares held at the previous bar's close, anchor
+ * adjustment, payment); a `next_open` order from the previous bar fills at this bar's open; the rules
+ * evaluate the close; a `close` order fills at the close. Nothing is allocated on a HOLD bar.
+ */
+export class PositionReplay {
+  readonly symbol: string;
+  readonly config: StrategyConfig;
+  private ledger: PositionLedger;
+  private readonly activity: DailyActivity = { ordersToday: 0, notionalTodayCents: 0 };
+  private activitySession = '';
+  private pending: PendingOrder | null = null;
+  /** Open interval of prices that are certainly a HOLD `no_trigger` for the current anchor (NaN: none). */
+  private holdAbove = NaN;
+  private holdBelow = NaN;
+  private readonly dividends: DividendSchedule;
+  /** The bar on which the next dividend step (accrual or payment) is due: an integer test per bar. */
+  private nextDividendBar: number;
+  private readonly timeline: TimelineRecorder | null;
+  private readonly qtyUnit: number;
+  /** Copies of the ledger's shares and cash + receivable (see setLedger). */
+  private qty = 0;
+  private moneyCents = 0;
+  private readonly close: Float64Array;
+  /** Close of the last bar stepped; before the first bar, the first bar's close values initial shares. */
+  lastClose: number;
+  barsStepped = 0;
+  readonly totals: ReplayTotals = {
+    trades: 0,
+    rejected: 0,
+    cancelled: 0,
+    buys: 0,
+    sells: 0,
+    notionalCents: 0,
+    commissionsCents: 0,
+    dividendsGrossCents: 0,
+    dividendsNetCents: 0,
+  };
+
+  constructor(
+    spec: PositionSpec,
+    private readonly bars: BarSeries,
+    dividends: readonly DividendRecord[],
+    runConfig: StrategyConfig,
+    private readonly commission: CommissionSnapshot,
+    private readonly execution: ExecutionModel,
+    private readonly log: RunLog,
+    private readonly prefilter: boolean,
+    /** 1 where a bar starts a new session (precomputed once per prepared run). */
+    private readonly sessionStart: Uint8Array,
+  ) {
+    this.symbol = spec.symbol;
+    this.config = spec.config ?? runConfig;
+    const receivable = spec.unpaidDividends.reduce((sum, d) => sum + d.netCents, 0);
+    this.ledger = {
+      qty: spec.initialQty,
+      cashCents: cents(spec.initialCashCents),
+      receivableCents: cents(receivable),
+      anchor: spec.initialAnchor,
+      status: 'ACTIVE',
+      totalCommissionPaidCents: cents(0),
+      totalDividendsGrossCents: cents(0),
+      totalDividendsNetCents: cents(0),
+    };
+    this.dividends = new DividendSchedule(
+      dividends,
+      this.config.execution.dividendWithholdingPct,
+      spec.unpaidDividends,
+    );
+    this.timeline = log.detailed ? new TimelineRecorder(bars) : null;
+    const policy = this.config.orderPolicy;
+    this.qtyUnit = policy.lotSize ?? (policy.qtyStep > 0 ? policy.qtyStep : 0.000001);
+    this.setLedger(this.ledger);
+    this.close = bars.close;
+    this.lastClose = bars.close[0] as number;
+    this.updateHoldBand();
+    this.nextDividendBar = this.firstBarOnOrAfter(this.dividends.nextDueDate());
+  }
+
+  /** First bar whose session is on or after `date` (bars.length when none, or when `date` is null). */
+  private firstBarOnOrAfter(date: string | null): number {
+    const sessions = this.bars.session;
+    if (date === null) return sessions.length;
+    let lo = 0;
+    let hi = sessions.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((sessions[mid] as string) < date) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  get state(): Readonly<PositionLedger> {
+    return this.ledger;
+  }
+
+  /** Cash + receivable + shares × last close, cents (the exact product rounded half-even). */
+  equityCents(): number {
+    return this.moneyCents + valueCents(this.qty, this.lastClose);
+  }
+
+  /** Every change of the ledger goes through here, so the per-bar reads use plain number fields. */
+  private setLedger(ledger: PositionLedger): void {
+    this.ledger = ledger;
+    this.qty = ledger.qty;
+    this.moneyCents = ledger.cashCents + ledger.receivableCents;
+  }
+
+  unpaidDividends(): UnpaidDividend[] {
+    return this.dividends.pending();
+  }
+
+  timelineRecorder(): TimelineRecorder | null {
+    return this.timeline;
+  }
+
+  step(i: number): void {
+    const bars = this.bars;
+    if (this.sessionStart[i] === 1) {
+      const session = bars.session[i] as string;
+      this.activitySession = session;
+      this.activity.ordersToday = 0;
+      this.activity.notionalTodayCents = 0;
+      if (i >= this.nextDividendBar) {
+        this.applyDividends(i, session);
+        this.nextDividendBar = Math.max(i + 1, this.firstBarOnOrAfter(this.dividends.nextDueDate()));
+      }
+    }
+    if (this.pending !== null) this.fillPending(i);
+    const price = this.close[i] as number;
+    this.lastClose = price;
+    this.barsStepped++;
+    if (price > this.holdAbove && price < this.holdBelow) {
+      // Certainly HOLD `no_trigger` (ADR 0010): evaluatePosition would return exactly that.
+      if (this.timeline !== null)
+        this.timeline.record(i, ACTION_HOLD, 0, this.ledger.anchor as number, REASONS_NO_TRIGGER);
+      return;
+    }
+    this.evaluate(i, price);
+  }
+
+  /** Called once after the last bar: a `next_open` order still waiting has no next bar and is cancelled. */
+  finish(): void {
+    const order = this.pending;
+    if (order === null) return;
+    this.pending = null;
+    this.cancel(order, this.bars.close.length - 1, order.qty, 'end_of_data');
+  }
+
+  private evaluate(i: number, price: number): void {
+    const anchorSeen = this.ledger.anchor;
+    const outcome = evaluatePosition({
+      state: this.ledger,
+      price,
+      config: this.config,
+      commission: this.commission,
+      today: this.activity,
+    });
+    const timeline = this.timeline;
+    if ((outcome.action === 'BUY' || outcome.action === 'SELL') && outcome.qty > 0) {
+      if (timeline !== null) {
+        const code = outcome.action === 'BUY' ? ACTION_BUY : ACTION_SELL;
+        timeline.record(i, code, outcome.qty, anchorSeen ?? NaN, timeline.reasonSetOf(outcome.reasons));
+      }
+      this.activity.ordersToday++;
+      const order: PendingOrder = {
+        side: outcome.action,
+        qty: outcome.qty,
+        decidedAt: i,
+        decisionPrice: price,
+        decisionSession: this.bars.session[i] as string,
+        isInitialAllocation: outcome.isInitialAllocation,
+        reasons: outcome.reasons,
+      };
+      if (this.execution.fill === 'close') this.fill(order, i, price);
+      else this.pending = order;
+      return;
+    }
+    if (outcome.rejected !== null) {
+      this.totals.rejected++;
+      if (timeline !== null)
+        timeline.record(
+          i,
+          ACTION_REJECTED,
+          outcome.rejected.qty,
+          anchorSeen ?? NaN,
+          timeline.reasonSetOf(outcome.reasons),
+        );
+      if (this.log.detailed) this.recordRejection(i, price, outcome);
+    } else if (timeline !== null) {
+      const reasonSet =
+        outcome.reasons.length === 1 && outcome.reasons[0] === 'no_trigger'
+          ? REASONS_NO_TRIGGER
+          : timeline.reasonSetOf(outcome.reasons);
+      timeline.record(i, ACTION_HOLD, 0, anchorSeen ?? NaN, reasonSet);
+    }
+    if (outcome.anchorToSet !== null)
+      this.setAnchor(i, outcome.anchorToSet, 'initial allocation without an order: anchor set to the price');
+  }
+
+  private fillPending(i: number): void {
+    const order = this.pending as PendingOrder;
+    this.pending = null;
+    this.fill(order, i, this.bars.open[i] as number);
+  }
+
+  /** Fills `order` on bar `i` at `basePrice` moved by slippage, within the volume cap and the cash. */
+  private fill(order: PendingOrder, i: number, basePrice: number): void {
+    const { side } = order;
+    const price = slippedPrice(basePrice, side, this.execution.slippageBps);
+    const policy = this.config.orderPolicy;
+    let qty = side === 'SELL' ? Math.min(order.qty, this.ledger.qty) : order.qty;
+    let note: FillNote | null = null;
+    const cap = this.execution.volumeCap;
+    if (cap !== null) {
+      const allowed = roundTowardZero((this.bars.volume[i] as number) * cap, policy.qtyStep, policy.lotSize);
+      if (qty > allowed) {
+        qty = Math.max(0, allowed);
+        note = 'volume_cap';
+      }
+    }
+    let booking = qty > 0 ? bookFill(side, qty, price, this.commission) : null;
+    if (side === 'BUY' && booking !== null && this.ledger.cashCents + booking.cashDeltaCents < 0) {
+      qty = this.affordableQty(qty, price);
+      note = note ?? 'insufficient_cash';
+      booking = qty > 0 ? bookFill(side, qty, price, this.commission) : null;
+    }
+    if (booking === null) {
+      this.cancel(order, i, order.qty, note ?? 'insufficient_cash');
+      return;
+    }
+    const anchorBefore = this.ledger.anchor;
+    this.setLedger(applyFill(this.ledger, side, qty, price, booking));
+    this.updateHoldBand();
+    if (this.bars.session[i] === this.activitySession)
+      this.activity.notionalTodayCents += booking.notionalCents;
+    const t = this.totals;
+    t.trades++;
+    if (side === 'BUY') t.buys++;
+    else t.sells++;
+    t.notionalCents += booking.notionalCents;
+    t.commissionsCents += booking.commissionCents;
+    const cancelledQty = normalizeQty(order.qty - qty);
+    if (!this.log.detailed) return;
+    const at = barLabel(this.bars, i);
+    const tradeSeq = this.log.addTrade({
+      symbol: this.symbol,
+      decidedAt: barLabel(this.bars, order.decidedAt),
+      filledAt: at,
+      session: this.bars.session[i] as string,
+      side,
+      status: 'FILLED',
+      isInitialAllocation: order.isInitialAllocation,
+      requestedQty: order.qty,
+      qty,
+      cancelledQty,
+      decisionPrice: order.decisionPrice,
+      price,
+      notionalCents: booking.notionalCents,
+      commissionCents: booking.commissionCents,
+      qtyAfter: this.ledger.qty,
+      cashAfterCents: this.ledger.cashCents,
+      anchorAfter: this.ledger.anchor,
+      reasons: [...order.reasons],
+      note,
+    });
+    const base = { at, symbol: this.symbol, tradeSeq };
+    this.log.addEvent({
+      ...base,
+      type: 'OrderFilled',
+      qty,
+      price,
+      amountCents: booking.cashDeltaCents,
+      anchorBefore,
+      anchorAfter: this.ledger.anchor,
+      detail: `${side} ${qty} @ ${price}: notional ${booking.notionalCents}c, commission ${booking.commissionCents}c`,
+    });
+    const anchorChange = anchorAfterFill(anchorBefore, price);
+    this.log.addEvent({
+      ...base,
+      type: anchorChange.type,
+      qty: null,
+      price,
+      amountCents: null,
+      anchorBefore: anchorChange.from,
+      anchorAfter: anchorChange.to,
+      detail: 'anchor moved to the fill price',
+    });
+    if (cancelledQty > 0) {
+      this.log.addEvent({
+        ...base,
+        type: 'OrderCancelled',
+        qty: cancelledQty,
+        price: null,
+        amountCents: null,
+        anchorBefore: null,
+        anchorAfter: null,
+        detail: `${note}: ${cancelledQty} of ${order.qty} not filled`,
+      });
+    }
+  }
+
+  /** Nothing of `order` fills: a CANCELLED trade; it no longer counts as an order of its day (SPEC 2.5 rule 4). */
+  private cancel(order: PendingOrder, i: number, qty: number, note: FillNote): void {
+    this.totals.cancelled++;
+    if (order.decisionSession === this.activitySession && this.activity.ordersToday > 0)
+      this.activity.ordersToday--;
+    if (this.log.detailed) {
+      const at = barLabel(this.bars, i);
+      const tradeSeq = this.log.addTrade({
+        symbol: this.symbol,
+        decidedAt: barLabel(this.bars, order.decidedAt),
+        filledAt: null,
+        session: this.bars.session[i] as string,
+        side: order.side,
+        status: 'CANCELLED',
+        isInitialAllocation: order.isInitialAllocation,
+        requestedQty: order.qty,
+        qty: 0,
+        cancelledQty: qty,
+        decisionPrice: order.decisionPrice,
+        price: null,
+        notionalCents: 0,
+        commissionCents: 0,
+        qtyAfter: this.ledger.qty,
+        cashAfterCents: this.ledger.cashCents,
+        anchorAfter: this.ledger.anchor,
+        reasons: [...order.reasons],
+        note,
+      });
+      this.log.addEvent({
+        at,
+        symbol: this.symbol,
+        tradeSeq,
+        type: 'OrderCancelled',
+        qty,
+        price: null,
+        amountCents: null,
+        anchorBefore: null,
+        anchorAfter: null,
+        detail: `${note}: ${order.side} ${qty} not filled`,
+      });
+    }
+    // SPEC 2.10: an initial allocation that ends without a fill still sets the anchor, to the price it saw.
+    if (order.isInitialAllocation && this.ledger.anchor === null) {
+      this.setAnchor(
+        i,
+        order.decisionPrice,
+        'initial allocation cancelled: anchor set to the decision price',
+      );
+    }
+  }
+
+  private recordRejection(i: number, price: number, outcome: EvaluationOutcome): void {
+    const rejected = outcome.rejected as { side: Side; qty: number };
+    const at = barLabel(this.bars, i);
+    const tradeSeq = this.log.addTrade({
+      symbol: this.symbol,
+      decidedAt: at,
+      filledAt: null,
+      session: this.bars.session[i] as string,
+      side: rejected.side,
+      status: 'REJECTED',
+      isInitialAllocation: outcome.isInitialAllocation,
+      requestedQty: rejected.qty,
+      qty: 0,
+      cancelledQty: 0,
+      decisionPrice: price,
+      price: null,
+      notionalCents: 0,
+      commissionCents: 0,
+      qtyAfter: this.ledger.qty,
+      cashAfterCents: this.ledger.cashCents,
+      anchorAfter: this.ledger.anchor,
+      reasons: [...outcome.reasons],
+      note: null,
+    });
+    this.log.addEvent({
+      at,
+      symbol: this.symbol,
+      tradeSeq,
+      type: 'OrderRejected',
+      qty: rejected.qty,
+      price,
+      amountCents: null,
+      anchorBefore: null,
+      anchorAfter: null,
+      detail: outcome.reasons.join(','),
+    });
+  }
+
+  /** SPEC 2.10: an initial allocation that ends without a fill sets the anchor to the price. */
+  private setAnchor(i: number, price: number, detail: string): void {
+    const change = anchorWithoutInitialFill(price);
+    const anchor = change.to;
+    const before = this.ledger.anchor;
+    this.setLedger({ ...this.ledger, anchor });
+    this.updateHoldBand();
+    if (this.log.detailed) {
+      this.log.addEvent({
+        at: barLabel(this.bars, i),
+        symbol: this.symbol,
+        tradeSeq: null,
+        type: change.type,
+        qty: null,
+        price,
+        amountCents: null,
+        anchorBefore: before,
+        anchorAfter: anchor,
+        detail,
+      });
+    }
+  }
+
+  /** SPEC 4.3 in replay: accrue due ex-dates on the shares held at the previous close, then pay due pay dates. */
+  private applyDividends(i: number, session: string): void {
+    const at = this.log.detailed ? barLabel(this.bars, i) : '';
+    for (
+      let d = this.dividends.accrueNext(session, this.ledger.qty);
+      d !== null;
+      d = this.dividends.accrueNext(session, this.ledger.qty)
+    ) {
+      if (d.netCents > 0)
+        this.setLedger({ ...this.ledger, receivableCents: cents(this.ledger.receivableCents + d.netCents) });
+      if (this.log.detailed && d.grossCents > 0) {
+        this.log.addEvent({
+          at,
+          symbol: this.symbol,
+          tradeSeq: null,
+          type: 'DividendAccrued',
+          qty: d.qtyEligible,
+          price: d.amount,
+          amountCents: d.netCents,
+          anchorBefore: null,
+          anchorAfter: null,
+          detail: `ex-date ${d.exDate}, pay ${d.payDate}: gross ${d.grossCents}c, withholding ${d.withholdingCents}c`,
+        });
+      }
+      const change = anchorOnExDividend(
+        this.ledger.anchor,
+        d.amount,
+        this.config.execution.adjustAnchorOnDividend,
+      );
+      if (change !== null) {
+        this.setLedger({ ...this.ledger, anchor: change.to });
+        this.updateHoldBand();
+        if (this.log.detailed) {
+          this.log.addEvent({
+            at,
+            symbol: this.symbol,
+            tradeSeq: null,
+            type: change.type,
+            qty: null,
+            price: d.amount,
+            amountCents: null,
+            anchorBefore: change.from,
+            anchorAfter: change.to,
+            detail: `dividend ${d.amount} per share (ex-date ${d.exDate})`,
+          });
+        }
+      }
+    }
+    for (let d = this.dividends.payNext(session); d !== null; d = this.dividends.payNext(session)) {
+      const l = this.ledger;
+      this.setLedger({
+        ...l,
+        cashCents: cents(l.cashCents + d.netCents),
+        receivableCents: cents(l.receivableCents - d.netCents),
+        totalDividendsGrossCents: cents(l.totalDividendsGrossCents + d.grossCents),
+        totalDividendsNetCents: cents(l.totalDividendsNetCents + d.netCents),
+      });
+      this.totals.dividendsGrossCents += d.grossCents;
+      this.totals.dividendsNetCents += d.netCents;
+      if (this.log.detailed) {
+        this.log.addEvent({
+          at,
+          symbol: this.symbol,
+          tradeSeq: null,
+          type: 'DividendPaid',
+          qty: d.qtyEligible,
+          price: d.amount,
+          amountCents: d.netCents,
+          anchorBefore: null,
+          anchorAfter: null,
+          detail: `ex-date ${d.exDate}: gross ${d.grossCents}c, net ${d.netCents}c to cash`,
+        });
+      }
+    }
+  }
+
+  /**
+   * The largest quantity below `qty` on the step/lot grid whose booked cost the cash covers, checked
+   * with the exact booking: slippage or a next-open price can make a buy dearer than the evaluation sized it.
+   */
+  private affordableQty(qty: number, price: number): number {
+    const cash = this.ledger.cashCents;
+    const fits = (q: number): boolean =>
+      cash + bookFill('BUY', q, price, this.commission).cashDeltaCents >= 0;
+    const policy = this.config.orderPolicy;
+    const dollars = cash / 100;
+    const k = this.commission.rate;
+    const minimum = this.commission.minimumCents / 100;
+    const estimate = Math.min(qty, dollars / (price * (1 + k)), (dollars - minimum) / price);
+    let q = estimate > 0 ? roundTowardZero(estimate, policy.qtyStep, policy.lotSize) : 0;
+    for (let guard = 0; q > 0 && !fits(q) && guard < 8; guard++) {
+      q = roundTowardZero(exact(q).minus(exact(this.qtyUnit)).toNumber(), policy.qtyStep, policy.lotSize);
+    }
+    return q > 0 && fits(q) ? q : 0;
+  }
+
+  private updateHoldBand(): void {
+    const anchor = this.ledger.anchor;
+    if (anchor === null || !this.prefilter) {
+      this.holdAbove = NaN;
+      this.holdBelow = NaN;
+      return;
+    }
+    const { upThreshold, downThreshold } = this.config.trigger;
+    this.holdAbove = anchor * (1 - downThreshold) * (1 + PREFILTER_MARGIN);
+    this.holdBelow = anchor * (1 + upThreshold) * (1 - PREFILTER_MARGIN);
+  }
+}

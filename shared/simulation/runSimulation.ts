@@ -1,0 +1,541 @@
+import type { StrategyConfig } from '../domain/Config';
+import type { PerformanceMetrics } from '../domain/metrics';
+import { computeMetrics, drawdownSeries } from '../domain/metrics';
+import type { BarSeries } from '../ports/HistoricalBars';
+import { sliceBarsBySession } from '../ports/HistoricalBars';
+import type { DividendRecord } from '../ports/HistoricalDividends';
+import { BuyAndHoldReplay } from './BuyAndHoldReplay';
+import { monthlyReturnTable } from './MonthlyTable';
+import type { ReplayTotals } from './PositionReplay';
+import { PositionReplay } from './PositionReplay';
+import { RunLog } from './RunLog';
+import type { PositionOutcome, SimulationResult } from './SimulationResult';
+import type { PositionSpec, SimulationSpec, SymbolHistory } from './SimulationSpec';
+import { checkSimulationSpec } from './SimulationSpec';
+import { valueCents } from './valueCents';
+
+export interface RunOptions {
+  /** Called every few thousand bars with the bars done and the total. */
+  onProgress?: (done: number, total: number) => void;
+  /** Checked as often as progress is reported; an aborted run ends with CANCELLED. */
+  signal?: { readonly aborted: boolean };
+  /**
+   * Off only in the test that proves the HOLD pre-check changes nothing: every bar then goes through
+   * evaluatePosition.
+   */
+  prefilter?: boolean;
+}
+
+export type SimulationFailureCode =
+  'INVALID_SPEC' | 'MISSING_HISTORY' | 'NO_DATA' | 'NO_VOLUME' | 'CANCELLED';
+export type SimulationFailure = { ok: false; code: SimulationFailureCode; message: string };
+export type SimulationOutcome = { ok: true; result: SimulationResult } | SimulationFailure;
+
+/** What a sweep keeps of a run: the metrics and totals, without timeline, trades or events. */
+export interface RunSummary {
+  metrics: PerformanceMetrics;
+  startEquityCents: number;
+  finalEquityCents: number;
+  sessions: number;
+  totals: ReplayTotals;
+}
+export type SummaryOutcome = { ok: true; summary: RunSummary } | SimulationFailure;
+
+/**
+ * Replays the spec's positions over their bars (ADR 0010) and returns trades, events, the compact
+ * timeline, daily equity beside buy-and-hold, drawdowns, metrics and the monthly table. One position
+ * or many: several positions are aligned on the union of their bar times (a symbol without a bar at a
+ * time is not evaluated then), each keeps its own cash, and the portfolio's equity is their sum.
+ * Pure and deterministic: nothing is read or written but the arguments and the result.
+ */
+export function runSimulation(
+  spec: SimulationSpec,
+  history: readonly SymbolHistory[],
+  options: RunOptions = {},
+): SimulationOutcome {
+  const prepared = prepare(spec, history);
+  if (!prepared.ok) return prepared;
+  const run = replay(prepared.value, true, options);
+  if (!run.ok) return run;
+  return { ok: true, result: assembleResult(prepared.value, run.value) };
+}
+
+/** The same replay keeping only metrics and totals: the inner loop of sweeps and walk-forward. */
+export function runSimulationSummary(
+  spec: SimulationSpec,
+  history: readonly SymbolHistory[],
+  options: RunOptions = {},
+): SummaryOutcome {
+  const prepared = prepareSimulation(spec, history);
+  if (!prepared.ok) return prepared;
+  return summarizePrepared(prepared.plan, prepared.plan.spec.config, options);
+}
+
+/** Bars sliced, aligned and checked once, to be replayed with many configs (a sweep's worker). */
+export type PreparedSimulation = { ok: true; plan: Prepared } | SimulationFailure;
+
+export function prepareSimulation(
+  spec: SimulationSpec,
+  history: readonly SymbolHistory[],
+): PreparedSimulation {
+  const prepared = prepare(spec, history);
+  return prepared.ok ? { ok: true, plan: prepared.value } : prepared;
+}
+
+/**
+ * Replays a prepared run with `config` in place of the spec's (the caller has validated it, e.g. a
+ * sweep's grid) and keeps the summary.
+ */
+export function summarizePrepared(
+  plan: Prepared,
+  config: StrategyConfig,
+  options: RunOptions = {},
+): SummaryOutcome {
+  const run = replayPrepared(plan, config, options);
+  if (!run.ok) return run;
+  const { totals } = run;
+  const equity = Array.from(run.dailyEquityCents);
+  return {
+    ok: true,
+    summary: {
+      metrics: metricsOf(equity, totals, plan.spec.riskFreePerPeriod),
+      startEquityCents: startEquity(plan),
+      finalEquityCents: equity[equity.length - 1] as number,
+      sessions: equity.length,
+      totals,
+    },
+  };
+}
+
+/**
+ * The replay alone: the portfolio's equity per session and the totals, no metrics and no rows. What
+ * the simulation benchmark times against its floor.
+ */
+export function replayPrepared(
+  plan: Prepared,
+  config: StrategyConfig,
+  options: RunOptions = {},
+): { ok: true; dailyEquityCents: Float64Array; totals: ReplayTotals } | SimulationFailure {
+  const prepared: Prepared = config === plan.spec.config ? plan : { ...plan, spec: { ...plan.spec, config } };
+  const run = replay(prepared, false, options);
+  if (!run.ok) return run;
+  const { dailyEquity, replays } = run.value;
+  return {
+    ok: true,
+    dailyEquityCents: dailyEquity,
+    totals:
+      replays.length === 1
+        ? { ...(replays[0] as PositionReplay).totals }
+        : sumTotals(replays.map((r) => r.totals)),
+  };
+}
+
+export interface PreparedPosition {
+  spec: PositionSpec;
+  bars: BarSeries;
+  dividends: readonly DividendRecord[];
+  /** 1 where one of its bars starts a session. */
+  sessionStart: Uint8Array;
+}
+
+/** A run ready to replay: the spec, each position's bars in range, and their alignment. */
+export interface Prepared {
+  spec: SimulationSpec;
+  positions: PreparedPosition[];
+  /** Number of aligned steps (bar times across all positions). */
+  steps: number;
+  /** Per position: its bar index at each step, or −1; null when there is one position (step = bar). */
+  index: Int32Array[] | null;
+  /** Session date of each step. */
+  stepSessions: readonly string[];
+  /** 1 at the last step of each session (where the day's equity is recorded). */
+  stepEnds: Uint8Array;
+  /** Session dates, one per day with at least one bar. */
+  sessions: string[];
+}
+
+type Result<T> = { ok: true; value: T } | SimulationFailure;
+
+function fail(code: SimulationFailureCode, message: string): SimulationFailure {
+  return { ok: false, code, message };
+}
+
+function prepare(rawSpec: SimulationSpec, history: readonly SymbolHistory[]): Result<Prepared> {
+  const checked = checkSimulationSpec(rawSpec);
+  if (!checked.ok) return checked;
+  const spec = checked.spec;
+  const positions: PreparedPosition[] = [];
+  for (const p of spec.positions) {
+    const h = history.find((x) => x.bars.symbol === p.symbol);
+    if (h === undefined) return fail('MISSING_HISTORY', `no bars were loaded for ${p.symbol}`);
+    if (h.bars.interval !== spec.interval) {
+      return fail(
+        'MISSING_HISTORY',
+        `the bars loaded for ${p.symbol} are ${h.bars.interval}, the run asks for ${spec.interval}`,
+      );
+    }
+    const bars = sliceBarsBySession(h.bars, spec.from, spec.to);
+    if (bars === null) return fail('NO_DATA', `${p.symbol} has no bars from ${spec.from} to ${spec.to}`);
+    const problem = checkBars(bars);
+    if (problem !== null) return fail('INVALID_SPEC', `${p.symbol}: ${problem}`);
+    if (spec.execution.volumeCap !== null && bars.volume.some((v) => Number.isNaN(v))) {
+      return fail('NO_VOLUME', `${p.symbol} has bars without volume, so a volume cap cannot be applied`);
+    }
+    const dividends = h.dividends
+      .filter((d) => d.exDate >= spec.from && d.exDate <= spec.to)
+      .sort((a, b) => (a.exDate < b.exDate ? -1 : a.exDate > b.exDate ? 1 : 0));
+    positions.push({ spec: p, bars, dividends, sessionStart: sessionStarts(bars.session) });
+  }
+  const aligned = align(positions.map((p) => p.bars));
+  return { ok: true, value: { spec, positions, ...aligned } };
+}
+
+/** A series the engine can trust: equal column lengths, ascending times, finite positive prices. */
+function checkBars(bars: BarSeries): string | null {
+  const n = bars.close.length;
+  if (
+    [bars.time, bars.open, bars.high, bars.low, bars.volume].some((c) => c.length !== n) ||
+    bars.session.length !== n
+  ) {
+    return 'bar columns have different lengths';
+  }
+  for (let i = 0; i < n; i++) {
+    const o = bars.open[i] as number;
+    const c = bars.close[i] as number;
+    if (!(o > 0 && c > 0 && Number.isFinite(o) && Number.isFinite(c)))
+      return `bar ${i} has a price that is not a positive number`;
+    if (i > 0 && !((bars.time[i] as number) > (bars.time[i - 1] as number)))
+      return `bar ${i} is not after the bar before it`;
+  }
+  return null;
+}
+
+function align(
+  series: readonly BarSeries[],
+): Pick<Prepared, 'steps' | 'index' | 'stepSessions' | 'stepEnds' | 'sessions'> {
+  if (series.length === 1) {
+    const only = series[0] as BarSeries;
+    return {
+      steps: only.close.length,
+      index: null,
+      stepSessions: only.session,
+      stepEnds: sessionEnds(only.session),
+      sessions: distinctSessions(only.session),
+    };
+  }
+  const all = new Float64Array(series.reduce((n, s) => n + s.time.length, 0));
+  let at = 0;
+  for (const s of series) {
+    all.set(s.time, at);
+    at += s.time.length;
+  }
+  all.sort();
+  const times: number[] = [];
+  for (const t of all) if (times.length === 0 || times[times.length - 1] !== t) times.push(t);
+  const stepSessions = new Array<string>(times.length).fill('');
+  const index = series.map((s) => {
+    const idx = new Int32Array(times.length).fill(-1);
+    let j = 0;
+    for (let u = 0; u < times.length && j < s.time.length; u++) {
+      if (s.time[j] === times[u]) {
+        idx[u] = j;
+        if (stepSessions[u] === '') stepSessions[u] = s.session[j] as string;
+        j++;
+      }
+    }
+    return idx;
+  });
+  return {
+    steps: times.length,
+    index,
+    stepSessions,
+    stepEnds: sessionEnds(stepSessions),
+    sessions: distinctSessions(stepSessions),
+  };
+}
+
+function sessionStarts(sessions: readonly string[]): Uint8Array {
+  const starts = new Uint8Array(sessions.length);
+  for (let i = 0; i < sessions.length; i++) starts[i] = i === 0 || sessions[i] !== sessions[i - 1] ? 1 : 0;
+  return starts;
+}
+
+function sessionEnds(sessions: readonly string[]): Uint8Array {
+  const ends = new Uint8Array(sessions.length);
+  for (let i = 0; i < sessions.length; i++)
+    ends[i] = i === sessions.length - 1 || sessions[i] !== sessions[i + 1] ? 1 : 0;
+  return ends;
+}
+
+function distinctSessions(stepSessions: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const s of stepSessions) if (out[out.length - 1] !== s) out.push(s);
+  return out;
+}
+
+interface DailyColumns {
+  close: Float64Array;
+  qty: Float64Array;
+  cash: Float64Array;
+  receivable: Float64Array;
+  equity: Float64Array;
+  buyHold: Float64Array;
+}
+
+interface ReplayRun {
+  replays: PositionReplay[];
+  buyHolds: BuyAndHoldReplay[] | null;
+  log: RunLog;
+  dailyEquity: Float64Array;
+  dailyBuyHold: Float64Array | null;
+  /** Per position, per session (detailed runs only). */
+  daily: DailyColumns[] | null;
+}
+
+const PROGRESS_EVERY = 16_384;
+
+function replay(prepared: Prepared, detailed: boolean, options: RunOptions): Result<ReplayRun> {
+  const { spec, positions, steps, index, stepEnds } = prepared;
+  const log = new RunLog(detailed);
+  const prefilter = options.prefilter ?? true;
+  const replays = positions.map(
+    (p) =>
+      new PositionReplay(
+        p.spec,
+        p.bars,
+        p.dividends,
+        spec.config,
+        spec.commission,
+        spec.execution,
+        log,
+        prefilter,
+        p.sessionStart,
+      ),
+  );
+  const buyHolds = detailed
+    ? positions.map(
+        (p, k) =>
+          new BuyAndHoldReplay(
+            p.spec,
+            p.bars,
+            p.dividends,
+            (replays[k] as PositionReplay).config.execution.dividendWithholdingPct,
+            spec.commission,
+            spec.execution,
+          ),
+      )
+    : null;
+  const nSessions = prepared.sessions.length;
+  const dailyEquity = new Float64Array(nSessions);
+  const dailyBuyHold = detailed ? new Float64Array(nSessions) : null;
+  const daily = detailed
+    ? positions.map(() => ({
+        close: new Float64Array(nSessions).fill(NaN),
+        qty: new Float64Array(nSessions),
+        cash: new Float64Array(nSessions),
+        receivable: new Float64Array(nSessions),
+        equity: new Float64Array(nSessions),
+        buyHold: new Float64Array(nSessions),
+      }))
+    : null;
+
+  const count = replays.length;
+  let day = 0;
+  for (let u = 0; u < steps; u++) {
+    if (u % PROGRESS_EVERY === 0 && u > 0) {
+      if (options.signal?.aborted) return fail('CANCELLED', 'the simulation was cancelled');
+      options.onProgress?.(u, steps);
+    }
+    for (let k = 0; k < count; k++) {
+      const i = index === null ? u : ((index[k] as Int32Array)[u] as number);
+      if (i < 0) continue;
+      (replays[k] as PositionReplay).step(i);
+      if (buyHolds !== null) (buyHolds[k] as BuyAndHoldReplay).step(i);
+    }
+    if (stepEnds[u] === 0) continue;
+    // Last step of a session: record the day.
+    let total = 0;
+    let totalBuyHold = 0;
+    for (let k = 0; k < count; k++) {
+      const r = replays[k] as PositionReplay;
+      const equity = r.equityCents();
+      total += equity;
+      if (daily !== null && buyHolds !== null) {
+        const d = daily[k] as DailyColumns;
+        const b = (buyHolds[k] as BuyAndHoldReplay).equityCents();
+        totalBuyHold += b;
+        if (r.barsStepped > 0) d.close[day] = r.lastClose;
+        d.qty[day] = r.state.qty;
+        d.cash[day] = r.state.cashCents;
+        d.receivable[day] = r.state.receivableCents;
+        d.equity[day] = equity;
+        d.buyHold[day] = b;
+      }
+    }
+    dailyEquity[day] = total;
+    if (dailyBuyHold !== null) dailyBuyHold[day] = totalBuyHold;
+    day++;
+  }
+  for (const r of replays) r.finish();
+  options.onProgress?.(steps, steps);
+  return { ok: true, value: { replays, buyHolds, log, dailyEquity, dailyBuyHold, daily } };
+}
+
+function startEquity(prepared: Prepared): number {
+  return prepared.positions.reduce(
+    (sum, p) =>
+      sum +
+      p.spec.initialCashCents +
+      p.spec.unpaidDividends.reduce((s, d) => s + d.netCents, 0) +
+      valueCents(p.spec.initialQty, p.bars.close[0] as number),
+    0,
+  );
+}
+
+function sumTotals(all: readonly ReplayTotals[]): ReplayTotals {
+  const sum: ReplayTotals = {
+    trades: 0,
+    rejected: 0,
+    cancelled: 0,
+    buys: 0,
+    sells: 0,
+    notionalCents: 0,
+    commissionsCents: 0,
+    dividendsGrossCents: 0,
+    dividendsNetCents: 0,
+  };
+  for (const t of all) for (const key of Object.keys(sum) as (keyof ReplayTotals)[]) sum[key] += t[key];
+  return sum;
+}
+
+function mean(values: readonly number[]): number {
+  let s = 0;
+  for (const v of values) s += v;
+  return s / values.length;
+}
+
+/**
+ * SPEC 5's metrics of a daily equity series. Turnover is the traded notional over the average equity
+ * (how many times the capital turned over during the run).
+ */
+function metricsOf(equity: readonly number[], totals: ReplayTotals, riskFree: number): PerformanceMetrics {
+  return computeMetrics({
+    equity,
+    riskFreePerPeriod: riskFree,
+    turnover: totals.notionalCents / mean(equity),
+    tradeCount: totals.trades,
+    commissionsCents: totals.commissionsCents,
+    dividendsCents: totals.dividendsNetCents,
+  });
+}
+
+function assembleResult(prepared: Prepared, run: ReplayRun): SimulationResult {
+  const { spec, positions, sessions } = prepared;
+  const replays = run.replays;
+  const buyHolds = run.buyHolds as BuyAndHoldReplay[];
+  const daily = run.daily as DailyColumns[];
+  const equityCents = Array.from(run.dailyEquity);
+  const buyHoldEquityCents = Array.from(run.dailyBuyHold as Float64Array);
+  const cashCents = sessions.map((_, d) => daily.reduce((s, c) => s + (c.cash[d] as number), 0));
+  const receivableCents = sessions.map((_, d) => daily.reduce((s, c) => s + (c.receivable[d] as number), 0));
+  const stockValueCents = equityCents.map(
+    (e, d) => e - (cashCents[d] as number) - (receivableCents[d] as number),
+  );
+  const totals = sumTotals(replays.map((r) => r.totals));
+  const buyHoldTotals: ReplayTotals = {
+    ...sumTotals([]),
+    trades: buyHolds.filter((b) => b.boughtAt !== null).length,
+    buys: buyHolds.filter((b) => b.boughtAt !== null).length,
+    notionalCents: buyHolds.reduce((s, b) => s + b.notionalCents, 0),
+    commissionsCents: buyHolds.reduce((s, b) => s + b.commissionsCents, 0),
+    dividendsNetCents: buyHolds.reduce((s, b) => s + b.dividendsNetCents, 0),
+  };
+
+  const positionOutcomes: PositionOutcome[] = positions.map((p, k) => {
+    const r = replays[k] as PositionReplay;
+    const b = buyHolds[k] as BuyAndHoldReplay;
+    const d = daily[k] as DailyColumns;
+    const state = r.state;
+    return {
+      symbol: p.spec.symbol,
+      source: p.bars.source,
+      firstSession: p.bars.session[0] as string,
+      lastSession: p.bars.session[p.bars.session.length - 1] as string,
+      daily: {
+        close: Array.from(d.close, (c) => (Number.isNaN(c) ? null : c)),
+        qty: Array.from(d.qty),
+        cashCents: Array.from(d.cash),
+        receivableCents: Array.from(d.receivable),
+        equityCents: Array.from(d.equity),
+        buyHoldEquityCents: Array.from(d.buyHold),
+      },
+      final: {
+        qty: state.qty,
+        cashCents: state.cashCents,
+        receivableCents: state.receivableCents,
+        anchor: state.anchor,
+        equityCents: r.equityCents(),
+      },
+      next: {
+        ...p.spec,
+        initialCashCents: state.cashCents,
+        initialQty: state.qty,
+        initialAnchor: state.anchor,
+        unpaidDividends: r.unpaidDividends(),
+      },
+      totals: { ...r.totals },
+      buyAndHold: {
+        qty: b.qty,
+        cashCents: b.cashCents,
+        commissionsCents: b.commissionsCents,
+        dividendsNetCents: b.dividendsNetCents,
+        boughtAt: b.boughtAt,
+        price: b.price,
+      },
+    };
+  });
+
+  return {
+    version: 1,
+    inputs: {
+      symbols: positions.map((p) => p.spec.symbol),
+      from: spec.from,
+      to: spec.to,
+      interval: spec.interval,
+      firstSession: sessions[0] as string,
+      lastSession: sessions[sessions.length - 1] as string,
+      bars: positions.reduce((n, p) => n + p.bars.close.length, 0),
+      sessions: sessions.length,
+      config: spec.config,
+      commission: spec.commission,
+      execution: spec.execution,
+      positions: spec.positions,
+      sources: Object.fromEntries(positions.map((p) => [p.spec.symbol, p.bars.source])),
+      riskFreePerPeriod: spec.riskFreePerPeriod,
+    },
+    trades: run.log.trades,
+    events: run.log.events,
+    timeline: replays.map((r) =>
+      (r.timelineRecorder() as NonNullable<ReturnType<PositionReplay['timelineRecorder']>>).toTimeline(),
+    ),
+    equity: {
+      dates: sessions,
+      equityCents,
+      cashCents,
+      receivableCents,
+      stockValueCents,
+      buyHoldEquityCents,
+      drawdown: drawdownSeries(equityCents),
+      buyHoldDrawdown: drawdownSeries(buyHoldEquityCents),
+    },
+    positions: positionOutcomes,
+    metrics: {
+      strategy: metricsOf(equityCents, totals, spec.riskFreePerPeriod),
+      buyAndHold: metricsOf(buyHoldEquityCents, buyHoldTotals, spec.riskFreePerPeriod),
+    },
+    monthlyReturns: {
+      strategy: monthlyReturnTable(sessions, equityCents),
+      buyAndHold: monthlyReturnTable(sessions, buyHoldEquityCents),
+    },
+  };
+}
