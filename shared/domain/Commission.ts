@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ExactDecimal } from './ExactDecimal';
 import { exact } from './ExactDecimal';
-import { roundToCents, type Cents } from './Money';
+import { exactNotional, roundToCents, type Cents } from './Money';
 
 export type CommissionScope = 'GLOBAL' | 'TENANT' | 'TENANT_ASSET';
 
@@ -58,6 +58,26 @@ export function commissionCents(notional: ExactDecimal, snapshot: CommissionSnap
   const byRate = notional.times(exact(snapshot.rate));
   const minimum = exact(snapshot.minimumCents).div(100);
   return roundToCents(byRate.greaterThan(minimum) ? byRate : minimum);
+}
+
+/**
+ * The same as `commissionCents(exactNotional(qty, price), snapshot)`, deciding in floats when they cannot
+ * be wrong (ADR 0001): k·x·P·100 carries at most ~7e-16 of relative error (three factor texts, three
+ * products), so outside 4e-15 of its size from the minimum and from a half cent the float answer is exact.
+ */
+export function fillCommissionCents(qty: number, price: number, snapshot: CommissionSnapshot): Cents {
+  const x = snapshot.rate * qty * price * 100;
+  const tolerance = Math.abs(x) * 4e-15;
+  if (Math.abs(x) < 2 ** 50) {
+    if (x < snapshot.minimumCents - tolerance) return snapshot.minimumCents as Cents;
+    if (x > snapshot.minimumCents + tolerance) {
+      const floor = Math.floor(x);
+      const distanceFromHalf = x - floor - 0.5;
+      if (distanceFromHalf > tolerance) return (floor + 1) as Cents;
+      if (distanceFromHalf < -tolerance) return floor as Cents;
+    }
+  }
+  return commissionCents(exactNotional(qty, price), snapshot);
 }
 
 /** Float estimate of the same, for caps that are then verified exactly. */

@@ -1,5 +1,5 @@
 import { exact } from './ExactDecimal';
-import { cents, roundToCents, type Cents } from './Money';
+import { cents, productCents, roundToCents, ZERO_CENTS, type Cents } from './Money';
 
 export interface DividendAccrual {
   qtyEligible: number;
@@ -23,8 +23,11 @@ export function accrueDividend(
     throw new RangeError(`dividend amount ${amountPerShare} is invalid`);
   if (!(withholdingRate >= 0 && withholdingRate <= 1))
     throw new RangeError(`withholding rate ${withholdingRate} is outside [0, 1]`);
-  const grossCents = roundToCents(exact(qtyEligible).times(exact(amountPerShare)));
-  const withholdingCents = roundToCents(exact(grossCents).div(100).times(exact(withholdingRate)));
+  const grossCents = productCents(qtyEligible, amountPerShare);
+  const withholdingCents =
+    withholdingRate === 0
+      ? ZERO_CENTS
+      : roundToCents(exact(grossCents).div(100).times(exact(withholdingRate)));
   return { qtyEligible, grossCents, withholdingCents, netCents: cents(grossCents - withholdingCents) };
 }
 

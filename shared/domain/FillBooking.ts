@@ -1,7 +1,7 @@
 import { anchorAfterFill } from './AnchorRules';
-import { commissionCents, type CommissionSnapshot } from './Commission';
+import { fillCommissionCents, type CommissionSnapshot } from './Commission';
 import type { Side } from './DomainEvent';
-import { cents, exactNotional, roundToCents, type Cents } from './Money';
+import { cents, productCents, type Cents } from './Money';
 import { normalizeQty, type PositionLedger } from './Position';
 
 export interface FillBooking {
@@ -19,9 +19,8 @@ export function bookFill(side: Side, qty: number, price: number, snapshot: Commi
   if (!(qty > 0) || !Number.isFinite(qty)) throw new RangeError(`bookFill: quantity ${qty} must be positive`);
   if (!(price > 0) || !Number.isFinite(price))
     throw new RangeError(`bookFill: price ${price} must be positive`);
-  const n = exactNotional(qty, price);
-  const notionalCents = roundToCents(n);
-  const commission = commissionCents(n, snapshot);
+  const notionalCents = productCents(qty, price);
+  const commission = fillCommissionCents(qty, price, snapshot);
   const cashDeltaCents =
     side === 'BUY' ? cents(-notionalCents - commission) : cents(notionalCents - commission);
   return { notionalCents, commissionCents: commission, cashDeltaCents };

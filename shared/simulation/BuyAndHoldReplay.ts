@@ -6,7 +6,7 @@ import { DividendSchedule } from './DividendSchedule';
 import { slippedPrice } from './PositionReplay';
 import type { ExecutionModel, PositionSpec } from './SimulationSpec';
 import { barLabel } from './TimelineRecorder';
-import { valueCents } from './valueCents';
+import { productCents } from '../domain/Money';
 
 /**
  * The benchmark run beside every run (SPEC 5): all the position's capital in the stock at the first
@@ -58,7 +58,7 @@ export class BuyAndHoldReplay {
   }
 
   equityCents(): number {
-    return this.cashCents + this.receivableCents + valueCents(this.qty, this.lastClose);
+    return this.cashCents + this.receivableCents + productCents(this.qty, this.lastClose);
   }
 
   private buy(i: number, basePrice: number): void {

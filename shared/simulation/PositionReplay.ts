@@ -28,7 +28,7 @@ import {
   REASONS_NO_TRIGGER,
   TimelineRecorder,
 } from './TimelineRecorder';
-import { valueCents } from './valueCents';
+import { productCents } from '../domain/Money';
 
 export interface StepContext {
   config: StrategyConfig;
@@ -204,7 +204,7 @@ export class PositionReplay {
 
   /** Cash + receivable + shares × last close, cents (the exact product rounded half-even). */
   equityCents(): number {
-    return this.moneyCents + valueCents(this.qty, this.lastClose);
+    return this.moneyCents + productCents(this.qty, this.lastClose);
   }
 
   /** Every change of the ledger goes through here, so the per-bar reads use plain number fields. */

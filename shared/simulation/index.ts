@@ -40,7 +40,6 @@ export type {
 export { runSimulation, runSimulationSummary } from './runSimulation';
 export type { StepContext, StepResult } from './PositionReplay';
 export { slippedPrice, stepPosition } from './PositionReplay';
-export { valueCents } from './valueCents';
 export type { HistoryOutcome } from './loadHistory';
 export { loadHistory } from './loadHistory';
 export type { PreparedSimulation, Prepared } from './runSimulation';

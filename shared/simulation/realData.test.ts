@@ -8,7 +8,7 @@ import type { SimulationSpec, SymbolHistory } from './SimulationSpec';
 import { positionSpec } from './SimulationSpec';
 import { runSimulation } from './runSimulation';
 import { simSpec } from './testing/bars';
-import { valueCents } from './valueCents';
+import { productCents } from '../domain/Money';
 
 /** The engine on the bundled real data: invariants every day, every trade, and determinism. */
 const source = new BundledBarSource();
@@ -48,7 +48,7 @@ function checkInvariants(result: SimulationResult): void {
       if (
         close !== null &&
         close !== undefined &&
-        d.equityCents[t] !== cash + receivable + valueCents(qty, close)
+        d.equityCents[t] !== cash + receivable + productCents(qty, close)
       ) {
         problems.push(`${p.symbol} ${date}: equity ${d.equityCents[t]} ≠ cash + receivable + qty × close`);
       }

@@ -12,7 +12,7 @@ import { RunLog } from './RunLog';
 import type { PositionOutcome, SimulationResult } from './SimulationResult';
 import type { PositionSpec, SimulationSpec, SymbolHistory } from './SimulationSpec';
 import { checkSimulationSpec } from './SimulationSpec';
-import { valueCents } from './valueCents';
+import { productCents } from '../domain/Money';
 
 export interface RunOptions {
   /** Called every few thousand bars with the bars done and the total. */
@@ -387,7 +387,7 @@ function startEquity(prepared: Prepared): number {
       sum +
       p.spec.initialCashCents +
       p.spec.unpaidDividends.reduce((s, d) => s + d.netCents, 0) +
-      valueCents(p.spec.initialQty, p.bars.close[0] as number),
+      productCents(p.spec.initialQty, p.bars.close[0] as number),
     0,
   );
 }

@@ -6,7 +6,7 @@ import type { SimulationResult } from './SimulationResult';
 import type { PositionSpec, SimulationSpec, SymbolHistory } from './SimulationSpec';
 import type { RankMetric, SweepGrid, SweepOutcome, SweepParams } from './sweep';
 import { applyParams, expandGrid, RANK_METRICS, runSweep } from './sweep';
-import { valueCents } from './valueCents';
+import { productCents } from '../domain/Money';
 
 /**
  * Walk-forward validation (ADR 0012): rolling in-sample windows each choose the sweep's best parameters
@@ -255,5 +255,5 @@ function startEquityOf(result: SimulationResult, symbol: string): number {
   const outcome = result.positions.find((x) => x.symbol === symbol);
   const firstClose = outcome?.daily.close.find((c) => c !== null) ?? 0;
   const receivable = p.unpaidDividends.reduce((s, d) => s + d.netCents, 0);
-  return p.initialCashCents + receivable + valueCents(p.initialQty, firstClose);
+  return p.initialCashCents + receivable + productCents(p.initialQty, firstClose);
 }
