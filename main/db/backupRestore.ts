@@ -41,12 +41,20 @@ export type RestoreResult =
  * (the writer lock is taken). The candidate is copied to a temporary file and renamed over the target;
  * the old target (with its WAL) is kept beside it as `<file>.before-restore-<stamp>.bak`, never deleted.
  */
-export async function restoreDatabase(fromFile: string, toFile: string): Promise<RestoreResult> {
+export async function restoreDatabase(
+  fromFile: string,
+  toFile: string,
+  options: { nativeBinding?: string } = {},
+): Promise<RestoreResult> {
   const source = path.resolve(fromFile);
   const target = path.resolve(toFile);
   let candidate: Database.Database;
   try {
-    candidate = new Database(source, { readonly: true, fileMustExist: true });
+    candidate = new Database(source, {
+      readonly: true,
+      fileMustExist: true,
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    });
   } catch (cause) {
     return {
       ok: false,
@@ -60,7 +68,7 @@ export async function restoreDatabase(fromFile: string, toFile: string): Promise
 
     let lock;
     try {
-      lock = acquireWriterLock(target);
+      lock = acquireWriterLock(target, options.nativeBinding);
     } catch (err) {
       if (err instanceof DatabaseOpenError) return { ok: false, code: 'locked', message: err.message };
       throw err;

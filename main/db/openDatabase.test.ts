@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -107,14 +108,11 @@ describe('openDatabase', () => {
       expect(
         db.sqlite.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'trigger'").get(),
       ).toEqual({ n: 2 });
+      const olderFile = db.preMigrationBackup ?? '';
       db.close();
-      // Undo the last migration by hand, as if the older build had written the file again.
-      const raw = new Database(file);
-      raw.exec('DROP TRIGGER events_no_update; DROP TRIGGER events_no_delete');
-      raw.exec(
-        'DELETE FROM __drizzle_migrations WHERE created_at = (SELECT max(created_at) FROM __drizzle_migrations)',
-      );
-      raw.close();
+      // Put the older build's file back (whatever the migrations since), as if it had written the file again.
+      fs.copyFileSync(olderFile, file);
+      for (const suffix of ['-wal', '-shm']) fs.rmSync(`${file}${suffix}`, { force: true });
       await new Promise((r) => setTimeout(r, 5)); // distinct backup timestamps
     }
     expect(listPreMigrationBackups(file)).toHaveLength(2);
@@ -225,5 +223,19 @@ describe('openDatabase', () => {
     dbs.length = 0;
     const err = await openError(file);
     expect(err.code).toBe('too_new');
+  });
+});
+
+describe('openDatabase nativeBinding', () => {
+  it('loads the better-sqlite3 addon from the given path (how Electron gets its own ABI build)', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vb-native-'));
+    const addon = require.resolve('better-sqlite3/build/Release/better_sqlite3.node');
+    const db = await openDatabase({ file: path.join(dir, 'a.db'), nativeBinding: addon });
+    expect(db.sqlite.prepare('SELECT 1 AS one').get()).toEqual({ one: 1 });
+    db.close();
+    await expect(
+      openDatabase({ file: path.join(dir, 'b.db'), nativeBinding: path.join(dir, 'missing.node') }),
+    ).rejects.toThrow();
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 });

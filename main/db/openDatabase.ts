@@ -31,6 +31,11 @@ export interface OpenDatabaseOptions {
   busyTimeoutMs?: number;
   /** FULL (default) survives power loss; NORMAL survives process crashes only. */
   synchronous?: 'FULL' | 'NORMAL';
+  /**
+   * Path of a better-sqlite3 native addon built for the running runtime. Under Electron the main process
+   * passes an Electron-ABI build (scripts/ensure-electron-native.mjs) while Node keeps the default one.
+   */
+  nativeBinding?: string;
 }
 
 export interface AppDatabase {
@@ -54,10 +59,10 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<AppDat
   const file = path.resolve(options.file);
   const migrationsFolder = options.migrationsFolder ?? DEFAULT_MIGRATIONS_FOLDER;
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  const lock = acquireWriterLock(file);
+  const lock = acquireWriterLock(file, options.nativeBinding);
   let sqlite: Database.Database | null = null;
   try {
-    sqlite = openFile(file, options.busyTimeoutMs ?? 5_000);
+    sqlite = openFile(file, options.busyTimeoutMs ?? 5_000, options.nativeBinding);
     checkReadable(sqlite, file);
     checkOurs(sqlite, file);
     sqlite.pragma('journal_mode = WAL');
@@ -96,9 +101,9 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<AppDat
   }
 }
 
-function openFile(file: string, busyTimeoutMs: number): Database.Database {
+function openFile(file: string, busyTimeoutMs: number, nativeBinding: string | undefined): Database.Database {
   try {
-    return new Database(file, { timeout: busyTimeoutMs });
+    return new Database(file, { timeout: busyTimeoutMs, ...(nativeBinding ? { nativeBinding } : {}) });
   } catch (cause) {
     throw new DatabaseOpenError(
       'unreadable',

@@ -12,11 +12,11 @@ export interface WriterLock {
  * lock, so the kernel drops it when the process dies, SIGKILL included: no stale pid files to clean up.
  * The database itself stays in normal WAL mode, so read-only connections (backups, workers) still work.
  */
-export function acquireWriterLock(dbFile: string): WriterLock {
+export function acquireWriterLock(dbFile: string, nativeBinding?: string): WriterLock {
   const lockFile = `${dbFile}.lock`;
   let lock: Database.Database;
   try {
-    lock = new Database(lockFile, { timeout: 0 });
+    lock = new Database(lockFile, { timeout: 0, ...(nativeBinding ? { nativeBinding } : {}) });
   } catch (cause) {
     throw new DatabaseOpenError(
       'unreadable',

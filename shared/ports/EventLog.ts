@@ -16,7 +16,15 @@ export type ChainVerification =
 export interface EventQuery {
   /** Only events with an id greater than this (paging forward). */
   afterId?: string;
+  /** Only events with an id less than this (keyset paging backward, with `newestFirst`). */
+  beforeId?: string;
   types?: readonly EventType[];
+  /** Event time (`ts`) at or after this, epoch ms. */
+  fromTs?: number;
+  /** Event time (`ts`) before this, epoch ms. */
+  toTs?: number;
+  /** Case-insensitive text searched in the symbol, the type and the payload. */
+  text?: string;
   /** Newest first instead of oldest first. */
   newestFirst?: boolean;
   limit?: number;
@@ -33,6 +41,9 @@ export interface EventLog {
   listByTenant(tenantId: string, query?: EventQuery): DomainEvent[];
   listByPosition(tenantId: string, positionId: string, query?: EventQuery): DomainEvent[];
   listByCorrelation(tenantId: string, correlationId: string): DomainEvent[];
+  /** How many events match (the query's paging fields are ignored). */
+  countByTenant(tenantId: string, query?: EventQuery): number;
+  countByPosition(tenantId: string, positionId: string, query?: EventQuery): number;
   /** The most recent event of a type for a position, or null. */
   latestForPosition<T extends EventType>(
     tenantId: string,

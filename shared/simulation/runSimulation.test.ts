@@ -403,3 +403,35 @@ describe('bad input gives a clear failure and no result', () => {
     }
   });
 });
+
+/** n consecutive calendar days from 2000-01-03 (the engine needs ascending dates, not a trading calendar). */
+function longHistory(n: number): SymbolHistory {
+  const start = Date.UTC(2000, 0, 3);
+  const rows = Array.from(
+    { length: n },
+    (_, i) =>
+      [new Date(start + i * 86_400_000).toISOString().slice(0, 10), 100 + (i % 10)] as [string, number],
+  );
+  return { bars: bars('KO', rows), dividends: [] };
+}
+
+describe('progress and cancel', () => {
+  it('reports progress about every 1 % of the steps, ending at the total', () => {
+    const history = [longHistory(3000)];
+    const seen: number[] = [];
+    const out = runSimulation(simSpec(['KO']), history, { onProgress: (done) => seen.push(done) });
+    expect(out.ok).toBe(true);
+    // 3 000 steps → every max(256, 30) = 256 steps, plus the final report.
+    expect(seen).toEqual([...Array.from({ length: 11 }, (_, i) => (i + 1) * 256), 3000]);
+  });
+
+  it('stops with CANCELLED when the signal is aborted', () => {
+    const history = [longHistory(3000)];
+    const controller = new AbortController();
+    const out = runSimulation(simSpec(['KO']), history, {
+      onProgress: () => controller.abort(),
+      signal: controller.signal,
+    });
+    expect(out).toMatchObject({ ok: false, code: 'CANCELLED' });
+  });
+});

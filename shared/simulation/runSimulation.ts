@@ -292,7 +292,10 @@ interface ReplayRun {
   daily: DailyColumns[] | null;
 }
 
-const PROGRESS_EVERY = 16_384;
+/** Progress (and the cancel check) about every 1 % of the steps, never more often than every 256. */
+function progressEvery(steps: number): number {
+  return Math.max(256, Math.ceil(steps / 100));
+}
 
 function replay(prepared: Prepared, detailed: boolean, options: RunOptions): Result<ReplayRun> {
   const { spec, positions, steps, index, stepEnds } = prepared;
@@ -340,9 +343,10 @@ function replay(prepared: Prepared, detailed: boolean, options: RunOptions): Res
     : null;
 
   const count = replays.length;
+  const every = progressEvery(steps);
   let day = 0;
   for (let u = 0; u < steps; u++) {
-    if (u % PROGRESS_EVERY === 0 && u > 0) {
+    if (u % every === 0 && u > 0) {
       if (options.signal?.aborted) return fail('CANCELLED', 'the simulation was cancelled');
       options.onProgress?.(u, steps);
     }

@@ -149,6 +149,14 @@ export class SqliteEventLog implements EventLog {
     return this.list('tenant_id = ? AND position_id = ?', [tenantId, positionId], query);
   }
 
+  countByTenant(tenantId: string, query: EventQuery = {}): number {
+    return this.count('tenant_id = ?', [tenantId], query);
+  }
+
+  countByPosition(tenantId: string, positionId: string, query: EventQuery = {}): number {
+    return this.count('tenant_id = ? AND position_id = ?', [tenantId, positionId], query);
+  }
+
   listByCorrelation(tenantId: string, correlationId: string): DomainEvent[] {
     return this.list('tenant_id = ? AND correlation_id = ?', [tenantId, correlationId], {});
   }
@@ -171,16 +179,7 @@ export class SqliteEventLog implements EventLog {
   }
 
   private list(where: string, params: unknown[], query: EventQuery): DomainEvent[] {
-    const clauses = [where];
-    const args = [...params];
-    if (query.afterId !== undefined) {
-      clauses.push('id > ?');
-      args.push(query.afterId);
-    }
-    if (query.types && query.types.length > 0) {
-      clauses.push(`type IN (${query.types.map(() => '?').join(', ')})`);
-      args.push(...query.types);
-    }
+    const { clauses, args } = filters(where, params, query, true);
     let sql = `SELECT ${COLUMNS} FROM events WHERE ${clauses.join(' AND ')} ORDER BY id ${query.newestFirst ? 'DESC' : 'ASC'}`;
     if (query.limit !== undefined) {
       sql += ' LIMIT ?';
@@ -188,6 +187,55 @@ export class SqliteEventLog implements EventLog {
     }
     return (this.sqlite.prepare(sql).all(...args) as EventRow[]).map(toEvent);
   }
+
+  private count(where: string, params: unknown[], query: EventQuery): number {
+    const { clauses, args } = filters(where, params, query, false);
+    const row = this.sqlite
+      .prepare(`SELECT count(*) AS n FROM events WHERE ${clauses.join(' AND ')}`)
+      .get(...args) as {
+      n: number;
+    };
+    return row.n;
+  }
+}
+
+/** WHERE clauses of a query; paging (after/before id) only for listing, never for counting. */
+function filters(
+  where: string,
+  params: unknown[],
+  query: EventQuery,
+  paging: boolean,
+): { clauses: string[]; args: unknown[] } {
+  const clauses = [where];
+  const args = [...params];
+  if (paging && query.afterId !== undefined) {
+    clauses.push('id > ?');
+    args.push(query.afterId);
+  }
+  if (paging && query.beforeId !== undefined) {
+    clauses.push('id < ?');
+    args.push(query.beforeId);
+  }
+  if (query.types && query.types.length > 0) {
+    clauses.push(`type IN (${query.types.map(() => '?').join(', ')})`);
+    args.push(...query.types);
+  }
+  if (query.fromTs !== undefined) {
+    clauses.push('ts >= ?');
+    args.push(query.fromTs);
+  }
+  if (query.toTs !== undefined) {
+    clauses.push('ts < ?');
+    args.push(query.toTs);
+  }
+  const text = query.text?.trim();
+  if (text) {
+    // LIKE is case-insensitive for ASCII; the user's % and _ are matched literally.
+    const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    clauses.push("(symbol LIKE ? ESCAPE '\\' OR type LIKE ? ESCAPE '\\' OR payload LIKE ? ESCAPE '\\')");
+    args.push(pattern, pattern, pattern);
+  }
+  return { clauses, args };
 }
 
 function toEvent(row: EventRow): DomainEvent {

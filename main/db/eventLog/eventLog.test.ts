@@ -297,3 +297,57 @@ describe('bench/eventLog.bench.ts', () => {
     );
   });
 });
+
+describe('event queries for the timeline and the event log page', () => {
+  it('pages newest first by keyset (beforeId) without gaps or repeats', async () => {
+    const s = await store();
+    const ids = appendMany(s, 't1', 25);
+    const seen: string[] = [];
+    let beforeId: string | undefined;
+    for (;;) {
+      const page = s.store.events.listByPosition('t1', 'p1', { newestFirst: true, limit: 10, beforeId });
+      if (page.length === 0) break;
+      seen.push(...page.map((e) => e.id));
+      beforeId = page[page.length - 1]?.id;
+    }
+    expect(seen).toEqual([...ids].reverse());
+  });
+
+  it('filters by event time, type and text, and counts what matches', async () => {
+    const s = await store();
+    appendMany(s, 't1', 10);
+    s.store.events.append('t1', [
+      { ...deposit('t1', 500), type: 'CashWithdrawn', symbol: 'KO', payload: { amountCents: 500 } },
+    ]);
+    const base = 1_700_000_000_000;
+    expect(s.store.events.countByTenant('t1')).toBe(11);
+    expect(s.store.events.countByTenant('t1', { fromTs: base + 3, toTs: base + 7 })).toBe(4);
+    expect(s.store.events.listByTenant('t1', { fromTs: base + 3, toTs: base + 7 }).map((e) => e.ts)).toEqual([
+      base + 3,
+      base + 4,
+      base + 5,
+      base + 6,
+    ]);
+    expect(s.store.events.countByTenant('t1', { types: ['CashWithdrawn'] })).toBe(1);
+    expect(s.store.events.countByTenant('t1', { text: 'ko' })).toBe(1);
+    expect(s.store.events.countByTenant('t1', { text: 'withdrawn' })).toBe(1);
+    expect(s.store.events.countByPosition('t1', 'p1', { text: '"amountCents":7' })).toBe(1);
+    expect(s.store.events.countByPosition('t1', 'p1', { limit: 1, afterId: 'Z' })).toBe(11);
+  });
+
+  it('matches % and _ in the search text literally', async () => {
+    const s = await store();
+    appendMany(s, 't1', 3);
+    expect(s.store.events.countByTenant('t1', { text: '%' })).toBe(0);
+    expect(s.store.events.countByTenant('t1', { text: '_' })).toBe(0);
+  });
+
+  it("never counts or lists another tenant's events", async () => {
+    const s = await store();
+    appendMany(s, 't1', 3);
+    appendMany(s, 't2', 5);
+    expect(s.store.events.countByTenant('t1')).toBe(3);
+    expect(s.store.events.countByPosition('t2', 'p1')).toBe(5);
+    expect(s.store.events.listByTenant('t1', { text: 'AAPL' })).toHaveLength(3);
+  });
+});
