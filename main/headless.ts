@@ -1,20 +1,16 @@
 /**
- * Headless entry: the same backend as the desktop app, without Electron (SPEC 6). Until the live loop
- * lands it reports what it would run on, and exits.
+ * Headless entry (`npm run headless`): the same backend as the desktop app, without Electron (SPEC 6).
+ * Same options as `npx tsx main/cli.ts daemon --help`; with none it runs the offline demo.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { daemonCommand } from './cli/commands/daemon';
 
-const pkg = JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')) as {
-  name: string;
-  version: string;
-};
-console.log(
-  JSON.stringify({
-    app: pkg.name,
-    version: pkg.version,
-    mode: 'headless',
-    node: process.version,
-    status: 'ready',
-  }),
-);
+daemonCommand()
+  .name('headless')
+  .parseAsync(process.argv)
+  .then(
+    () => process.exit(0),
+    (err: unknown) => {
+      process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+      process.exit(1);
+    },
+  );

@@ -11,7 +11,35 @@ import { orders } from '../schema';
 import { assertTenant } from './SqlitePortfolioRepository';
 
 export class SqliteOrderRepository implements OrderRepository {
-  constructor(private readonly orm: Orm) {}
+  /** Prepared once: the execution worker reads and moves an order several times per fill. */
+  private readonly byId;
+  private readonly move;
+
+  constructor(private readonly orm: Orm) {
+    this.byId = orm
+      .select()
+      .from(orders)
+      .where(and(eq(orders.tenantId, sql.placeholder('tenantId')), eq(orders.id, sql.placeholder('id'))))
+      .prepare();
+    // A field left null keeps its value: one statement serves every kind of move.
+    this.move = orm
+      .update(orders)
+      .set({
+        status: sql`${sql.placeholder('status')}`,
+        filledQty: sql`coalesce(${sql.placeholder('filledQty')}, ${orders.filledQty})`,
+        qty: sql`coalesce(${sql.placeholder('qty')}, ${orders.qty})`,
+        price: sql`coalesce(${sql.placeholder('price')}, ${orders.price})`,
+        updatedAt: sql`${sql.placeholder('updatedAt')}`,
+      })
+      .where(
+        and(
+          eq(orders.tenantId, sql.placeholder('tenantId')),
+          eq(orders.id, sql.placeholder('id')),
+          eq(orders.status, sql.placeholder('expected')),
+        ),
+      )
+      .prepare();
+  }
 
   insert(tenantId: string, order: OrderRecord): boolean {
     assertTenant(tenantId, order.tenantId);
@@ -20,13 +48,7 @@ export class SqliteOrderRepository implements OrderRepository {
   }
 
   get(tenantId: string, orderId: string): OrderRecord | null {
-    return (
-      this.orm
-        .select()
-        .from(orders)
-        .where(and(eq(orders.tenantId, tenantId), eq(orders.id, orderId)))
-        .get() ?? null
-    );
+    return this.byId.get({ tenantId, id: orderId }) ?? null;
   }
 
   getByDedupeKey(tenantId: string, dedupeKey: string): OrderRecord | null {
@@ -40,11 +62,16 @@ export class SqliteOrderRepository implements OrderRepository {
   }
 
   transition(tenantId: string, orderId: string, expected: OrderStatus, changes: OrderChanges): boolean {
-    const r = this.orm
-      .update(orders)
-      .set(changes)
-      .where(and(eq(orders.tenantId, tenantId), eq(orders.id, orderId), eq(orders.status, expected)))
-      .run();
+    const r = this.move.run({
+      tenantId,
+      id: orderId,
+      expected,
+      status: changes.status,
+      filledQty: changes.filledQty ?? null,
+      qty: changes.qty ?? null,
+      price: changes.price ?? null,
+      updatedAt: changes.updatedAt,
+    });
     return r.changes === 1;
   }
 

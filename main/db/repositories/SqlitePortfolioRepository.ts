@@ -1,11 +1,22 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { StrategyConfig } from '../../../shared/domain/Config';
 import type { Portfolio, PortfolioRepository } from '../../../shared/ports/PortfolioRepository';
 import type { Orm } from '../openDatabase';
 import { portfolios } from '../schema';
 
 export class SqlitePortfolioRepository implements PortfolioRepository {
-  constructor(private readonly orm: Orm) {}
+  /** Prepared once: every fill reads its position's portfolio config. */
+  private readonly byId;
+
+  constructor(private readonly orm: Orm) {
+    this.byId = orm
+      .select()
+      .from(portfolios)
+      .where(
+        and(eq(portfolios.tenantId, sql.placeholder('tenantId')), eq(portfolios.id, sql.placeholder('id'))),
+      )
+      .prepare();
+  }
 
   insert(tenantId: string, portfolio: Portfolio): void {
     assertTenant(tenantId, portfolio.tenantId);
@@ -13,13 +24,7 @@ export class SqlitePortfolioRepository implements PortfolioRepository {
   }
 
   get(tenantId: string, portfolioId: string): Portfolio | null {
-    return (
-      this.orm
-        .select()
-        .from(portfolios)
-        .where(and(eq(portfolios.tenantId, tenantId), eq(portfolios.id, portfolioId)))
-        .get() ?? null
-    );
+    return this.byId.get({ tenantId, id: portfolioId }) ?? null;
   }
 
   listByTenant(tenantId: string): Portfolio[] {

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { cents } from '../../../shared/domain/Money';
 import type { PositionStatus } from '../../../shared/domain/Position';
 import type { PositionRecord, PositionRepository } from '../../../shared/ports/PositionRepository';
@@ -9,7 +9,44 @@ import { assertTenant } from './SqlitePortfolioRepository';
 type Row = typeof positions.$inferSelect;
 
 export class SqlitePositionRepository implements PositionRepository {
-  constructor(private readonly orm: Orm) {}
+  /** Prepared once: the live loop reads a position on every fill (bench/drain.bench.ts). */
+  private readonly byId;
+  private readonly updateVersioned;
+
+  constructor(private readonly orm: Orm) {
+    this.updateVersioned = orm
+      .update(positions)
+      .set({
+        symbol: sql`${sql.placeholder('symbol')}`,
+        qty: sql`${sql.placeholder('qty')}`,
+        cashCents: sql`${sql.placeholder('cashCents')}`,
+        receivableCents: sql`${sql.placeholder('receivableCents')}`,
+        anchor: sql`${sql.placeholder('anchor')}`,
+        status: sql`${sql.placeholder('status')}`,
+        totalCommissionPaidCents: sql`${sql.placeholder('totalCommissionPaidCents')}`,
+        totalDividendsGrossCents: sql`${sql.placeholder('totalDividendsGrossCents')}`,
+        totalDividendsNetCents: sql`${sql.placeholder('totalDividendsNetCents')}`,
+        configOverride: sql`${sql.placeholder('configOverride')}`,
+        withholdingPct: sql`${sql.placeholder('withholdingPct')}`,
+        version: sql`${sql.placeholder('version')}`,
+        updatedAt: sql`${sql.placeholder('updatedAt')}`,
+      })
+      .where(
+        and(
+          eq(positions.tenantId, sql.placeholder('tenantId')),
+          eq(positions.id, sql.placeholder('id')),
+          eq(positions.version, sql.placeholder('expectedVersion')),
+        ),
+      )
+      .prepare();
+    this.byId = orm
+      .select()
+      .from(positions)
+      .where(
+        and(eq(positions.tenantId, sql.placeholder('tenantId')), eq(positions.id, sql.placeholder('id'))),
+      )
+      .prepare();
+  }
 
   insert(tenantId: string, position: PositionRecord): void {
     assertTenant(tenantId, position.tenantId);
@@ -17,11 +54,7 @@ export class SqlitePositionRepository implements PositionRepository {
   }
 
   get(tenantId: string, positionId: string): PositionRecord | null {
-    const row = this.orm
-      .select()
-      .from(positions)
-      .where(and(eq(positions.tenantId, tenantId), eq(positions.id, positionId)))
-      .get();
+    const row = this.byId.get({ tenantId, id: positionId });
     return row ? toRecord(row) : null;
   }
 
@@ -69,18 +102,10 @@ export class SqlitePositionRepository implements PositionRepository {
     if (next.version !== expectedVersion + 1) {
       throw new Error(`position ${next.id}: version ${next.version} must be ${expectedVersion + 1}`);
     }
-    const { id: _id, tenantId: _t, portfolioId: _p, createdAt: _c, ...changes } = toRow(next);
-    const r = this.orm
-      .update(positions)
-      .set(changes)
-      .where(
-        and(
-          eq(positions.tenantId, tenantId),
-          eq(positions.id, next.id),
-          eq(positions.version, expectedVersion),
-        ),
-      )
-      .run();
+    const row = toRow(next);
+    // Placeholders inside sql`` are passed as they are: the JSON column is encoded here, as drizzle would.
+    const configOverride = row.configOverride === null ? null : JSON.stringify(row.configOverride);
+    const r = this.updateVersioned.run({ ...row, configOverride, expectedVersion });
     return r.changes === 1;
   }
 }

@@ -5,17 +5,32 @@ import { trades } from '../schema';
 import { assertTenant } from './SqlitePortfolioRepository';
 
 export class SqliteTradeRepository implements TradeRepository {
-  constructor(private readonly orm: Orm) {}
+  /** Prepared once: one insert per fill. */
+  private readonly insertOnce;
+
+  constructor(private readonly orm: Orm) {
+    this.insertOnce = orm
+      .insert(trades)
+      .values({
+        id: sql.placeholder('id'),
+        tenantId: sql.placeholder('tenantId'),
+        orderId: sql.placeholder('orderId'),
+        positionId: sql.placeholder('positionId'),
+        side: sql.placeholder('side'),
+        qty: sql.placeholder('qty'),
+        price: sql.placeholder('price'),
+        notionalCents: sql.placeholder('notionalCents'),
+        commissionCents: sql.placeholder('commissionCents'),
+        brokerRef: sql.placeholder('brokerRef'),
+        executedAt: sql.placeholder('executedAt'),
+      })
+      .onConflictDoNothing({ target: [trades.orderId, trades.brokerRef] })
+      .prepare();
+  }
 
   insert(tenantId: string, trade: TradeRecord): boolean {
     assertTenant(tenantId, trade.tenantId);
-    return (
-      this.orm
-        .insert(trades)
-        .values(trade)
-        .onConflictDoNothing({ target: [trades.orderId, trades.brokerRef] })
-        .run().changes === 1
-    );
+    return this.insertOnce.run({ ...trade }).changes === 1;
   }
 
   get(tenantId: string, tradeId: string): TradeRecord | null {

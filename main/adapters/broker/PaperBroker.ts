@@ -1,0 +1,69 @@
+import type { Side } from '../../../shared/domain/DomainEvent';
+import { exact } from '../../../shared/domain/ExactDecimal';
+import type { Quote } from '../../../shared/domain/Quote';
+import type { Broker, BrokerOrder, BrokerResult } from '../../../shared/ports/Broker';
+import type { Clock } from '../../../shared/ports/Clock';
+
+export interface PaperBrokerOptions {
+  clock: Clock;
+  /** Price paid for immediacy, in basis points: buys fill this much above the ask, sells below the bid. */
+  slippageBps?: number;
+}
+
+const usable = (v: number | null): v is number => v !== null && Number.isFinite(v) && v > 0;
+
+/**
+ * The paper broker (SPEC 4.2): buys fill at the ask (the last price when there is no ask), sells at
+ * the bid (or last), moved against the investor by the slippage and rounded to the cent in the same
+ * direction (a buy never fills below, a sell never above, the slipped price). It fills the whole order.
+ * Idempotent: the broker ref is derived from the order id, so a fill submitted again after a crash is
+ * the same fill, and the trades table books it once.
+ */
+export class PaperBroker implements Broker {
+  readonly name = 'paper';
+  private readonly clock: Clock;
+  private readonly slippageBps: number;
+
+  constructor(options: PaperBrokerOptions) {
+    this.clock = options.clock;
+    this.slippageBps = options.slippageBps ?? 0;
+    if (!(this.slippageBps >= 0) || !Number.isFinite(this.slippageBps)) {
+      throw new RangeError(`slippage ${this.slippageBps} bps must be a non-negative number`);
+    }
+  }
+
+  expectedFillPrice(side: Side, quote: Quote): number | null {
+    const base =
+      side === 'BUY'
+        ? usable(quote.ask)
+          ? quote.ask
+          : quote.last
+        : usable(quote.bid)
+          ? quote.bid
+          : quote.last;
+    if (!usable(base)) return null;
+    if (this.slippageBps === 0) return base;
+    const factor = exact(1).plus(exact(side === 'BUY' ? this.slippageBps : -this.slippageBps).div(10_000));
+    const slipped = exact(base).times(factor);
+    // ROUND_UP (away from zero) = 0, ROUND_DOWN = 1 in decimal.js.
+    return slipped.toDecimalPlaces(2, side === 'BUY' ? 0 : 1).toNumber();
+  }
+
+  async submit(request: BrokerOrder, quote: Quote): Promise<BrokerResult> {
+    const { order } = request;
+    const price = this.expectedFillPrice(order.side, quote);
+    if (price === null) {
+      return {
+        ok: false,
+        kind: 'unavailable',
+        message: `no usable ${order.side === 'BUY' ? 'ask' : 'bid'} or last price for ${request.symbol}`,
+      };
+    }
+    if (!(order.qty > 0))
+      return { ok: false, kind: 'rejected', message: `quantity ${order.qty} is not positive` };
+    return {
+      ok: true,
+      fill: { qty: order.qty, price, brokerRef: `paper:${order.id}`, executedAt: this.clock.now() },
+    };
+  }
+}

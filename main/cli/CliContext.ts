@@ -1,0 +1,65 @@
+/** What a command may touch: its output streams and the process's cancel signal. Tests pass their own. */
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+  /** True when stderr is a terminal: the progress bar then redraws in place. */
+  interactive: boolean;
+}
+
+export interface CliContext {
+  io: CliIo;
+  /** Aborted on Ctrl-C, so long runs stop cleanly. */
+  signal: AbortSignal;
+}
+
+/** A failure the user caused (bad flag, bad file, no data): printed as is, exit code 2, nothing written. */
+export class UsageError extends Error {}
+
+/** A failure of the run itself (cancelled, cannot write): exit code 1. */
+export class RunError extends Error {}
+
+export function processIo(): CliIo {
+  return {
+    out: (text) => process.stdout.write(text),
+    err: (text) => process.stderr.write(text),
+    interactive: process.stderr.isTTY === true,
+  };
+}
+
+/**
+ * A progress bar on stderr: redrawn in place on a terminal, a line per 10 % otherwise (so logs stay
+ * short). `done` prints the final state and a newline.
+ */
+export class ProgressBar {
+  private lastDecile = -1;
+
+  constructor(
+    private readonly io: CliIo,
+    private readonly label: string,
+  ) {}
+
+  update(done: number, total: number): void {
+    const fraction = total > 0 ? Math.min(1, done / total) : 1;
+    if (this.io.interactive) {
+      this.io.err(`\r${this.render(fraction, done, total)}`);
+      return;
+    }
+    const decile = Math.floor(fraction * 10);
+    if (decile > this.lastDecile) {
+      this.lastDecile = decile;
+      this.io.err(`${this.render(fraction, done, total)}\n`);
+    }
+  }
+
+  done(total: number): void {
+    this.update(total, total);
+    if (this.io.interactive) this.io.err('\n');
+  }
+
+  private render(fraction: number, done: number, total: number): string {
+    const width = 30;
+    const filled = Math.round(fraction * width);
+    const pct = String(Math.floor(fraction * 100)).padStart(3);
+    return `${this.label} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${pct}% ${done}/${total}`;
+  }
+}

@@ -1,0 +1,215 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { CliIo } from './CliContext';
+import { runCli } from './index';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'vb-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const io: CliIo = { out: (s) => (out += s), err: (s) => (err += s), interactive: false };
+  const code = await runCli(args, io, new AbortController().signal);
+  return { code, out, err };
+}
+
+const at = (name: string): string => path.join(dir, name);
+
+describe('vb simulate', () => {
+  it('runs a portfolio, prints the summary with a progress bar, writes the reports', async () => {
+    const r = await cli(
+      'simulate',
+      'KO',
+      'PEP',
+      '--from',
+      '2018-01-01',
+      '--to',
+      '2019-12-31',
+      '--threshold',
+      '4%',
+      '--report',
+      at('run.json'),
+      '--report',
+      at('run.html'),
+    );
+    expect(r.err).toContain('100%');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('KO, PEP  2018-01-02 to 2019-12-31');
+    expect(r.out).toMatch(/Sharpe\s+-?\d/);
+    const json = JSON.parse(readFileSync(at('run.json'), 'utf8'));
+    expect(json.result.inputs.config.trigger).toEqual({ upThreshold: 0.04, downThreshold: 0.04 });
+    expect(existsSync(at('run.html'))).toBe(true);
+  });
+
+  it('reads settings from a config file, overridden by flags', async () => {
+    writeFileSync(
+      at('cfg.json'),
+      JSON.stringify({ trigger: { upThreshold: 0.07, downThreshold: 0.07 }, sizing: { rebalanceRatio: 2 } }),
+    );
+    const r = await cli(
+      'simulate',
+      'KO',
+      '--from',
+      '2019-01-01',
+      '--to',
+      '2019-12-31',
+      '--config',
+      at('cfg.json'),
+      '--down',
+      '0.05',
+      '--json',
+    );
+    expect(r.code).toBe(0);
+    const summary = JSON.parse(r.out);
+    expect(summary.symbols).toEqual(['KO']);
+    const run = await cli(
+      'simulate',
+      'KO',
+      '--from',
+      '2019-01-01',
+      '--to',
+      '2019-12-31',
+      '--config',
+      at('cfg.json'),
+      '--down',
+      '0.05',
+      '--report',
+      at('cfg-run.json'),
+    );
+    expect(run.code).toBe(0);
+    const inputs = JSON.parse(readFileSync(at('cfg-run.json'), 'utf8')).result.inputs;
+    expect(inputs.config.trigger).toEqual({ upThreshold: 0.07, downThreshold: 0.05 });
+    expect(inputs.config.sizing.rebalanceRatio).toBe(2);
+  });
+
+  it('simulates a symbol from an imported CSV', async () => {
+    const rows = ['date,open,high,low,close,volume'];
+    const days = ['2024-01-02', '2024-01-03', '2024-01-04', '2024-01-05', '2024-01-08', '2024-01-09'];
+    const closes = [100, 96, 99, 103, 97, 101];
+    days.forEach((d, i) => rows.push(`${d},${closes[i]},${closes[i]},${closes[i]},${closes[i]},100000`));
+    writeFileSync(at('acme.csv'), rows.join('\n'));
+    const r = await cli('simulate', 'ACME', '--csv', `ACME=${at('acme.csv')}`, '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toMatchObject({
+      symbols: ['ACME'],
+      from: '2024-01-02',
+      to: '2024-01-09',
+      sessions: 6,
+    });
+  });
+
+  it.each([
+    {
+      name: 'a range with no data',
+      args: ['KO', '--from', '1995-01-01', '--to', '1995-12-31'],
+      message: 'KO has no bars from 1995-01-01 to 1995-12-31',
+    },
+    { name: 'an unknown symbol', args: ['NOPE'], message: 'the bundled dataset has no symbol "NOPE"' },
+    {
+      name: 'an inverted band',
+      args: ['KO', '--band', '0.9:0.1'],
+      message: 'minStockPct must not exceed maxStockPct',
+    },
+    { name: 'a threshold above 100 %', args: ['KO', '--down', '150%'], message: 'trigger.downThreshold' },
+    { name: 'a negative cash amount', args: ['KO', '--cash', '-100'], message: 'invalid run' },
+    {
+      name: 'a text number',
+      args: ['KO', '--slippage-bps', 'lots'],
+      message: '--slippage-bps: "lots" is not a number',
+    },
+    {
+      name: 'a report format it cannot write',
+      args: ['KO', '--report', 'x.docx'],
+      message: 'use one of .pdf, .html, .xlsx, .csv, .json',
+    },
+  ])('refuses $name with a clear error and writes nothing', async ({ args, message }) => {
+    const before = readdirSync(dir).length;
+    const r = await cli('simulate', ...args, '--report', at('never.json'));
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(message);
+    expect(readdirSync(dir).length).toBe(before);
+  });
+
+  it('refuses a malformed CSV with line numbers and writes nothing', async () => {
+    writeFileSync(
+      at('bad.csv'),
+      'date,open,high,low,close,volume\n2024-01-03,1,1,1,1,1\n2024-01-02,1,1,1,1,1\n2024-01-04,1,1,1,-1,1\n',
+    );
+    const r = await cli('simulate', 'BAD', '--csv', `BAD=${at('bad.csv')}`, '--report', at('bad-run.json'));
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('line 4: close -1 must be > 0');
+    expect(r.err).toContain('nothing imported');
+    expect(existsSync(at('bad-run.json'))).toBe(false);
+  });
+});
+
+describe('vb sweep and walk-forward', () => {
+  it('sweeps a grid across workers, prints the best rows and a heatmap, writes the table', async () => {
+    const r = await cli(
+      'sweep',
+      'KO',
+      '--from',
+      '2015-01-01',
+      '--to',
+      '2019-12-31',
+      '--thresholds',
+      '0.03,0.06',
+      '--ratios',
+      '1,2',
+      '--workers',
+      '2',
+      '--heatmap',
+      'up,ratio',
+      '--out',
+      at('sweep.csv'),
+    );
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('4 of 4 combinations, ranked by sharpe');
+    expect(r.out).toContain('ratio \\ up');
+    const lines = readFileSync(at('sweep.csv'), 'utf8').trim().split('\r\n');
+    expect(lines).toHaveLength(5);
+    expect(lines[0]).toMatch(/^index,up,down,ratio,min_stock_pct,max_stock_pct,totalReturn/);
+  });
+
+  it('walks forward and writes the windows and the stitched equity', async () => {
+    const r = await cli(
+      'walk-forward',
+      'KO',
+      '--from',
+      '2012-01-01',
+      '--to',
+      '2016-12-31',
+      '--in-sample',
+      '24m',
+      '--out-of-sample',
+      '1y',
+      '--thresholds',
+      '0.03,0.06',
+      '--ratios',
+      '1',
+      '--workers',
+      '1',
+      '--out',
+      at('wf.csv'),
+    );
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('3 windows (24 months in sample, 12 out of sample)');
+    expect(readFileSync(at('wf.csv'), 'utf8').trim().split('\r\n')).toHaveLength(4);
+    expect(readFileSync(at('wf.equity.csv'), 'utf8')).toContain('date,equity,buy_and_hold_equity,drawdown');
+  });
+
+  it('refuses a bad grid', async () => {
+    const r = await cli('sweep', 'KO', '--thresholds', '0.1:0.01:0.01');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('needs start ≤ stop and a positive step');
+  });
+});
+
+it('lists its commands', async () => {
+  const r = await cli('--help');
+  expect(r.code).toBe(0);
+  expect(r.out).toMatch(/simulate[\s\S]*sweep[\s\S]*walk-forward/);
+});

@@ -1,0 +1,203 @@
+import { Command, InvalidArgumentError, Option } from 'commander';
+import type { Backend } from '../../composition/Backend';
+import type { CliContext } from '../CliContext';
+import { RunError } from '../CliContext';
+import { restoreBackup } from '../../composition/backup';
+import {
+  createBackend,
+  databaseFileFor,
+  DEFAULT_DATA_DIR,
+  type BackendOptions,
+} from '../../composition/createBackend';
+import type { ProviderChoice } from '../../composition/marketDataChoice';
+
+export interface DaemonOptions {
+  dataDir: string;
+  provider: ProviderChoice;
+  replayStart?: string;
+  replaySpeed?: number;
+  /** Create the demo portfolio when the database has no portfolio (the offline demo). */
+  demo: boolean;
+  /** Stop by itself after this many seconds (demos, smoke tests); run until a signal otherwise. */
+  durationSec?: number;
+  /** Print log lines to stdout as well as to the rotated files. */
+  stdoutLogs: boolean;
+  /** Stops the daemon when aborted (the CLI's Ctrl-C signal); SIGINT and SIGTERM always do. */
+  signal?: AbortSignal;
+  say?: (line: string) => void;
+}
+
+/**
+ * The headless backend (SPEC 6): the same backend as the desktop app, as a long-running process.
+ * SIGINT/SIGTERM stop it gracefully: no new tick or intent starts, the one in flight finishes (its
+ * transaction commits), timers stop and the database is closed. `stopped` resolves then.
+ */
+export async function runDaemon(
+  options: DaemonOptions,
+  overrides: Partial<BackendOptions> = {},
+): Promise<{ backend: Backend; stopped: Promise<void> }> {
+  const say = options.say ?? defaultSay;
+  const backend = await createBackend({
+    dataDir: options.dataDir,
+    provider: options.provider,
+    replay: { startDate: options.replayStart, speed: options.replaySpeed },
+    logToStdout: options.stdoutLogs,
+    ...overrides,
+  });
+  if (options.demo && backend.queries.portfolios().length === 0) {
+    const demo = backend.useCases.createDemoPortfolio();
+    if (demo.ok)
+      say(
+        `created the demo portfolio: ${demo.value.positions.map((p) => p.symbol).join(', ')}, $25,000 each`,
+      );
+  }
+  let timer: NodeJS.Timeout | undefined;
+  let stopping: Promise<void> | null = null;
+  let markStopped!: () => void;
+  const stopped = new Promise<void>((resolve) => (markStopped = resolve));
+  const stop = (why: string): Promise<void> => {
+    stopping ??= (async () => {
+      clearTimeout(timer);
+      for (const signal of SIGNALS) process.removeListener(signal, onSignal);
+      say(`stopping (${why}): finishing the work in flight…`);
+      await backend.stop();
+      say('stopped cleanly');
+      markStopped();
+    })();
+    return stopping;
+  };
+  const onSignal = (signal: NodeJS.Signals): void => void stop(signal);
+  for (const signal of SIGNALS) process.once(signal, onSignal);
+  options.signal?.addEventListener('abort', () => void stop('cancelled'), { once: true });
+  backend.start();
+  const status = backend.trading.status();
+  say(
+    `running: provider ${backend.provider}, database ${backend.databaseFile}, clock ${new Date(status.now).toISOString()}; ` +
+      `logs in ${backend.dataDir}/logs. Ctrl+C stops.`,
+  );
+  if (options.durationSec !== undefined) {
+    timer = setTimeout(
+      () => void stop(`--duration ${options.durationSec}s elapsed`),
+      options.durationSec * 1000,
+    );
+  }
+  return { backend, stopped };
+}
+
+const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
+
+function defaultSay(line: string): void {
+  process.stdout.write(`[volatility-balancing] ${line}\n`);
+}
+
+function positiveNumber(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('must be a positive number');
+  return n;
+}
+
+function isoDate(value: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new InvalidArgumentError('must be a date YYYY-MM-DD');
+  return value;
+}
+
+/** Options shared by `daemon`, `backup` and `restore`, each with an environment variable. */
+function dataDirOption(): Option {
+  return new Option('--data-dir <dir>', 'data folder (database, logs, backups)')
+    .env('VB_HOME')
+    .default(DEFAULT_DATA_DIR);
+}
+function providerOption(): Option {
+  return new Option('--provider <name>', 'market data: replay (offline demo) or yahoo (live)')
+    .choices(['replay', 'yahoo'])
+    .env('VB_PROVIDER')
+    .default('replay');
+}
+
+interface DaemonFlags {
+  dataDir: string;
+  provider: ProviderChoice;
+  replayStart?: string;
+  replaySpeed?: number;
+  demo: boolean;
+  duration?: number;
+  quiet?: boolean;
+}
+
+/** `daemon`: runs the live loop headless until a signal (or --duration); resolves once stopped cleanly. */
+export function daemonCommand(ctx?: CliContext): Command {
+  return new Command('daemon')
+    .description('run the trading loop without the desktop app (Ctrl+C or SIGTERM stops it cleanly)')
+    .addOption(dataDirOption())
+    .addOption(providerOption())
+    .addOption(
+      new Option('--replay-start <date>', 'demo: first session replayed (starts the replay over)')
+        .env('VB_REPLAY_START')
+        .argParser(isoDate),
+    )
+    .addOption(
+      new Option('--replay-speed <x>', 'demo: virtual time per real time (300 = a trading day in ~80 s)')
+        .env('VB_REPLAY_SPEED')
+        .argParser(positiveNumber),
+    )
+    .addOption(new Option('--no-demo', 'do not create the demo portfolio in an empty database'))
+    .addOption(
+      new Option('--duration <seconds>', 'stop by itself after this many seconds').argParser(positiveNumber),
+    )
+    .addOption(new Option('--quiet', 'log to the files only, not to stdout'))
+    .action(async (opts: DaemonFlags) => {
+      const { stopped } = await runDaemon({
+        dataDir: opts.dataDir,
+        provider: opts.provider,
+        replayStart: opts.replayStart,
+        replaySpeed: opts.replaySpeed,
+        demo: opts.demo && opts.provider === 'replay',
+        durationSec: opts.duration,
+        stdoutLogs: !(opts.quiet ?? false),
+        ...(ctx ? { signal: ctx.signal, say: (line: string) => ctx.io.out(`${line}\n`) } : {}),
+      });
+      await stopped;
+    });
+}
+
+/** `backup [dest]`: a consistent copy of the database (while no other process has it open). */
+export function backupCommand(ctx?: CliContext): Command {
+  const say = ctx ? (line: string) => ctx.io.out(`${line}\n`) : defaultSay;
+  return new Command('backup')
+    .description('copy the database consistently (SQLite online backup) to a file')
+    .argument('[dest]', 'backup file (default: <data-dir>/backups/<db>-<stamp>.db)')
+    .addOption(dataDirOption())
+    .addOption(providerOption())
+    .action(async (dest: string | undefined, opts: { dataDir: string; provider: ProviderChoice }) => {
+      const backend = await createBackend({ dataDir: opts.dataDir, provider: opts.provider });
+      try {
+        const done = await backend.backup(dest);
+        say(`backup written: ${done.file} (${done.pages} pages)`);
+      } finally {
+        await backend.stop();
+      }
+    });
+}
+
+/** `restore <file>`: verifies a backup's hash chains, then puts it in place of the database. */
+export function restoreCommand(ctx?: CliContext): Command {
+  const say = ctx ? (line: string) => ctx.io.out(`${line}\n`) : defaultSay;
+  return new Command('restore')
+    .description('replace the database with a verified backup (stop the app or daemon first)')
+    .argument('<file>', 'backup file to restore')
+    .addOption(dataDirOption())
+    .addOption(providerOption())
+    .action(async (file: string, opts: { dataDir: string; provider: ProviderChoice }) => {
+      const result = await restoreBackup(file, databaseFileFor(opts.dataDir, opts.provider));
+      if (!result.ok) throw new RunError(`restore refused (${result.code}): ${result.message}`);
+      say(`restored ${file}: ${result.tenants.map((t) => `${t.events} events verified`).join(', ')}`);
+      if (result.replacedFileMovedTo) say(`the previous database was kept as ${result.replacedFileMovedTo}`);
+    });
+}
+
+/** Registers `daemon`, `backup` and `restore` on the `vb` program (main/cli/commands/index.ts). */
+export function registerDaemon(program: Command, ctx: CliContext): void {
+  program.addCommand(daemonCommand(ctx));
+  program.addCommand(backupCommand(ctx));
+  program.addCommand(restoreCommand(ctx));
+}

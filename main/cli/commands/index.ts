@@ -1,0 +1,14 @@
+import type { Command } from 'commander';
+import type { CliContext } from '../CliContext';
+import { registerDaemon } from './daemon';
+import { registerSimulate } from './simulate';
+import { registerSweep } from './sweep';
+import { registerWalkForward } from './walkForward';
+
+/** Every CLI command registers itself here; a new command is a file in this folder and one line below. */
+export const COMMANDS: readonly ((program: Command, ctx: CliContext) => void)[] = [
+  registerSimulate,
+  registerSweep,
+  registerWalkForward,
+  registerDaemon,
+];

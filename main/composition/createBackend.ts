@@ -1,0 +1,418 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { catchUpCorporateActions } from '../../shared/application/corporateActions/catchUpCorporateActions';
+import { ingestCorporateActions } from '../../shared/application/dividends/ingestCorporateActions';
+import {
+  DEFAULT_EXECUTION_OPTIONS,
+  drainIntents,
+  type ExecutionOptions,
+  type IntentOutcome,
+} from '../../shared/application/execution/executeIntents';
+import * as ledger from '../../shared/application/ledger';
+import type { LedgerDeps } from '../../shared/application/ledger/LedgerDeps';
+import { createDemoPortfolio } from '../../shared/application/trading/demoPortfolio';
+import { recordSkippedTick, runTick, type TickResult } from '../../shared/application/trading/runTick';
+import { manualTickId, TICK_INTERVAL_MS } from '../../shared/application/trading/tickId';
+import type { LiveDeps } from '../../shared/application/trading/TradingDeps';
+import { exchangeDateOf } from '../../shared/domain/calendar';
+import type { DomainEvent } from '../../shared/domain/DomainEvent';
+import { ulidGenerator } from '../../shared/ports/IdGenerator';
+import type { Logger } from '../../shared/ports/Logger';
+import type { MarketDataPort, ProviderHealth } from '../../shared/ports/MarketData';
+import type { Notification, Notifier } from '../../shared/ports/Notifier';
+import type { RetryPolicy } from '../../shared/ports/OrderIntentRepository';
+import { PaperBroker } from '../adapters/broker/PaperBroker';
+import type { ScheduleClock } from '../adapters/clock/Timers';
+import { createFileLogger } from '../adapters/logging/PinoLogger';
+import { FanOutNotifier, LogNotifier } from '../adapters/notifier/LogNotifier';
+import { backupDatabase } from '../db/backupRestore';
+import { createStore } from '../db/createStore';
+import { openDatabase } from '../db/openDatabase';
+import { ExecutionLoop } from '../jobs/ExecutionLoop';
+import { TickScheduler } from '../jobs/TickScheduler';
+import type { Backend, BackendQueries, LedgerUseCases, LoopStatus, TickReport } from './Backend';
+import { EventBus } from './EventBus';
+import { defaultBackupFile } from './backup';
+import { createMarketData, type ProviderChoice } from './marketDataChoice';
+
+export interface BackendOptions {
+  /** The data folder (database, logs); `~/.volatility-balancing` by default. */
+  dataDir?: string;
+  /**
+   * 'replay' (default): the offline demo, bundled history on a virtual clock, in its own database
+   * file (`demo.db`) so it never mixes with real trading; 'yahoo': live quotes (`volatility-balancing.db`).
+   */
+  provider?: ProviderChoice;
+  /** The demo's replay: first session shown and virtual ms per real ms (see marketDataChoice.ts). */
+  replay?: { startDate?: string; speed?: number };
+  /** Replaces the provider and clock (tests: a scripted provider on a virtual clock). */
+  marketData?: MarketDataPort;
+  clock?: ScheduleClock;
+  /** The database file; by default chosen from the provider inside `dataDir`. */
+  databaseFile?: string;
+  /** The desktop's notifier (tray); notifications are always logged as well. */
+  notifier?: Notifier;
+  /** Replaces the rotating file logger (tests). */
+  logger?: Logger;
+  logToStdout?: boolean;
+  tickIntervalMs?: number;
+  quoteTimeoutMs?: number;
+  execution?: Partial<ExecutionOptions>;
+  retry?: RetryPolicy;
+  slippageBps?: number;
+  /** How often the worker looks for due retries, on the backend's clock; 15 s by default. */
+  workerPollMs?: number;
+  /** Name of the tenant created on the first start of an empty database. */
+  tenantName?: string;
+  /** Monotonic ms for durations; performance.now by default. */
+  stopwatch?: () => number;
+}
+
+export const DEFAULT_DATA_DIR = path.join(os.homedir(), '.volatility-balancing');
+
+/**
+ * THE composition root: opens the database (migrating it), builds every adapter once (store, provider,
+ * clock, paper broker, logger, notifier) and wires the application's use cases, the tick scheduler,
+ * the execution loop and the daily corporate-action jobs into one {@link Backend}. No DI container:
+ * this function is the wiring diagram.
+ */
+export async function createBackend(options: BackendOptions = {}): Promise<Backend> {
+  const dataDir = path.resolve(options.dataDir ?? DEFAULT_DATA_DIR);
+  const providerChoice = options.provider ?? 'replay';
+  const fileLogger = options.logger
+    ? null
+    : createFileLogger({ dataDir, stdout: options.logToStdout ?? false });
+  const logger = options.logger ?? (fileLogger as NonNullable<typeof fileLogger>).logger;
+  const chosen =
+    options.marketData && options.clock
+      ? {
+          marketData: options.marketData,
+          clock: options.clock,
+          describe: options.marketData.name,
+          persist: () => undefined,
+        }
+      : await createMarketData(providerChoice, { dataDir, replay: options.replay, clock: options.clock });
+  const { marketData, clock } = chosen;
+  const file = options.databaseFile ?? databaseFileFor(dataDir, providerChoice);
+  const db = await openDatabase({ file });
+  const ids = ulidGenerator(clock);
+  const store = createStore(db, { ids, clock });
+  const bus = new EventBus(logger);
+  const notifier = new FanOutNotifier([
+    new LogNotifier(logger.child({ component: 'notifier' })),
+    ...(options.notifier ? [options.notifier] : []),
+    { notify: (notification: Notification) => bus.publish({ type: 'notification', notification }) },
+  ]);
+  const deps: LiveDeps = {
+    ...store,
+    clock,
+    ids,
+    marketData,
+    broker: new PaperBroker({ clock, slippageBps: options.slippageBps ?? 1 }),
+    notifier,
+    logger,
+  };
+  const ledgerDeps: LedgerDeps = { ...store, clock, ids };
+  const tenantId = ensureTenant(ledgerDeps, options.tenantName ?? 'Investor');
+  const stopwatch = options.stopwatch ?? (() => performance.now());
+  const intervalMs = options.tickIntervalMs ?? TICK_INTERVAL_MS;
+  const tickOptions = { quoteTimeoutMs: options.quoteTimeoutMs ?? 10_000, intervalMs, stopwatch };
+  const execution: ExecutionOptions = {
+    ...DEFAULT_EXECUTION_OPTIONS,
+    ...options.execution,
+    ...(options.retry ? { retry: options.retry } : {}),
+  };
+
+  let lastTick: LoopStatus['lastTick'] = null;
+  let running = false;
+  let stopped = false;
+  let lastDailyDate: string | null = null;
+  let providerDown = false;
+  let lastHealth = JSON.stringify(marketData.health());
+
+  const publishHealth = (result?: TickResult): void => {
+    const health = marketData.health();
+    const serialized = JSON.stringify(health);
+    if (serialized !== lastHealth) {
+      lastHealth = serialized;
+      bus.publish({ type: 'providerHealthChanged', health });
+    }
+    const allFailed =
+      result !== undefined && result.symbolsQuoted > 0 && result.quoteFailures === result.symbolsQuoted;
+    const down = health.circuit === 'open' || allFailed;
+    const recovered =
+      providerDown &&
+      health.circuit === 'closed' &&
+      result !== undefined &&
+      result.quoteFailures < result.symbolsQuoted;
+    if (down && !providerDown) {
+      providerDown = true;
+      notifier.notify(providerNotification('providerDown', health, clock.now()));
+    } else if (recovered) {
+      providerDown = false;
+      notifier.notify(providerNotification('providerRecovered', health, clock.now()));
+    }
+  };
+
+  const publishTick = (result: TickResult): TickReport => {
+    const mine = result.tenants.find((t) => t.tenantId === tenantId);
+    for (const t of result.tenants) {
+      for (const event of t.evaluations)
+        bus.publish({ type: 'evaluationAppended', tickId: result.tickId, event });
+      for (const order of t.orders) bus.publish({ type: 'orderCreated', order });
+      for (const event of t.rejections) bus.publish({ type: 'orderRejected', event });
+      for (const position of t.positionsChanged) bus.publish({ type: 'positionChanged', position });
+    }
+    const report: TickReport = {
+      tickId: result.tickId,
+      evaluated: mine?.evaluated ?? 0,
+      ordersCreated: mine?.ordersCreated ?? 0,
+      ordersRejected: mine?.ordersRejected ?? 0,
+      durationMs: Math.round(result.durationMs),
+      skipped: false,
+      missedTicks: mine?.missedTicks ?? 0,
+    };
+    lastTick = { ...report, completedAt: clock.now() };
+    bus.publish({ type: 'tickCompleted', report });
+    publishHealth(result);
+    return report;
+  };
+
+  const publishOutcome = (outcome: IntentOutcome): void => {
+    switch (outcome.kind) {
+      case 'filled': {
+        const filled = outcome.events.find((e): e is DomainEvent<'OrderFilled'> => e.type === 'OrderFilled');
+        if (filled) bus.publish({ type: 'orderFilled', event: filled, position: outcome.position });
+        bus.publish({ type: 'positionChanged', position: outcome.position });
+        break;
+      }
+      case 'rejected':
+        for (const e of outcome.events)
+          if (e.type === 'OrderRejected') bus.publish({ type: 'orderRejected', event: e });
+        break;
+      case 'cancelled':
+      case 'dead':
+        for (const e of outcome.events)
+          if (e.type === 'OrderCancelled') bus.publish({ type: 'orderCancelled', event: e });
+        if (outcome.kind === 'dead')
+          bus.publish({ type: 'intentDead', intent: outcome.intent, order: outcome.order });
+        break;
+      default:
+        break;
+    }
+  };
+
+  const worker = new ExecutionLoop({
+    clock,
+    logger: logger.child({ component: 'execution' }),
+    pollMs: options.workerPollMs ?? 15_000,
+    drain: async (shouldStop) => {
+      const result = await drainIntents(deps, { ...execution, shouldStop });
+      for (const outcome of result.outcomes) publishOutcome(outcome);
+      if (result.outcomes.length > 0) publishHealth();
+    },
+  });
+
+  /** The daily jobs run before the first tick of each exchange date: off-hours, and before any split price is evaluated. */
+  const runDailyJobsIfDue = async (): Promise<void> => {
+    const today = exchangeDateOf(clock.now());
+    if (lastDailyDate === today) return;
+    lastDailyDate = today;
+    const jobLog = logger.child({ component: 'daily', date: today });
+    try {
+      await ingestCorporateActions(deps, today);
+      for (const day of await catchUpCorporateActions(deps, today)) {
+        for (const p of [...day.dividends.positionsChanged, ...day.splits.positionsChanged])
+          bus.publish({ type: 'positionChanged', position: p });
+        for (const e of day.splits.cancelledOrders) bus.publish({ type: 'orderCancelled', event: e });
+      }
+    } catch (err) {
+      lastDailyDate = null; // try again at the next tick
+      jobLog.error('daily corporate-action jobs failed (bug)', {
+        error: err instanceof Error ? (err.stack ?? err.message) : String(err),
+      });
+    }
+  };
+
+  const tick = async (tickId: string): Promise<TickReport> => {
+    await runDailyJobsIfDue();
+    const result = await runTick(deps, tickId, tickOptions);
+    const report = publishTick(result);
+    chosen.persist();
+    if (result.tenants.some((t) => t.ordersCreated > 0)) void worker.kick();
+    return report;
+  };
+
+  const scheduler = new TickScheduler({
+    clock,
+    logger,
+    intervalMs,
+    runTick: async (tickId) => {
+      await tick(tickId);
+    },
+    onSkipped: (tickId, why) => {
+      recordSkippedTick(deps, tickId, why);
+      const report: TickReport = {
+        tickId,
+        evaluated: 0,
+        ordersCreated: 0,
+        ordersRejected: 0,
+        durationMs: 0,
+        skipped: true,
+        missedTicks: 0,
+      };
+      lastTick = { ...report, completedAt: clock.now() };
+      bus.publish({ type: 'tickCompleted', report });
+    },
+  });
+
+  const status = (): LoopStatus => ({
+    running,
+    paused: scheduler.isPaused(),
+    now: clock.now(),
+    tickInProgress: scheduler.tickInProgress(),
+    lastTick,
+    nextTickAt: scheduler.nextTickAt(),
+    queue: {
+      queued: store.intents.listByStatus(tenantId, 'QUEUED', 10_000).length,
+      processing: store.intents.listByStatus(tenantId, 'PROCESSING', 10_000).length,
+      failed: store.intents.listByStatus(tenantId, 'FAILED', 10_000).length,
+      dead: store.intents.listByStatus(tenantId, 'DEAD', 10_000).length,
+    },
+    provider: marketData.health(),
+  });
+
+  const useCases = bindLedger(ledgerDeps, tenantId);
+  const queries: BackendQueries = {
+    portfolios: () => store.portfolios.listByTenant(tenantId),
+    positions: () => store.positions.listByTenant(tenantId),
+    position: (id) => store.positions.get(tenantId, id),
+    events: (q = {}) => {
+      const query = { ...q, limit: q.limit ?? 200 };
+      return q.positionId
+        ? store.events.listByPosition(tenantId, q.positionId, query)
+        : store.events.listByTenant(tenantId, query);
+    },
+    orders: (q = {}) =>
+      q.positionId
+        ? store.orders.listByPosition(tenantId, q.positionId, q.limit)
+        : store.orders.listOpen(tenantId).reverse(),
+    trades: (q) => store.trades.listByPosition(tenantId, q.positionId, q.limit),
+    dividendAnnouncements: (q) => store.dividends.listAnnouncementsByExDate(tenantId, q.fromDate, q.toDate),
+    dividendAccruals: (q) => store.dividends.listAccrualsByPosition(tenantId, q.positionId),
+    intents: (q) => store.intents.listByStatus(tenantId, q.status, q.limit),
+    providerHealth: () => marketData.health(),
+    loopStatus: status,
+    verifyEventChain: () => store.events.verifyChain(tenantId),
+  };
+
+  logger.info('backend ready', { dataDir, database: db.file, provider: chosen.describe, tenantId });
+
+  return {
+    tenantId,
+    dataDir,
+    databaseFile: db.file,
+    provider: marketData.name,
+    backup: (destFile) => {
+      const target = path.resolve(destFile ?? defaultBackupFile(dataDir, db.file, new Date()));
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      return backupDatabase(db, target);
+    },
+    useCases,
+    queries,
+    events: bus,
+    trading: {
+      pause: () => {
+        scheduler.pause();
+        bus.publish({ type: 'loopStatusChanged', status: status() });
+      },
+      resume: () => {
+        scheduler.resume();
+        bus.publish({ type: 'loopStatusChanged', status: status() });
+      },
+      evaluateNow: () => scheduler.exclusive('manual', () => tick(manualTickId(ids))),
+      status,
+    },
+    start: () => {
+      if (running || stopped) return;
+      running = true;
+      scheduler.start();
+      worker.start();
+      void worker.kick();
+      bus.publish({ type: 'loopStatusChanged', status: status() });
+      logger.info('live loop started', { nextTickAt: scheduler.nextTickAt() });
+    },
+    stop: async () => {
+      if (stopped) return;
+      stopped = true;
+      running = false;
+      await scheduler.stop();
+      await worker.stop();
+      chosen.persist();
+      logger.info('live loop stopped; database closed');
+      db.close();
+      await fileLogger?.flush();
+    },
+  };
+}
+
+/** The live database and the demo's are separate files: replayed history never mixes with real trading. */
+export function databaseFileFor(dataDir: string, provider: ProviderChoice): string {
+  return path.join(dataDir, provider === 'yahoo' ? 'volatility-balancing.db' : 'demo.db');
+}
+
+function ensureTenant(deps: LedgerDeps, name: string): string {
+  const existing = deps.tenants.listAll()[0];
+  if (existing) return existing.id;
+  const created = ledger.createTenant(deps, { name });
+  if (!created.ok) throw new Error(`cannot create the tenant: ${created.message}`);
+  return created.value.id;
+}
+
+function bindLedger(deps: LedgerDeps, tenantId: string): LedgerUseCases {
+  const t = { tenantId };
+  return {
+    createTenant: (input) => ledger.createTenant(deps, input),
+    createPortfolio: (input) => ledger.createPortfolio(deps, { ...input, ...t }),
+    createPosition: (input) => ledger.createPosition(deps, { ...input, ...t }),
+    depositCash: (input) => ledger.depositCash(deps, { ...input, ...t }),
+    withdrawCash: (input) => ledger.withdrawCash(deps, { ...input, ...t }),
+    setAnchor: (input) => ledger.setAnchor(deps, { ...input, ...t }),
+    pausePosition: (input) => ledger.pausePosition(deps, { ...input, ...t }),
+    resumePosition: (input) => ledger.resumePosition(deps, { ...input, ...t }),
+    closePosition: (input) => ledger.closePosition(deps, { ...input, ...t }),
+    changePortfolioConfig: (input) => ledger.changePortfolioConfig(deps, { ...input, ...t }),
+    changePositionConfigOverride: (input) => ledger.changePositionConfigOverride(deps, { ...input, ...t }),
+    setCommissionRate: (input) => ledger.setCommissionRate(deps, { ...input, ...t }),
+    resolveEffectiveConfig: (input) => ledger.resolveEffectiveConfig(deps, { ...input, ...t }),
+    resolveCommissionFor: (input) => ledger.resolveCommissionFor(deps, { ...input, ...t }),
+    createDemoPortfolio: () => createDemoPortfolio(deps, tenantId),
+  };
+}
+
+function providerNotification(
+  kind: 'providerDown' | 'providerRecovered',
+  health: ProviderHealth,
+  at: number,
+): Notification {
+  return kind === 'providerDown'
+    ? {
+        kind,
+        title: `Market data unavailable (${health.provider})`,
+        body: `Positions are held with provider_error until it answers again. ${health.lastError?.message ?? ''}`.trim(),
+        tenantId: null,
+        positionId: null,
+        symbol: null,
+        at,
+      }
+    : {
+        kind,
+        title: `Market data back (${health.provider})`,
+        body: 'Quotes are answering again.',
+        tenantId: null,
+        positionId: null,
+        symbol: null,
+        at,
+      };
+}

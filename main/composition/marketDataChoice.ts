@@ -1,0 +1,78 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { isTradingDay, nextTradingDay, sessionHours } from '../../shared/domain/calendar';
+import type { MarketDataPort } from '../../shared/ports/MarketData';
+import { BundledBarSource } from '../adapters/data/BundledBarSource';
+import { MappedClock, SystemClock, type ScheduleClock } from '../adapters/clock/Timers';
+import { ReplayClock } from '../adapters/marketData/ReplayClock';
+import { ReplayMarketData } from '../adapters/marketData/ReplayMarketData';
+import { YahooMarketData } from '../adapters/marketData/YahooMarketData';
+
+export type ProviderChoice = 'replay' | 'yahoo';
+
+/** The demo starts just before the open of a volatile stretch of real history (Feb–Mar 2020). */
+export const DEFAULT_REPLAY_START = '2020-02-20';
+/** Virtual ms per real ms: a 5-minute tick every real second, a trading day in about 80 s. */
+export const DEFAULT_REPLAY_SPEED = 300;
+
+export interface ChosenMarketData {
+  marketData: MarketDataPort;
+  clock: ScheduleClock;
+  describe: string;
+  /** Saves where the replay got to, so the next start continues there (the demo's time never runs backwards). */
+  persist(): void;
+}
+
+/**
+ * The provider and the clock that goes with it. The demo replays the bundled dataset on a virtual
+ * clock; its position in history is kept in `<dataDir>/demo-clock.json` so a restarted demo resumes
+ * where it stopped (`replay.startDate` given explicitly starts over from that date).
+ */
+export async function createMarketData(
+  choice: ProviderChoice,
+  options: { dataDir: string; replay?: { startDate?: string; speed?: number }; clock?: ScheduleClock },
+): Promise<ChosenMarketData> {
+  if (choice === 'yahoo') {
+    const clock = options.clock ?? new SystemClock();
+    return {
+      marketData: new YahooMarketData({ clock }),
+      clock,
+      describe: 'yahoo (live)',
+      persist: () => undefined,
+    };
+  }
+  const stateFile = path.join(options.dataDir, 'demo-clock.json');
+  const speed = options.replay?.speed ?? DEFAULT_REPLAY_SPEED;
+  const saved = options.replay?.startDate === undefined ? readSaved(stateFile) : null;
+  const startVirtual = saved ?? replayStartInstant(options.replay?.startDate ?? DEFAULT_REPLAY_START);
+  const replayClock = new ReplayClock({ startReal: Date.now(), startVirtual, speed });
+  const clock = options.clock ?? new MappedClock(replayClock);
+  return {
+    marketData: new ReplayMarketData({ clock, history: new BundledBarSource() }),
+    clock,
+    describe: `replay of bundled history from ${new Date(startVirtual).toISOString()} at ${speed}x`,
+    persist: () => {
+      fs.mkdirSync(options.dataDir, { recursive: true });
+      fs.writeFileSync(stateFile, JSON.stringify({ virtualNow: clock.now() }));
+    },
+  };
+}
+
+/** Ten virtual minutes before the regular open of the first trading day on or after `date`. */
+export function replayStartInstant(date: string): number {
+  const day = isTradingDay(date) ? date : nextTradingDay(date);
+  const hours = sessionHours(day);
+  if (hours === null) throw new RangeError(`no session on ${day}`);
+  return hours.regularOpen - 10 * 60_000;
+}
+
+function readSaved(file: string): number | null {
+  try {
+    const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as { virtualNow?: unknown };
+    return typeof parsed.virtualNow === 'number' && Number.isFinite(parsed.virtualNow)
+      ? parsed.virtualNow
+      : null;
+  } catch {
+    return null;
+  }
+}
