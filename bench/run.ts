@@ -3,7 +3,11 @@
  * measured in the same run (`npm run bench`). Benchmarks are not tests: nothing here fails on speed.
  */
 import { printEvaluateBench, runEvaluateBench } from './evaluate.bench';
+import { printDrainBench, runDrainBench } from './drain.bench';
 import { formatEventLogBench, runEventLogBench } from './eventLog.bench';
+import { formatSimulationBench, runSimulationBench } from './simulation.bench';
+import { formatSweepBench, runSweepBench } from './sweep.bench';
+import { printTickBench, runTickBench } from './tick.bench';
 
 interface Bench {
   name: string;
@@ -13,6 +17,11 @@ interface Bench {
 const benches: Bench[] = [
   { name: 'evaluate', run: () => printEvaluateBench(runEvaluateBench()) },
   { name: 'eventLog', run: async () => console.log(formatEventLogBench(await runEventLogBench(100_000))) },
+  { name: 'tick', run: async () => printTickBench(await runTickBench(1_000)) },
+  { name: 'drain', run: async () => printDrainBench(await runDrainBench(1_000)) },
+  { name: 'simulation', run: async () => console.log(formatSimulationBench(await runSimulationBench())) },
+  // 10 000 parameter sets take about a minute on 2 cores: `npx tsx bench/sweep.bench.ts --n 10000`.
+  { name: 'sweep', run: async () => console.log(formatSweepBench(await runSweepBench(500))) },
 ];
 
 async function main(): Promise<void> {

@@ -133,7 +133,8 @@ export interface EventPayloads {
     grossCents: number;
   };
   AnchorSet: { from: number | null; to: number; by: string; why: string };
-  AnchorUpdated: { from: number | null; to: number; orderId: string };
+  /** orderId is null when no order moved it (an initial allocation that ended without a fill). */
+  AnchorUpdated: { from: number | null; to: number; orderId: string | null };
   AnchorAdjusted: { from: number; to: number; announcementId: string; amountPerShare: number };
   ConfigChanged: {
     scope: 'PORTFOLIO' | 'POSITION' | 'COMMISSION' | 'TENANT';

@@ -429,12 +429,12 @@ function writeDecision(
       deps,
       position,
       { ...ledgerOf(position), anchor: change.to },
-      // No fill moved it: the order id is the rejected order's when there was one, else empty.
+      // No fill moved it: the order id is the rejected order's when there was one, else null.
       [
         positionEvent(
           position,
           'AnchorUpdated',
-          { from: change.from, to: change.to, orderId: orderId ?? '' },
+          { from: change.from, to: change.to, orderId: orderId ?? null },
           ctx,
         ),
       ],
