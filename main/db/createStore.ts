@@ -10,7 +10,9 @@ import { SqliteOrderIntentRepository } from './repositories/SqliteOrderIntentRep
 import { SqliteOrderRepository } from './repositories/SqliteOrderRepository';
 import { SqlitePortfolioRepository } from './repositories/SqlitePortfolioRepository';
 import { SqlitePositionRepository } from './repositories/SqlitePositionRepository';
+import { SqlitePriceHistoryRepository } from './repositories/SqlitePriceHistoryRepository';
 import { SqliteQuoteLogRepository } from './repositories/SqliteQuoteLogRepository';
+import { SqliteSimulationRunRepository } from './repositories/SqliteSimulationRunRepository';
 import { SqliteSplitRepository } from './repositories/SqliteSplitRepository';
 import { SqliteTenantRepository } from './repositories/SqliteTenantRepository';
 import { SqliteTradeRepository } from './repositories/SqliteTradeRepository';
@@ -20,8 +22,9 @@ import { SqliteUnitOfWork } from './SqliteUnitOfWork';
 export function createStore(db: AppDatabase, deps: { ids: IdGenerator; clock: Clock }) {
   const events = new SqliteEventLog(db.sqlite, deps.ids, deps.clock);
   const { orm } = db;
+  const uow = new SqliteUnitOfWork(db.sqlite, () => events.invalidate());
   return {
-    uow: new SqliteUnitOfWork(db.sqlite, () => events.invalidate()),
+    uow,
     events,
     tenants: new SqliteTenantRepository(orm),
     portfolios: new SqlitePortfolioRepository(orm),
@@ -35,6 +38,8 @@ export function createStore(db: AppDatabase, deps: { ids: IdGenerator; clock: Cl
     dividends: new SqliteDividendRepository(orm),
     splits: new SqliteSplitRepository(orm),
     jobRuns: new SqliteJobRunRepository(orm),
+    simulationRuns: new SqliteSimulationRunRepository(orm, uow),
+    priceHistory: new SqlitePriceHistoryRepository(orm, uow),
   };
 }
 

@@ -1,0 +1,94 @@
+import type { SweepGrid, SweepResult, WalkForwardResult } from '../../shared/simulation';
+import type { ReportFormat } from '../reports';
+import { REPORT_FORMATS, reportFormatOf, writeReport } from '../reports';
+import { writeAllOrNothing } from '../reports/atomicWrite';
+import { renderCsvTable } from '../reports/csvReport';
+import { stitchedEquityTable, sweepTable, walkForwardTable } from '../reports/sweepReport';
+import type { SimulationRunDetail, SimulationServiceResult } from './SimulationService';
+
+type Exported = SimulationServiceResult<{ files: string[] }>;
+
+/** The formats a sweep or a walk-forward exports to: tables, not a report with charts. */
+const SEARCH_FORMATS: readonly ReportFormat[] = ['csv', 'json'];
+
+/**
+ * Writes a run's stored result (main/reports): a single or portfolio run through `writeReport` in any
+ * format; a sweep's rows, or a walk-forward's windows and stitched equity, as CSV or JSON (the shapes
+ * the CLI writes). `filePath` gets the format's extension when it has none of the report formats.
+ */
+export async function exportRunDetail(
+  detail: SimulationRunDetail,
+  format: ReportFormat,
+  filePath: string,
+): Promise<Exported> {
+  if (!(REPORT_FORMATS as readonly string[]).includes(format))
+    return fail('UNSUPPORTED_FORMAT', `"${format}" is not a report format (${REPORT_FORMATS.join(', ')})`);
+  const given = reportFormatOf(filePath);
+  if (given !== null && given !== format)
+    return fail('INVALID_FILE', `${filePath} names a .${given} file, not .${format}`);
+  const file = given === null ? `${filePath}.${format}` : filePath;
+  const { run } = detail;
+  if (run.kind === 'sweep' || run.kind === 'walk_forward') {
+    if (!SEARCH_FORMATS.includes(format))
+      return fail(
+        'UNSUPPORTED_FORMAT',
+        `a ${label(run.kind)} exports as ${SEARCH_FORMATS.join(' or ')}, not ${format}`,
+      );
+  }
+  const grid = gridOf(run.params);
+  let outputs: { file: string; data: string }[];
+  if (detail.result !== null) {
+    const written = await writeReport(detail.result, file);
+    return written.ok
+      ? { ok: true, value: { files: written.files } }
+      : fail(written.code === 'WRITE_FAILED' ? 'WRITE_FAILED' : 'INVALID_FILE', written.message);
+  } else if (detail.sweep !== null) {
+    outputs = [
+      {
+        file,
+        data: format === 'json' ? sweepJson(detail.sweep, grid) : renderCsvTable(sweepTable(detail.sweep)),
+      },
+    ];
+  } else if (detail.walkForward !== null) {
+    const wf = detail.walkForward;
+    outputs =
+      format === 'json'
+        ? [{ file, data: walkForwardJson(wf, grid) }]
+        : [
+            { file, data: renderCsvTable(walkForwardTable(wf)) },
+            {
+              file: `${file.slice(0, -'.csv'.length)}.equity.csv`,
+              data: renderCsvTable(stitchedEquityTable(wf)),
+            },
+          ];
+  } else {
+    return fail('NOT_FINISHED', `run ${run.id} has no result to export (it is ${run.status})`);
+  }
+  const written = await writeAllOrNothing(outputs);
+  return written.ok ? { ok: true, value: { files: written.files } } : fail('WRITE_FAILED', written.message);
+}
+
+function sweepJson(result: SweepResult, grid: SweepGrid | null): string {
+  return `${JSON.stringify({ format: 'volatility-balancing.sweep', version: 1, grid, ...result }, null, 1)}\n`;
+}
+
+function walkForwardJson(result: WalkForwardResult, grid: SweepGrid | null): string {
+  return `${JSON.stringify({ format: 'volatility-balancing.walk-forward', version: 1, grid, ...result }, null, 1)}\n`;
+}
+
+/** The grid the run was asked with (a sweep's, or a walk-forward plan's), from its stored params. */
+function gridOf(params: unknown): SweepGrid | null {
+  const p = params as { grid?: SweepGrid; plan?: { grid?: SweepGrid } } | null;
+  return p?.grid ?? p?.plan?.grid ?? null;
+}
+
+function label(kind: 'sweep' | 'walk_forward'): string {
+  return kind === 'sweep' ? 'sweep' : 'walk-forward';
+}
+
+function fail(
+  code: 'UNSUPPORTED_FORMAT' | 'INVALID_FILE' | 'NOT_FINISHED' | 'WRITE_FAILED',
+  message: string,
+): Exported {
+  return { ok: false, code, message };
+}
