@@ -1,4 +1,5 @@
 import type { Result } from '../../shared/application/ledger/Result';
+import type { SimulationService } from '../simulation/SimulationService';
 import type {
   CashMovementInput,
   ChangePortfolioConfigInput,
@@ -47,6 +48,8 @@ export interface Backend {
   readonly queries: BackendQueries;
   /** Pushes for the UI: subscribe returns the unsubscribe function. Listeners must not throw. */
   readonly events: BackendEventBus;
+  /** Simulations (SPEC 5): runs on worker threads, stored in the sim_* tables, never touching live state. */
+  readonly simulations: SimulationService;
   /** The database file this backend runs on (the demo has its own, see createBackend). */
   readonly databaseFile: string;
   /**

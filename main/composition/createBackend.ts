@@ -23,6 +23,10 @@ import type { MarketDataPort, ProviderHealth } from '../../shared/ports/MarketDa
 import type { Notification, Notifier } from '../../shared/ports/Notifier';
 import type { RetryPolicy } from '../../shared/ports/OrderIntentRepository';
 import { PaperBroker } from '../adapters/broker/PaperBroker';
+import { BundledBarSource } from '../adapters/data/BundledBarSource';
+import { CsvBarSource } from '../adapters/data/CsvBarSource';
+import { ProviderHistoryBarSource } from '../adapters/data/ProviderHistoryBarSource';
+import { QuoteLogBarSource } from '../adapters/data/QuoteLogBarSource';
 import type { ScheduleClock } from '../adapters/clock/Timers';
 import { createFileLogger } from '../adapters/logging/PinoLogger';
 import { FanOutNotifier, LogNotifier } from '../adapters/notifier/LogNotifier';
@@ -31,6 +35,8 @@ import { createStore } from '../db/createStore';
 import { openDatabase } from '../db/openDatabase';
 import { ExecutionLoop } from '../jobs/ExecutionLoop';
 import { TickScheduler } from '../jobs/TickScheduler';
+import { historySources } from '../simulation/historySources';
+import { WorkerSimulationService } from '../simulation/WorkerSimulationService';
 import type { Backend, BackendQueries, LedgerUseCases, LoopStatus, TickReport } from './Backend';
 import { EventBus } from './EventBus';
 import { defaultBackupFile } from './backup';
@@ -115,6 +121,25 @@ export async function createBackend(options: BackendOptions = {}): Promise<Backe
   };
   const ledgerDeps: LedgerDeps = { ...store, clock, ids };
   const tenantId = ensureTenant(ledgerDeps, options.tenantName ?? 'Investor');
+  const simulations = new WorkerSimulationService({
+    runs: store.simulationRuns,
+    tenants: store.tenants,
+    // SPEC 5 "Input": bundled data, CSV imports, the provider's history cached in SQLite (live provider
+    // only: the demo's provider replays the bundled data), and the live loop's own quote log.
+    sources: historySources({
+      bundled: new BundledBarSource(),
+      csv: new CsvBarSource(),
+      ...(providerChoice === 'yahoo'
+        ? { provider: new ProviderHistoryBarSource(marketData, store.priceHistory, clock) }
+        : {}),
+      quoteLog: new QuoteLogBarSource(store.quotes, {
+        symbols: () => [...new Set(store.positions.listByTenant(tenantId).map((p) => p.symbol))],
+      }),
+    }),
+    clock,
+    ids,
+    logger: logger.child({ component: 'simulation' }),
+  });
   const stopwatch = options.stopwatch ?? (() => performance.now());
   const intervalMs = options.tickIntervalMs ?? TICK_INTERVAL_MS;
   const tickOptions = { quoteTimeoutMs: options.quoteTimeoutMs ?? 10_000, intervalMs, stopwatch };
@@ -321,6 +346,7 @@ export async function createBackend(options: BackendOptions = {}): Promise<Backe
     },
     useCases,
     queries,
+    simulations,
     events: bus,
     trading: {
       pause: () => {
@@ -349,6 +375,7 @@ export async function createBackend(options: BackendOptions = {}): Promise<Backe
       running = false;
       await scheduler.stop();
       await worker.stop();
+      await simulations.close();
       chosen.persist();
       logger.info('live loop stopped; database closed');
       db.close();
