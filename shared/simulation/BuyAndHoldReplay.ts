@@ -3,7 +3,7 @@ import { bookFill } from '../domain/FillBooking';
 import type { BarSeries } from '../ports/HistoricalBars';
 import type { DividendRecord } from '../ports/HistoricalDividends';
 import { DividendSchedule } from './DividendSchedule';
-import { slippedPrice } from './PositionReplay';
+import { slippedPrice } from './SimulatedPosition';
 import type { ExecutionModel, PositionSpec } from './SimulationSpec';
 import { barLabel } from './TimelineRecorder';
 import { productCents } from '../domain/Money';

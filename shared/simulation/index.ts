@@ -38,8 +38,8 @@ export type {
   SummaryOutcome,
 } from './runSimulation';
 export { runSimulation, runSimulationSummary } from './runSimulation';
-export type { StepContext, StepResult } from './PositionReplay';
-export { slippedPrice, stepPosition } from './PositionReplay';
+export type { StepContext, StepResult } from './SimulatedPosition';
+export { slippedPrice, stepPosition } from './SimulatedPosition';
 export type { HistoryOutcome } from './loadHistory';
 export { loadHistory } from './loadHistory';
 export type { PreparedSimulation, Prepared } from './runSimulation';

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { BundledBarSource } from '../../main/adapters/data/BundledBarSource';
 import { cents } from '../domain/Money';
 import type { PositionLedger } from '../domain/Position';
-import { stepPosition } from './PositionReplay';
+import { stepPosition } from './SimulatedPosition';
 import type { SimulationResult } from './SimulationResult';
 import type { SimulationSpec, SymbolHistory } from './SimulationSpec';
 import { positionSpec } from './SimulationSpec';

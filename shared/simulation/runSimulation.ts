@@ -6,8 +6,8 @@ import { sliceBarsBySession } from '../ports/HistoricalBars';
 import type { DividendRecord } from '../ports/HistoricalDividends';
 import { BuyAndHoldReplay } from './BuyAndHoldReplay';
 import { monthlyReturnTable } from './MonthlyTable';
-import type { ReplayTotals } from './PositionReplay';
-import { PositionReplay } from './PositionReplay';
+import type { ReplayTotals } from './SimulatedPosition';
+import { SimulatedPosition } from './SimulatedPosition';
 import { RunLog } from './RunLog';
 import type { PositionOutcome, SimulationResult } from './SimulationResult';
 import type { PositionSpec, SimulationSpec, SymbolHistory } from './SimulationSpec';
@@ -125,7 +125,7 @@ export function replayPrepared(
     dailyEquityCents: dailyEquity,
     totals:
       replays.length === 1
-        ? { ...(replays[0] as PositionReplay).totals }
+        ? { ...(replays[0] as SimulatedPosition).totals }
         : sumTotals(replays.map((r) => r.totals)),
   };
 }
@@ -283,7 +283,7 @@ interface DailyColumns {
 }
 
 interface ReplayRun {
-  replays: PositionReplay[];
+  replays: SimulatedPosition[];
   buyHolds: BuyAndHoldReplay[] | null;
   log: RunLog;
   dailyEquity: Float64Array;
@@ -303,7 +303,7 @@ function replay(prepared: Prepared, detailed: boolean, options: RunOptions): Res
   const prefilter = options.prefilter ?? true;
   const replays = positions.map(
     (p) =>
-      new PositionReplay(
+      new SimulatedPosition(
         p.spec,
         p.bars,
         p.dividends,
@@ -322,7 +322,7 @@ function replay(prepared: Prepared, detailed: boolean, options: RunOptions): Res
             p.spec,
             p.bars,
             p.dividends,
-            (replays[k] as PositionReplay).config.execution.dividendWithholdingPct,
+            (replays[k] as SimulatedPosition).config.execution.dividendWithholdingPct,
             spec.commission,
             spec.execution,
           ),
@@ -353,7 +353,7 @@ function replay(prepared: Prepared, detailed: boolean, options: RunOptions): Res
     for (let k = 0; k < count; k++) {
       const i = index === null ? u : ((index[k] as Int32Array)[u] as number);
       if (i < 0) continue;
-      (replays[k] as PositionReplay).step(i);
+      (replays[k] as SimulatedPosition).step(i);
       if (buyHolds !== null) (buyHolds[k] as BuyAndHoldReplay).step(i);
     }
     if (stepEnds[u] === 0) continue;
@@ -361,7 +361,7 @@ function replay(prepared: Prepared, detailed: boolean, options: RunOptions): Res
     let total = 0;
     let totalBuyHold = 0;
     for (let k = 0; k < count; k++) {
-      const r = replays[k] as PositionReplay;
+      const r = replays[k] as SimulatedPosition;
       const equity = r.equityCents();
       total += equity;
       if (daily !== null && buyHolds !== null) {
@@ -456,7 +456,7 @@ function assembleResult(prepared: Prepared, run: ReplayRun): SimulationResult {
   };
 
   const positionOutcomes: PositionOutcome[] = positions.map((p, k) => {
-    const r = replays[k] as PositionReplay;
+    const r = replays[k] as SimulatedPosition;
     const b = buyHolds[k] as BuyAndHoldReplay;
     const d = daily[k] as DailyColumns;
     const state = r.state;
@@ -520,7 +520,7 @@ function assembleResult(prepared: Prepared, run: ReplayRun): SimulationResult {
     trades: run.log.trades,
     events: run.log.events,
     timeline: replays.map((r) =>
-      (r.timelineRecorder() as NonNullable<ReturnType<PositionReplay['timelineRecorder']>>).toTimeline(),
+      (r.timelineRecorder() as NonNullable<ReturnType<SimulatedPosition['timelineRecorder']>>).toTimeline(),
     ),
     equity: {
       dates: sessions,

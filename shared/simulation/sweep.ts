@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { StrategyConfig } from '../domain/Config';
 import { StrategyConfigSchema } from '../domain/Config';
 import type { PerformanceMetrics } from '../domain/metrics';
-import type { ReplayTotals } from './PositionReplay';
+import type { ReplayTotals } from './SimulatedPosition';
 import type { Prepared, RunOptions } from './runSimulation';
 import { prepareSimulation, runSimulation, summarizePrepared } from './runSimulation';
 import type { SimulationSpec, SymbolHistory } from './SimulationSpec';

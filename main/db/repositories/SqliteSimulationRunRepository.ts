@@ -25,7 +25,7 @@ import type {
   SweepRow,
   WalkForwardResult,
 } from '../../../shared/simulation';
-import type { ReplayTotals } from '../../../shared/simulation/PositionReplay';
+import type { ReplayTotals } from '../../../shared/simulation/SimulatedPosition';
 import type { Orm } from '../openDatabase';
 import { simEquity, simEvents, simPositions, simRuns, simSweepResults, simTrades } from '../schema';
 

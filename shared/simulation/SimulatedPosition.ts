@@ -110,7 +110,7 @@ const PREFILTER_MARGIN = 1e-9;
  * adjustment, payment); a `next_open` order from the previous bar fills at this bar's open; the rules
  * evaluate the close; a `close` order fills at the close. Nothing is allocated on a HOLD bar.
  */
-export class PositionReplay {
+export class SimulatedPosition {
   readonly symbol: string;
   readonly config: StrategyConfig;
   private ledger: PositionLedger;
