@@ -111,7 +111,8 @@ describe('ScriptedMarketData — failure modes', () => {
     expect(quotes.get('AAPL')).toMatchObject({ ok: false, kind: 'timeout' });
     expect(quotes.get('KO')).toMatchObject({ ok: true });
     expect(elapsed).toBeGreaterThanOrEqual(45);
-    expect(elapsed).toBeLessThan(50 + 80);
+    // Generous for a loaded CI machine; a missing deadline would hang until the test's own timeout.
+    expect(elapsed).toBeLessThan(50 + 400);
   });
 
   it('a failure can be set and cleared while running', async () => {

@@ -123,7 +123,8 @@ describe('YahooMarketData.getQuotes — one bad symbol', () => {
     expect(quotes.get('AAPL')).toMatchObject({ ok: true });
     expect(quotes.get('KO')).toMatchObject({ ok: true });
     expect(elapsed).toBeGreaterThanOrEqual(95);
-    expect(elapsed).toBeLessThan(100 + 80);
+    // Generous for a loaded CI machine; a missing deadline would hang until the test's own timeout.
+    expect(elapsed).toBeLessThan(100 + 400);
   });
 
   it('the request is handed an AbortSignal that fires at the deadline', async () => {
