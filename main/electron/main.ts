@@ -1,56 +1,27 @@
-import { join } from 'node:path';
-import { app, BrowserWindow, ipcMain } from 'electron';
-import { contract, type Channel } from '../../shared/ipc/contract';
+import { app } from 'electron';
+import { createBackend } from '../composition/createBackend';
+import { startDesktop } from './desktopApp';
+import { useElectronSqliteBuild } from './nativeSqlite';
 
 /**
- * The Electron shell: window and IPC wiring only. Everything it calls runs in plain Node as well
- * (see main/headless.ts); the rest of the shell (tray, notifications, dialogs) builds on this.
+ * Entry of the Electron main process (built to out/main/index.js). The bundled dataset is found next to
+ * the app: `resources/data` in the source tree, `<resources>/data` when packaged.
  */
-const startedAt = Date.now();
-
-function createWindow(): BrowserWindow {
-  const win = new BrowserWindow({
-    width: 1280,
-    height: 820,
-    show: false,
-    webPreferences: {
-      preload: join(__dirname, '../preload/index.js'),
-      contextIsolation: true,
-      nodeIntegration: false,
-      sandbox: true,
-      webSecurity: true,
-    },
-  });
-  win.once('ready-to-show', () => win.show());
-  win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  win.webContents.on('will-navigate', (event) => event.preventDefault());
-  if (process.env.ELECTRON_RENDERER_URL) void win.loadURL(process.env.ELECTRON_RENDERER_URL);
-  else void win.loadFile(join(__dirname, '../renderer/index.html'));
-  return win;
+process.env.VB_DATA_DIR ??= app.isPackaged
+  ? `${process.resourcesPath}/data`
+  : `${app.getAppPath()}/resources/data`;
+app.enableSandbox();
+if (!app.isPackaged && useElectronSqliteBuild(app.getAppPath()) === null) {
+  console.warn(
+    'No Electron build of better-sqlite3 in .native/: run `node scripts/ensure-electron-native.mjs` (npm start does).',
+  );
 }
 
-function registerHandlers(): void {
-  const handlers: { [C in Channel]: () => unknown } = {
-    'app.getStatus': () => ({
-      version: app.getVersion(),
-      mode: 'electron',
-      startedAt,
-      dataDir: app.getPath('userData'),
-    }),
-  };
-  for (const channel of Object.keys(contract) as Channel[]) {
-    ipcMain.handle(channel, (_event, payload: unknown) => {
-      const parsed = contract[channel].request.safeParse(payload ?? {});
-      if (!parsed.success) return { ok: false, code: 'validation', message: parsed.error.message };
-      return { ok: true, value: handlers[channel]() };
-    });
-  }
-}
-
-if (!app.requestSingleInstanceLock()) app.quit();
-else {
-  void app.whenReady().then(() => {
-    registerHandlers();
-    createWindow();
-  });
-}
+void startDesktop({
+  createBackend,
+  outDir: __dirname,
+  devServerUrl: process.env.ELECTRON_RENDERER_URL,
+}).catch((err: unknown) => {
+  console.error('Volatility Balancing failed to start', err);
+  app.exit(1);
+});

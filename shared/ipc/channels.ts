@@ -1,3 +1,76 @@
-/** Channel names only (no schemas), for the renderer bundle. Kept equal to the contract by a test. */
-export const CHANNELS = ['app.getStatus'] as const;
+/**
+ * Channel and push names only (no schemas, no zod), for the renderer bundle and the preload bridge.
+ * Kept equal to the contract by a test (contract.test.ts).
+ */
+export const CHANNELS = [
+  'app.getStatus',
+  'app.createDemoPortfolio',
+  'app.openLogFolder',
+  'portfolio.listPortfolios',
+  'portfolio.createPortfolio',
+  'portfolio.changeConfig',
+  'portfolio.getDashboard',
+  'position.listPositions',
+  'position.getPosition',
+  'position.createPosition',
+  'position.pausePosition',
+  'position.resumePosition',
+  'position.closePosition',
+  'position.depositCash',
+  'position.withdrawCash',
+  'position.setAnchor',
+  'position.changeConfig',
+  'position.previewTriggers',
+  'position.listOrders',
+  'position.listTrades',
+  'position.getChart',
+  'timeline.listEvaluations',
+  'trading.getStatus',
+  'trading.pauseTrading',
+  'trading.resumeTrading',
+  'trading.evaluateNow',
+  'dividend.getOverview',
+  'simulation.getDataset',
+  'simulation.startSimulation',
+  'simulation.cancelSimulation',
+  'simulation.listRuns',
+  'simulation.getRun',
+  'eventLog.listEvents',
+  'eventLog.verifyChain',
+  'report.exportSimulation',
+  'report.exportEvents',
+  'backup.createBackup',
+  'settings.getSettings',
+  'settings.updateSettings',
+] as const;
 export type ChannelName = (typeof CHANNELS)[number];
+
+export const PUSHES = [
+  'evaluation.recorded',
+  'order.filled',
+  'order.rejected',
+  'intent.deadLettered',
+  'tick.completed',
+  'trading.statusChanged',
+  'provider.healthChanged',
+  'eventLog.appended',
+  'notification.posted',
+  'simulation.progressed',
+  'simulation.finished',
+  'settings.changed',
+] as const;
+export type PushName = (typeof PUSHES)[number];
+
+/** The Electron IPC channel every push travels on (one listener in preload, fanned out by name). */
+export const PUSH_CHANNEL = 'vb:push';
+
+const channelSet: ReadonlySet<string> = new Set(CHANNELS);
+const pushSet: ReadonlySet<string> = new Set(PUSHES);
+
+export function isChannel(name: unknown): name is ChannelName {
+  return typeof name === 'string' && channelSet.has(name);
+}
+
+export function isPush(name: unknown): name is PushName {
+  return typeof name === 'string' && pushSet.has(name);
+}

@@ -1,26 +1,227 @@
 import { z } from 'zod';
+import { exportedFileSchema, appStatusSchema, exportFormatSchema, logLocationSchema } from './dto/app';
+import { emptyRequest, fractionSchema, idSchema, symbolSchema } from './dto/common';
+import { configPatchSchema } from './dto/config';
+import { dividendOverviewSchema } from './dto/dividends';
+import {
+  chainStatusSchema,
+  eventFilterSchema,
+  eventPageSchema,
+  eventsAppendedSchema,
+  evaluationPageSchema,
+  evaluationRecordedSchema,
+  notificationSchema,
+  listEvaluationsRequest,
+  listEventsRequest,
+  orderFilledSchema,
+  orderRejectedSchema,
+} from './dto/events';
+import {
+  chartSchema,
+  orderSchema,
+  portfolioSchema,
+  positionSchema,
+  positionStatusSchema,
+  tradeSchema,
+  triggerPricesSchema,
+} from './dto/ledger';
+import { preferencesPatchSchema, preferencesSchema, settingsSchema } from './dto/settings';
+import {
+  datasetSchema,
+  getRunResponse,
+  runInfoSchema,
+  simulationFinishedSchema,
+  simulationProgressedSchema,
+  startSimulationRequest,
+} from './dto/simulation';
+import {
+  dashboardSchema,
+  evaluateNowResultSchema,
+  intentDeadLetteredSchema,
+  providerHealthSchema,
+  tickSummarySchema,
+  tradingStatusSchema,
+} from './dto/trading';
 
 /**
- * The one IPC contract (SPEC 6): every channel with its request and response schema. The preload
- * bridge, the main-process handlers and the loopback transport are all derived from this object, so a
- * channel without a handler is a type error. Names: `area.verbNoun` for requests.
+ * The one IPC contract (SPEC 6): every request channel with its request and response schema, and every
+ * push with its payload schema. The preload bridge, the main-process handlers (a missing handler is a
+ * type error) and the loopback transport are all derived from these objects; the renderer's client is
+ * typed by them. Names: `area.verbNoun` for requests, `area.pastTenseFact` for pushes. Requests are
+ * strict (an unknown field is refused); the tenant and the acting user are added by main, never sent.
  */
+
+/** Dollars as the user typed them; the ledger checks the cents (at most 2 decimals). */
+const dollars = z.number().finite();
+const positionRef = { positionId: idSchema };
+const why = z.string().max(500).optional();
+
 export const contract = {
-  'app.getStatus': {
-    request: z.object({}).strict(),
-    response: z.object({
-      version: z.string(),
-      mode: z.enum(['electron', 'headless']),
-      startedAt: z.number(),
-      dataDir: z.string(),
-    }),
+  // ── app ─────────────────────────────────────────────────────────────────────────────────────
+  'app.getStatus': { request: emptyRequest, response: appStatusSchema },
+  /** First run: a demo portfolio on the bundled data, replayed on a virtual clock. */
+  'app.createDemoPortfolio': { request: emptyRequest, response: portfolioSchema },
+  /** Opens the log folder in the file manager (desktop); returns where it is either way. */
+  'app.openLogFolder': { request: emptyRequest, response: logLocationSchema },
+
+  // ── portfolio ───────────────────────────────────────────────────────────────────────────────
+  'portfolio.listPortfolios': { request: emptyRequest, response: z.array(portfolioSchema) },
+  'portfolio.createPortfolio': {
+    request: z
+      .object({
+        name: z.string().max(100),
+        baseCurrency: z.string().max(3).optional(),
+        config: configPatchSchema.optional(),
+      })
+      .strict(),
+    response: portfolioSchema,
   },
+  'portfolio.changeConfig': {
+    request: z.object({ portfolioId: idSchema, patch: configPatchSchema }).strict(),
+    response: portfolioSchema,
+  },
+  'portfolio.getDashboard': {
+    request: z.object({ portfolioId: idSchema.nullable().default(null) }).strict(),
+    response: dashboardSchema,
+  },
+
+  // ── position ────────────────────────────────────────────────────────────────────────────────
+  'position.listPositions': {
+    request: z
+      .object({ portfolioId: idSchema.optional(), statuses: z.array(positionStatusSchema).max(3).optional() })
+      .strict(),
+    response: z.array(positionSchema),
+  },
+  'position.getPosition': { request: z.object(positionRef).strict(), response: positionSchema },
+  'position.createPosition': {
+    request: z
+      .object({
+        portfolioId: idSchema,
+        symbol: symbolSchema,
+        initialCash: dollars,
+        existingShares: z.number().finite().optional(),
+        initialStockPct: z.number().finite().optional(),
+        withholdingPct: z.number().finite().nullable().optional(),
+      })
+      .strict(),
+    response: positionSchema,
+  },
+  'position.pausePosition': { request: z.object({ ...positionRef, why }).strict(), response: positionSchema },
+  'position.resumePosition': {
+    request: z.object({ ...positionRef, why }).strict(),
+    response: positionSchema,
+  },
+  'position.closePosition': { request: z.object({ ...positionRef, why }).strict(), response: positionSchema },
+  'position.depositCash': {
+    request: z.object({ ...positionRef, amount: dollars }).strict(),
+    response: positionSchema,
+  },
+  'position.withdrawCash': {
+    request: z.object({ ...positionRef, amount: dollars }).strict(),
+    response: positionSchema,
+  },
+  'position.setAnchor': {
+    request: z.object({ ...positionRef, anchor: z.number().finite(), why: z.string().max(500) }).strict(),
+    response: positionSchema,
+  },
+  'position.changeConfig': {
+    request: z
+      .object({
+        ...positionRef,
+        /** Replaces the position's override as a whole; null = inherit everything. */
+        override: configPatchSchema.nullable().optional(),
+        withholdingPct: fractionSchema.nullable().optional(),
+      })
+      .strict(),
+    response: positionSchema,
+  },
+  /** The trigger prices a proposed override would give at the current anchor (the config form's preview). */
+  'position.previewTriggers': {
+    request: z.object({ ...positionRef, override: configPatchSchema.nullable() }).strict(),
+    response: z.object({ triggers: triggerPricesSchema.nullable(), message: z.string().nullable() }),
+  },
+  'position.listOrders': {
+    request: z.object({ ...positionRef, limit: z.number().int().min(1).max(1000).default(200) }).strict(),
+    response: z.array(orderSchema),
+  },
+  'position.listTrades': {
+    request: z.object({ ...positionRef, limit: z.number().int().min(1).max(1000).default(200) }).strict(),
+    response: z.array(tradeSchema),
+  },
+  'position.getChart': {
+    request: z.object({ ...positionRef, limit: z.number().int().min(10).max(5000).default(1500) }).strict(),
+    response: chartSchema,
+  },
+
+  // ── timeline ────────────────────────────────────────────────────────────────────────────────
+  /** A page of a position's evaluations, newest first (server-side paging for 100 000+ events). */
+  'timeline.listEvaluations': { request: listEvaluationsRequest, response: evaluationPageSchema },
+
+  // ── trading (the live loop) ─────────────────────────────────────────────────────────────────
+  'trading.getStatus': { request: emptyRequest, response: tradingStatusSchema },
+  'trading.pauseTrading': { request: emptyRequest, response: tradingStatusSchema },
+  'trading.resumeTrading': { request: emptyRequest, response: tradingStatusSchema },
+  'trading.evaluateNow': { request: emptyRequest, response: evaluateNowResultSchema },
+
+  // ── dividends ───────────────────────────────────────────────────────────────────────────────
+  'dividend.getOverview': { request: emptyRequest, response: dividendOverviewSchema },
+
+  // ── simulation ──────────────────────────────────────────────────────────────────────────────
+  'simulation.getDataset': { request: emptyRequest, response: datasetSchema },
+  'simulation.startSimulation': { request: startSimulationRequest, response: runInfoSchema },
+  'simulation.cancelSimulation': { request: z.object({ runId: idSchema }).strict(), response: runInfoSchema },
+  'simulation.listRuns': { request: emptyRequest, response: z.array(runInfoSchema) },
+  'simulation.getRun': { request: z.object({ runId: idSchema }).strict(), response: getRunResponse },
+
+  // ── event log ───────────────────────────────────────────────────────────────────────────────
+  'eventLog.listEvents': { request: listEventsRequest, response: eventPageSchema },
+  'eventLog.verifyChain': { request: emptyRequest, response: chainStatusSchema },
+
+  // ── reports (written by main: the path comes from a save dialog, never from the page) ───────
+  'report.exportSimulation': {
+    request: z.object({ runId: idSchema, format: exportFormatSchema }).strict(),
+    response: exportedFileSchema,
+  },
+  'report.exportEvents': {
+    request: z.object({ filter: eventFilterSchema.default({}), format: z.enum(['csv', 'json']) }).strict(),
+    response: exportedFileSchema,
+  },
+
+  // ── backup ──────────────────────────────────────────────────────────────────────────────────
+  /** A consistent copy of the database taken while trading runs (SQLite online backup). */
+  'backup.createBackup': { request: emptyRequest, response: exportedFileSchema },
+
+  // ── settings ────────────────────────────────────────────────────────────────────────────────
+  'settings.getSettings': { request: emptyRequest, response: settingsSchema },
+  'settings.updateSettings': { request: preferencesPatchSchema, response: settingsSchema },
+} as const;
+
+/** Facts main pushes to every window (and every loopback WebSocket). */
+export const pushes = {
+  'evaluation.recorded': evaluationRecordedSchema,
+  'order.filled': orderFilledSchema,
+  'order.rejected': orderRejectedSchema,
+  'intent.deadLettered': intentDeadLetteredSchema,
+  'tick.completed': tickSummarySchema,
+  'trading.statusChanged': tradingStatusSchema,
+  'provider.healthChanged': z.array(providerHealthSchema),
+  'eventLog.appended': eventsAppendedSchema,
+  'notification.posted': notificationSchema,
+  'simulation.progressed': simulationProgressedSchema,
+  'simulation.finished': simulationFinishedSchema,
+  'settings.changed': preferencesSchema,
 } as const;
 
 export type Contract = typeof contract;
 export type Channel = keyof Contract;
+/** What the renderer sends (defaults not yet applied). */
 export type RequestOf<C extends Channel> = z.input<Contract[C]['request']>;
+/** What a handler receives (validated, defaults applied). */
+export type ParsedRequestOf<C extends Channel> = z.output<Contract[C]['request']>;
 export type ResponseOf<C extends Channel> = z.output<Contract[C]['response']>;
 
-/** Expected failures cross IPC as values (STYLE habit 2). */
-export type IpcResult<T> = { ok: true; value: T } | { ok: false; code: string; message: string };
+export type Pushes = typeof pushes;
+export type Push = keyof Pushes;
+export type PushPayloadOf<P extends Push> = z.output<Pushes[P]>;
+
+export type { IpcResult, IpcFailure, IpcErrorCode, IpcIssue } from './result';

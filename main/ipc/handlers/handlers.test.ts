@@ -1,0 +1,375 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { EvaluationPageDto, EventPageDto } from '../../../shared/ipc/dto/events';
+import type { PortfolioDto, PositionDto } from '../../../shared/ipc/dto/ledger';
+import type { SettingsDto } from '../../../shared/ipc/dto/settings';
+import type { DashboardDto } from '../../../shared/ipc/dto/trading';
+import { seedEvaluations } from '../testing/seedEvaluations';
+import { openTestIpc, type TestIpc } from '../testing/testIpc';
+
+describe('IPC handlers over the ledger', () => {
+  let t: TestIpc;
+  beforeEach(async () => {
+    t = await openTestIpc();
+  });
+  afterEach(async () => {
+    await t.close();
+    expect(t.logged).toEqual([]);
+  });
+
+  async function portfolio(): Promise<PortfolioDto> {
+    const r = await t.call('portfolio.createPortfolio', { name: 'Core' });
+    expect(r.ok).toBe(true);
+    return r.value as PortfolioDto;
+  }
+
+  async function position(portfolioId: string, symbol = 'AAPL', initialCash = 10_000): Promise<PositionDto> {
+    const r = await t.call('position.createPosition', { portfolioId, symbol, initialCash });
+    expect(r).toMatchObject({ ok: true });
+    return r.value as PositionDto;
+  }
+
+  it('reports the first run until a portfolio exists', async () => {
+    expect(await t.call('app.getStatus', {})).toMatchObject({
+      ok: true,
+      value: { mode: 'headless', firstRun: true, marketData: 'scripted', version: '0.0.0-test' },
+    });
+    await portfolio();
+    expect(await t.call('app.getStatus', {})).toMatchObject({ ok: true, value: { firstRun: false } });
+  });
+
+  it('creates the demo portfolio with its positions', async () => {
+    const r = await t.call('app.createDemoPortfolio', {});
+    expect(r).toMatchObject({ ok: true, value: { name: 'Demo', positionCount: 4 } });
+    const list = await t.call('position.listPositions', {});
+    expect((list.value as PositionDto[]).map((p) => p.symbol)).toEqual(['AAPL', 'JPM', 'KO', 'MSFT']);
+  });
+
+  it('creates a position and answers its view (no price before the first evaluation)', async () => {
+    const p = await portfolio();
+    const created = await position(p.id, 'msft', 12_345.67);
+    expect(created).toMatchObject({
+      symbol: 'MSFT',
+      status: 'ACTIVE',
+      cashCents: 1_234_567,
+      anchor: null,
+      lastPrice: null,
+      valueCents: null,
+      triggers: null,
+    });
+    expect(created.effectiveConfig.trigger).toEqual({ upThreshold: 0.03, downThreshold: 0.03 });
+  });
+
+  it('answers bad form input with per-field issues and writes nothing', async () => {
+    const p = await portfolio();
+    const shape = await t.call('position.createPosition', {
+      portfolioId: p.id,
+      symbol: 'AAPL',
+      initialCash: 'lots',
+    });
+    expect(shape).toMatchObject({ ok: false, code: 'validation' });
+    expect(shape.issues?.[0]?.path).toBe('initialCash');
+
+    const cents = await t.call('position.createPosition', {
+      portfolioId: p.id,
+      symbol: 'AAPL',
+      initialCash: 10.123,
+    });
+    expect(cents).toMatchObject({ ok: false, code: 'validation' });
+    expect(cents.issues).toEqual([
+      { path: 'initialCash', message: expect.stringContaining('at most 2 decimals') },
+    ]);
+
+    const symbol = await t.call('position.createPosition', {
+      portfolioId: p.id,
+      symbol: 'A B',
+      initialCash: 100,
+    });
+    expect(symbol.issues?.[0]?.path).toBe('symbol');
+
+    const none = await t.call('position.createPosition', {
+      portfolioId: p.id,
+      symbol: 'AAPL',
+      initialCash: 0,
+    });
+    expect(none).toMatchObject({
+      ok: false,
+      code: 'validation',
+      message: 'a position needs initial cash or existing shares',
+    });
+    expect((await t.call('position.listPositions', {})).value).toEqual([]);
+  });
+
+  it('deposits and withdraws, refusing an overdraft', async () => {
+    const p = await position((await portfolio()).id);
+    expect(await t.call('position.depositCash', { positionId: p.id, amount: 500.5 })).toMatchObject({
+      ok: true,
+      value: { cashCents: 1_050_050 },
+    });
+    expect(await t.call('position.withdrawCash', { positionId: p.id, amount: 20_000 })).toMatchObject({
+      ok: false,
+      code: 'insufficient_funds',
+    });
+    expect(await t.call('position.withdrawCash', { positionId: p.id, amount: 500.5 })).toMatchObject({
+      ok: true,
+      value: { cashCents: 1_000_000 },
+    });
+  });
+
+  it('sets the anchor with who and why, and shows the trigger prices', async () => {
+    const p = await position((await portfolio()).id);
+    const r = await t.call(
+      'position.setAnchor',
+      { positionId: p.id, anchor: 100, why: 'start here' },
+      { transport: 'loopback' },
+    );
+    expect(r).toMatchObject({
+      ok: true,
+      value: { anchor: 100, triggers: { anchor: 100, buyBelow: 97, sellAbove: 103 } },
+    });
+    const events = await t.call('eventLog.listEvents', { filter: { types: ['AnchorSet'] } });
+    expect((events.value as EventPageDto).items[0]?.summary).toBe(
+      'Anchor set by hand unset → 100 by user (browser): start here',
+    );
+    const missingWhy = await t.call('position.setAnchor', { positionId: p.id, anchor: 100, why: '' });
+    expect(missingWhy).toMatchObject({ ok: false, code: 'validation' });
+  });
+
+  it('pauses, resumes and closes a position, refusing illegal moves', async () => {
+    const p = await position((await portfolio()).id);
+    expect(await t.call('position.pausePosition', { positionId: p.id })).toMatchObject({
+      value: { status: 'PAUSED' },
+    });
+    expect(await t.call('position.pausePosition', { positionId: p.id })).toMatchObject({
+      ok: false,
+      code: 'conflict',
+    });
+    expect(await t.call('position.resumePosition', { positionId: p.id })).toMatchObject({
+      value: { status: 'ACTIVE' },
+    });
+    expect(await t.call('position.closePosition', { positionId: p.id, why: 'done' })).toMatchObject({
+      value: { status: 'CLOSED' },
+    });
+    expect(await t.call('position.depositCash', { positionId: p.id, amount: 1 })).toMatchObject({
+      ok: false,
+      code: 'conflict',
+    });
+  });
+
+  it('changes a position config and previews trigger prices of a proposed override', async () => {
+    const p = await position((await portfolio()).id);
+    await t.call('position.setAnchor', { positionId: p.id, anchor: 50, why: 'test' });
+    const preview = await t.call('position.previewTriggers', {
+      positionId: p.id,
+      override: { trigger: { downThreshold: 0.1, upThreshold: 0.2 } },
+    });
+    expect(preview).toEqual({
+      ok: true,
+      value: { triggers: { anchor: 50, buyBelow: 45, sellAbove: 60 }, message: null },
+    });
+    const invalid = await t.call('position.previewTriggers', {
+      positionId: p.id,
+      override: { guardrails: { minStockPct: 0.9, maxStockPct: 0.1 } },
+    });
+    expect(invalid).toMatchObject({
+      ok: true,
+      value: { triggers: null, message: expect.stringContaining('minStockPct') },
+    });
+    const changed = await t.call('position.changeConfig', {
+      positionId: p.id,
+      override: { trigger: { downThreshold: 0.05 } },
+    });
+    expect(changed).toMatchObject({
+      ok: true,
+      value: {
+        configOverride: { trigger: { downThreshold: 0.05 } },
+        triggers: { buyBelow: 47.5, sellAbove: 51.5 },
+      },
+    });
+    const bad = await t.call('position.changeConfig', {
+      positionId: p.id,
+      override: { trigger: { downThreshold: 2 } },
+    });
+    expect(bad).toMatchObject({ ok: false, code: 'validation' });
+  });
+
+  it('pages a long evaluation timeline newest first without repeating rows', async () => {
+    const pf = await portfolio();
+    const p = await position(pf.id);
+    seedEvaluations(
+      t.lb.store.store,
+      { tenantId: t.lb.backend.tenantId, portfolioId: pf.id, positionId: p.id, symbol: 'AAPL' },
+      1200,
+    );
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const r = await t.call('timeline.listEvaluations', { positionId: p.id, cursor, limit: 250 });
+      expect(r.ok).toBe(true);
+      const page = r.value as EvaluationPageDto;
+      seen.push(...page.items.map((i) => i.id));
+      cursor = page.nextCursor;
+    } while (cursor !== null);
+    expect(seen).toHaveLength(1200);
+    expect(new Set(seen).size).toBe(1200);
+    expect([...seen].sort().reverse()).toEqual(seen);
+
+    const trades = await t.call('timeline.listEvaluations', {
+      positionId: p.id,
+      actions: ['BUY', 'SELL'],
+      limit: 50,
+    });
+    const items = (trades.value as EvaluationPageDto).items;
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.every((i) => i.evaluation.action !== 'HOLD')).toBe(true);
+
+    const view = await t.call('position.getPosition', { positionId: p.id });
+    expect(view).toMatchObject({
+      ok: true,
+      value: { lastAction: expect.any(String), lastPrice: expect.any(Number) },
+    });
+    const chart = await t.call('position.getChart', { positionId: p.id, limit: 100 });
+    expect(chart).toMatchObject({ ok: true, value: { truncated: true } });
+  });
+
+  it('filters and searches the event log, and exports it to a file', async () => {
+    const p = await position((await portfolio()).id);
+    await t.call('position.depositCash', { positionId: p.id, amount: 42 });
+    const search = await t.call('eventLog.listEvents', { filter: { search: 'deposited $42' } });
+    expect((search.value as EventPageDto).items.map((e) => e.type)).toEqual(['CashDeposited']);
+    const byType = await t.call('eventLog.listEvents', {
+      filter: { types: ['PositionOpened'], positionId: p.id },
+    });
+    expect((byType.value as EventPageDto).items).toHaveLength(1);
+    const future = await t.call('eventLog.listEvents', { filter: { from: '2099-01-01' } });
+    expect((future.value as EventPageDto).items).toEqual([]);
+    const badRange = await t.call('eventLog.listEvents', {
+      filter: { from: '2025-02-01', to: '2025-01-01' },
+    });
+    expect(badRange).toMatchObject({ ok: false, code: 'validation', issues: [{ path: 'filter.to' }] });
+
+    const exported = await t.call('report.exportEvents', { filter: {}, format: 'csv' });
+    expect(exported).toMatchObject({
+      ok: true,
+      value: { downloadPath: expect.stringMatching(/^\/downloads\/events-/) },
+    });
+    const { file, bytes } = exported.value as { file: string; bytes: number };
+    const csv = readFileSync(file, 'utf8');
+    expect(Buffer.byteLength(csv)).toBe(bytes);
+    expect(csv.split('\r\n')[0]).toBe(
+      'id,ts,recorded_at,type,symbol,position_id,correlation_id,summary,payload,hash',
+    );
+    expect(csv).toContain('CashDeposited,AAPL');
+
+    expect(await t.call('eventLog.verifyChain', {})).toMatchObject({
+      ok: true,
+      value: { ok: true, count: expect.any(Number) },
+    });
+  });
+
+  it('shows the dashboard of a portfolio', async () => {
+    const pf = await portfolio();
+    await position(pf.id, 'AAPL', 1000);
+    await position(pf.id, 'KO', 2000);
+    const r = await t.call('portfolio.getDashboard', { portfolioId: pf.id });
+    const d = r.value as DashboardDto;
+    expect(d.cashCents).toBe(300_000);
+    expect(d.valueCents).toBeNull();
+    expect(d.allocation.map((a) => a.symbol)).toEqual(['AAPL', 'KO']);
+    expect(d.recent.some((e) => e.type === 'PositionOpened')).toBe(true);
+    expect(await t.call('portfolio.getDashboard', { portfolioId: 'nope' })).toMatchObject({
+      ok: false,
+      code: 'not_found',
+    });
+  });
+
+  it('pauses and resumes trading, pushing the status', async () => {
+    expect(await t.call('trading.pauseTrading', {})).toMatchObject({
+      ok: true,
+      value: { paused: true, mode: 'scripted' },
+    });
+    expect(t.lb.calls.pause).toBe(1);
+    expect(t.pushes.at(-1)).toMatchObject({ push: 'trading.statusChanged', payload: { paused: true } });
+    expect(await t.call('trading.resumeTrading', {})).toMatchObject({ ok: true, value: { paused: false } });
+    expect(await t.call('trading.evaluateNow', {})).toMatchObject({
+      ok: true,
+      value: { tickId: 'manual:1' },
+    });
+  });
+
+  it('stores preferences and writes price policy and extended hours to every portfolio', async () => {
+    const pf = await portfolio();
+    const r = await t.call('settings.updateSettings', {
+      pricePolicy: 'LAST',
+      extendedHours: true,
+      theme: 'dark',
+      notifications: { fills: false },
+    });
+    expect(r).toMatchObject({
+      ok: true,
+      value: {
+        preferences: {
+          pricePolicy: 'LAST',
+          theme: 'dark',
+          notifications: { fills: false, rejections: true },
+        },
+      },
+    });
+    const list = await t.call('portfolio.listPortfolios', {});
+    expect((list.value as PortfolioDto[]).find((p) => p.id === pf.id)?.config.execution).toMatchObject({
+      pricePolicy: 'LAST',
+      allowExtendedHours: true,
+    });
+    expect(t.pushes.at(-1)).toMatchObject({ push: 'settings.changed', payload: { theme: 'dark' } });
+    const bad = await t.call('settings.updateSettings', { tickIntervalMinutes: 0 });
+    expect(bad).toMatchObject({ ok: false, code: 'validation', issues: [{ path: 'tickIntervalMinutes' }] });
+    const login = await t.call('settings.updateSettings', { launchAtLogin: true });
+    expect(login).toMatchObject({ ok: false, code: 'unavailable' });
+    const restart = await t.call('settings.updateSettings', { tickIntervalMinutes: 1 });
+    expect((restart.value as SettingsDto).pendingRestart).toContain('next time');
+  });
+
+  it('turns backend facts into pushes', async () => {
+    const p = await position((await portfolio()).id);
+    t.lb.emit({
+      type: 'notification',
+      notification: {
+        kind: 'fill',
+        title: 'Bought 1 AAPL',
+        body: 'at 1',
+        tenantId: null,
+        positionId: p.id,
+        symbol: 'AAPL',
+        at: 5,
+      },
+    });
+    expect(t.pushes.at(-1)).toEqual({
+      push: 'notification.posted',
+      payload: {
+        kind: 'fill',
+        title: 'Bought 1 AAPL',
+        body: 'at 1',
+        positionId: p.id,
+        symbol: 'AAPL',
+        at: 5,
+      },
+    });
+  });
+
+  it('answers unknown channels and ids with typed errors', async () => {
+    expect(await t.call('nope.nothing', {})).toMatchObject({ ok: false, code: 'unknown_channel' });
+    expect(await t.call('position.getPosition', { positionId: 'missing' })).toMatchObject({
+      ok: false,
+      code: 'not_found',
+    });
+    expect(
+      await t.call('simulation.startSimulation', {
+        setup: { symbols: ['ZZZZ'], from: '2020-01-01', to: '2020-02-01', initialCash: 1 },
+      }),
+    ).toMatchObject({ ok: false, code: 'validation', issues: [{ path: 'setup.symbols' }] });
+    expect(await t.call('simulation.getRun', { runId: 'nope' })).toMatchObject({
+      ok: false,
+      code: 'not_found',
+    });
+  });
+});

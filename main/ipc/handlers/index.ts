@@ -1,0 +1,26 @@
+import type { Handlers } from '../dispatch';
+import { appHandlers } from './appHandlers';
+import { dividendHandlers } from './dividendHandlers';
+import { eventLogHandlers } from './eventLogHandlers';
+import type { HandlerDeps } from './HandlerDeps';
+import { ledgerHandlers } from './ledgerHandlers';
+import { reportHandlers } from './reportHandlers';
+import { settingsHandlers } from './settingsHandlers';
+import { simulationHandlers } from './simulationHandlers';
+import { tradingHandlers } from './tradingHandlers';
+
+export type { HandlerDeps } from './HandlerDeps';
+
+/** Every channel's handler (the type makes a missing one a compile error). */
+export function createHandlers(deps: HandlerDeps): Handlers {
+  return {
+    ...appHandlers(deps),
+    ...ledgerHandlers(deps),
+    ...eventLogHandlers(deps),
+    ...tradingHandlers(deps),
+    ...dividendHandlers(deps),
+    ...simulationHandlers(deps),
+    ...reportHandlers(deps),
+    ...settingsHandlers(deps),
+  };
+}

@@ -1,0 +1,39 @@
+import type { Result } from '../../../shared/application/ledger/Result';
+import { ipcFail, ipcOk, type IpcIssue, type IpcResult } from '../../../shared/ipc/result';
+
+/**
+ * A use case's result as an IPC result. The ledger words validation failures as `field: message; …`
+ * (shared/application/ledger/validation `describeIssues`): they are split back into per-field issues so
+ * a form shows each message beside its field.
+ */
+export function fromResult<T, U>(result: Result<T>, map: (value: T) => U, request?: object): IpcResult<U> {
+  if (result.ok) return ipcOk(map(result.value));
+  if (result.code !== 'validation') return ipcFail(result.code, result.message);
+  return ipcFail(
+    'validation',
+    result.message,
+    issuesFromMessage(result.message, request ? Object.keys(request) : []),
+  );
+}
+
+/**
+ * Per-field issues of a ledger message: parts `field.path: message`, or a message that opens with the
+ * name of one of the request's fields (`initialCash must be …`).
+ */
+export function issuesFromMessage(message: string, fields: readonly string[] = []): IpcIssue[] {
+  const issues: IpcIssue[] = [];
+  for (const part of message.split('; ')) {
+    const labelled = /^(?:config: )?([A-Za-z][\w.]*): (.+)$/.exec(part);
+    if (labelled) {
+      issues.push({ path: labelled[1] as string, message: labelled[2] as string });
+      continue;
+    }
+    const field = fields.find((f) => part.startsWith(`${f} `));
+    if (field) issues.push({ path: field, message: part });
+  }
+  return issues;
+}
+
+export function notFound(what: string, id: string): IpcResult<never> {
+  return ipcFail('not_found', `${what} ${id} not found`);
+}

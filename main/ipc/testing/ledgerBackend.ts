@@ -1,0 +1,182 @@
+import type { Result } from '../../../shared/application/ledger';
+import * as ledger from '../../../shared/application/ledger';
+import { ulidGenerator } from '../../../shared/ports/IdGenerator';
+import { SILENT_LOGGER } from '../../../shared/ports/Logger';
+import type { ProviderHealth } from '../../../shared/ports/MarketData';
+import type { PositionRecord } from '../../../shared/ports/PositionRepository';
+import type { Backend, BackendEvent, LoopStatus, TickReport } from '../../composition/Backend';
+import { BundledBarSource } from '../../adapters/data/BundledBarSource';
+import { openTestStore, type TestStore } from '../../db/testing/testDatabase';
+import { historySources } from '../../simulation/historySources';
+import { WorkerSimulationService } from '../../simulation/WorkerSimulationService';
+
+/**
+ * Test support: a `Backend` over a real SQLite file with the ledger use cases, the store's queries and
+ * the real simulation service (bundled data, worker threads), and a trading loop that only counts calls. Handler tests and the IPC fuzz test run against it; the
+ * live loop's own behaviour is tested by its owner with the real `createBackend`.
+ */
+export interface LedgerBackend {
+  backend: Backend;
+  store: TestStore;
+  /** Pushes a backend event to the subscribers, as the live loop would. */
+  emit(event: BackendEvent): void;
+  calls: { evaluateNow: number; pause: number; resume: number };
+  close(): Promise<void>;
+}
+
+export async function openLedgerBackend(file?: string): Promise<LedgerBackend> {
+  const store = await openTestStore(file);
+  const deps = store.deps;
+  const tenant = ledger.createTenant(deps, { name: 'Investor' });
+  if (!tenant.ok) throw new Error(tenant.message);
+  const tenantId = tenant.value.id;
+  const listeners = new Set<(event: BackendEvent) => void>();
+  const calls = { evaluateNow: 0, pause: 0, resume: 0 };
+  let paused = false;
+  let lastTick: (TickReport & { completedAt: number }) | null = null;
+  const health: ProviderHealth = {
+    provider: 'scripted',
+    circuit: 'closed',
+    lastSuccessAt: null,
+    lastError: null,
+    nextRetryAt: null,
+    consecutiveFailures: 0,
+  };
+  const status = (): LoopStatus => ({
+    running: true,
+    paused,
+    now: store.clock.now(),
+    tickInProgress: null,
+    lastTick,
+    nextTickAt: null,
+    queue: { queued: 0, processing: 0, failed: 0, dead: 0 },
+    provider: health,
+  });
+  const simulations = new WorkerSimulationService({
+    runs: store.store.simulationRuns,
+    tenants: store.store.tenants,
+    sources: historySources({ bundled: new BundledBarSource() }),
+    clock: store.clock,
+    ids: ulidGenerator(store.clock),
+    logger: SILENT_LOGGER,
+    sweepWorkers: 2,
+  });
+  const scoped =
+    <I, T>(fn: (d: typeof deps, input: I & { tenantId: string }) => Result<T>) =>
+    (input: I) =>
+      fn(deps, { ...input, tenantId });
+
+  const backend: Backend = {
+    tenantId,
+    dataDir: store.dir,
+    provider: 'scripted',
+    useCases: {
+      createTenant: (input) => ledger.createTenant(deps, input),
+      createPortfolio: scoped(ledger.createPortfolio),
+      createPosition: scoped(ledger.createPosition),
+      depositCash: scoped(ledger.depositCash),
+      withdrawCash: scoped(ledger.withdrawCash),
+      setAnchor: scoped(ledger.setAnchor),
+      pausePosition: scoped(ledger.pausePosition),
+      resumePosition: scoped(ledger.resumePosition),
+      closePosition: scoped(ledger.closePosition),
+      changePortfolioConfig: scoped(ledger.changePortfolioConfig),
+      changePositionConfigOverride: scoped(ledger.changePositionConfigOverride),
+      setCommissionRate: scoped(ledger.setCommissionRate),
+      resolveEffectiveConfig: scoped(ledger.resolveEffectiveConfig),
+      resolveCommissionFor: scoped(ledger.resolveCommissionFor),
+      createDemoPortfolio: () => {
+        const portfolio = ledger.createPortfolio(deps, { tenantId, name: 'Demo' });
+        if (!portfolio.ok) return portfolio;
+        const positions: PositionRecord[] = [];
+        for (const symbol of ['AAPL', 'KO', 'MSFT', 'JPM']) {
+          const p = ledger.createPosition(deps, {
+            tenantId,
+            portfolioId: portfolio.value.id,
+            symbol,
+            initialCash: 25_000,
+          });
+          if (!p.ok) return p;
+          positions.push(p.value);
+        }
+        return ledger.ok({ portfolio: portfolio.value, positions });
+      },
+    },
+    trading: {
+      pause: () => {
+        calls.pause += 1;
+        paused = true;
+      },
+      resume: () => {
+        calls.resume += 1;
+        paused = false;
+      },
+      evaluateNow: () => {
+        calls.evaluateNow += 1;
+        const report: TickReport = {
+          tickId: `manual:${calls.evaluateNow}`,
+          evaluated: 0,
+          ordersCreated: 0,
+          ordersRejected: 0,
+          durationMs: 1,
+          skipped: false,
+          missedTicks: 0,
+        };
+        lastTick = { ...report, completedAt: store.clock.now() };
+        return Promise.resolve(report);
+      },
+      status,
+    },
+    queries: {
+      portfolios: () => store.store.portfolios.listByTenant(tenantId),
+      positions: () =>
+        store.store.positions.listByTenant(tenantId).sort((a, b) => a.symbol.localeCompare(b.symbol)),
+      position: (id) => store.store.positions.get(tenantId, id),
+      events: (query = {}) => {
+        const q = { ...query, limit: query.limit ?? 200 };
+        return query.positionId === undefined
+          ? store.store.events.listByTenant(tenantId, q)
+          : store.store.events.listByPosition(tenantId, query.positionId, q);
+      },
+      orders: (query = {}) =>
+        query.positionId === undefined
+          ? store.store.orders.listOpen(tenantId)
+          : store.store.orders.listByPosition(tenantId, query.positionId, query.limit),
+      trades: (query) => store.store.trades.listByPosition(tenantId, query.positionId, query.limit),
+      dividendAnnouncements: (q) =>
+        store.store.dividends.listAnnouncementsByExDate(tenantId, q.fromDate, q.toDate),
+      dividendAccruals: (q) => store.store.dividends.listAccrualsByPosition(tenantId, q.positionId),
+      intents: (q) => store.store.intents.listByStatus(tenantId, q.status, q.limit),
+      providerHealth: () => health,
+      loopStatus: status,
+      verifyEventChain: () => store.store.events.verifyChain(tenantId),
+    },
+    events: {
+      subscribe(listener) {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+    },
+    databaseFile: store.file,
+    simulations,
+    backup: async (destFile) => {
+      const file = destFile ?? `${store.file}.backup.db`;
+      await store.db.sqlite.backup(file);
+      return { file, pages: 0 };
+    },
+    start() {},
+    stop: () => simulations.close(),
+  };
+  return {
+    backend,
+    store,
+    calls,
+    emit: (event) => {
+      for (const l of listeners) l(event);
+    },
+    close: async () => {
+      await backend.stop();
+      store.close();
+    },
+  };
+}

@@ -1,0 +1,249 @@
+import { useEffect, useMemo, useState } from 'react';
+import { Button } from '../../components/Button';
+import { Badge, Card, Stat } from '../../components/Card';
+import { Modal } from '../../components/Modal';
+import { Empty, ErrorBanner, Loading } from '../../components/States';
+import { Tabs } from '../../components/Tabs';
+import { Legend, TimeSeriesChart } from '../../components/TimeSeriesChart';
+import { useResolvedTheme } from '../../app/theme';
+import { dateTime, money, pct, price, qty } from '../../lib/format';
+import { reasonText } from '../../lib/reasons';
+import { usePositionDetailStore } from '../../stores/positionDetailStore';
+import { usePositionsStore } from '../../stores/positionsStore';
+import { AnchorForm } from '../positions/AnchorForm';
+import { CashForm } from '../positions/CashForm';
+import { ConfigForm } from '../positions/ConfigForm';
+import { StatusBadge } from '../positions/badges';
+import { positionChartSeries } from './chartSeries';
+import { Timeline } from './Timeline';
+
+type Tab = 'timeline' | 'orders' | 'trades' | 'settings';
+const TABS = [
+  { id: 'timeline', label: 'Evaluation timeline' },
+  { id: 'orders', label: 'Orders' },
+  { id: 'trades', label: 'Trades' },
+  { id: 'settings', label: 'Settings' },
+] as const;
+
+export function PositionDetailPage({ positionId }: { positionId: string }) {
+  const position = usePositionDetailStore((s) => s.position);
+  const chart = usePositionDetailStore((s) => s.chart);
+  const orders = usePositionDetailStore((s) => s.orders);
+  const trades = usePositionDetailStore((s) => s.trades);
+  const error = usePositionDetailStore((s) => s.error);
+  const listed = usePositionsStore((s) => s.positions.find((p) => p.id === positionId));
+  const theme = useResolvedTheme();
+  const [tab, setTab] = useState<Tab>('timeline');
+  const [dialog, setDialog] = useState<'cash' | 'anchor' | null>(null);
+
+  useEffect(() => {
+    void usePositionDetailStore.getState().open(positionId);
+    return () => usePositionDetailStore.getState().close();
+  }, [positionId]);
+
+  // An action on the Positions list (or a push) updates the list first: follow it.
+  const current = listed && (!position || listed.updatedAt >= position.updatedAt) ? listed : position;
+  const lines = useMemo(() => (chart ? positionChartSeries(chart) : null), [chart]);
+
+  if (error && !current) {
+    return (
+      <div className="page">
+        <a href="#/positions">← Positions</a>
+        <ErrorBanner message={error} onRetry={() => void usePositionDetailStore.getState().refresh()} />
+      </div>
+    );
+  }
+  if (!current) {
+    return (
+      <div className="page">
+        <Loading />
+      </div>
+    );
+  }
+
+  const toggle = () =>
+    void (
+      current.status === 'PAUSED'
+        ? usePositionsStore.getState().resume(current.id)
+        : usePositionsStore.getState().pause(current.id)
+    ).then(() => usePositionDetailStore.getState().refresh());
+
+  return (
+    <div className="page">
+      <div className="page-header">
+        <a href="#/positions">← Positions</a>
+        <h1>{current.symbol}</h1>
+        <StatusBadge status={current.status} />
+        <span className="spacer" />
+        {current.status !== 'CLOSED' && (
+          <Button onClick={toggle}>{current.status === 'PAUSED' ? 'Resume' : 'Pause'}</Button>
+        )}
+        <Button onClick={() => setDialog('cash')}>Cash…</Button>
+        {current.status !== 'CLOSED' && <Button onClick={() => setDialog('anchor')}>Set anchor…</Button>}
+      </div>
+      {error && <ErrorBanner message={error} />}
+      <div className="grid cols-4">
+        <Stat
+          label="Value"
+          value={money(current.valueCents)}
+          sub={`${qty(current.qty)} shares at ${price(current.lastPrice)}`}
+        />
+        <Stat
+          label="Cash"
+          value={money(current.cashCents)}
+          sub={current.receivableCents > 0 ? `+ ${money(current.receivableCents)} receivable` : undefined}
+        />
+        <Stat
+          label="Stock share"
+          value={pct(current.stockPct, 1)}
+          sub={`band ${pct(current.effectiveConfig.guardrails.minStockPct, 0)}–${pct(current.effectiveConfig.guardrails.maxStockPct, 0)}`}
+        />
+        <Stat
+          label="Anchor"
+          value={price(current.anchor)}
+          sub={
+            current.triggers
+              ? `buy ≤ ${price(current.triggers.buyBelow)} · sell ≥ ${price(current.triggers.sellAbove)}`
+              : 'set by the first evaluation'
+          }
+        />
+      </div>
+      <Card
+        title="Price, anchor and trigger band"
+        actions={
+          chart?.truncated ? (
+            <Badge tone="info">latest {chart.points.length.toLocaleString('en-US')} evaluations</Badge>
+          ) : undefined
+        }
+      >
+        {!lines ? (
+          <Loading />
+        ) : lines.series[3]?.data.length === 0 ? (
+          <Empty title="No prices yet">
+            The chart draws the evaluated prices once the live loop has run.
+          </Empty>
+        ) : (
+          <>
+            <TimeSeriesChart
+              series={lines.series}
+              markers={lines.markers}
+              theme={theme}
+              label={`${current.symbol} price with anchor, trigger band and fills`}
+            />
+            <Legend series={lines.series} />
+          </>
+        )}
+      </Card>
+      <Card>
+        <Tabs tabs={TABS} value={tab} onChange={setTab} label="Position details" />
+        {tab === 'timeline' && <Timeline positionId={current.id} />}
+        {tab === 'orders' && <OrdersTable orders={orders} />}
+        {tab === 'trades' && <TradesTable trades={trades} />}
+        {tab === 'settings' &&
+          (current.status === 'CLOSED' ? (
+            <Empty title="Closed positions keep their settings" />
+          ) : (
+            <ConfigForm position={current} />
+          ))}
+      </Card>
+      <Modal title={`Cash — ${current.symbol}`} open={dialog === 'cash'} onClose={() => setDialog(null)}>
+        {dialog === 'cash' && <CashForm position={current} onDone={() => setDialog(null)} />}
+      </Modal>
+      <Modal
+        title={`Set the anchor — ${current.symbol}`}
+        open={dialog === 'anchor'}
+        onClose={() => setDialog(null)}
+      >
+        {dialog === 'anchor' && <AnchorForm position={current} onDone={() => setDialog(null)} />}
+      </Modal>
+    </div>
+  );
+}
+
+function OrdersTable({ orders }: { orders: ReturnType<typeof usePositionDetailStore.getState>['orders'] }) {
+  if (orders === null) return <Loading />;
+  if (orders.length === 0)
+    return (
+      <Empty title="No orders yet">
+        Orders appear when a trigger fires and the guardrails allow a trade.
+      </Empty>
+    );
+  return (
+    <div className="table-wrap">
+      <table className="table" aria-label="Orders">
+        <thead>
+          <tr>
+            <th>Created</th>
+            <th>Side</th>
+            <th className="num">Qty</th>
+            <th className="num">Price</th>
+            <th>Status</th>
+            <th className="num">Filled</th>
+            <th>Reasons</th>
+          </tr>
+        </thead>
+        <tbody>
+          {orders.map((o) => (
+            <tr key={o.id}>
+              <td className="mono">{dateTime(o.createdAt)}</td>
+              <td className={o.side === 'BUY' ? 'buy' : 'sell'}>{o.side}</td>
+              <td className="num">{qty(o.qty)}</td>
+              <td className="num">{price(o.price)}</td>
+              <td>
+                <Badge
+                  tone={
+                    o.status === 'FILLED'
+                      ? 'ok'
+                      : o.status === 'REJECTED' || o.status === 'CANCELLED'
+                        ? 'danger'
+                        : 'info'
+                  }
+                >
+                  {o.status.toLowerCase()}
+                </Badge>
+              </td>
+              <td className="num">{qty(o.filledQty)}</td>
+              <td className="small">{o.reasons.map(reasonText).join('; ') || '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function TradesTable({ trades }: { trades: ReturnType<typeof usePositionDetailStore.getState>['trades'] }) {
+  if (trades === null) return <Loading />;
+  if (trades.length === 0)
+    return <Empty title="No trades yet">Fills of this position’s orders appear here.</Empty>;
+  return (
+    <div className="table-wrap">
+      <table className="table" aria-label="Trades">
+        <thead>
+          <tr>
+            <th>Executed</th>
+            <th>Side</th>
+            <th className="num">Qty</th>
+            <th className="num">Price</th>
+            <th className="num">Notional</th>
+            <th className="num">Commission</th>
+            <th>Broker ref</th>
+          </tr>
+        </thead>
+        <tbody>
+          {trades.map((t) => (
+            <tr key={t.id}>
+              <td className="mono">{dateTime(t.executedAt)}</td>
+              <td className={t.side === 'BUY' ? 'buy' : 'sell'}>{t.side}</td>
+              <td className="num">{qty(t.qty)}</td>
+              <td className="num">{price(t.price)}</td>
+              <td className="num">{money(t.notionalCents)}</td>
+              <td className="num">{money(t.commissionCents)}</td>
+              <td className="mono small">{t.brokerRef}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,175 @@
+import { z } from 'zod';
+import { epochMsSchema, idSchema, isoDateSchema, symbolSchema } from './common';
+import { configPatchSchema } from './config';
+import { reasonCodeSchema } from './ledger';
+
+/** The Simulation page's set-up form (SPEC 5 "Input"); amounts in dollars as the user types them. */
+export const simulationSetupSchema = z
+  .object({
+    symbols: z.array(symbolSchema).min(1, 'choose at least one symbol').max(20, 'at most 20 symbols'),
+    from: isoDateSchema,
+    to: isoDateSchema,
+    /** Cash per position, dollars. */
+    initialCash: z.number().finite().positive('initial cash must be positive').max(1e12),
+    /** Settings that differ from the defaults. */
+    config: configPatchSchema.default({}),
+    commissionRate: z.number().finite().min(0).max(0.1).default(0.0001),
+    fill: z.enum(['close', 'next_open']).default('close'),
+    slippageBps: z.number().finite().min(0).max(1000).default(0),
+    volumeCap: z.number().finite().gt(0).max(1).nullable().default(null),
+  })
+  .strict()
+  .refine((s) => s.from <= s.to, { message: 'from must not be after to', path: ['to'] });
+export type SimulationSetupDto = z.input<typeof simulationSetupSchema>;
+
+/** Values to try for each swept parameter; the run is the cross product (at most 400 runs). */
+export const sweepGridSchema = z
+  .object({
+    thresholds: z.array(z.number().finite().gt(0).lt(1)).min(1).max(20),
+    rebalanceRatios: z.array(z.number().finite().gt(0).max(100)).min(1).max(20),
+    bands: z
+      .array(
+        z.object({ minStockPct: z.number().min(0).max(1), maxStockPct: z.number().min(0).max(1) }).strict(),
+      )
+      .min(1)
+      .max(10)
+      .optional(),
+  })
+  .strict()
+  .refine((g) => g.thresholds.length * g.rebalanceRatios.length * (g.bands?.length ?? 1) <= 400, {
+    message: 'a sweep is limited to 400 runs',
+  });
+export type SweepGridDto = z.input<typeof sweepGridSchema>;
+
+export const startSimulationRequest = z
+  .object({ setup: simulationSetupSchema, sweep: sweepGridSchema.optional() })
+  .strict();
+
+export const runStatusSchema = z.enum(['running', 'done', 'failed', 'cancelled']);
+
+export const runInfoSchema = z.object({
+  id: idSchema,
+  kind: z.enum(['single', 'sweep']),
+  status: runStatusSchema,
+  createdAt: epochMsSchema,
+  finishedAt: epochMsSchema.nullable(),
+  symbols: z.array(z.string()),
+  from: isoDateSchema,
+  to: isoDateSchema,
+  progress: z.object({ done: z.number().min(0), total: z.number().min(0) }),
+  error: z.string().nullable(),
+  /** Strategy and buy-and-hold total return of a finished single run. */
+  totalReturn: z.number().nullable(),
+  buyHoldReturn: z.number().nullable(),
+});
+export type RunInfoDto = z.infer<typeof runInfoSchema>;
+
+const n = z.number().nullable();
+export const metricsSchema = z.object({
+  totalReturn: n,
+  cagr: n,
+  annualVolatility: n,
+  sharpe: n,
+  sortino: n,
+  maxDrawdown: n,
+  maxDrawdownDurationBars: n,
+  calmar: n,
+  var95: n,
+  cvar95: n,
+  bars: z.number().int().min(0),
+  turnover: n,
+  tradeCount: n,
+  commissionsCents: n,
+  dividendsCents: n,
+});
+export type MetricsDto = z.infer<typeof metricsSchema>;
+
+export const simTradeSchema = z.object({
+  seq: z.number().int(),
+  symbol: z.string(),
+  decidedAt: z.string(),
+  filledAt: z.string().nullable(),
+  side: z.enum(['BUY', 'SELL']),
+  status: z.enum(['FILLED', 'REJECTED', 'CANCELLED']),
+  qty: z.number(),
+  price: z.number().nullable(),
+  notionalCents: z.number().int(),
+  commissionCents: z.number().int(),
+  cashAfterCents: z.number().int(),
+  anchorAfter: z.number().nullable(),
+  reasons: z.array(reasonCodeSchema),
+});
+export type SimTradeDto = z.infer<typeof simTradeSchema>;
+
+/** What the results view draws: equity beside buy-and-hold, drawdowns, trades and metrics. */
+export const simulationResultSchema = z.object({
+  runId: idSchema,
+  firstSession: isoDateSchema,
+  lastSession: isoDateSchema,
+  equity: z.object({
+    dates: z.array(isoDateSchema),
+    equityCents: z.array(z.number()),
+    buyHoldEquityCents: z.array(z.number()),
+    drawdown: z.array(z.number()),
+    buyHoldDrawdown: z.array(z.number()),
+  }),
+  metrics: z.object({ strategy: metricsSchema, buyAndHold: metricsSchema }),
+  trades: z.array(simTradeSchema),
+  /** True when more trades exist than the view carries (the export has them all). */
+  tradesTruncated: z.boolean(),
+  positions: z.array(
+    z.object({
+      symbol: z.string(),
+      finalEquityCents: z.number().int(),
+      trades: z.number().int(),
+      commissionsCents: z.number().int(),
+      dividendsNetCents: z.number().int(),
+    }),
+  ),
+});
+export type SimulationResultDto = z.infer<typeof simulationResultSchema>;
+
+/** A sweep's table: one cell per parameter set with its headline metrics. */
+export const sweepResultSchema = z.object({
+  runId: idSchema,
+  cells: z.array(
+    z.object({
+      threshold: z.number(),
+      rebalanceRatio: z.number(),
+      minStockPct: z.number(),
+      maxStockPct: z.number(),
+      totalReturn: z.number().nullable(),
+      cagr: z.number().nullable(),
+      sharpe: z.number().nullable(),
+      maxDrawdown: z.number().nullable(),
+      trades: z.number().int().nullable(),
+      error: z.string().nullable(),
+    }),
+  ),
+});
+export type SweepResultDto = z.infer<typeof sweepResultSchema>;
+
+export const getRunResponse = z.object({
+  run: runInfoSchema,
+  result: simulationResultSchema.nullable(),
+  sweep: sweepResultSchema.nullable(),
+});
+export type RunDetailDto = z.infer<typeof getRunResponse>;
+
+/** Symbols the simulation can replay from the bundled history. */
+export const datasetSchema = z.object({ symbols: z.array(z.string()) });
+export type DatasetDto = z.infer<typeof datasetSchema>;
+
+export const simulationProgressedSchema = z.object({
+  runId: idSchema,
+  done: z.number().min(0),
+  total: z.number().min(0),
+});
+export type SimulationProgressedDto = z.infer<typeof simulationProgressedSchema>;
+
+export const simulationFinishedSchema = z.object({
+  runId: idSchema,
+  status: runStatusSchema,
+  error: z.string().nullable(),
+});
+export type SimulationFinishedDto = z.infer<typeof simulationFinishedSchema>;
