@@ -27,7 +27,16 @@ export default defineConfig({
     browserName: 'chromium',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--enable-precise-memory-info'],
+      // The flags this machine needs (no sandbox as root; no background or update traffic on a closed
+      // network), plus precise memory figures for the 100 000-event measurement. Playwright adds --headless.
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+        '--enable-precise-memory-info',
+      ],
     },
     viewport: { width: 1440, height: 900 },
     screenshot: 'only-on-failure',

@@ -134,6 +134,13 @@ export interface EventsQuery {
   types?: readonly EventType[];
   /** Paging forward: only events with a greater id. */
   afterId?: string;
+  /** Paging backward (with newestFirst): only events with a smaller id. */
+  beforeId?: string;
+  /** Event time at or after / before, epoch ms. */
+  fromTs?: number;
+  toTs?: number;
+  /** Case-insensitive text in the symbol, type or payload. */
+  text?: string;
   newestFirst?: boolean;
   /** Default 200. */
   limit?: number;
@@ -145,6 +152,8 @@ export interface BackendQueries {
   positions(): PositionRecord[];
   position(positionId: string): PositionRecord | null;
   events(query?: EventsQuery): DomainEvent[];
+  /** How many events match (paging fields ignored). */
+  countEvents(query?: EventsQuery): number;
   /** Newest first; the position's orders, or the open orders of the tenant when no position is given. */
   orders(query?: { positionId?: string; limit?: number }): OrderRecord[];
   /** Newest first. */

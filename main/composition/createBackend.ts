@@ -319,6 +319,10 @@ export async function createBackend(options: BackendOptions = {}): Promise<Backe
         ? store.events.listByPosition(tenantId, q.positionId, query)
         : store.events.listByTenant(tenantId, query);
     },
+    countEvents: (q = {}) =>
+      q.positionId
+        ? store.events.countByPosition(tenantId, q.positionId, q)
+        : store.events.countByTenant(tenantId, q),
     orders: (q = {}) =>
       q.positionId
         ? store.orders.listByPosition(tenantId, q.positionId, q.limit)

@@ -35,12 +35,13 @@ export function eventLogHandlers({ backend }: HandlerDeps): Pick<Handlers, Chann
       if (!queries.position(req.positionId)) return notFound('position', req.positionId);
       const actions = req.actions;
       const page = pageNewestFirst(
-        (limit) =>
+        (beforeId, limit) =>
           queries.events({
             positionId: req.positionId,
             types: ['EvaluationEvent'],
             newestFirst: true,
             limit,
+            ...(beforeId !== null ? { beforeId } : {}),
           }),
         {
           cursor: req.cursor,
@@ -59,11 +60,15 @@ export function eventLogHandlers({ backend }: HandlerDeps): Pick<Handlers, Chann
     'eventLog.listEvents': (req) => {
       const query = queryOf(req.filter);
       const keep = keepOf(req.filter);
-      const page = pageNewestFirst((limit) => queries.events({ ...query, newestFirst: true, limit }), {
-        cursor: req.cursor,
-        limit: req.limit,
-        ...(keep ? { keep } : {}),
-      });
+      const page = pageNewestFirst(
+        (beforeId, limit) =>
+          queries.events({ ...query, newestFirst: true, limit, ...(beforeId !== null ? { beforeId } : {}) }),
+        {
+          cursor: req.cursor,
+          limit: req.limit,
+          ...(keep ? { keep } : {}),
+        },
+      );
       return ipcOk({ items: page.items.map(toEventRow), nextCursor: page.nextCursor, total: null });
     },
     'eventLog.verifyChain': () => {

@@ -138,6 +138,10 @@ export async function openLedgerBackend(file?: string): Promise<LedgerBackend> {
           ? store.store.events.listByTenant(tenantId, q)
           : store.store.events.listByPosition(tenantId, query.positionId, q);
       },
+      countEvents: (query = {}) =>
+        query.positionId === undefined
+          ? store.store.events.countByTenant(tenantId, query)
+          : store.store.events.countByPosition(tenantId, query.positionId, query),
       orders: (query = {}) =>
         query.positionId === undefined
           ? store.store.orders.listOpen(tenantId)
