@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { Backend } from '../../composition/Backend';
 import type { CliContext } from '../CliContext';
@@ -10,6 +12,8 @@ import {
   type BackendOptions,
 } from '../../composition/createBackend';
 import type { ProviderChoice } from '../../composition/marketDataChoice';
+import { JsonPreferencesStore } from '../../ipc/headless/JsonPreferencesStore';
+import { defaultRendererDir, serveBackend } from '../../ipc/loopback/serveHeadless';
 
 export interface DaemonOptions {
   dataDir: string;
@@ -25,6 +29,8 @@ export interface DaemonOptions {
   /** Stops the daemon when aborted (the CLI's Ctrl-C signal); SIGINT and SIGTERM always do. */
   signal?: AbortSignal;
   say?: (line: string) => void;
+  /** Runs first when stopping (e.g. closing the UI server), before the backend stops. */
+  beforeStop?: () => Promise<void>;
 }
 
 /**
@@ -60,6 +66,7 @@ export async function runDaemon(
       clearTimeout(timer);
       for (const signal of SIGNALS) process.removeListener(signal, onSignal);
       say(`stopping (${why}): finishing the work in flight…`);
+      await options.beforeStop?.();
       await backend.stop();
       say('stopped cleanly');
       markStopped();
@@ -122,11 +129,15 @@ interface DaemonFlags {
   demo: boolean;
   duration?: number;
   quiet?: boolean;
+  serveUi?: boolean;
+  port: number;
+  tickMs?: number;
+  strict?: boolean;
 }
 
 /** `daemon`: runs the live loop headless until a signal (or --duration); resolves once stopped cleanly. */
 export function daemonCommand(ctx?: CliContext): Command {
-  return new Command('daemon')
+  const command = new Command('daemon')
     .description('run the trading loop without the desktop app (Ctrl+C or SIGTERM stops it cleanly)')
     .addOption(dataDirOption())
     .addOption(providerOption())
@@ -145,19 +156,72 @@ export function daemonCommand(ctx?: CliContext): Command {
       new Option('--duration <seconds>', 'stop by itself after this many seconds').argParser(positiveNumber),
     )
     .addOption(new Option('--quiet', 'log to the files only, not to stdout'))
-    .action(async (opts: DaemonFlags) => {
-      const { stopped } = await runDaemon({
+    .addOption(
+      new Option(
+        '--serve-ui',
+        'serve the UI and its API on 127.0.0.1 (build it first: npm run build); prints one JSON line with the address and its token',
+      ),
+    )
+    .addOption(
+      new Option('--port <n>', 'with --serve-ui: the port (0 = any free one)').default(0).argParser(port),
+    )
+    .addOption(
+      new Option(
+        '--tick-ms <ms>',
+        'tick interval in (virtual) ms; default: Settings › tick interval, else 5 min',
+      ).argParser(positiveNumber),
+    )
+    .addOption(new Option('--strict', 'with --serve-ui: an answer its schema refuses is an error (tests)'));
+  return command.action(async (opts: DaemonFlags) => {
+    // The Settings page stores provider and tick interval for the next start; flags and env win.
+    const preferences = new JsonPreferencesStore(path.join(opts.dataDir, 'preferences.json')).get();
+    const provider: ProviderChoice =
+      command.getOptionValueSource('provider') === 'default'
+        ? preferences.provider === 'yahoo'
+          ? 'yahoo'
+          : 'replay'
+        : opts.provider;
+    const tickIntervalMs = opts.tickMs ?? preferences.tickIntervalMinutes * 60_000;
+    const rendererDir = defaultRendererDir();
+    if (opts.serveUi && !existsSync(path.join(rendererDir, 'index.html'))) {
+      throw new Error(`the UI is not built (${rendererDir} is missing): run \`npm run build\` first`);
+    }
+    let served: Awaited<ReturnType<typeof serveBackend>> | null = null;
+    const { backend, stopped } = await runDaemon(
+      {
         dataDir: opts.dataDir,
-        provider: opts.provider,
+        provider,
         replayStart: opts.replayStart,
         replaySpeed: opts.replaySpeed,
-        demo: opts.demo && opts.provider === 'replay',
+        demo: opts.demo && provider === 'replay',
         durationSec: opts.duration,
         stdoutLogs: !(opts.quiet ?? false),
+        beforeStop: async () => {
+          await served?.close();
+        },
         ...(ctx ? { signal: ctx.signal, say: (line: string) => ctx.io.out(`${line}\n`) } : {}),
+      },
+      { tickIntervalMs },
+    );
+    if (opts.serveUi) {
+      served = await serveBackend(backend, {
+        port: opts.port,
+        tickIntervalMs,
+        rendererDir,
+        responseCheck: opts.strict ? 'strict' : 'warn',
       });
-      await stopped;
-    });
+      const { origin, uiUrl, token } = served.server;
+      process.stdout.write(`${JSON.stringify({ url: origin, uiUrl, token, dataDir: backend.dataDir })}\n`);
+    }
+    await stopped;
+  });
+}
+
+function port(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65_535)
+    throw new InvalidArgumentError('must be a port number 0–65535');
+  return n;
 }
 
 /** `backup [dest]`: a consistent copy of the database (while no other process has it open). */
