@@ -23,7 +23,7 @@ if (!existsSync(path.join(root, 'node_modules', 'electron', 'path.txt'))) {
   console.error(
     'The Electron binary is not installed (was ELECTRON_SKIP_BINARY_DOWNLOAD set?). Without it the desktop app cannot start;\n' +
       'run the same backend headless with the UI in a browser instead:\n' +
-      '  npx electron-vite build && npx tsx main/ipc/loopback/serveHeadless.ts --demo',
+      '  npm run build && npm run headless -- --serve-ui',
   );
   process.exit(1);
 }
