@@ -3,23 +3,8 @@ import type { DomainEvent, EventType, NewEvent } from '../../../shared/domain/Do
 import type { Clock } from '../../../shared/ports/Clock';
 import type { ChainVerification, EventLog, EventQuery } from '../../../shared/ports/EventLog';
 import type { IdGenerator } from '../../../shared/ports/IdGenerator';
-import { GENESIS_HASH, chainHash, verifyTenantChain } from './hashChain';
+import { GENESIS_HASH, chainHash, verifyTenantChain, type EventRow } from './hashChain';
 import { ulidSuccessor } from './ulidSuccessor';
-
-interface EventRow {
-  id: string;
-  tenant_id: string;
-  portfolio_id: string | null;
-  position_id: string | null;
-  symbol: string | null;
-  ts: number;
-  recorded_at: number;
-  type: string;
-  correlation_id: string;
-  payload: string;
-  prev_hash: string;
-  hash: string;
-}
 
 const COLUMNS =
   'id, tenant_id, portfolio_id, position_id, symbol, ts, recorded_at, type, correlation_id, payload, prev_hash, hash';

@@ -45,7 +45,8 @@ export function chainHash(f: ChainedFields): string {
   return hash('sha256', `${header}\n${f.payload}`, 'hex');
 }
 
-interface EventRow {
+/** An `events` row as SQLite returns it. */
+export interface EventRow {
   id: string;
   tenant_id: string;
   portfolio_id: string | null;
