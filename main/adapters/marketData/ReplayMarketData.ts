@@ -17,7 +17,7 @@ import type {
 } from '../../../shared/ports/MarketData';
 import { HealthRecorder } from './HealthRecorder';
 import { intradayLast } from './IntradayPath';
-import { quoteEach } from './quoteEach';
+import { quoteEachRecorded } from './quoteEach';
 
 export interface ReplayMarketDataOptions {
   /** Virtual time, usually a {@link ReplayClock}. */
@@ -66,12 +66,7 @@ export class ReplayMarketData implements MarketDataPort {
     symbols: readonly string[],
     opts: QuoteRequestOptions,
   ): Promise<ReadonlyMap<string, QuoteResult>> {
-    const results = await quoteEach(symbols, opts.timeoutMs, (symbol) => this.quoteOne(symbol));
-    for (const result of results.values()) {
-      if (result.ok) this.recorder.success();
-      else if (result.kind !== 'not_found') this.recorder.failure(result.error);
-    }
-    return results;
+    return quoteEachRecorded(symbols, opts.timeoutMs, (symbol) => this.quoteOne(symbol), this.recorder);
   }
 
   private async quoteOne(symbol: string): Promise<QuoteResult> {

@@ -11,7 +11,7 @@ import type {
   SplitInfo,
 } from '../../../shared/ports/MarketData';
 import { HealthRecorder } from './HealthRecorder';
-import { quoteEach } from './quoteEach';
+import { quoteEachRecorded } from './quoteEach';
 
 /** A scripted quote, in force from `at` (epoch ms on the clock) until the symbol's next one. */
 export interface ScriptedQuote {
@@ -87,12 +87,7 @@ export class ScriptedMarketData implements MarketDataPort {
     symbols: readonly string[],
     opts: QuoteRequestOptions,
   ): Promise<ReadonlyMap<string, QuoteResult>> {
-    const results = await quoteEach(symbols, opts.timeoutMs, (symbol) => this.quoteOne(symbol));
-    for (const result of results.values()) {
-      if (result.ok) this.recorder.success();
-      else if (result.kind !== 'not_found') this.recorder.failure(result.error);
-    }
-    return results;
+    return quoteEachRecorded(symbols, opts.timeoutMs, (symbol) => this.quoteOne(symbol), this.recorder);
   }
 
   private quoteOne(symbol: string): Promise<QuoteResult> {

@@ -1,6 +1,6 @@
 import { TimeoutStrategy, timeout } from 'cockatiel';
 import type { QuoteResult } from '../../../shared/ports/MarketData';
-import { errorMessage } from './HealthRecorder';
+import { errorMessage, type HealthRecorder } from './HealthRecorder';
 import { isTimeout } from './ProviderGuard';
 
 /** The requested symbols once each, in the order first asked: the keys of a `getQuotes` answer. */
@@ -34,4 +34,22 @@ export async function quoteEach(
     }),
   );
   return new Map(answers);
+}
+
+/**
+ * `quoteEach` for providers that keep their own health: every answer is recorded (a symbol the provider
+ * does not know is no failure of the provider).
+ */
+export async function quoteEachRecorded(
+  symbols: readonly string[],
+  timeoutMs: number,
+  quoteOne: (symbol: string) => Promise<QuoteResult>,
+  recorder: HealthRecorder,
+): Promise<Map<string, QuoteResult>> {
+  const results = await quoteEach(symbols, timeoutMs, quoteOne);
+  for (const result of results.values()) {
+    if (result.ok) recorder.success();
+    else if (result.kind !== 'not_found') recorder.failure(result.error);
+  }
+  return results;
 }
