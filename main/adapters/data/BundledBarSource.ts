@@ -7,7 +7,7 @@ import type {
   BarsResult,
   HistoricalBarSource,
 } from '../../../shared/ports/HistoricalBars';
-import { checkBarRequest, sliceBarsBySession } from '../../../shared/ports/HistoricalBars';
+import { sliceBarsBySession } from '../../../shared/ports/HistoricalBars';
 import type {
   DividendRecord,
   DividendsResult,
@@ -16,7 +16,7 @@ import type {
 import { parseBarCsv } from './BarCsv';
 import { formatIssues } from './CsvText';
 import { parseDividendCsv } from './DividendCsv';
-import { normalizeSymbol } from './symbols';
+import { checkSymbolRequest } from './symbols';
 
 /**
  * The offline dataset shipped in `resources/data` (see its README for provenance): daily bars and
@@ -44,9 +44,9 @@ export class BundledBarSource implements HistoricalBarSource, HistoricalDividend
     toDate: string,
     interval: BarInterval,
   ): Promise<BarsResult> {
-    const request = checkBarRequest(symbol, fromDate, toDate);
-    if (!request.ok) return request;
-    const sym = normalizeSymbol(symbol);
+    const request = checkSymbolRequest(symbol, fromDate, toDate);
+    if (!request.ok && request.code === 'INVALID_RANGE') return request;
+    const sym = request.ok ? request.symbol : null;
     if (sym === null || !(await this.has(sym))) {
       return { ok: false, code: 'UNKNOWN_SYMBOL', message: `the bundled dataset has no symbol "${symbol}"` };
     }
@@ -73,9 +73,9 @@ export class BundledBarSource implements HistoricalBarSource, HistoricalDividend
   }
 
   async getDividends(symbol: string, fromDate: string, toDate: string): Promise<DividendsResult> {
-    const request = checkBarRequest(symbol, fromDate, toDate);
-    if (!request.ok) return request;
-    const sym = normalizeSymbol(symbol);
+    const request = checkSymbolRequest(symbol, fromDate, toDate);
+    if (!request.ok && request.code === 'INVALID_RANGE') return request;
+    const sym = request.ok ? request.symbol : null;
     if (sym === null || !(await this.has(sym))) {
       return { ok: false, code: 'UNKNOWN_SYMBOL', message: `the bundled dataset has no symbol "${symbol}"` };
     }

@@ -13,12 +13,11 @@ import type {
   BarsResult,
   HistoricalBarSource,
 } from '../../../shared/ports/HistoricalBars';
-import { checkBarRequest } from '../../../shared/ports/HistoricalBars';
 import type { DividendsResult, HistoricalDividendSource } from '../../../shared/ports/HistoricalDividends';
 import type { DailyBar, MarketDataPort } from '../../../shared/ports/MarketData';
 import { MarketDataError } from '../../../shared/ports/MarketData';
 import type { DateRange, PriceHistoryRepository } from '../../../shared/ports/PriceHistoryRepository';
-import { normalizeSymbol } from './symbols';
+import { checkSymbolRequest } from './symbols';
 
 const DAY_MS = 86_400_000;
 /** A session's daily bar is taken as final this long after the close (providers settle it shortly after). */
@@ -59,11 +58,9 @@ export class ProviderHistoryBarSource implements HistoricalBarSource, Historical
     toDate: string,
     interval: BarInterval,
   ): Promise<BarsResult> {
-    const request = checkBarRequest(symbol, fromDate, toDate);
+    const request = checkSymbolRequest(symbol, fromDate, toDate);
     if (!request.ok) return request;
-    const sym = normalizeSymbol(symbol);
-    if (sym === null)
-      return { ok: false, code: 'UNKNOWN_SYMBOL', message: `"${symbol}" is not a ticker symbol` };
+    const sym = request.symbol;
     if (interval !== '1d') {
       return {
         ok: false,
@@ -87,11 +84,9 @@ export class ProviderHistoryBarSource implements HistoricalBarSource, Historical
   }
 
   async getDividends(symbol: string, fromDate: string, toDate: string): Promise<DividendsResult> {
-    const request = checkBarRequest(symbol, fromDate, toDate);
+    const request = checkSymbolRequest(symbol, fromDate, toDate);
     if (!request.ok) return request;
-    const sym = normalizeSymbol(symbol);
-    if (sym === null)
-      return { ok: false, code: 'UNKNOWN_SYMBOL', message: `"${symbol}" is not a ticker symbol` };
+    const sym = request.symbol;
     try {
       const infos = await this.marketData.getDividends(sym, fromDate, toDate);
       return {

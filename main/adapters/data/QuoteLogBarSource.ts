@@ -12,9 +12,9 @@ import type {
   BarsResult,
   HistoricalBarSource,
 } from '../../../shared/ports/HistoricalBars';
-import { checkBarRequest, intervalMs } from '../../../shared/ports/HistoricalBars';
+import { intervalMs } from '../../../shared/ports/HistoricalBars';
 import type { QuoteLogEntry, QuoteLogRepository } from '../../../shared/ports/QuoteLogRepository';
-import { normalizeSymbol } from './symbols';
+import { checkSymbolRequest } from './symbols';
 
 export interface QuoteLogBarSourceOptions {
   /** Whose quotes: null (default) = the shared log the live loop writes; a tenant id = that tenant's own. */
@@ -57,11 +57,9 @@ export class QuoteLogBarSource implements HistoricalBarSource {
     toDate: string,
     interval: BarInterval,
   ): Promise<BarsResult> {
-    const request = checkBarRequest(symbol, fromDate, toDate);
+    const request = checkSymbolRequest(symbol, fromDate, toDate);
     if (!request.ok) return request;
-    const sym = normalizeSymbol(symbol);
-    if (sym === null)
-      return { ok: false, code: 'UNKNOWN_SYMBOL', message: `"${symbol}" is not a ticker symbol` };
+    const sym = request.symbol;
     // The calendar (and so every logged quote) lies in its supported years: clamp the range to them.
     const from = fromDate < `${FIRST_SUPPORTED_YEAR}-01-01` ? `${FIRST_SUPPORTED_YEAR}-01-01` : fromDate;
     const to = toDate > `${LAST_SUPPORTED_YEAR}-12-30` ? `${LAST_SUPPORTED_YEAR}-12-30` : toDate;
