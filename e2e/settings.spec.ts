@@ -64,6 +64,20 @@ test.describe.serial('settings', () => {
     await page.getByRole('link', { name: 'Settings' }).click();
     await page.getByRole('button', { name: 'Back up the database now' }).click();
     await expect(page.getByTestId('export-status')).toContainText(/Saved .*\.db/);
+
+    // The backup is listed; restoring it is staged after a confirmation (applied at the next start).
+    const backups = page.getByRole('table', { name: 'Backups' });
+    await expect(backups.getByRole('row')).toHaveCount(2);
+    await backups.getByRole('button', { name: /^Restore…/ }).click();
+    const dialog = page.getByRole('dialog', { name: 'Restore this backup?' });
+    await expect(dialog).toContainText('kept beside it as a .bak file');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect(dialog).toBeHidden();
+    await backups.getByRole('button', { name: /^Restore…/ }).click();
+    await dialog.getByRole('button', { name: 'Stage the restore' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByTestId('restore-status')).toContainText(/staged.*applied at the next start/);
+    await expect(page.getByRole('button', { name: 'Restart now' })).toBeVisible();
     await page.getByLabel('Theme').selectOption('light');
     await page.getByRole('button', { name: 'Save settings' }).click();
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');

@@ -1,6 +1,13 @@
+import fs from 'node:fs';
 import path from 'node:path';
-import { restoreDatabase, type RestoreResult } from '../db/backupRestore';
+import type { Logger } from '../../shared/ports/Logger';
+import { restoreDatabase, verifyBackupFile, type RestoreResult } from '../db/backupRestore';
 import { fileStamp } from '../db/backups';
+
+/** `<dataDir>/backups/`: where backups are written by default and the only folder a UI restore reads. */
+export function backupsDirOf(dataDir: string): string {
+  return path.join(path.resolve(dataDir), 'backups');
+}
 
 /** `<dataDir>/backups/<db name>-<UTC stamp>.db`. */
 export function defaultBackupFile(dataDir: string, dbFile: string, at: Date): string {
@@ -14,4 +21,147 @@ export function defaultBackupFile(dataDir: string, dbFile: string, at: Date): st
  */
 export function restoreBackup(fromFile: string, databaseFile: string): Promise<RestoreResult> {
   return restoreDatabase(fromFile, databaseFile);
+}
+
+export interface BackupFile {
+  name: string;
+  file: string;
+  bytes: number;
+  modifiedAt: number;
+}
+
+/** The copy a staged restore will put in place at the next start. */
+const PENDING_NAME = 'pending-restore.db';
+
+export function pendingRestoreFile(dataDir: string): string {
+  return path.join(backupsDirOf(dataDir), PENDING_NAME);
+}
+
+/** `<db>.restore-pending.json`: a restore is staged for this database file. */
+export function restoreMarkerOf(dbFile: string): string {
+  return `${path.resolve(dbFile)}.restore-pending.json`;
+}
+
+export interface StagedRestore {
+  /** The backup the staged copy was taken from. */
+  from: string;
+  stagedAt: number;
+}
+
+/** The `.db` files in `<dataDir>/backups/` (not a staged copy), newest first. */
+export function listBackups(dataDir: string): BackupFile[] {
+  const dir = backupsDirOf(dataDir);
+  if (!fs.existsSync(dir)) return [];
+  const found: BackupFile[] = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (!entry.isFile() || !entry.name.endsWith('.db') || entry.name === PENDING_NAME) continue;
+    const file = path.join(dir, entry.name);
+    const stat = fs.statSync(file);
+    found.push({ name: entry.name, file, bytes: stat.size, modifiedAt: Math.round(stat.mtimeMs) });
+  }
+  return found.sort((a, b) => b.modifiedAt - a.modifiedAt || b.name.localeCompare(a.name));
+}
+
+/** The restore staged for `dbFile`, if any. */
+export function stagedRestoreOf(dbFile: string): StagedRestore | null {
+  try {
+    const marker = JSON.parse(fs.readFileSync(restoreMarkerOf(dbFile), 'utf8')) as Partial<StagedRestore>;
+    return typeof marker.from === 'string' && typeof marker.stagedAt === 'number'
+      ? { from: marker.from, stagedAt: marker.stagedAt }
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+export type StageRestoreResult =
+  | { ok: true; staged: StagedRestore }
+  | {
+      ok: false;
+      code: 'outside_backups' | 'not_found' | 'unreadable' | 'corrupt' | 'not_ours' | 'chain_broken';
+      message: string;
+    };
+
+/**
+ * Stages a restore of `backupFile` over `dbFile`, to be applied at the next start (the running backend
+ * holds the database open): verifies the backup now exactly as a restore does, copies it to
+ * `<dataDir>/backups/pending-restore.db` and writes the marker `<dbFile>.restore-pending.json`. Only a
+ * file directly inside `<dataDir>/backups/` is accepted; a refusal changes nothing.
+ */
+export function stageRestore(
+  dataDir: string,
+  dbFile: string,
+  backupFile: string,
+  now: () => number = Date.now,
+): StageRestoreResult {
+  const dir = backupsDirOf(dataDir);
+  const source = path.resolve(backupFile);
+  if (path.dirname(source) !== dir || path.basename(source) === PENDING_NAME) {
+    return { ok: false, code: 'outside_backups', message: `Only a backup in ${dir} can be restored.` };
+  }
+  if (!fs.existsSync(source) || !fs.statSync(source).isFile()) {
+    return {
+      ok: false,
+      code: 'not_found',
+      message: `There is no backup ${path.basename(source)} in ${dir}.`,
+    };
+  }
+  const verified = verifyBackupFile(source);
+  if (!verified.ok) return { ok: false, code: verified.code, message: verified.message };
+
+  const pending = pendingRestoreFile(dataDir);
+  const marker = restoreMarkerOf(dbFile);
+  const staged: StagedRestore = { from: source, stagedAt: now() };
+  try {
+    fs.copyFileSync(source, `${pending}.partial`);
+    fs.renameSync(`${pending}.partial`, pending);
+    fs.writeFileSync(`${marker}.partial`, JSON.stringify(staged, null, 2));
+    fs.renameSync(`${marker}.partial`, marker);
+  } catch (err) {
+    for (const f of [`${pending}.partial`, pending, `${marker}.partial`]) fs.rmSync(f, { force: true });
+    throw err;
+  }
+  return { ok: true, staged };
+}
+
+/**
+ * At start, before the database is opened: applies a restore staged for `dbFile` with
+ * {@link restoreDatabase} (which verifies the copy again and keeps the replaced file as
+ * `<db>.before-restore-<stamp>.bak`). Whatever happens, the marker and the staged copy are removed; a
+ * failure leaves the database untouched and is logged, and the app starts on the database it had.
+ */
+export async function applyStagedRestore(
+  dataDir: string,
+  dbFile: string,
+  logger: Logger,
+): Promise<'none' | 'applied' | 'failed'> {
+  const marker = restoreMarkerOf(dbFile);
+  if (!fs.existsSync(marker)) return 'none';
+  const staged = stagedRestoreOf(dbFile);
+  const pending = pendingRestoreFile(dataDir);
+  let result: RestoreResult;
+  try {
+    result = await restoreDatabase(pending, dbFile);
+  } catch (err) {
+    result = { ok: false, code: 'unreadable', message: err instanceof Error ? err.message : String(err) };
+  } finally {
+    for (const f of [marker, pending, `${pending}-wal`, `${pending}-shm`]) fs.rmSync(f, { force: true });
+  }
+  if (result.ok) {
+    logger.info('staged restore applied', {
+      database: dbFile,
+      from: staged?.from ?? null,
+      stagedAt: staged?.stagedAt ?? null,
+      replacedFileMovedTo: result.replacedFileMovedTo,
+      tenants: result.tenants,
+    });
+    return 'applied';
+  }
+  logger.error('staged restore not applied; the database is unchanged', {
+    database: dbFile,
+    from: staged?.from ?? null,
+    code: result.code,
+    reason: result.message,
+  });
+  return 'failed';
 }

@@ -8,6 +8,7 @@ import { ScriptedMarketData } from '../adapters/marketData/ScriptedMarketData';
 import { removeDir, tempDir } from '../db/testing/testDatabase';
 import { ny, pricePath } from '../jobs/testing/liveHarness';
 import type { Backend, BackendEvent } from './Backend';
+import { restoreMarkerOf, pendingRestoreFile, stageRestore } from './backup';
 import { createBackend } from './createBackend';
 
 const DAY = '2024-06-03';
@@ -140,5 +141,61 @@ describe('createBackend (the composition root)', () => {
     } finally {
       await again.stop();
     }
+  });
+
+  describe('a restore staged from the UI', () => {
+    async function reopen() {
+      await backend?.stop();
+      const clock = new VirtualClock(ny(DAY, 9, 31));
+      const logger = new MemoryLogger();
+      backend = await createBackend({
+        dataDir: dir,
+        marketData: new ScriptedMarketData({ clock, script: {} }),
+        clock,
+        logger,
+        workerPollMs: 60_000,
+      });
+      return { b: backend, logger };
+    }
+
+    /** A backend with portfolio "Before" in a backup and "After" only in the live database. */
+    async function twoStates() {
+      const { backend: b } = await make();
+      if (!b.useCases.createPortfolio({ name: 'Before' }).ok) throw new Error('portfolio');
+      const copy = await b.backup();
+      if (!b.useCases.createPortfolio({ name: 'After' }).ok) throw new Error('portfolio');
+      return { file: b.databaseFile, copy: copy.file };
+    }
+
+    const names = (b: Backend) => b.queries.portfolios().map((p) => p.name);
+
+    it('is applied at the next start: the backup is the database, the old one kept as .bak', async () => {
+      const { file, copy } = await twoStates();
+      expect(stageRestore(dir, file, copy)).toMatchObject({ ok: true });
+      const { b, logger } = await reopen();
+      expect(names(b)).toEqual(['Before']);
+      expect(b.queries.verifyEventChain()).toMatchObject({ ok: true });
+      expect(fs.existsSync(restoreMarkerOf(file))).toBe(false);
+      expect(fs.existsSync(pendingRestoreFile(dir))).toBe(false);
+      expect(fs.readdirSync(dir).some((f) => /\.before-restore-.*\.bak$/.test(f))).toBe(true);
+      expect(logger.lines.some((l) => l.msg === 'staged restore applied')).toBe(true);
+    });
+
+    it('leaves the database untouched when the staged copy is corrupt, and the app starts', async () => {
+      const { file, copy } = await twoStates();
+      expect(stageRestore(dir, file, copy)).toMatchObject({ ok: true });
+      fs.writeFileSync(pendingRestoreFile(dir), Buffer.alloc(4096, 7));
+      const { b, logger } = await reopen();
+      expect(names(b).sort()).toEqual(['After', 'Before']);
+      expect(fs.existsSync(restoreMarkerOf(file))).toBe(false);
+      expect(fs.existsSync(pendingRestoreFile(dir))).toBe(false);
+      expect(fs.readdirSync(dir).some((f) => f.includes('before-restore'))).toBe(false);
+      expect(logger.lines).toContainEqual(
+        expect.objectContaining({
+          level: 'error',
+          msg: 'staged restore not applied; the database is unchanged',
+        }),
+      );
+    });
   });
 });

@@ -39,7 +39,7 @@ import { historySources } from '../simulation/historySources';
 import { WorkerSimulationService } from '../simulation/WorkerSimulationService';
 import type { Backend, BackendQueries, LedgerUseCases, LoopStatus, TickReport } from './Backend';
 import { EventBus } from './EventBus';
-import { defaultBackupFile } from './backup';
+import { applyStagedRestore, defaultBackupFile } from './backup';
 import { createMarketData, type ProviderChoice } from './marketDataChoice';
 
 export interface BackendOptions {
@@ -101,6 +101,8 @@ export async function createBackend(options: BackendOptions = {}): Promise<Backe
       : await createMarketData(providerChoice, { dataDir, replay: options.replay, clock: options.clock });
   const { marketData, clock } = chosen;
   const file = options.databaseFile ?? databaseFileFor(dataDir, providerChoice);
+  // A restore staged from the UI is applied now, while nothing holds the file open (backup.ts).
+  await applyStagedRestore(dataDir, file, logger);
   const db = await openDatabase({ file });
   const ids = ulidGenerator(clock);
   const store = createStore(db, { ids, clock });

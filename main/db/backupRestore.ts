@@ -35,6 +35,26 @@ export type RestoreResult =
       broken?: Extract<ChainVerification, { ok: false }> & { tenantId: string };
     };
 
+/** What {@link verifyBackupFile} found: every tenant's events verified, or why the file is refused. */
+export type VerifyFailure = Extract<RestoreResult, { ok: false }> & {
+  code: 'unreadable' | 'corrupt' | 'not_ours' | 'chain_broken';
+};
+export type VerifyResult = { ok: true; tenants: { tenantId: string; events: number }[] } | VerifyFailure;
+
+/**
+ * The checks a restore makes before it replaces anything, on their own: the file opened read-only,
+ * `quick_check`, that it is our database, and every tenant's hash chain. Changes nothing.
+ */
+export function verifyBackupFile(file: string, options: { nativeBinding?: string } = {}): VerifyResult {
+  const opened = openCandidate(path.resolve(file), options.nativeBinding);
+  if (!opened.ok) return opened;
+  try {
+    return checkCandidate(opened.candidate, opened.source);
+  } finally {
+    opened.candidate.close();
+  }
+}
+
 /**
  * Replaces `toFile` with the backup `fromFile`, but only after checking the candidate, opened read-only:
  * `quick_check`, that it is our database, and every tenant's hash chain. The target must not be in use
@@ -46,22 +66,10 @@ export async function restoreDatabase(
   toFile: string,
   options: { nativeBinding?: string } = {},
 ): Promise<RestoreResult> {
-  const source = path.resolve(fromFile);
   const target = path.resolve(toFile);
-  let candidate: Database.Database;
-  try {
-    candidate = new Database(source, {
-      readonly: true,
-      fileMustExist: true,
-      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
-    });
-  } catch (cause) {
-    return {
-      ok: false,
-      code: 'unreadable',
-      message: `Cannot open the backup ${source}: ${(cause as Error).message}`,
-    };
-  }
+  const opened = openCandidate(path.resolve(fromFile), options.nativeBinding);
+  if (!opened.ok) return opened;
+  const { candidate, source } = opened;
   try {
     const check = checkCandidate(candidate, source);
     if (!check.ok) return check;
@@ -95,10 +103,27 @@ export async function restoreDatabase(
   }
 }
 
-function checkCandidate(
-  candidate: Database.Database,
+function openCandidate(
   source: string,
-): Extract<RestoreResult, { ok: false }> | { ok: true; tenants: { tenantId: string; events: number }[] } {
+  nativeBinding: string | undefined,
+): { ok: true; candidate: Database.Database; source: string } | VerifyFailure {
+  try {
+    const candidate = new Database(source, {
+      readonly: true,
+      fileMustExist: true,
+      ...(nativeBinding ? { nativeBinding } : {}),
+    });
+    return { ok: true, candidate, source };
+  } catch (cause) {
+    return {
+      ok: false,
+      code: 'unreadable',
+      message: `Cannot open the backup ${source}: ${(cause as Error).message}`,
+    };
+  }
+}
+
+function checkCandidate(candidate: Database.Database, source: string): VerifyResult {
   try {
     const problems = (candidate.pragma('quick_check') as { quick_check: string }[]).filter(
       (r) => r.quick_check !== 'ok',

@@ -122,6 +122,8 @@ export async function startDesktop(deps: DesktopDeps): Promise<Desktop | null> {
     tickIntervalMs,
     logDir: path.join(dataDir, 'logs'),
     startedAt: Date.now(),
+    // After the IPC answer has gone out: stop the backend, then start again (a staged restore applies).
+    restart: () => setTimeout(() => void quit({ relaunch: true }), 100),
   });
   const ipc = createIpc({
     backend,
@@ -227,7 +229,7 @@ export async function startDesktop(deps: DesktopDeps): Promise<Desktop | null> {
 
   // ── lifecycle ─────────────────────────────────────────────────────────────────────────────
   let stopping: Promise<void> | null = null;
-  async function quit(): Promise<void> {
+  async function quit(options: { relaunch?: boolean } = {}): Promise<void> {
     quitting = true;
     stopping ??= (async () => {
       try {
@@ -237,6 +239,7 @@ export async function startDesktop(deps: DesktopDeps): Promise<Desktop | null> {
         log('stopping the backend failed', err);
       }
       tray.destroy();
+      if (options.relaunch) app.relaunch();
       app.exit(0);
     })();
     return stopping;

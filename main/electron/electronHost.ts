@@ -11,6 +11,8 @@ export interface ElectronHostDeps {
   tickIntervalMs: number;
   logDir: string;
   startedAt: number;
+  /** Stops the backend, then relaunches the app (desktopApp.ts). */
+  restart: () => void;
 }
 
 /** The desktop's host services: native save dialogs, the file manager, login items. */
@@ -40,6 +42,7 @@ export function createElectronHost(deps: ElectronHostDeps): HostServices {
     downloadPathOf: () => null,
     openFolder: async (dir: string) => (await deps.shell.openPath(dir)) === '',
     launchAtLogin: { set: (enabled: boolean) => deps.app.setLoginItemSettings({ openAtLogin: enabled }) },
+    restartApp: deps.restart,
     nativeDialogs: true,
   };
 }

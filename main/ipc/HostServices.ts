@@ -36,6 +36,11 @@ export interface HostServices {
   openFolder(dir: string): Promise<boolean>;
   /** Launch at login, where the host supports it. */
   launchAtLogin: { set(enabled: boolean): void } | null;
+  /**
+   * Stops the backend and starts the app again (desktop: relaunch), e.g. to apply a staged restore;
+   * null where the host cannot restart itself (headless: the daemon is restarted by hand).
+   */
+  restartApp: (() => void) | null;
   /** Native dialogs exist (desktop). */
   nativeDialogs: boolean;
 }

@@ -17,6 +17,7 @@ function samples(ids: {
     'app.getStatus': {},
     'app.createDemoPortfolio': {},
     'app.openLogFolder': {},
+    'app.restartApp': {},
     'portfolio.listPortfolios': {},
     'portfolio.createPortfolio': { name: 'Fuzz', config: { trigger: { upThreshold: 0.05 } } },
     'portfolio.changeConfig': { portfolioId, patch: { trigger: { downThreshold: 0.04 } } },
@@ -61,6 +62,8 @@ function samples(ids: {
     'report.exportSimulation': { runId: 'r1', format: 'csv' },
     'report.exportEvents': { filter: {}, format: 'json' },
     'backup.createBackup': {},
+    'backup.listBackups': {},
+    'backup.stageRestore': { name: 'demo-20260101T000000000Z.db' },
     'settings.getSettings': {},
     'settings.updateSettings': { theme: 'dark', notifications: { fills: false } },
   };

@@ -6,6 +6,7 @@ export const CHANNELS = [
   'app.getStatus',
   'app.createDemoPortfolio',
   'app.openLogFolder',
+  'app.restartApp',
   'portfolio.listPortfolios',
   'portfolio.createPortfolio',
   'portfolio.changeConfig',
@@ -40,6 +41,8 @@ export const CHANNELS = [
   'report.exportSimulation',
   'report.exportEvents',
   'backup.createBackup',
+  'backup.listBackups',
+  'backup.stageRestore',
   'settings.getSettings',
   'settings.updateSettings',
 ] as const;

@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { exportedFileSchema, appStatusSchema, exportFormatSchema, logLocationSchema } from './dto/app';
+import {
+  appStatusSchema,
+  backupListSchema,
+  exportedFileSchema,
+  exportFormatSchema,
+  logLocationSchema,
+  restartSchema,
+  stagedRestoreSchema,
+  stageRestoreRequest,
+} from './dto/app';
 import { emptyRequest, fractionSchema, idSchema, symbolSchema } from './dto/common';
 import { configPatchSchema } from './dto/config';
 import { dividendOverviewSchema } from './dto/dividends';
@@ -63,6 +72,8 @@ export const contract = {
   'app.createDemoPortfolio': { request: emptyRequest, response: portfolioSchema },
   /** Opens the log folder in the file manager (desktop); returns where it is either way. */
   'app.openLogFolder': { request: emptyRequest, response: logLocationSchema },
+  /** Restarts the app once the backend stopped (desktop); headless answers that the daemon must be restarted. */
+  'app.restartApp': { request: emptyRequest, response: restartSchema },
 
   // ── portfolio ───────────────────────────────────────────────────────────────────────────────
   'portfolio.listPortfolios': { request: emptyRequest, response: z.array(portfolioSchema) },
@@ -190,6 +201,10 @@ export const contract = {
   // ── backup ──────────────────────────────────────────────────────────────────────────────────
   /** A consistent copy of the database taken while trading runs (SQLite online backup). */
   'backup.createBackup': { request: emptyRequest, response: exportedFileSchema },
+  /** The backups in the data folder's `backups/`, newest first, and the restore staged, if any. */
+  'backup.listBackups': { request: emptyRequest, response: backupListSchema },
+  /** Verifies a backup of `backups/` now and stages it; it replaces the database at the next start. */
+  'backup.stageRestore': { request: stageRestoreRequest, response: stagedRestoreSchema },
 
   // ── settings ────────────────────────────────────────────────────────────────────────────────
   'settings.getSettings': { request: emptyRequest, response: settingsSchema },

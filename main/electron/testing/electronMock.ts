@@ -124,6 +124,7 @@ export const electronMock = {
     getAppPath: () => '/tmp/vb-electron-test/app',
     isPackaged: false,
     quit: () => undefined,
+    relaunch: () => undefined,
     exitCode: null as number | null,
     exit(code: number) {
       this.exitCode = code;

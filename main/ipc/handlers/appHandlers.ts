@@ -5,7 +5,7 @@ import { marketDataMode } from '../mappers/tradingDtos';
 import type { HandlerDeps } from './HandlerDeps';
 import { fromResult } from './results';
 
-type Channels = 'app.getStatus' | 'app.createDemoPortfolio' | 'app.openLogFolder';
+type Channels = 'app.getStatus' | 'app.createDemoPortfolio' | 'app.openLogFolder' | 'app.restartApp';
 
 export function appHandlers({ backend, host }: HandlerDeps): Pick<Handlers, Channels> {
   return {
@@ -25,5 +25,14 @@ export function appHandlers({ backend, host }: HandlerDeps): Pick<Handlers, Chan
         toPortfolioDto(portfolio, positions.length),
       ),
     'app.openLogFolder': async () => ipcOk({ dir: host.logDir, opened: await host.openFolder(host.logDir) }),
+    'app.restartApp': () => {
+      if (!host.restartApp)
+        return ipcOk({
+          restarting: false,
+          message: 'This backend runs headless: restart the daemon by hand to apply the restore.',
+        });
+      host.restartApp();
+      return ipcOk({ restarting: true, message: 'Restarting…' });
+    },
   };
 }

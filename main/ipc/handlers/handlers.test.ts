@@ -1,5 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { restoreMarkerOf } from '../../composition/backup';
+import { tamperWithFirstEvent } from '../../db/testing/tamper';
+import type { BackupListDto } from '../../../shared/ipc/dto/app';
 import type { EvaluationPageDto, EventPageDto } from '../../../shared/ipc/dto/events';
 import type { PortfolioDto, PositionDto } from '../../../shared/ipc/dto/ledger';
 import type { SettingsDto } from '../../../shared/ipc/dto/settings';
@@ -354,6 +358,70 @@ describe('IPC handlers over the ledger', () => {
         at: 5,
       },
     });
+  });
+
+  it('backs up into backups/, lists the backups and stages a verified restore', async () => {
+    await portfolio();
+    expect(await t.call('backup.listBackups', {})).toMatchObject({
+      ok: true,
+      value: { backups: [], staged: null },
+    });
+    const made = await t.call('backup.createBackup', {});
+    expect(made).toMatchObject({ ok: true });
+    const file = (made.value as { file: string }).file;
+    expect(file.startsWith(join(t.lb.backend.dataDir, 'backups'))).toBe(true);
+
+    const list = (await t.call('backup.listBackups', {})).value as BackupListDto;
+    expect(list.backups).toHaveLength(1);
+    const name = list.backups[0]?.name as string;
+    expect(list.backups[0]?.bytes).toBeGreaterThan(0);
+
+    expect(await t.call('backup.stageRestore', { name })).toEqual({
+      ok: true,
+      value: { stagedFrom: file, restartRequired: true },
+    });
+    expect(existsSync(restoreMarkerOf(t.lb.backend.databaseFile))).toBe(true);
+    expect(((await t.call('backup.listBackups', {})).value as BackupListDto).staged).toMatchObject({
+      from: file,
+    });
+  });
+
+  it('refuses to stage a path, a missing backup or one whose hash chain fails', async () => {
+    await portfolio();
+    expect(await t.call('backup.stageRestore', { name: '../ledger.db' })).toMatchObject({
+      ok: false,
+      code: 'validation',
+    });
+    expect(await t.call('backup.stageRestore', { name: 'nope.db' })).toMatchObject({
+      ok: false,
+      code: 'not_found',
+    });
+    const made = await t.call('backup.createBackup', {});
+    const file = (made.value as { file: string }).file;
+    tamperWithFirstEvent(file, t.lb.backend.tenantId);
+    const name = file.slice(file.lastIndexOf('/') + 1);
+    const refused = await t.call('backup.stageRestore', { name });
+    expect(refused).toMatchObject({ ok: false, code: 'validation' });
+    expect(refused.message).toMatch(/event-log check/);
+    expect(existsSync(restoreMarkerOf(t.lb.backend.databaseFile))).toBe(false);
+  });
+
+  it('restarts the app where the host can, and says to restart the daemon in headless mode', async () => {
+    expect(await t.call('app.restartApp', {})).toMatchObject({
+      ok: true,
+      value: { restarting: false, message: expect.stringMatching(/restart the daemon/) as unknown },
+    });
+    let restarted = 0;
+    const desktop = await openTestIpc({ mode: 'electron', restartApp: () => (restarted += 1) });
+    try {
+      expect(await desktop.call('app.restartApp', {})).toMatchObject({
+        ok: true,
+        value: { restarting: true },
+      });
+      expect(restarted).toBe(1);
+    } finally {
+      await desktop.close();
+    }
   });
 
   it('answers unknown channels and ids with typed errors', async () => {

@@ -1,5 +1,6 @@
 import type { Handlers } from '../dispatch';
 import { appHandlers } from './appHandlers';
+import { backupHandlers } from './backupHandlers';
 import { dividendHandlers } from './dividendHandlers';
 import { eventLogHandlers } from './eventLogHandlers';
 import type { HandlerDeps } from './HandlerDeps';
@@ -21,6 +22,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...dividendHandlers(deps),
     ...simulationHandlers(deps),
     ...reportHandlers(deps),
+    ...backupHandlers(deps),
     ...settingsHandlers(deps),
   };
 }

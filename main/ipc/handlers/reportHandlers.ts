@@ -1,4 +1,3 @@
-import { statSync } from 'node:fs';
 import type { DomainEvent } from '../../../shared/domain/DomainEvent';
 import { ipcFail, ipcOk, type IpcResult } from '../../../shared/ipc/result';
 import type { ExportedFileDto } from '../../../shared/ipc/dto/app';
@@ -9,7 +8,7 @@ import type { FileFilter } from '../HostServices';
 import { keepOf, queryOf, type EventFilter } from './eventFilter';
 import type { HandlerDeps } from './HandlerDeps';
 
-type Channels = 'report.exportSimulation' | 'report.exportEvents' | 'backup.createBackup';
+type Channels = 'report.exportSimulation' | 'report.exportEvents';
 
 const FILTERS: Record<string, FileFilter> = {
   csv: { name: 'CSV', extensions: ['csv'] },
@@ -17,10 +16,9 @@ const FILTERS: Record<string, FileFilter> = {
   json: { name: 'JSON', extensions: ['json'] },
   html: { name: 'HTML report', extensions: ['html'] },
   pdf: { name: 'PDF', extensions: ['pdf'] },
-  db: { name: 'Database backup', extensions: ['db'] },
 };
 
-/** Exports and backups: main picks the file (a save dialog on the desktop), never the page. */
+/** Exports: main picks the file (a save dialog on the desktop), never the page. */
 export function reportHandlers({ backend, host, simulations }: HandlerDeps): Pick<Handlers, Channels> {
   const written = (file: string, bytes: number): IpcResult<ExportedFileDto> =>
     ipcOk({ file, bytes, downloadPath: host.downloadPathOf(file) });
@@ -41,12 +39,6 @@ export function reportHandlers({ backend, host, simulations }: HandlerDeps): Pic
       if (file === null) return cancelled();
       const bytes = await writeEventsFile(file, req.format, eventsOldestFirst(backend, req.filter));
       return written(file, bytes);
-    },
-    'backup.createBackup': async () => {
-      const file = await choose(`volatility-balancing-${stamp(Date.now())}.db`, 'db');
-      if (file === null) return cancelled();
-      const result = await backend.backup(file);
-      return written(result.file, statSync(result.file).size);
     },
   };
 }

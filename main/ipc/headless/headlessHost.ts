@@ -41,6 +41,7 @@ export function createHeadlessHost(options: HeadlessHostOptions): HostServices {
     },
     openFolder: () => Promise.resolve(false),
     launchAtLogin: null,
+    restartApp: null,
     nativeDialogs: false,
   };
 }

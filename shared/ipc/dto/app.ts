@@ -28,3 +28,37 @@ export const exportedFileSchema = z.object({
 export type ExportedFileDto = z.infer<typeof exportedFileSchema>;
 
 export const logLocationSchema = z.object({ dir: z.string(), opened: z.boolean() });
+
+/** A backup in the data folder's `backups/`, offered for restore. */
+export const backupFileSchema = z.object({
+  name: z.string(),
+  bytes: z.number().int().min(0),
+  modifiedAt: epochMsSchema,
+});
+export type BackupFileDto = z.infer<typeof backupFileSchema>;
+
+/** The backups, newest first, and the restore staged for the next start, if any. */
+export const backupListSchema = z.object({
+  dir: z.string(),
+  backups: z.array(backupFileSchema),
+  staged: z.object({ from: z.string(), stagedAt: epochMsSchema }).nullable(),
+});
+export type BackupListDto = z.infer<typeof backupListSchema>;
+
+/** A file name in `backups/` (never a path: main resolves it inside that folder). */
+export const stageRestoreRequest = z
+  .object({
+    name: z
+      .string()
+      .min(4)
+      .max(255)
+      .regex(/^[^/\\]+\.db$/, 'a backup file name ending in .db, without a folder'),
+  })
+  .strict();
+
+export const stagedRestoreSchema = z.object({ stagedFrom: z.string(), restartRequired: z.literal(true) });
+export type StagedRestoreDto = z.infer<typeof stagedRestoreSchema>;
+
+/** Whether the host restarts the app itself (desktop) or the user must (headless daemon). */
+export const restartSchema = z.object({ restarting: z.boolean(), message: z.string() });
+export type RestartDto = z.infer<typeof restartSchema>;

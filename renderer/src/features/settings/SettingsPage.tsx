@@ -2,14 +2,12 @@ import { useEffect, useState, type FormEvent } from 'react';
 import type { PreferencesDto } from '../../../../shared/ipc/dto/settings';
 import { Button } from '../../components/Button';
 import { Card } from '../../components/Card';
-import { ExportStatus } from '../../components/ExportStatus';
 import { Field } from '../../components/Field';
 import { ErrorBanner, Loading } from '../../components/States';
 import { issuesToErrors, parseNumber, type FieldErrors } from '../../lib/formParsing';
 import { useAppStore } from '../../stores/appStore';
-import { ipcBackup } from '../../stores/backupActions';
-import { useExportsStore } from '../../stores/exportsStore';
 import { useSettingsStore } from '../../stores/settingsStore';
+import { BackupsCard } from './BackupsCard';
 
 const POLICIES: Record<PreferencesDto['pricePolicy'], string> = {
   MID: 'MID — halfway between bid and ask',
@@ -32,7 +30,6 @@ export function SettingsPage() {
   const saving = useSettingsStore((s) => s.saving);
   const saved = useSettingsStore((s) => s.saved);
   const status = useAppStore((s) => s.status);
-  const exporting = useExportsStore((s) => s.busy);
   const [draft, setDraft] = useState<PreferencesDto | null>(null);
   const [tick, setTick] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -215,16 +212,13 @@ export function SettingsPage() {
             <dd className="mono">{logDir ?? status?.logDir}</dd>
           </dl>
           <div className="row">
-            <Button busy={exporting === 'backup'} onClick={() => void ipcBackup()}>
-              Back up the database now
-            </Button>
             <Button onClick={() => void useAppStore.getState().openLogs().then(setLogDir)}>
               Open the log folder
             </Button>
           </div>
-          <ExportStatus />
         </div>
       </Card>
+      <BackupsCard />
       <Card title="About">
         <p className="small muted">
           Volatility Balancing {status?.version} (
