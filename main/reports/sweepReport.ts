@@ -1,4 +1,4 @@
-import type { SweepResult, WalkForwardResult } from '../../shared/simulation';
+import type { SweepGrid, SweepResult, WalkForwardResult } from '../../shared/simulation';
 import type { Cell, CellKind, ReportTable } from './ReportModel';
 
 const METRIC_COLUMNS: [string, string, CellKind][] = [
@@ -112,4 +112,14 @@ export function stitchedEquityTable(result: WalkForwardResult): ReportTable {
       s.drawdown[i] as number,
     ]),
   };
+}
+
+/** The JSON document of a sweep, as the CLI and the app's export write it. */
+export function sweepJson(result: SweepResult, grid: SweepGrid | null): string {
+  return `${JSON.stringify({ format: 'volatility-balancing.sweep', version: 1, grid, ...result }, null, 1)}\n`;
+}
+
+/** The JSON document of a walk-forward, as the CLI and the app's export write it. */
+export function walkForwardJson(result: WalkForwardResult, grid: SweepGrid | null): string {
+  return `${JSON.stringify({ format: 'volatility-balancing.walk-forward', version: 1, grid, ...result }, null, 1)}\n`;
 }

@@ -1,9 +1,15 @@
-import type { SweepGrid, SweepResult, WalkForwardResult } from '../../shared/simulation';
+import type { SweepGrid } from '../../shared/simulation';
 import type { ReportFormat } from '../reports';
 import { REPORT_FORMATS, reportFormatOf, writeReport } from '../reports';
 import { writeAllOrNothing } from '../reports/atomicWrite';
 import { renderCsvTable } from '../reports/csvReport';
-import { stitchedEquityTable, sweepTable, walkForwardTable } from '../reports/sweepReport';
+import {
+  stitchedEquityTable,
+  sweepJson,
+  sweepTable,
+  walkForwardJson,
+  walkForwardTable,
+} from '../reports/sweepReport';
 import type { SimulationRunDetail, SimulationServiceResult } from './SimulationService';
 
 type Exported = SimulationServiceResult<{ files: string[] }>;
@@ -66,14 +72,6 @@ export async function exportRunDetail(
   }
   const written = await writeAllOrNothing(outputs);
   return written.ok ? { ok: true, value: { files: written.files } } : fail('WRITE_FAILED', written.message);
-}
-
-function sweepJson(result: SweepResult, grid: SweepGrid | null): string {
-  return `${JSON.stringify({ format: 'volatility-balancing.sweep', version: 1, grid, ...result }, null, 1)}\n`;
-}
-
-function walkForwardJson(result: WalkForwardResult, grid: SweepGrid | null): string {
-  return `${JSON.stringify({ format: 'volatility-balancing.walk-forward', version: 1, grid, ...result }, null, 1)}\n`;
 }
 
 /** The grid the run was asked with (a sweep's, or a walk-forward plan's), from its stored params. */

@@ -5,7 +5,7 @@ import { sweepHeatmap, SWEEP_AXES } from '../../../shared/simulation';
 import type { SweepAxis } from '../../../shared/simulation';
 import { writeAllOrNothing } from '../../reports/atomicWrite';
 import { renderCsvTable } from '../../reports/csvReport';
-import { sweepTable } from '../../reports/sweepReport';
+import { sweepJson, sweepTable } from '../../reports/sweepReport';
 import { runSweepInWorkers } from '../../workers/SweepPool';
 import type { CliContext } from '../CliContext';
 import { ProgressBar, RunError, UsageError } from '../CliContext';
@@ -71,7 +71,7 @@ Examples:
       if (axes !== null) ctx.io.out(renderHeatmap(result, axes[0], axes[1]));
       if (flags.out !== undefined) {
         const data = flags.out.toLowerCase().endsWith('.json')
-          ? `${JSON.stringify({ format: 'volatility-balancing.sweep', version: 1, grid, ...result }, null, 1)}\n`
+          ? sweepJson(result, grid)
           : renderCsvTable(sweepTable(result));
         const written = await writeAllOrNothing([{ file: flags.out, data }]);
         if (!written.ok) throw new RunError(written.message);

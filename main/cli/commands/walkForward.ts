@@ -4,7 +4,7 @@ import type { WalkForwardResult } from '../../../shared/simulation';
 import { walkForward } from '../../../shared/simulation';
 import { writeAllOrNothing } from '../../reports/atomicWrite';
 import { renderCsvTable } from '../../reports/csvReport';
-import { stitchedEquityTable, walkForwardTable } from '../../reports/sweepReport';
+import { stitchedEquityTable, walkForwardJson, walkForwardTable } from '../../reports/sweepReport';
 import { SweepPool } from '../../workers/SweepPool';
 import type { CliContext } from '../CliContext';
 import { ProgressBar, RunError, UsageError } from '../CliContext';
@@ -85,7 +85,7 @@ Examples:
           ? [
               {
                 file: flags.out,
-                data: `${JSON.stringify({ format: 'volatility-balancing.walk-forward', version: 1, grid, ...result }, null, 1)}\n`,
+                data: walkForwardJson(result, grid),
               },
             ]
           : [
