@@ -37,7 +37,8 @@ import { ExecutionLoop } from '../jobs/ExecutionLoop';
 import { TickScheduler } from '../jobs/TickScheduler';
 import { historySources } from '../simulation/historySources';
 import { WorkerSimulationService } from '../simulation/WorkerSimulationService';
-import type { Backend, BackendQueries, LedgerUseCases, LoopStatus, TickReport } from './Backend';
+import type { Backend, LedgerUseCases, LoopStatus, TickReport } from './Backend';
+import { backendQueries } from './backendQueries';
 import { EventBus } from './EventBus';
 import { applyStagedRestore, defaultBackupFile } from './backup';
 import { createMarketData, type ProviderChoice } from './marketDataChoice';
@@ -311,32 +312,10 @@ export async function createBackend(options: BackendOptions = {}): Promise<Backe
   });
 
   const useCases = bindLedger(ledgerDeps, tenantId);
-  const queries: BackendQueries = {
-    portfolios: () => store.portfolios.listByTenant(tenantId),
-    positions: () => store.positions.listByTenant(tenantId),
-    position: (id) => store.positions.get(tenantId, id),
-    events: (q = {}) => {
-      const query = { ...q, limit: q.limit ?? 200 };
-      return q.positionId
-        ? store.events.listByPosition(tenantId, q.positionId, query)
-        : store.events.listByTenant(tenantId, query);
-    },
-    countEvents: (q = {}) =>
-      q.positionId
-        ? store.events.countByPosition(tenantId, q.positionId, q)
-        : store.events.countByTenant(tenantId, q),
-    orders: (q = {}) =>
-      q.positionId
-        ? store.orders.listByPosition(tenantId, q.positionId, q.limit)
-        : store.orders.listOpen(tenantId).reverse(),
-    trades: (q) => store.trades.listByPosition(tenantId, q.positionId, q.limit),
-    dividendAnnouncements: (q) => store.dividends.listAnnouncementsByExDate(tenantId, q.fromDate, q.toDate),
-    dividendAccruals: (q) => store.dividends.listAccrualsByPosition(tenantId, q.positionId),
-    intents: (q) => store.intents.listByStatus(tenantId, q.status, q.limit),
+  const queries = backendQueries(store, tenantId, {
     providerHealth: () => marketData.health(),
     loopStatus: status,
-    verifyEventChain: () => store.events.verifyChain(tenantId),
-  };
+  });
 
   logger.info('backend ready', { dataDir, database: db.file, provider: chosen.describe, tenantId });
 

@@ -5,6 +5,7 @@ import { SILENT_LOGGER } from '../../../shared/ports/Logger';
 import type { ProviderHealth } from '../../../shared/ports/MarketData';
 import type { PositionRecord } from '../../../shared/ports/PositionRepository';
 import type { Backend, BackendEvent, LoopStatus, TickReport } from '../../composition/Backend';
+import { backendQueries } from '../../composition/backendQueries';
 import { BundledBarSource } from '../../adapters/data/BundledBarSource';
 import { openTestStore, type TestStore } from '../../db/testing/testDatabase';
 import { historySources } from '../../simulation/historySources';
@@ -127,34 +128,7 @@ export async function openLedgerBackend(file?: string): Promise<LedgerBackend> {
       },
       status,
     },
-    queries: {
-      portfolios: () => store.store.portfolios.listByTenant(tenantId),
-      positions: () =>
-        store.store.positions.listByTenant(tenantId).sort((a, b) => a.symbol.localeCompare(b.symbol)),
-      position: (id) => store.store.positions.get(tenantId, id),
-      events: (query = {}) => {
-        const q = { ...query, limit: query.limit ?? 200 };
-        return query.positionId === undefined
-          ? store.store.events.listByTenant(tenantId, q)
-          : store.store.events.listByPosition(tenantId, query.positionId, q);
-      },
-      countEvents: (query = {}) =>
-        query.positionId === undefined
-          ? store.store.events.countByTenant(tenantId, query)
-          : store.store.events.countByPosition(tenantId, query.positionId, query),
-      orders: (query = {}) =>
-        query.positionId === undefined
-          ? store.store.orders.listOpen(tenantId)
-          : store.store.orders.listByPosition(tenantId, query.positionId, query.limit),
-      trades: (query) => store.store.trades.listByPosition(tenantId, query.positionId, query.limit),
-      dividendAnnouncements: (q) =>
-        store.store.dividends.listAnnouncementsByExDate(tenantId, q.fromDate, q.toDate),
-      dividendAccruals: (q) => store.store.dividends.listAccrualsByPosition(tenantId, q.positionId),
-      intents: (q) => store.store.intents.listByStatus(tenantId, q.status, q.limit),
-      providerHealth: () => health,
-      loopStatus: status,
-      verifyEventChain: () => store.store.events.verifyChain(tenantId),
-    },
+    queries: backendQueries(store.store, tenantId, { providerHealth: () => health, loopStatus: status }),
     events: {
       subscribe(listener) {
         listeners.add(listener);
