@@ -5,6 +5,7 @@ import { Button } from '../../components/Button';
 import { Badge, Card } from '../../components/Card';
 import { Field } from '../../components/Field';
 import { Empty, ErrorBanner, Loading } from '../../components/States';
+import { VirtualRows } from '../../components/VirtualRows';
 import { ExportStatus } from '../../components/ExportStatus';
 import { dateTime } from '../../lib/format';
 import { issuesToErrors } from '../../lib/formParsing';
@@ -199,61 +200,44 @@ export function EventLogPage() {
           <Empty title="No events match">Change the filters, or clear them to see everything.</Empty>
         ) : (
           <div ref={scroller} className="vlist" data-testid="event-list">
-            <div
-              className="vlist-inner"
-              role="list"
-              aria-label="Events, newest first"
-              style={{ height: virtualizer.getTotalSize() }}
-            >
-              {virtualItems.map((v) => {
-                const e = items[v.index];
-                return (
-                  <div
-                    key={v.key}
-                    data-index={v.index}
-                    ref={virtualizer.measureElement}
-                    className="vrow"
-                    role="listitem"
-                    style={{ transform: `translateY(${v.start}px)` }}
+            <VirtualRows
+              virtualizer={virtualizer}
+              items={items}
+              label="Events, newest first"
+              row={(e) => (
+                <>
+                  <button
+                    type="button"
+                    className="vrow-head event-row"
+                    aria-expanded={open[e.id] === true}
+                    onClick={() => setOpen({ ...open, [e.id]: !open[e.id] })}
                   >
-                    {e ? (
-                      <>
-                        <button
-                          type="button"
-                          className="vrow-head event-row"
-                          aria-expanded={open[e.id] === true}
-                          onClick={() => setOpen({ ...open, [e.id]: !open[e.id] })}
-                        >
-                          <span className="mono">{dateTime(e.ts)}</span>
-                          <span className="mono">{e.type}</span>
-                          <strong>{e.symbol ?? ''}</strong>
-                          <span className="summary">{e.summary}</span>
-                        </button>
-                        {open[e.id] && (
-                          <div className="vrow-detail">
-                            <dl>
-                              <dt>Event id</dt>
-                              <dd className="mono">{e.id}</dd>
-                              <dt>Correlation</dt>
-                              <dd className="mono">{e.correlationId}</dd>
-                              <dt>Recorded</dt>
-                              <dd>{dateTime(e.recordedAt)}</dd>
-                              <dt>Hash</dt>
-                              <dd className="mono">{e.hash}</dd>
-                            </dl>
-                            <pre className="mono" style={{ whiteSpace: 'pre-wrap', margin: 0 }}>
-                              {JSON.stringify(e.payload, null, 2)}
-                            </pre>
-                          </div>
-                        )}
-                      </>
-                    ) : (
-                      <Loading label="Loading older events…" />
-                    )}
-                  </div>
-                );
-              })}
-            </div>
+                    <span className="mono">{dateTime(e.ts)}</span>
+                    <span className="mono">{e.type}</span>
+                    <strong>{e.symbol ?? ''}</strong>
+                    <span className="summary">{e.summary}</span>
+                  </button>
+                  {open[e.id] && (
+                    <div className="vrow-detail">
+                      <dl>
+                        <dt>Event id</dt>
+                        <dd className="mono">{e.id}</dd>
+                        <dt>Correlation</dt>
+                        <dd className="mono">{e.correlationId}</dd>
+                        <dt>Recorded</dt>
+                        <dd>{dateTime(e.recordedAt)}</dd>
+                        <dt>Hash</dt>
+                        <dd className="mono">{e.hash}</dd>
+                      </dl>
+                      <pre className="mono" style={{ whiteSpace: 'pre-wrap', margin: 0 }}>
+                        {JSON.stringify(e.payload, null, 2)}
+                      </pre>
+                    </div>
+                  )}
+                </>
+              )}
+              pending={<Loading label="Loading older events…" />}
+            />
           </div>
         )}
       </Card>

@@ -3,6 +3,7 @@ import { useEffect, useRef, type KeyboardEvent } from 'react';
 import type { EvaluationRowDto } from '../../../../shared/ipc/dto/events';
 import { Button } from '../../components/Button';
 import { Empty, ErrorBanner, Loading } from '../../components/States';
+import { VirtualRows } from '../../components/VirtualRows';
 import { dateTime, pct, price, qty } from '../../lib/format';
 import { reasonText } from '../../lib/reasons';
 import { useTimelineStore } from '../../stores/timelineStore';
@@ -119,36 +120,19 @@ export function Timeline({ positionId }: { positionId: string }) {
             useTimelineStore.getState().setAtTop(e.currentTarget.scrollTop < 4);
           }}
         >
-          <div
-            className="vlist-inner"
-            role="list"
-            aria-label="Evaluations, newest first"
-            style={{ height: virtualizer.getTotalSize() }}
-          >
-            {virtualItems.map((v) => {
-              const row = items[v.index];
-              return (
-                <div
-                  key={v.key}
-                  data-index={v.index}
-                  ref={virtualizer.measureElement}
-                  className="vrow"
-                  role="listitem"
-                  style={{ transform: `translateY(${v.start}px)` }}
-                >
-                  {row ? (
-                    <TimelineRow
-                      row={row}
-                      open={expanded[row.id] === true}
-                      onKeyDown={(e) => onKeyDown(e, v.index)}
-                    />
-                  ) : (
-                    <Loading label="Loading older evaluations…" />
-                  )}
-                </div>
-              );
-            })}
-          </div>
+          <VirtualRows
+            virtualizer={virtualizer}
+            items={items}
+            label="Evaluations, newest first"
+            row={(row, index) => (
+              <TimelineRow
+                row={row}
+                open={expanded[row.id] === true}
+                onKeyDown={(e) => onKeyDown(e, index)}
+              />
+            )}
+            pending={<Loading label="Loading older evaluations…" />}
+          />
         </div>
       )}
     </div>
