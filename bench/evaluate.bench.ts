@@ -9,7 +9,7 @@ import { DEFAULT_STRATEGY_CONFIG } from '../shared/domain/Config';
 import { NO_ACTIVITY } from '../shared/domain/DailyActivity';
 import { cents } from '../shared/domain/Money';
 import type { PositionState } from '../shared/domain/Position';
-import { evaluatePosition } from '../shared/domain/PositionEvaluator';
+import { evaluatePosition, PositionEvaluator } from '../shared/domain/PositionEvaluator';
 import { mulberry32, timeBest } from './harness';
 
 export interface EvaluateBenchResult {
@@ -18,6 +18,8 @@ export interface EvaluateBenchResult {
   /** Evaluations where float comparison (the floor) and exact comparison (the engine) decide differently. */
   floorDisagreements: number;
   engineMs: number;
+  /** The same decisions taken as plain `EvaluationOutcome` objects (`evaluatePosition`, the live loop's form). */
+  outcomeMs: number;
   floorMs: number;
   ratio: number;
   perSecond: number;
@@ -46,9 +48,21 @@ export function runEvaluateBench(n = 200_000): EvaluateBenchResult {
   const k = commission.rate;
   const minNotional = cfg.orderPolicy.minNotional;
 
+  // The engine: one reusable evaluator writing the whole explained decision (trigger thresholds and
+  // distances, sizing, every reason and guardrail step) into its fields, reading the same arrays as the
+  // floor — what the simulation runs.
+  const evaluator = new PositionEvaluator();
   let engineTrades = 0;
   const engineMs = timeBest(() => {
     engineTrades = 0;
+    for (let i = 0; i < n; i++) {
+      evaluator.evaluateValues(qty[i]!, cash[i]!, 0, anchor[i]!, price[i]!, cfg, commission, NO_ACTIVITY);
+      if (evaluator.action !== 'HOLD') engineTrades++;
+    }
+  });
+  let outcomeTrades = 0;
+  const outcomeMs = timeBest(() => {
+    outcomeTrades = 0;
     for (let i = 0; i < n; i++) {
       const out = evaluatePosition({
         state: states[i]!,
@@ -57,9 +71,11 @@ export function runEvaluateBench(n = 200_000): EvaluateBenchResult {
         commission,
         today: NO_ACTIVITY,
       });
-      if (out.action !== 'HOLD') engineTrades++;
+      if (out.action !== 'HOLD') outcomeTrades++;
     }
   });
+  if (outcomeTrades !== engineTrades)
+    throw new Error(`evaluator ${engineTrades} trades, outcomes ${outcomeTrades}`);
 
   // The floor computes what every decision carries (threshold prices, distances, value, all caps) and
   // stores the action and quantity, like the engine, but in flat arrays with no objects or exactness.
@@ -113,6 +129,7 @@ export function runEvaluateBench(n = 200_000): EvaluateBenchResult {
     trades: engineTrades,
     floorDisagreements: Math.abs(engineTrades - floorTrades),
     engineMs,
+    outcomeMs,
     floorMs,
     ratio: engineMs / floorMs,
     perSecond: n / (engineMs / 1000),
@@ -123,6 +140,9 @@ export function printEvaluateBench(res: EvaluateBenchResult): void {
   console.log(
     `evaluate.position n=${res.n} (${res.trades} trades, ${res.floorDisagreements} exact-threshold cases the float floor decides differently): engine ${res.engineMs.toFixed(1)} ms (${Math.round(res.perSecond).toLocaleString('en-US')}/s), ` +
       `floor ${res.floorMs.toFixed(1)} ms, ratio ${res.ratio.toFixed(2)}x (goal ≤ 3x)`,
+  );
+  console.log(
+    `evaluate.position as EvaluationOutcome objects (evaluatePosition, what the live loop stores): ${res.outcomeMs.toFixed(1)} ms, ratio ${(res.outcomeMs / res.floorMs).toFixed(2)}x`,
   );
 }
 

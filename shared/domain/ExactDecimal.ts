@@ -34,8 +34,15 @@ export function exactProduct(...factors: number[]): ExactDecimal {
  * Returns -1, 0 or 1 like a comparator.
  */
 export function compareProduct(a: number, b: number, c: number): -1 | 0 | 1 {
-  const approx = a * b - c;
-  const scale = Math.max(Math.abs(a * b), Math.abs(c), Number.MIN_VALUE);
-  if (Math.abs(approx) > scale * 1e-12) return approx < 0 ? -1 : 1;
+  const product = a * b;
+  const approx = product - c;
+  const scale = Math.max(Math.abs(product), Math.abs(c), Number.MIN_VALUE) * 1e-12;
+  if (approx > scale) return 1;
+  if (approx < -scale) return -1;
+  return compareProductExactly(a, b, c);
+}
+
+// Out of line, so the float filter above stays small enough to inline into hot loops.
+function compareProductExactly(a: number, b: number, c: number): -1 | 0 | 1 {
   return exactProduct(a, b).comparedTo(exact(c)) as -1 | 0 | 1;
 }

@@ -4,6 +4,7 @@ import type { DailyActivity } from './DailyActivity';
 import type { GuardrailStep, Side } from './DomainEvent';
 import { compareProduct, exact } from './ExactDecimal';
 import { bookFill } from './FillBooking';
+import { GuardrailTrace } from './GuardrailTrace';
 import type { PositionState } from './Position';
 import { roundTowardZero, roundUpToGrid } from './QuantityRounding';
 import type { ReasonCode } from './ReasonCode';
@@ -46,40 +47,8 @@ function buyCap(budget: number, price: number, k: number, minCommission: number,
   return Math.min(budget / (price * (1 + weight * k)), (budget - weight * minCommission) / price);
 }
 
-const SCRATCH_CAPS: Caps = { band: 0, maxTrade: 0, funds: 0, dailyNotional: 0 };
-
-function computeCaps(
-  state: PositionState,
-  trade: ProposedTrade,
-  cfg: GuardrailConfigs,
-  today: DailyActivity,
-): Caps {
-  const { price, side } = trade;
-  const { guardrails: g, commission } = cfg;
-  const k = commission.rate;
-  const m = commission.minimumCents / 100;
-  const stock = state.qty * price;
-  const value = stock + (state.cashCents + state.receivableCents) / 100;
-  // After a sell, V shrinks by the commission, which raises the allocation: the band bound is the looser
-  // of the rate and minimum formulas (a buy's is the tighter, as its commission lowers V too).
-  const band =
-    side === 'BUY'
-      ? buyCap(g.maxStockPct * value - stock, price, k, m, g.maxStockPct)
-      : Math.max(
-          (stock - g.minStockPct * value) / (price * (1 - g.minStockPct * k)),
-          (stock - g.minStockPct * (value - m)) / price,
-        );
-  const maxTrade = (g.maxTradePctOfPosition * value) / price;
-  const funds = side === 'BUY' ? buyCap(state.cashCents / 100, price, k, m, 1) : state.qty;
-  const dailyNotional =
-    g.maxDailyNotional === null ? Infinity : (g.maxDailyNotional - today.notionalTodayCents / 100) / price;
-  // One scratch object: evaluate is synchronous and never lets the caps escape, so nothing is shared.
-  SCRATCH_CAPS.band = band;
-  SCRATCH_CAPS.maxTrade = maxTrade;
-  SCRATCH_CAPS.funds = funds;
-  SCRATCH_CAPS.dailyNotional = dailyNotional;
-  return SCRATCH_CAPS;
-}
+// NaN, not 0: fields that start as doubles store later doubles in place (no allocation per store).
+const SCRATCH_CAPS: Caps = { band: NaN, maxTrade: NaN, funds: NaN, dailyNotional: NaN };
 
 /** Exact x·P ≥ minimum, as SPEC 2.10 asks (no float error at the edge). */
 function meetsMinimums(qty: number, price: number, policy: OrderPolicyConfig): boolean {
@@ -104,99 +73,140 @@ function fundsSuffice(
   const margin = 0.02 + 1e-9 * notional;
   if (estimate > margin) return true;
   if (estimate < -margin) return false;
+  return fundsSufficeExactly(state, side, qty, price, commission);
+}
+
+// Out of line, so the float estimate above stays small enough to inline into the rules.
+function fundsSufficeExactly(
+  state: PositionState,
+  side: Side,
+  qty: number,
+  price: number,
+  commission: CommissionSnapshot,
+): boolean {
   return state.cashCents + bookFill(side, qty, price, commission).cashDeltaCents >= 0;
 }
 
+export type GuardrailOutcome = GuardrailDecision['outcome'];
+
 /**
- * The quantity as it moves through the rules, with the reason and before/after of every change.
- * A class, not closures: this runs for every position on every tick and every simulated bar.
+ * SPEC 2.5, in its order, on `t` (given the proposed side, quantity and price): each trim or block adds its
+ * reason; the first block ends the evaluation. Returns the outcome; `t.qty` is the order's (or the
+ * rejected order's) quantity. Allocates nothing: this runs for every position on every tick and bar.
  */
-class Trace {
-  readonly reasons: ReasonCode[] = [];
-  readonly steps: GuardrailStep[] = [];
-  constructor(
-    readonly side: Side,
-    public qty: number,
-  ) {}
+function runGuardrails(
+  t: GuardrailTrace,
+  state: PositionState,
+  cfg: GuardrailConfigs,
+  today: DailyActivity,
+): GuardrailOutcome {
+  const side = t.side;
+  const price = t.price;
+  const { guardrails: g, orderPolicy: policy } = cfg;
 
-  trim(cap: number, reason: ReasonCode): void {
-    if (this.qty > cap) this.change(Math.max(0, cap), reason);
-  }
+  // 1. Allocation band.
+  const stock = state.qty * price;
+  const value = stock + (state.cashCents + state.receivableCents) / 100;
+  const allocation = value > 0 ? stock / value : 0;
+  if (side === 'BUY' && allocation >= g.maxStockPct) return hold(t, 'band_blocked_above_max');
+  if (side === 'SELL' && allocation <= g.minStockPct) return hold(t, 'band_blocked_below_min');
+  // The caps of rules 1–4, kept in one scratch object for `clip` (written in this function, not a
+  // callee: evaluate is synchronous and the caps never escape, so nothing is shared).
+  const caps = SCRATCH_CAPS;
+  const k = cfg.commission.rate;
+  const m = cfg.commission.minimumCents / 100;
+  // After a sell, V shrinks by the commission, which raises the allocation: the band bound is the looser
+  // of the rate and minimum formulas (a buy's is the tighter, as its commission lowers V too).
+  caps.band =
+    side === 'BUY'
+      ? buyCap(g.maxStockPct * value - stock, price, k, m, g.maxStockPct)
+      : Math.max(
+          (stock - g.minStockPct * value) / (price * (1 - g.minStockPct * k)),
+          (stock - g.minStockPct * (value - m)) / price,
+        );
+  t.trim(caps.band, 'band_trim');
+  // 2. Trade size.
+  caps.maxTrade = (g.maxTradePctOfPosition * value) / price;
+  t.trim(caps.maxTrade, 'max_trade_trim');
+  // 3. Funds and holdings: the receivable counts in V but cannot be spent; no shorting.
+  caps.funds = side === 'BUY' ? buyCap(state.cashCents / 100, price, k, m, 1) : state.qty;
+  t.trim(caps.funds, side === 'BUY' ? 'cash_trim' : 'holdings_trim');
+  // 4. Daily limits.
+  caps.dailyNotional =
+    g.maxDailyNotional === null ? Infinity : (g.maxDailyNotional - today.notionalTodayCents / 100) / price;
+  if (g.maxOrdersPerDay !== null && today.ordersToday >= g.maxOrdersPerDay)
+    return hold(t, 'max_orders_per_day');
+  t.trim(caps.dailyNotional, 'daily_notional_trim');
+  if (t.qty <= 0) return hold(t, 'zero_qty');
 
-  change(after: number, reason: ReasonCode): void {
-    this.steps.push({ reason, before: this.qty, after });
-    this.reasons.push(reason);
-    this.qty = after;
-  }
+  // 5. Rounding toward zero to the step, then the lot.
+  const rounded = roundTowardZero(t.qty, policy.qtyStep, policy.lotSize);
+  if (rounded !== t.qty) t.change(rounded, 'qty_rounded');
+  // Float caps can sit a hair above an exact limit; the booked cash is the exact judge.
+  if (side === 'BUY' && t.qty > 0 && !fundsSuffice(state, 'BUY', t.qty, price, cfg.commission))
+    t.qty = stepDownUntilFunded(state, t.qty, price, cfg);
+  if (t.qty <= 0) return hold(t, 'zero_qty');
+  // A sell whose minimum commission exceeds cash plus proceeds would leave cash negative.
+  if (side === 'SELL' && !fundsSuffice(state, 'SELL', t.qty, price, cfg.commission))
+    return hold(t, 'cash_trim');
 
-  hold(reason: ReasonCode): GuardrailDecision {
-    this.reasons.push(reason);
-    return { outcome: 'HOLD', side: this.side, qty: 0, reasons: this.reasons, steps: this.steps };
+  // 6. Minimums.
+  if (!meetsMinimums(t.qty, price, policy)) return belowMinimum(t, state, cfg, caps);
+  return 'ORDER';
+}
+
+/** SPEC 2.10 action_below_min, out of line (rare): hold, reject, or clip up to the minimum if it fits. */
+function belowMinimum(
+  t: GuardrailTrace,
+  state: PositionState,
+  cfg: GuardrailConfigs,
+  caps: Caps,
+): GuardrailOutcome {
+  const policy = cfg.orderPolicy;
+  const price = t.price;
+  switch (policy.actionBelowMin) {
+    case 'hold':
+      return hold(t, 'below_min');
+    case 'reject':
+      t.addReason('below_min');
+      return 'REJECT';
+    case 'clip': {
+      const clipped = clipToMinimum(price, policy);
+      const fits =
+        clipped <= caps.band &&
+        clipped <= caps.maxTrade &&
+        clipped <= caps.funds &&
+        clipped <= caps.dailyNotional &&
+        fundsSuffice(state, t.side, clipped, price, cfg.commission);
+      if (!fits) return hold(t, 'clip_blocked');
+      t.change(clipped, 'clip_to_min');
+      return 'ORDER';
+    }
   }
+}
+
+function hold(t: GuardrailTrace, reason: ReasonCode): 'HOLD' {
+  t.addReason(reason);
+  t.qty = 0;
+  return 'HOLD';
 }
 
 /** SPEC 2.5, in its order; each trim or block adds its reason; the first block ends the evaluation. */
 export const GuardrailEvaluator = {
+  /** The rules on a reusable trace (cleared by the caller and given the proposed trade). */
+  run: runGuardrails,
+
+  /** The rules on a fresh trace, as a decision the caller owns. */
   evaluate(
     state: PositionState,
     trade: ProposedTrade,
     cfg: GuardrailConfigs,
     today: DailyActivity,
   ): GuardrailDecision {
-    const { side, price } = trade;
-    const { guardrails: g, orderPolicy: policy } = cfg;
-    const t = new Trace(side, trade.qty);
-
-    // 1. Allocation band.
-    const stock = state.qty * price;
-    const value = stock + (state.cashCents + state.receivableCents) / 100;
-    const allocation = value > 0 ? stock / value : 0;
-    if (side === 'BUY' && allocation >= g.maxStockPct) return t.hold('band_blocked_above_max');
-    if (side === 'SELL' && allocation <= g.minStockPct) return t.hold('band_blocked_below_min');
-    const caps = computeCaps(state, trade, cfg, today);
-    t.trim(caps.band, 'band_trim');
-    // 2. Trade size.
-    t.trim(caps.maxTrade, 'max_trade_trim');
-    // 3. Funds and holdings: the receivable counts in V but cannot be spent; no shorting.
-    t.trim(caps.funds, side === 'BUY' ? 'cash_trim' : 'holdings_trim');
-    // 4. Daily limits.
-    if (g.maxOrdersPerDay !== null && today.ordersToday >= g.maxOrdersPerDay)
-      return t.hold('max_orders_per_day');
-    t.trim(caps.dailyNotional, 'daily_notional_trim');
-    if (t.qty <= 0) return t.hold('zero_qty');
-
-    // 5. Rounding toward zero to the step, then the lot.
-    const rounded = roundTowardZero(t.qty, policy.qtyStep, policy.lotSize);
-    if (rounded !== t.qty) t.change(rounded, 'qty_rounded');
-    // Float caps can sit a hair above an exact limit; the booked cash is the exact judge.
-    if (side === 'BUY') t.qty = stepDownUntilFunded(state, t.qty, price, cfg);
-    if (t.qty <= 0) return t.hold('zero_qty');
-    // A sell whose minimum commission exceeds cash plus proceeds would leave cash negative.
-    if (side === 'SELL' && !fundsSuffice(state, 'SELL', t.qty, price, cfg.commission))
-      return t.hold('cash_trim');
-
-    // 6. Minimums.
-    if (!meetsMinimums(t.qty, price, policy)) {
-      switch (policy.actionBelowMin) {
-        case 'hold':
-          return t.hold('below_min');
-        case 'reject':
-          t.reasons.push('below_min');
-          return { outcome: 'REJECT', side, qty: t.qty, reasons: t.reasons, steps: t.steps };
-        case 'clip': {
-          const clipped = clipToMinimum(price, policy);
-          const fits =
-            clipped <= caps.band &&
-            clipped <= caps.maxTrade &&
-            clipped <= caps.funds &&
-            clipped <= caps.dailyNotional &&
-            fundsSuffice(state, side, clipped, price, cfg.commission);
-          if (!fits) return t.hold('clip_blocked');
-          t.change(clipped, 'clip_to_min');
-        }
-      }
-    }
-    return { outcome: 'ORDER', side, qty: t.qty, reasons: t.reasons, steps: t.steps };
+    const t = new GuardrailTrace().propose(trade.side, trade.qty, trade.price);
+    const outcome = runGuardrails(t, state, cfg, today);
+    const base = { side: trade.side, reasons: t.reasonsCopy(), steps: t.stepsCopy() };
+    return outcome === 'HOLD' ? { ...base, outcome, qty: 0 } : { ...base, outcome, qty: t.qty };
   },
 
   /** Post-fill check of band and funds (SPEC 2.5); a violation is reported and logged, never undone. */

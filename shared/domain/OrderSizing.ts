@@ -12,9 +12,32 @@ export function positionValue(state: PositionState, price: number): number {
 }
 
 /**
- * SPEC 2.4 and 2.10. The trigger decides the side; sizing only says how much. The initial allocation
+ * SPEC 2.4 and 2.10: the signed quantity sizing asks for (+ buys, − sells), or NaN when V ≤ 0
+ * (`zero_size`). The trigger decides the side; sizing only says how much. The initial allocation
  * (SET_ANCHOR) is sized as a target allocation to `initialStockPct`, whatever the sizing setting.
  */
+export function sizedQty(
+  state: PositionState,
+  price: number,
+  trigger: TriggerKind,
+  sizing: SizingConfig,
+  initialStockPct: number,
+): number {
+  const value = positionValue(state, price);
+  if (!(value > 0)) return NaN;
+  const stockValue = state.qty * price;
+  if (trigger === 'SET_ANCHOR') return (initialStockPct * value - stockValue) / price;
+  return sizing.strategy === 'proportional'
+    ? ((state.anchor ?? price) / price - 1) * sizing.rebalanceRatio * (value / price)
+    : (sizing.targetStockPct * value - stockValue) / price;
+}
+
+/** A quantity whose sign contradicts the trigger (`sizing_opposes_trigger`): the trigger decides the side. */
+export function opposesTrigger(trigger: TriggerKind, rawQty: number): boolean {
+  return (trigger === 'BUY' && rawQty < 0) || (trigger === 'SELL' && rawQty > 0);
+}
+
+/** `sizedQty` with its reason, for callers that want a result object. */
 export function sizeOrder(
   state: PositionState,
   price: number,
@@ -23,18 +46,8 @@ export function sizeOrder(
   initialStockPct: number,
 ): SizingResult {
   const value = positionValue(state, price);
-  if (!(value > 0)) return { ok: false, reason: 'zero_size', rawQty: null, value };
-  const stockValue = state.qty * price;
-
-  if (trigger === 'SET_ANCHOR')
-    return { ok: true, rawQty: (initialStockPct * value - stockValue) / price, value };
-
-  const rawQty =
-    sizing.strategy === 'proportional'
-      ? ((state.anchor ?? price) / price - 1) * sizing.rebalanceRatio * (value / price)
-      : (sizing.targetStockPct * value - stockValue) / price;
-
-  const opposes = (trigger === 'BUY' && rawQty < 0) || (trigger === 'SELL' && rawQty > 0);
-  if (opposes) return { ok: false, reason: 'sizing_opposes_trigger', rawQty, value };
+  const rawQty = sizedQty(state, price, trigger, sizing, initialStockPct);
+  if (Number.isNaN(rawQty)) return { ok: false, reason: 'zero_size', rawQty: null, value };
+  if (opposesTrigger(trigger, rawQty)) return { ok: false, reason: 'sizing_opposes_trigger', rawQty, value };
   return { ok: true, rawQty, value };
 }

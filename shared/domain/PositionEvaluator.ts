@@ -1,11 +1,13 @@
 import type { CommissionSnapshot } from './Commission';
 import type { StrategyConfig } from './Config';
 import type { DailyActivity } from './DailyActivity';
+import type { Cents } from './Money';
 import type { EvaluationAction, GuardrailStep, Side } from './DomainEvent';
-import { GuardrailEvaluator } from './GuardrailEvaluator';
-import { sizeOrder } from './OrderSizing';
+import { GuardrailEvaluator, type GuardrailConfigs } from './GuardrailEvaluator';
+import { GuardrailTrace } from './GuardrailTrace';
+import { opposesTrigger, sizedQty } from './OrderSizing';
 import type { PositionState } from './Position';
-import { PriceTrigger, type TriggerDecision } from './PriceTrigger';
+import { PriceTrigger, type TriggerDecision, type TriggerKind } from './PriceTrigger';
 import type { ReasonCode } from './ReasonCode';
 
 export interface EvaluationInput {
@@ -24,7 +26,7 @@ export interface EvaluationOutcome {
   /** Unsigned quantity of the order (0 on HOLD). */
   qty: number;
   side: Side | null;
-  /** Shared and frozen on the common paths: copy before changing. */
+  /** Shared and frozen on the common HOLD: copy before changing. */
   reasons: readonly ReasonCode[];
   steps: readonly GuardrailStep[];
   /** action_below_min = reject: record a REJECTED order of this side and quantity. */
@@ -34,76 +36,218 @@ export interface EvaluationOutcome {
   anchorToSet: number | null;
 }
 
+// Most evaluations hold inside the band: they share this frozen array.
+const NO_TRIGGER: readonly ReasonCode[] = Object.freeze(['no_trigger']);
+
 /**
- * trigger → sizing → guardrails for one position at one price: the pure decision both the live loop
- * and the simulation make (SPEC 2.3–2.6, 2.10). Quote validity and market session are decided before.
+ * trigger → sizing → guardrails for one position at one price: the decision both the live loop and the
+ * simulation make (SPEC 2.3–2.6, 2.10). Quote validity and market session are decided before.
+ *
+ * Reusable and allocation-free: `evaluate` writes the fully explained decision (trigger thresholds and
+ * distances, sizing, every reason, every guardrail step) into this object's fields and buffers, which
+ * stay valid until the next `evaluate`. A caller that keeps a decision takes `toOutcome()`, a plain
+ * copy. Unset numbers are NaN here (so fields keep one representation) and null in the outcome. One
+ * instance per caller; `evaluate` is synchronous and never re-entered.
  */
-export function evaluatePosition(input: EvaluationInput): EvaluationOutcome {
-  const { state, price, config } = input;
-  const trigger = PriceTrigger.evaluate(state, price, config.trigger);
-  if (trigger.kind === 'HOLD') return holdOutcome(trigger, price, NO_TRIGGER, null, NO_STEPS, null);
-  const isInitialAllocation = trigger.kind === 'SET_ANCHOR';
-  const lead = isInitialAllocation ? ANCHOR_UNSET : NO_REASONS;
+// Every number field starts as NaN, a double: a field first given a small integer would box each
+// later fractional value in a new heap number (an allocation per store on this hot path).
+export class PositionEvaluator {
+  action: EvaluationOutcome['action'] = 'HOLD';
+  triggerKind: TriggerKind = 'HOLD';
+  /** The price evaluated. */
+  price = NaN;
+  /** The anchor the trigger saw (NaN: unset). */
+  anchor = NaN;
+  buyBelow = NaN;
+  sellAbove = NaN;
+  distanceToBuy = NaN;
+  distanceToSell = NaN;
+  /** Signed quantity sizing asked for (NaN: sizing did not run). */
+  rawQty = NaN;
+  /** Unsigned quantity of the order, or of the rejected order (0 on a plain HOLD). */
+  qty = NaN;
+  side: Side | null = null;
+  /** True when action_below_min = reject turned the order into a REJECTED one of `side` and `qty`. */
+  rejected = false;
+  isInitialAllocation = false;
+  /** The anchor to set now without a fill (NaN: none); see EvaluationOutcome. */
+  anchorToSet = NaN;
+  private readonly trace = new GuardrailTrace();
+  /** The position as the rules read it (filled from the arguments on the paths that size a trade). */
+  private readonly state: PositionState = {
+    qty: NaN,
+    cashCents: NaN as Cents,
+    receivableCents: NaN as Cents,
+    anchor: NaN,
+  };
+  private readonly configs: GuardrailConfigs = {
+    guardrails: undefined as never,
+    orderPolicy: undefined as never,
+    commission: undefined as never,
+  };
 
-  const sized = sizeOrder(state, price, trigger.kind, config.sizing, config.execution.initialStockPct);
-  if (!sized.ok) return holdOutcome(trigger, price, [...lead, sized.reason], sized.rawQty, NO_STEPS, null);
-  if (sized.rawQty === 0) return holdOutcome(trigger, price, [...lead, 'zero_qty'], 0, NO_STEPS, null);
+  /** Evaluates a position given as its state. */
+  evaluate(
+    state: PositionState,
+    price: number,
+    config: StrategyConfig,
+    commission: CommissionSnapshot,
+    today: DailyActivity,
+  ): this {
+    return this.evaluateValues(
+      state.qty,
+      state.cashCents,
+      state.receivableCents,
+      state.anchor ?? NaN,
+      price,
+      config,
+      commission,
+      today,
+    );
+  }
 
-  const side: Side = sized.rawQty > 0 ? 'BUY' : 'SELL';
-  const decision = GuardrailEvaluator.evaluate(
-    state,
-    { side, qty: Math.abs(sized.rawQty), price },
-    { guardrails: config.guardrails, orderPolicy: config.orderPolicy, commission: input.commission },
-    input.today,
-  );
-  const reasons = lead.length > 0 ? [...lead, ...decision.reasons] : decision.reasons;
-  switch (decision.outcome) {
-    case 'ORDER':
-      return {
-        action: side,
-        trigger,
-        rawQty: sized.rawQty,
-        qty: decision.qty,
-        side,
-        reasons,
-        steps: decision.steps,
-        rejected: null,
-        isInitialAllocation,
-        anchorToSet: null,
-      };
-    case 'REJECT':
-      return holdOutcome(trigger, price, reasons, sized.rawQty, decision.steps, { side, qty: decision.qty });
-    case 'HOLD':
-      return holdOutcome(trigger, price, reasons, sized.rawQty, decision.steps, null);
+  /** Evaluates a position given as plain numbers (anchor NaN = unset), as a replay loop holds them. */
+  evaluateValues(
+    qty: number,
+    cashCents: number,
+    receivableCents: number,
+    anchor: number,
+    price: number,
+    config: StrategyConfig,
+    commission: CommissionSnapshot,
+    today: DailyActivity,
+  ): this {
+    const trigger = config.trigger;
+    const buyBelow = anchor * (1 - trigger.downThreshold);
+    const sellAbove = anchor * (1 + trigger.upThreshold);
+    const isInitialAllocation = Number.isNaN(anchor);
+    const kind = isInitialAllocation
+      ? 'SET_ANCHOR'
+      : PriceTrigger.kindAt(anchor, price, buyBelow, sellAbove, trigger);
+    this.triggerKind = kind;
+    this.price = price;
+    this.anchor = anchor;
+    this.buyBelow = buyBelow;
+    this.sellAbove = sellAbove;
+    this.distanceToBuy = (price - buyBelow) / price;
+    this.distanceToSell = (sellAbove - price) / price;
+    this.rawQty = NaN;
+    this.qty = 0;
+    this.side = null;
+    this.rejected = false;
+    this.isInitialAllocation = isInitialAllocation;
+    this.anchorToSet = isInitialAllocation ? price : NaN;
+    this.action = 'HOLD';
+    this.trace.clear();
+    if (kind === 'HOLD') return this;
+    // The position as the rules read it, in place (a call would box each number).
+    const state = this.state;
+    state.qty = qty;
+    state.cashCents = cashCents as Cents;
+    state.receivableCents = receivableCents as Cents;
+    // NaN, not null, when unset (one field representation): sizing reads the anchor only when it is set.
+    state.anchor = anchor;
+    return this.sizeAndGuard(kind, config, commission, today);
+  }
+
+  /** A trigger fired (or the anchor is unset): sizing, then the guardrails. Out of line, so the HOLD above inlines. */
+  private sizeAndGuard(
+    kind: TriggerKind,
+    config: StrategyConfig,
+    commission: CommissionSnapshot,
+    today: DailyActivity,
+  ): this {
+    const t = this.trace;
+    if (kind === 'SET_ANCHOR') t.addReason('anchor_unset');
+    const state = this.state;
+    const price = this.price;
+    const rawQty = sizedQty(state, price, kind, config.sizing, config.execution.initialStockPct);
+    if (Number.isNaN(rawQty)) {
+      t.addReason('zero_size');
+      return this;
+    }
+    this.rawQty = rawQty;
+    if (opposesTrigger(kind, rawQty)) {
+      t.addReason('sizing_opposes_trigger');
+      return this;
+    }
+    if (rawQty === 0) {
+      t.addReason('zero_qty');
+      return this;
+    }
+
+    const side: Side = rawQty > 0 ? 'BUY' : 'SELL';
+    const configs = this.configs;
+    configs.guardrails = config.guardrails;
+    configs.orderPolicy = config.orderPolicy;
+    configs.commission = commission;
+    const outcome = GuardrailEvaluator.run(t.propose(side, Math.abs(rawQty), price), state, configs, today);
+    if (outcome === 'HOLD') return this;
+    this.side = side;
+    this.qty = t.qty;
+    if (outcome === 'REJECT') {
+      this.rejected = true;
+      return this;
+    }
+    this.action = side;
+    this.anchorToSet = NaN;
+    return this;
+  }
+
+  /** Number of reasons of the current decision (a HOLD inside the band has one: `no_trigger`). */
+  get reasonCount(): number {
+    return this.triggerKind === 'HOLD' ? 1 : this.trace.reasonCount;
+  }
+
+  /** The i-th reason (i < reasonCount). */
+  reason(i: number): ReasonCode {
+    return this.triggerKind === 'HOLD' ? 'no_trigger' : this.trace.reason(i);
+  }
+
+  /** The reasons in order: shared and frozen for a HOLD inside the band, else a new array. */
+  reasons(): readonly ReasonCode[] {
+    return this.triggerKind === 'HOLD' ? NO_TRIGGER : this.trace.reasonsCopy();
+  }
+
+  /** Number of guardrail steps of the current decision. */
+  get stepCount(): number {
+    return this.trace.stepCount;
+  }
+
+  /** The i-th guardrail step (i < stepCount): reused by the next evaluation. */
+  step(i: number): GuardrailStep {
+    return this.trace.step(i);
+  }
+
+  /** The current decision as a plain object the caller owns. */
+  toOutcome(): EvaluationOutcome {
+    const unset = this.triggerKind === 'SET_ANCHOR';
+    return {
+      action: this.action,
+      trigger: {
+        kind: this.triggerKind,
+        anchor: unset ? null : this.anchor,
+        price: this.price,
+        buyBelow: unset ? null : this.buyBelow,
+        sellAbove: unset ? null : this.sellAbove,
+        distanceToBuy: unset ? null : this.distanceToBuy,
+        distanceToSell: unset ? null : this.distanceToSell,
+      },
+      rawQty: Number.isNaN(this.rawQty) ? null : this.rawQty,
+      qty: this.action === 'HOLD' ? 0 : this.qty,
+      side: this.side,
+      reasons: this.reasons(),
+      steps: this.trace.stepsCopy(),
+      rejected: this.rejected ? { side: this.side as Side, qty: this.qty } : null,
+      isInitialAllocation: this.isInitialAllocation,
+      anchorToSet: Number.isNaN(this.anchorToSet) ? null : this.anchorToSet,
+    };
   }
 }
 
-// Most evaluations hold inside the band: they share these frozen arrays instead of allocating.
-const NO_TRIGGER: readonly ReasonCode[] = Object.freeze(['no_trigger']);
-const ANCHOR_UNSET: readonly ReasonCode[] = Object.freeze(['anchor_unset']);
-const NO_REASONS: readonly ReasonCode[] = Object.freeze([]);
-const NO_STEPS: readonly GuardrailStep[] = Object.freeze([]);
+const SHARED = new PositionEvaluator();
 
-/** A HOLD; an initial allocation that ends without an order still sets the anchor to the price (SPEC 2.10). */
-function holdOutcome(
-  trigger: TriggerDecision,
-  price: number,
-  reasons: readonly ReasonCode[],
-  rawQty: number | null,
-  steps: readonly GuardrailStep[],
-  rejected: { side: Side; qty: number } | null,
-): EvaluationOutcome {
-  const isInitialAllocation = trigger.kind === 'SET_ANCHOR';
-  return {
-    action: 'HOLD',
-    trigger,
-    rawQty,
-    qty: 0,
-    side: rejected ? rejected.side : null,
-    reasons,
-    steps,
-    rejected,
-    isInitialAllocation,
-    anchorToSet: isInitialAllocation ? price : null,
-  };
+/** One evaluation as a plain `EvaluationOutcome` (the live loop's form: it stores every decision). */
+export function evaluatePosition(input: EvaluationInput): EvaluationOutcome {
+  return SHARED.evaluate(input.state, input.price, input.config, input.commission, input.today).toOutcome();
 }

@@ -22,17 +22,44 @@ export interface TriggerDecision {
 const FLOAT_FILTER = 1e-12;
 
 /**
- * Sign of price − anchor × (1 + delta), exact as with decimals: the float answer is used when the gap is
- * clearly larger than float error, and the decimal texts of the inputs decide the close cases.
+ * Sign of price − anchor × (1 + delta), exact as with decimals: `threshold` is that product in floats,
+ * whose answer is used when the gap is clearly larger than float error; the decimal texts of the inputs
+ * decide the close cases.
  */
-function compareToThreshold(price: number, anchor: number, delta: number): number {
-  const gap = price - anchor * (1 + delta);
-  if (Math.abs(gap) > FLOAT_FILTER * price) return Math.sign(gap);
+function compareToThreshold(price: number, threshold: number, anchor: number, delta: number): number {
+  const gap = price - threshold;
+  const tolerance = FLOAT_FILTER * price;
+  if (gap > tolerance) return 1;
+  if (gap < -tolerance) return -1;
+  return compareToThresholdExactly(price, anchor, delta);
+}
+
+// Out of line, so the float filter above stays small enough to inline into hot loops.
+function compareToThresholdExactly(price: number, anchor: number, delta: number): number {
   return exact(price).comparedTo(exact(anchor).times(exact(delta).plus(1)));
 }
 
 /** SPEC 2.3. A price exactly on a threshold triggers (anchor 100, down 0.03, price 97 → BUY). */
 export const PriceTrigger = {
+  /** The decision's kind alone, allocating nothing; `anchor` NaN or null = not set yet. */
+  kindOf(anchor: number | null, price: number, config: TriggerConfig): TriggerKind {
+    if (anchor === null || Number.isNaN(anchor)) return 'SET_ANCHOR';
+    const buyBelow = anchor * (1 - config.downThreshold);
+    return PriceTrigger.kindAt(anchor, price, buyBelow, anchor * (1 + config.upThreshold), config);
+  },
+
+  /** `kindOf` for a set anchor whose thresholds the caller has computed (anchor × (1 − down), × (1 + up)). */
+  kindAt(
+    anchor: number,
+    price: number,
+    buyBelow: number,
+    sellAbove: number,
+    config: TriggerConfig,
+  ): TriggerKind {
+    if (compareToThreshold(price, buyBelow, anchor, -config.downThreshold) <= 0) return 'BUY';
+    return compareToThreshold(price, sellAbove, anchor, config.upThreshold) >= 0 ? 'SELL' : 'HOLD';
+  },
+
   evaluate(state: Pick<PositionState, 'anchor'>, price: number, config: TriggerConfig): TriggerDecision {
     const anchor = state.anchor;
     if (anchor === null) {
@@ -48,12 +75,7 @@ export const PriceTrigger = {
     }
     const buyBelow = anchor * (1 - config.downThreshold);
     const sellAbove = anchor * (1 + config.upThreshold);
-    const kind: TriggerKind =
-      compareToThreshold(price, anchor, -config.downThreshold) <= 0
-        ? 'BUY'
-        : compareToThreshold(price, anchor, config.upThreshold) >= 0
-          ? 'SELL'
-          : 'HOLD';
+    const kind = PriceTrigger.kindOf(anchor, price, config);
     // One literal (no spread): this runs for every position on every tick and simulated bar.
     return {
       kind,

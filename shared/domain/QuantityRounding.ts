@@ -8,6 +8,16 @@ import { exact } from './ExactDecimal';
 const FRACTIONAL_STEP = 0.000001;
 
 export function roundTowardZero(qty: number, qtyStep: number, lotSize: number | null): number {
+  // The common case, small enough to inline into the rules: whole-share steps, no lot, qty ≥ 0.
+  if (lotSize === null && qty >= 0 && qty < 2 ** 52 && Number.isInteger(qtyStep) && qtyStep > 0) {
+    let n = Math.floor(qty / qtyStep);
+    if (n * qtyStep > qty) n -= 1;
+    return n * qtyStep;
+  }
+  return roundTowardZeroOnGrid(qty, qtyStep, lotSize);
+}
+
+function roundTowardZeroOnGrid(qty: number, qtyStep: number, lotSize: number | null): number {
   if (!Number.isFinite(qty)) throw new RangeError(`quantity ${qty} is not finite`);
   if (qty === 0) return 0;
   const sign = qty < 0 ? -1 : 1;

@@ -1,0 +1,39 @@
+/**
+ * `npm run bench [name]`: bundles the benchmarks the way the app ships its main process (one bundle, as
+ * electron-vite builds it; the worker threads as bundles of their own beside it), then runs them in
+ * plain Node. Timing the code through tsx instead would add a getter call to every cross-module
+ * function call, which the built app never pays.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const outdir = path.join(root, 'out', 'bench');
+rmSync(outdir, { recursive: true, force: true });
+await build({
+  absWorkingDir: root,
+  entryPoints: {
+    run: 'bench/run.ts',
+    sweepWorker: 'main/workers/sweepWorker.ts',
+    simulationWorker: 'main/workers/simulationWorker.ts',
+  },
+  outdir,
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  packages: 'external',
+  // Each bench file runs itself when it is the entry (`require.main === module`); in one bundle every
+  // module is the entry, so that check is turned off here and bench/run.ts picks what runs.
+  define: { 'require.main': 'undefined' },
+  logLevel: 'warning',
+});
+// The database migrations are read from disk beside the bundle, as in the built app.
+cpSync(path.join(root, 'main/db/migrations'), path.join(outdir, 'migrations'), { recursive: true });
+const result = spawnSync(process.execPath, [path.join(outdir, 'run.js'), ...process.argv.slice(2)], {
+  stdio: 'inherit',
+});
+process.exit(result.status ?? 1);
