@@ -1,4 +1,4 @@
-import { exact } from './ExactDecimal';
+import { exact, exactDifference } from './ExactDecimal';
 import { cents, productCents, roundToCents, ZERO_CENTS, type Cents } from './Money';
 
 export interface DividendAccrual {
@@ -43,7 +43,7 @@ export function resolveWithholdingRate(
 /** SPEC 2.6: on the ex-date the anchor drops by the dividend so the mechanical price drop fires no BUY. */
 export function adjustAnchorForDividend(anchor: number | null, amountPerShare: number): number | null {
   if (anchor === null) return null;
-  const adjusted = exact(anchor).minus(exact(amountPerShare)).toNumber();
+  const adjusted = exactDifference(anchor, amountPerShare);
   return adjusted > 0 ? adjusted : anchor;
 }
 

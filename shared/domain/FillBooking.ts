@@ -34,12 +34,21 @@ export function applyFill(
   price: number,
   booking: FillBooking,
 ): PositionLedger {
-  const newQty = normalizeQty(side === 'BUY' ? position.qty + qty : position.qty - qty);
-  return {
-    ...position,
-    qty: newQty,
-    cashCents: cents(position.cashCents + booking.cashDeltaCents),
-    totalCommissionPaidCents: cents(position.totalCommissionPaidCents + booking.commissionCents),
-    anchor: anchorAfterFill(position.anchor, price).to,
-  };
+  const next = { ...position };
+  applyFillInPlace(next, side, qty, price, booking);
+  return next;
+}
+
+/** `applyFill` on the ledger object itself, for a replay that owns its ledger: the same rules, no copy. */
+export function applyFillInPlace(
+  position: PositionLedger,
+  side: Side,
+  qty: number,
+  price: number,
+  booking: FillBooking,
+): void {
+  position.qty = normalizeQty(side === 'BUY' ? position.qty + qty : position.qty - qty);
+  position.cashCents = cents(position.cashCents + booking.cashDeltaCents);
+  position.totalCommissionPaidCents = cents(position.totalCommissionPaidCents + booking.commissionCents);
+  position.anchor = anchorAfterFill(position.anchor, price).to;
 }

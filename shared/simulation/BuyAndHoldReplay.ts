@@ -14,10 +14,12 @@ import { productCents } from '../domain/Money';
  * whole shares, the same commission and slippage; dividends kept as cash (accrued and paid with the
  * same rules as the strategy). Shares the position starts with are kept.
  */
+// Number fields start as numbers, not `undefined` (a bare declaration): a field that starts undefined
+// boxes every later fractional value in a new heap number, once per bar here.
 export class BuyAndHoldReplay {
-  qty: number;
-  cashCents: number;
-  receivableCents: number;
+  qty = NaN;
+  cashCents = 0;
+  receivableCents = 0;
   commissionsCents = 0;
   notionalCents = 0;
   dividendsNetCents = 0;
@@ -25,7 +27,7 @@ export class BuyAndHoldReplay {
   price: number | null = null;
   private bought = false;
   private session = '';
-  private lastClose: number;
+  private lastClose = NaN;
   private readonly dividends: DividendSchedule;
 
   constructor(

@@ -5,12 +5,12 @@ import { anchorAfterFill, anchorOnExDividend, anchorWithoutInitialFill } from '.
 import type { Side } from '../domain/DomainEvent';
 import { exact } from '../domain/ExactDecimal';
 import type { FillBooking } from '../domain/FillBooking';
-import { applyFill, bookFill } from '../domain/FillBooking';
+import { applyFill, applyFillInPlace, bookFill } from '../domain/FillBooking';
 import { cents } from '../domain/Money';
 import type { PositionLedger } from '../domain/Position';
 import { normalizeQty } from '../domain/Position';
 import type { EvaluationOutcome } from '../domain/PositionEvaluator';
-import { evaluatePosition } from '../domain/PositionEvaluator';
+import { evaluatePosition, PositionEvaluator } from '../domain/PositionEvaluator';
 import { roundTowardZero } from '../domain/QuantityRounding';
 import type { ReasonCode } from '../domain/ReasonCode';
 import type { BarSeries } from '../ports/HistoricalBars';
@@ -104,6 +104,8 @@ export interface ReplayTotals {
 /** Margin that keeps the HOLD pre-check strictly inside the trigger's own float filter (1e-12). */
 const PREFILTER_MARGIN = 1e-9;
 
+const NO_REASONS: readonly ReasonCode[] = Object.freeze([]);
+
 /**
  * One position replayed bar by bar (ADR 0010). Per bar, in order: a new session resets the daily
  * activity and applies due dividends (accrual on the shares held at the previous bar's close, anchor
@@ -113,7 +115,19 @@ const PREFILTER_MARGIN = 1e-9;
 export class SimulatedPosition {
   readonly symbol: string;
   readonly config: StrategyConfig;
-  private ledger: PositionLedger;
+  /** The position, changed in place (one object for the whole run: no copy per fill or dividend). */
+  private readonly ledger: PositionLedger;
+  private readonly evaluator = new PositionEvaluator();
+  /** The order a `close` fill books at once (reused); a `next_open` order is a new object kept until filled. */
+  private readonly closeOrder: PendingOrder = {
+    side: 'BUY',
+    qty: NaN,
+    decidedAt: 0,
+    decisionPrice: NaN,
+    decisionSession: '',
+    isInitialAllocation: false,
+    reasons: NO_REASONS,
+  };
   private readonly activity: DailyActivity = { ordersToday: 0, notionalTodayCents: 0 };
   private activitySession = '';
   private pending: PendingOrder | null = null;
@@ -122,15 +136,16 @@ export class SimulatedPosition {
   private holdBelow = NaN;
   private readonly dividends: DividendSchedule;
   /** The bar on which the next dividend step (accrual or payment) is due: an integer test per bar. */
-  private nextDividendBar: number;
+  private nextDividendBar = 0;
   private readonly timeline: TimelineRecorder | null;
   private readonly qtyUnit: number;
-  /** Copies of the ledger's shares and cash + receivable (see setLedger). */
-  private qty = 0;
-  private moneyCents = 0;
   private readonly close: Float64Array;
-  /** Close of the last bar stepped; before the first bar, the first bar's close values initial shares. */
-  lastClose: number;
+  /**
+   * Close of the last bar stepped; before the first bar, the first bar's close values initial shares.
+   * Declared with a number (a field declared bare starts as `undefined`, and every later store of a
+   * fractional price into it would allocate a heap number: once per bar).
+   */
+  lastClose = NaN;
   barsStepped = 0;
   readonly totals: ReplayTotals = {
     trades: 0,
@@ -177,7 +192,6 @@ export class SimulatedPosition {
     this.timeline = log.detailed ? new TimelineRecorder(bars) : null;
     const policy = this.config.orderPolicy;
     this.qtyUnit = policy.lotSize ?? (policy.qtyStep > 0 ? policy.qtyStep : 0.000001);
-    this.setLedger(this.ledger);
     this.close = bars.close;
     this.lastClose = bars.close[0] as number;
     this.updateHoldBand();
@@ -204,14 +218,8 @@ export class SimulatedPosition {
 
   /** Cash + receivable + shares × last close, cents (the exact product rounded half-even). */
   equityCents(): number {
-    return this.moneyCents + productCents(this.qty, this.lastClose);
-  }
-
-  /** Every change of the ledger goes through here, so the per-bar reads use plain number fields. */
-  private setLedger(ledger: PositionLedger): void {
-    this.ledger = ledger;
-    this.qty = ledger.qty;
-    this.moneyCents = ledger.cashCents + ledger.receivableCents;
+    const l = this.ledger;
+    return l.cashCents + l.receivableCents + productCents(l.qty, this.lastClose);
   }
 
   unpaidDividends(): UnpaidDividend[] {
@@ -256,54 +264,58 @@ export class SimulatedPosition {
   }
 
   private evaluate(i: number, price: number): void {
-    const anchorSeen = this.ledger.anchor;
-    const outcome = evaluatePosition({
-      state: this.ledger,
+    const l = this.ledger;
+    const anchorSeen = l.anchor ?? NaN;
+    const ev = this.evaluator.evaluateValues(
+      l.qty,
+      l.cashCents,
+      l.receivableCents,
+      anchorSeen,
       price,
-      config: this.config,
-      commission: this.commission,
-      today: this.activity,
-    });
+      this.config,
+      this.commission,
+      this.activity,
+    );
     const timeline = this.timeline;
-    if ((outcome.action === 'BUY' || outcome.action === 'SELL') && outcome.qty > 0) {
-      if (timeline !== null) {
-        const code = outcome.action === 'BUY' ? ACTION_BUY : ACTION_SELL;
-        timeline.record(i, code, outcome.qty, anchorSeen ?? NaN, timeline.reasonSetOf(outcome.reasons));
-      }
-      this.activity.ordersToday++;
-      const order: PendingOrder = {
-        side: outcome.action,
-        qty: outcome.qty,
-        decidedAt: i,
-        decisionPrice: price,
-        decisionSession: this.bars.session[i] as string,
-        isInitialAllocation: outcome.isInitialAllocation,
-        reasons: outcome.reasons,
-      };
-      if (this.execution.fill === 'close') this.fill(order, i, price);
-      else this.pending = order;
-      return;
-    }
-    if (outcome.rejected !== null) {
-      this.totals.rejected++;
+    const detailed = this.log.detailed;
+    if (ev.action !== 'HOLD' && ev.qty > 0) {
+      const side = ev.action;
       if (timeline !== null)
         timeline.record(
           i,
-          ACTION_REJECTED,
-          outcome.rejected.qty,
-          anchorSeen ?? NaN,
-          timeline.reasonSetOf(outcome.reasons),
+          side === 'BUY' ? ACTION_BUY : ACTION_SELL,
+          ev.qty,
+          anchorSeen,
+          timeline.reasonSetOf(ev.reasons()),
         );
-      if (this.log.detailed) this.recordRejection(i, price, outcome);
+      this.activity.ordersToday++;
+      const fillsNow = this.execution.fill === 'close';
+      const order: PendingOrder = fillsNow ? this.closeOrder : { ...this.closeOrder };
+      order.side = side;
+      order.qty = ev.qty;
+      order.decidedAt = i;
+      order.decisionPrice = price;
+      order.decisionSession = this.bars.session[i] as string;
+      order.isInitialAllocation = ev.isInitialAllocation;
+      order.reasons = detailed ? ev.reasons() : NO_REASONS;
+      if (fillsNow) this.fill(order, i, price);
+      else this.pending = order;
+      return;
+    }
+    if (ev.rejected) {
+      this.totals.rejected++;
+      if (timeline !== null)
+        timeline.record(i, ACTION_REJECTED, ev.qty, anchorSeen, timeline.reasonSetOf(ev.reasons()));
+      if (detailed) this.recordRejection(i, price, ev);
     } else if (timeline !== null) {
       const reasonSet =
-        outcome.reasons.length === 1 && outcome.reasons[0] === 'no_trigger'
+        ev.reasonCount === 1 && ev.reason(0) === 'no_trigger'
           ? REASONS_NO_TRIGGER
-          : timeline.reasonSetOf(outcome.reasons);
-      timeline.record(i, ACTION_HOLD, 0, anchorSeen ?? NaN, reasonSet);
+          : timeline.reasonSetOf(ev.reasons());
+      timeline.record(i, ACTION_HOLD, 0, anchorSeen, reasonSet);
     }
-    if (outcome.anchorToSet !== null)
-      this.setAnchor(i, outcome.anchorToSet, 'initial allocation without an order: anchor set to the price');
+    if (!Number.isNaN(ev.anchorToSet))
+      this.setAnchor(i, ev.anchorToSet, 'initial allocation without an order: anchor set to the price');
   }
 
   private fillPending(i: number): void {
@@ -338,7 +350,7 @@ export class SimulatedPosition {
       return;
     }
     const anchorBefore = this.ledger.anchor;
-    this.setLedger(applyFill(this.ledger, side, qty, price, booking));
+    applyFillInPlace(this.ledger, side, qty, price, booking);
     this.updateHoldBand();
     if (this.bars.session[i] === this.activitySession)
       this.activity.notionalTodayCents += booking.notionalCents;
@@ -459,8 +471,9 @@ export class SimulatedPosition {
     }
   }
 
-  private recordRejection(i: number, price: number, outcome: EvaluationOutcome): void {
-    const rejected = outcome.rejected as { side: Side; qty: number };
+  private recordRejection(i: number, price: number, ev: PositionEvaluator): void {
+    const rejected = { side: ev.side as Side, qty: ev.qty };
+    const reasons = ev.reasons();
     const at = barLabel(this.bars, i);
     const tradeSeq = this.log.addTrade({
       symbol: this.symbol,
@@ -469,7 +482,7 @@ export class SimulatedPosition {
       session: this.bars.session[i] as string,
       side: rejected.side,
       status: 'REJECTED',
-      isInitialAllocation: outcome.isInitialAllocation,
+      isInitialAllocation: ev.isInitialAllocation,
       requestedQty: rejected.qty,
       qty: 0,
       cancelledQty: 0,
@@ -480,7 +493,7 @@ export class SimulatedPosition {
       qtyAfter: this.ledger.qty,
       cashAfterCents: this.ledger.cashCents,
       anchorAfter: this.ledger.anchor,
-      reasons: [...outcome.reasons],
+      reasons: [...reasons],
       note: null,
     });
     this.log.addEvent({
@@ -493,7 +506,7 @@ export class SimulatedPosition {
       amountCents: null,
       anchorBefore: null,
       anchorAfter: null,
-      detail: outcome.reasons.join(','),
+      detail: reasons.join(','),
     });
   }
 
@@ -502,7 +515,7 @@ export class SimulatedPosition {
     const change = anchorWithoutInitialFill(price);
     const anchor = change.to;
     const before = this.ledger.anchor;
-    this.setLedger({ ...this.ledger, anchor });
+    this.ledger.anchor = anchor;
     this.updateHoldBand();
     if (this.log.detailed) {
       this.log.addEvent({
@@ -528,8 +541,7 @@ export class SimulatedPosition {
       d !== null;
       d = this.dividends.accrueNext(session, this.ledger.qty)
     ) {
-      if (d.netCents > 0)
-        this.setLedger({ ...this.ledger, receivableCents: cents(this.ledger.receivableCents + d.netCents) });
+      if (d.netCents > 0) this.ledger.receivableCents = cents(this.ledger.receivableCents + d.netCents);
       if (this.log.detailed && d.grossCents > 0) {
         this.log.addEvent({
           at,
@@ -550,7 +562,7 @@ export class SimulatedPosition {
         this.config.execution.adjustAnchorOnDividend,
       );
       if (change !== null) {
-        this.setLedger({ ...this.ledger, anchor: change.to });
+        this.ledger.anchor = change.to;
         this.updateHoldBand();
         if (this.log.detailed) {
           this.log.addEvent({
@@ -570,13 +582,10 @@ export class SimulatedPosition {
     }
     for (let d = this.dividends.payNext(session); d !== null; d = this.dividends.payNext(session)) {
       const l = this.ledger;
-      this.setLedger({
-        ...l,
-        cashCents: cents(l.cashCents + d.netCents),
-        receivableCents: cents(l.receivableCents - d.netCents),
-        totalDividendsGrossCents: cents(l.totalDividendsGrossCents + d.grossCents),
-        totalDividendsNetCents: cents(l.totalDividendsNetCents + d.netCents),
-      });
+      l.cashCents = cents(l.cashCents + d.netCents);
+      l.receivableCents = cents(l.receivableCents - d.netCents);
+      l.totalDividendsGrossCents = cents(l.totalDividendsGrossCents + d.grossCents);
+      l.totalDividendsNetCents = cents(l.totalDividendsNetCents + d.netCents);
       this.totals.dividendsGrossCents += d.grossCents;
       this.totals.dividendsNetCents += d.netCents;
       if (this.log.detailed) {
