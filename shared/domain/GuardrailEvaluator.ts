@@ -44,7 +44,19 @@ interface Caps {
  * with a minimum commission the bound is the lower of the rate formula and the minimum formula (SPEC 2.10).
  */
 function buyCap(budget: number, price: number, k: number, minCommission: number, weight: number): number {
-  return Math.min(budget / (price * (1 + weight * k)), (budget - weight * minCommission) / price);
+  const byRate = budget / (price * (1 + weight * k));
+  // With no minimum and a budget ≥ 0 the minimum formula (budget / price) is never the lower one.
+  if (minCommission === 0 && budget >= 0) return byRate;
+  return Math.min(byRate, (budget - weight * minCommission) / price);
+}
+
+/** Largest sell that keeps the allocation ≥ the minimum: the looser of the rate and minimum formulas. */
+function sellBandCap(stock: number, value: number, price: number, lo: number, k: number, m: number): number {
+  const excess = stock - lo * value;
+  const byRate = excess / (price * (1 - lo * k));
+  // With no minimum and an excess ≥ 0 the minimum formula (excess / price) is never the larger one.
+  if (m === 0 && excess >= 0 && lo * k < 1) return byRate;
+  return Math.max(byRate, (stock - lo * (value - m)) / price);
 }
 
 // NaN, not 0: fields that start as doubles store later doubles in place (no allocation per store).
@@ -120,10 +132,7 @@ function runGuardrails(
   caps.band =
     side === 'BUY'
       ? buyCap(g.maxStockPct * value - stock, price, k, m, g.maxStockPct)
-      : Math.max(
-          (stock - g.minStockPct * value) / (price * (1 - g.minStockPct * k)),
-          (stock - g.minStockPct * (value - m)) / price,
-        );
+      : sellBandCap(stock, value, price, g.minStockPct, k, m);
   t.trim(caps.band, 'band_trim');
   // 2. Trade size.
   caps.maxTrade = (g.maxTradePctOfPosition * value) / price;
