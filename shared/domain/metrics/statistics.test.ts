@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isNoise, mean, percentileLinear, sampleStdDev } from './statistics';
 
@@ -44,5 +45,45 @@ describe('isNoise', () => {
     { name: 'typical daily dispersion', dispersion: 0.01, values: [0.01, -0.02], expected: false },
   ])('$name', ({ dispersion, values, expected }) => {
     expect(isNoise(dispersion, values)).toBe(expected);
+  });
+});
+
+describe('percentileLinear by selection = by sorting (property)', () => {
+  /** The definition: sort a copy ascending, interpolate between the order statistics around (n − 1)·p. */
+  function bySorting(values: readonly number[], p: number): number {
+    const sorted = [...values].sort((a, b) => a - b);
+    const h = (sorted.length - 1) * p;
+    const lo = Math.floor(h);
+    const a = sorted[lo] as number;
+    const b = sorted[Math.min(lo + 1, sorted.length - 1)] as number;
+    return h === lo ? a : a + (h - lo) * (b - a);
+  }
+
+  it('gives the same number for any series, p and order (duplicates, ties, ±0, sorted, reversed)', () => {
+    const value = fc.oneof(
+      fc.double({ min: -1, max: 1, noNaN: true }),
+      fc.integer({ min: -3, max: 3 }),
+      fc.constantFrom(0, -0, 0.01, -0.01),
+    );
+    const order = fc.constantFrom('as is', 'ascending', 'descending');
+    fc.assert(
+      fc.property(
+        fc.array(value, { minLength: 1, maxLength: 400 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        order,
+        (values, p, how) => {
+          const input =
+            how === 'ascending'
+              ? [...values].sort((a, b) => a - b)
+              : how === 'descending'
+                ? [...values].sort((a, b) => b - a)
+                : values;
+          const got = percentileLinear(input, p);
+          const want = bySorting(input, p);
+          expect(got === want || (got === 0 && want === 0)).toBe(true);
+        },
+      ),
+      { numRuns: 3_000 },
+    );
   });
 });

@@ -29,14 +29,56 @@ export function sampleStdDev(values: readonly number[]): number {
  * The result is never below the minimum: a + (b − a)·t with b ≥ a, t ≥ 0 cannot round below a.
  */
 export function percentileLinear(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const h = (sorted.length - 1) * p;
+  // Only the order statistics at ⌊h⌋ and ⌊h⌋ + 1 are needed: a selection in O(n), not a sort
+  // (on a 20-year daily series in a sweep of thousands of runs, the sort was half of the metrics).
+  const x = Float64Array.from(values);
+  const h = (x.length - 1) * p;
   const lo = Math.floor(h);
-  const hi = Math.min(lo + 1, sorted.length - 1);
-  const a = sorted[lo] as number;
-  const b = sorted[hi] as number;
-  // On an order statistic return it as is (also keeps 0 · Infinity from turning a finite value into NaN).
-  return h === lo ? a : a + (h - lo) * (b - a);
+  const a = selectKth(x, lo);
+  if (h === lo) return a + 0; // +0: −0 and 0 are one value here, as for the comparator a − b.
+  // After the selection everything right of lo is ≥ a: the next order statistic is their minimum.
+  let b = Infinity;
+  for (let i = lo + 1; i < x.length; i++) if ((x[i] as number) < b) b = x[i] as number;
+  return a + (h - lo) * (b - a) + 0;
+}
+
+/**
+ * Rearranges `x` so that x[k] is the k-th smallest, with nothing larger to its left and nothing
+ * smaller to its right (Hoare's selection, median-of-three pivots), and returns x[k]. Falls back to a
+ * full sort after a linear number of rounds, so an adversarial order cannot make it quadratic.
+ */
+function selectKth(x: Float64Array, k: number): number {
+  let left = 0;
+  let right = x.length - 1;
+  for (let rounds = 0; right > left; rounds++) {
+    if (rounds > 64) {
+      x.subarray(left, right + 1).sort();
+      break;
+    }
+    const mid = (left + right) >>> 1;
+    const pivot = medianOf3(x[left] as number, x[mid] as number, x[right] as number);
+    let i = left;
+    let j = right;
+    while (i <= j) {
+      while ((x[i] as number) < pivot) i++;
+      while ((x[j] as number) > pivot) j--;
+      if (i <= j) {
+        const t = x[i] as number;
+        x[i] = x[j] as number;
+        x[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) right = j;
+    else if (k >= i) left = i;
+    else break;
+  }
+  return x[k] as number;
+}
+
+function medianOf3(a: number, b: number, c: number): number {
+  return a < b ? (b < c ? b : a < c ? c : a) : a < c ? a : b < c ? c : b;
 }
 
 /**
