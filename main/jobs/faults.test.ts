@@ -122,6 +122,53 @@ describe('faults in the tick', () => {
     expect(h.logger.lines.some((l) => l.level === 'error' && /adapter bug/.test(l.msg))).toBe(true);
   });
 
+  it('one position whose writes fail: rolled back alone, the others written once, logged once', async () => {
+    h = await openHarness({ start: T, script: { AAPL: quote(100), KO: quote(60) } });
+    const aapl = h.addPosition('AAPL', 10_000);
+    const ko = h.addPosition('KO', 10_000);
+    // KO's order is inserted, then its intent fails: the tenant is written again, one savepoint each.
+    const enqueue = h.store.intents.enqueue.bind(h.store.intents);
+    h.store.intents.enqueue = (tenantId, intent) => {
+      const order = h.store.orders.get(tenantId, intent.orderId);
+      if (order?.positionId === ko.id) throw new Error('disk full');
+      return enqueue(tenantId, intent);
+    };
+    const result = await h.tick();
+    expect(result.tenants[0]).toMatchObject({ evaluated: 1, ordersCreated: 1, failed: 1 });
+    expect(h.events(ko.id).filter((e) => e.type === 'EvaluationEvent')).toHaveLength(0);
+    expect(h.store.orders.listByPosition(h.tenantId, ko.id)).toHaveLength(0);
+    expect(h.events(aapl.id).filter((e) => e.type === 'EvaluationEvent')).toHaveLength(1);
+    expect(h.store.orders.listByPosition(h.tenantId, aapl.id)).toHaveLength(1);
+    expect(h.store.intents.listByStatus(h.tenantId, 'QUEUED')).toHaveLength(1);
+    const completed = h.store.events
+      .listByCorrelation(h.tenantId, result.tickId)
+      .filter((e) => e.type === 'TickCompleted');
+    expect(completed).toHaveLength(1);
+    const errors = h.logger.lines.filter((l) => l.level === 'error' && /evaluation failed/.test(l.msg));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]?.fields).toMatchObject({ positionId: ko.id });
+    expect(h.store.events.verifyChain(h.tenantId)).toMatchObject({ ok: true });
+  });
+
+  it('one position whose evaluation throws: nothing written for it, the others written, logged once', async () => {
+    h = await openHarness({ start: T, script: { AAPL: quote(100), KO: quote(60) } });
+    const aapl = h.addPosition('AAPL', 10_000);
+    const ko = h.addPosition('KO', 10_000);
+    // Both are initial allocations: the guardrails read today's orders, and KO's read throws.
+    const count = h.store.orders.countActiveCreatedBetween.bind(h.store.orders);
+    h.store.orders.countActiveCreatedBetween = (tenantId, positionId, fromMs, toMs) => {
+      if (positionId === ko.id) throw new Error('evaluation bug');
+      return count(tenantId, positionId, fromMs, toMs);
+    };
+    const result = await h.tick();
+    expect(result.tenants[0]).toMatchObject({ evaluated: 1, ordersCreated: 1, failed: 1 });
+    expect(h.events(ko.id).filter((e) => e.type === 'EvaluationEvent')).toHaveLength(0);
+    expect(h.events(aapl.id).filter((e) => e.type === 'EvaluationEvent')).toHaveLength(1);
+    const errors = h.logger.lines.filter((l) => l.level === 'error' && /evaluation failed/.test(l.msg));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]?.fields).toMatchObject({ positionId: ko.id });
+  });
+
   it('a position with an open order is evaluated as SKIP: orders never stack', async () => {
     h = await openHarness({ start: T, script: { AAPL: quote(100) } });
     const aapl = h.addPosition('AAPL', 10_000);

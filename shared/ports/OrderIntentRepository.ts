@@ -46,6 +46,12 @@ export interface OrderIntentRepository {
    * attempt, leased until now + leaseMs. Null when nothing is due.
    */
   claimNextDue(tenantId: string, now: number, leaseMs: number): OrderIntentRecord | null;
+  /**
+   * `claimNextDue` for up to `limit` intents at once, in one statement: the `limit` oldest due intents
+   * (by next attempt time, then id), each PROCESSING with one more attempt and the same lease. Returned
+   * in that order; empty when nothing is due.
+   */
+  claimDue(tenantId: string, now: number, leaseMs: number, limit: number): OrderIntentRecord[];
   /** PROCESSING → DONE. False when the intent is not PROCESSING (e.g. its lease expired and was released). */
   markDone(tenantId: string, intentId: string, now: number): boolean;
   /**

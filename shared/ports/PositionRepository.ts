@@ -17,11 +17,19 @@ export interface PositionRecord extends PositionLedger {
   updatedAt: number;
 }
 
+/** A position's id and version: enough to tell whether a row read earlier is still current. */
+export interface PositionVersion {
+  id: string;
+  version: number;
+}
+
 export interface PositionRepository {
   insert(tenantId: string, position: PositionRecord): void;
   get(tenantId: string, positionId: string): PositionRecord | null;
   listByPortfolio(tenantId: string, portfolioId: string): PositionRecord[];
   listByTenant(tenantId: string, statuses?: readonly PositionStatus[]): PositionRecord[];
+  /** The id and version of each of the tenant's positions in these statuses (cheaper than the rows). */
+  listVersions(tenantId: string, statuses: readonly PositionStatus[]): PositionVersion[];
   /** The ACTIVE or PAUSED position of a symbol in a portfolio, if any. */
   findOpenBySymbol(tenantId: string, portfolioId: string, symbol: string): PositionRecord | null;
   /**

@@ -1,4 +1,5 @@
-import { and, asc, eq, lt, lte, sql } from 'drizzle-orm';
+import type Database from 'better-sqlite3';
+import { and, asc, eq, lt } from 'drizzle-orm';
 import type {
   IntentStatus,
   OrderIntentRecord,
@@ -11,60 +12,41 @@ import { orderIntents } from '../schema';
 
 /**
  * The durable queue (SPEC 4.2). Claims are single statements inside the caller's transaction; with one
- * writer per database (docs/adr/0003) a claimed intent cannot be claimed twice.
+ * writer per database (docs/adr/0004) a claimed intent cannot be claimed twice.
  */
 export class SqliteOrderIntentRepository implements OrderIntentRepository {
-  /** Prepared once: the worker claims and completes one intent per fill (bench/drain.bench.ts). */
-  private readonly nextQueued;
-  private readonly nextFailed;
-  private readonly claim;
-  private readonly done;
+  /** Prepared once: the worker claims a batch and completes one intent per fill (bench/drain.bench.ts). */
+  private readonly claimBatch: Database.Statement<
+    { tenantId: string; now: number; leaseUntil: number; limit: number },
+    OrderIntentRecord
+  >;
+  private readonly done: Database.Statement<{ tenantId: string; id: string; now: number }>;
 
-  constructor(private readonly orm: Orm) {
-    // One indexed range scan per claimable state (an IN over both would sort every queued row).
-    const nextDueIn = (status: 'QUEUED' | 'FAILED') =>
-      orm
-        .select()
-        .from(orderIntents)
-        .where(
-          and(
-            eq(orderIntents.tenantId, sql.placeholder('tenantId')),
-            eq(orderIntents.status, status),
-            lte(orderIntents.nextAttemptAt, sql.placeholder('now')),
-          ),
-        )
-        .orderBy(asc(orderIntents.nextAttemptAt), asc(orderIntents.id))
-        .limit(1)
-        .prepare();
-    this.nextQueued = nextDueIn('QUEUED');
-    this.nextFailed = nextDueIn('FAILED');
-    this.claim = orm
-      .update(orderIntents)
-      .set({
-        status: 'PROCESSING',
-        attempts: sql`${sql.placeholder('attempts')}`,
-        leaseUntil: sql`${sql.placeholder('leaseUntil')}`,
-        updatedAt: sql`${sql.placeholder('now')}`,
-      })
-      .where(
-        and(
-          eq(orderIntents.tenantId, sql.placeholder('tenantId')),
-          eq(orderIntents.id, sql.placeholder('id')),
-          eq(orderIntents.status, sql.placeholder('status')),
-        ),
-      )
-      .prepare();
-    this.done = orm
-      .update(orderIntents)
-      .set({ status: 'DONE', leaseUntil: null, updatedAt: sql`${sql.placeholder('now')}` })
-      .where(
-        and(
-          eq(orderIntents.tenantId, sql.placeholder('tenantId')),
-          eq(orderIntents.id, sql.placeholder('id')),
-          eq(orderIntents.status, 'PROCESSING'),
-        ),
-      )
-      .prepare();
+  constructor(
+    private readonly orm: Orm,
+    sqlite: Database.Database,
+  ) {
+    // The due index is (tenant, status, next_attempt_at, id): each claimable state is read in due order
+    // and stops at the limit; the two short lists are merged (an IN over both would sort every due row).
+    // The claimed rows are then found by primary key (`+tenant_id` keeps the planner from scanning the
+    // tenant's whole queue through the due index instead).
+    const dueIn = (status: 'QUEUED' | 'FAILED') =>
+      `SELECT id, next_attempt_at FROM (SELECT id, next_attempt_at FROM order_intents
+         WHERE tenant_id = @tenantId AND status = '${status}' AND next_attempt_at <= @now
+         ORDER BY next_attempt_at, id LIMIT @limit)`;
+    this.claimBatch = sqlite.prepare(
+      `WITH due AS (${dueIn('QUEUED')} UNION ALL ${dueIn('FAILED')} ORDER BY next_attempt_at, id LIMIT @limit)
+       UPDATE order_intents
+          SET status = 'PROCESSING', attempts = attempts + 1, lease_until = @leaseUntil, updated_at = @now
+        WHERE id IN (SELECT id FROM due) AND +tenant_id = @tenantId
+       RETURNING id, tenant_id AS tenantId, order_id AS orderId, status, attempts,
+                 next_attempt_at AS nextAttemptAt, lease_until AS leaseUntil, last_error AS lastError,
+                 created_at AS createdAt, updated_at AS updatedAt`,
+    );
+    this.done = sqlite.prepare(
+      `UPDATE order_intents SET status = 'DONE', lease_until = NULL, updated_at = @now
+        WHERE tenant_id = @tenantId AND id = @id AND status = 'PROCESSING'`,
+    );
   }
 
   enqueue(tenantId: string, intent: { id: string; orderId: string; now: number }): boolean {
@@ -109,31 +91,15 @@ export class SqliteOrderIntentRepository implements OrderIntentRepository {
   }
 
   claimNextDue(tenantId: string, now: number, leaseMs: number): OrderIntentRecord | null {
-    const queued = this.nextQueued.get({ tenantId, now });
-    const failed = this.nextFailed.get({ tenantId, now });
-    const due =
-      queued && failed
-        ? queued.nextAttemptAt < failed.nextAttemptAt ||
-          (queued.nextAttemptAt === failed.nextAttemptAt && queued.id < failed.id)
-          ? queued
-          : failed
-        : (queued ?? failed);
-    if (!due) return null;
-    const claimed = {
-      status: 'PROCESSING' as const,
-      attempts: due.attempts + 1,
-      leaseUntil: now + leaseMs,
-      updatedAt: now,
-    };
-    const r = this.claim.run({
-      tenantId,
-      id: due.id,
-      status: due.status,
-      attempts: claimed.attempts,
-      leaseUntil: claimed.leaseUntil,
-      now,
-    });
-    return r.changes === 1 ? { ...due, ...claimed } : null;
+    return this.claimDue(tenantId, now, leaseMs, 1)[0] ?? null;
+  }
+
+  claimDue(tenantId: string, now: number, leaseMs: number, limit: number): OrderIntentRecord[] {
+    if (limit < 1) return [];
+    // RETURNING gives the rows in no promised order: put them back in due order.
+    return this.claimBatch
+      .all({ tenantId, now, leaseUntil: now + leaseMs, limit })
+      .sort((a, b) => a.nextAttemptAt - b.nextAttemptAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
 
   markDone(tenantId: string, intentId: string, now: number): boolean {

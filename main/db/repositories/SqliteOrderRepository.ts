@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import { and, desc, eq, gte, inArray, lt, notInArray, sql } from 'drizzle-orm';
 import type {
   OrderChanges,
@@ -10,45 +11,86 @@ import type { Orm } from '../openDatabase';
 import { orders } from '../schema';
 import { assertTenant } from './SqlitePortfolioRepository';
 
-export class SqliteOrderRepository implements OrderRepository {
-  /** Prepared once: the execution worker reads and moves an order several times per fill. */
-  private readonly byId;
-  private readonly move;
+/** The columns of an order, in the order `fromArray` reads them. */
+const COLUMNS =
+  'id, tenant_id, position_id, tick_id, side, qty, price, price_policy, commission, status, ' +
+  'dedupe_key, filled_qty, reasons, created_at, updated_at';
 
-  constructor(private readonly orm: Orm) {
-    this.byId = orm
-      .select()
-      .from(orders)
-      .where(and(eq(orders.tenantId, sql.placeholder('tenantId')), eq(orders.id, sql.placeholder('id'))))
-      .prepare();
+type RawRow = [
+  string,
+  string,
+  string,
+  string | null,
+  OrderRecord['side'],
+  number,
+  number,
+  OrderRecord['pricePolicy'],
+  string,
+  OrderStatus,
+  string,
+  number,
+  string,
+  number,
+  number,
+];
+
+/**
+ * Orders. The live loop's paths (a tick inserts one order per trade; the execution worker reads and
+ * moves an order several times per fill) run on better-sqlite3 statements prepared once, rows read as
+ * arrays (bench/tick.bench.ts, bench/drain.bench.ts); the rest goes through drizzle.
+ */
+export class SqliteOrderRepository implements OrderRepository {
+  private readonly byId: Database.Statement<[string, string], RawRow>;
+  private readonly insertOnce: Database.Statement;
+  private readonly move: Database.Statement;
+
+  constructor(
+    private readonly orm: Orm,
+    sqlite: Database.Database,
+  ) {
+    this.byId = sqlite
+      .prepare<[string, string], RawRow>(`SELECT ${COLUMNS} FROM orders WHERE tenant_id = ? AND id = ?`)
+      .raw(true);
+    // Both dedupe key and (tick, position) are unique: a repeat of either is ignored, not an error.
+    this.insertOnce = sqlite.prepare(
+      `INSERT INTO orders (${COLUMNS}) VALUES (@id, @tenantId, @positionId, @tickId, @side, @qty, @price, ` +
+        '@pricePolicy, @commission, @status, @dedupeKey, @filledQty, @reasons, @createdAt, @updatedAt) ' +
+        'ON CONFLICT DO NOTHING',
+    );
     // A field left null keeps its value: one statement serves every kind of move.
-    this.move = orm
-      .update(orders)
-      .set({
-        status: sql`${sql.placeholder('status')}`,
-        filledQty: sql`coalesce(${sql.placeholder('filledQty')}, ${orders.filledQty})`,
-        qty: sql`coalesce(${sql.placeholder('qty')}, ${orders.qty})`,
-        price: sql`coalesce(${sql.placeholder('price')}, ${orders.price})`,
-        updatedAt: sql`${sql.placeholder('updatedAt')}`,
-      })
-      .where(
-        and(
-          eq(orders.tenantId, sql.placeholder('tenantId')),
-          eq(orders.id, sql.placeholder('id')),
-          eq(orders.status, sql.placeholder('expected')),
-        ),
-      )
-      .prepare();
+    this.move = sqlite.prepare(
+      'UPDATE orders SET status = @status, filled_qty = coalesce(@filledQty, filled_qty), ' +
+        'qty = coalesce(@qty, qty), price = coalesce(@price, price), updated_at = @updatedAt ' +
+        'WHERE tenant_id = @tenantId AND id = @id AND status = @expected',
+    );
   }
 
   insert(tenantId: string, order: OrderRecord): boolean {
     assertTenant(tenantId, order.tenantId);
-    // Both dedupe key and (tick, position) are unique: a repeat of either is ignored, not an error.
-    return this.orm.insert(orders).values(order).onConflictDoNothing().run().changes === 1;
+    return (
+      this.insertOnce.run({
+        id: order.id,
+        tenantId: order.tenantId,
+        positionId: order.positionId,
+        tickId: order.tickId,
+        side: order.side,
+        qty: order.qty,
+        price: order.price,
+        pricePolicy: order.pricePolicy,
+        commission: JSON.stringify(order.commission),
+        status: order.status,
+        dedupeKey: order.dedupeKey,
+        filledQty: order.filledQty,
+        reasons: JSON.stringify(order.reasons),
+        createdAt: order.createdAt,
+        updatedAt: order.updatedAt,
+      }).changes === 1
+    );
   }
 
   get(tenantId: string, orderId: string): OrderRecord | null {
-    return this.byId.get({ tenantId, id: orderId }) ?? null;
+    const row = this.byId.get(tenantId, orderId);
+    return row ? fromArray(row) : null;
   }
 
   getByDedupeKey(tenantId: string, dedupeKey: string): OrderRecord | null {
@@ -111,4 +153,25 @@ export class SqliteOrderRepository implements OrderRepository {
       .get();
     return row?.n ?? 0;
   }
+}
+
+/** A row read as an array (COLUMNS order), JSON columns parsed as drizzle's json mode does. */
+function fromArray(r: RawRow): OrderRecord {
+  return {
+    id: r[0],
+    tenantId: r[1],
+    positionId: r[2],
+    tickId: r[3],
+    side: r[4],
+    qty: r[5],
+    price: r[6],
+    pricePolicy: r[7],
+    commission: JSON.parse(r[8]) as OrderRecord['commission'],
+    status: r[9],
+    dedupeKey: r[10],
+    filledQty: r[11],
+    reasons: JSON.parse(r[12]) as OrderRecord['reasons'],
+    createdAt: r[13],
+    updatedAt: r[14],
+  };
 }

@@ -1,21 +1,25 @@
-import { and, eq, sql } from 'drizzle-orm';
+import type Database from 'better-sqlite3';
+import { and, eq } from 'drizzle-orm';
 import type { StrategyConfig } from '../../../shared/domain/Config';
 import type { Portfolio, PortfolioRepository } from '../../../shared/ports/PortfolioRepository';
 import type { Orm } from '../openDatabase';
 import { portfolios } from '../schema';
 
-export class SqlitePortfolioRepository implements PortfolioRepository {
-  /** Prepared once: every fill reads its position's portfolio config. */
-  private readonly byId;
+type RawRow = [string, string, string, string, string, number, number];
 
-  constructor(private readonly orm: Orm) {
-    this.byId = orm
-      .select()
-      .from(portfolios)
-      .where(
-        and(eq(portfolios.tenantId, sql.placeholder('tenantId')), eq(portfolios.id, sql.placeholder('id'))),
+export class SqlitePortfolioRepository implements PortfolioRepository {
+  /** Prepared once, read as an array: every fill reads its position's portfolio config (bench/drain.bench.ts). */
+  private readonly byId: Database.Statement<[string, string], RawRow>;
+
+  constructor(
+    private readonly orm: Orm,
+    sqlite: Database.Database,
+  ) {
+    this.byId = sqlite
+      .prepare<[string, string], RawRow>(
+        'SELECT id, tenant_id, name, base_currency, config, created_at, updated_at FROM portfolios WHERE tenant_id = ? AND id = ?',
       )
-      .prepare();
+      .raw(true);
   }
 
   insert(tenantId: string, portfolio: Portfolio): void {
@@ -24,7 +28,18 @@ export class SqlitePortfolioRepository implements PortfolioRepository {
   }
 
   get(tenantId: string, portfolioId: string): Portfolio | null {
-    return this.byId.get({ tenantId, id: portfolioId }) ?? null;
+    const r = this.byId.get(tenantId, portfolioId);
+    return r
+      ? {
+          id: r[0],
+          tenantId: r[1],
+          name: r[2],
+          baseCurrency: r[3],
+          config: JSON.parse(r[4]) as StrategyConfig,
+          createdAt: r[5],
+          updatedAt: r[6],
+        }
+      : null;
   }
 
   listByTenant(tenantId: string): Portfolio[] {

@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, isNull, lt } from 'drizzle-orm';
 import type { QuoteLogEntry, QuoteLogRepository } from '../../../shared/ports/QuoteLogRepository';
 import type Database from 'better-sqlite3';
 import type { Orm } from '../openDatabase';
@@ -6,30 +6,27 @@ import { quoteLog } from '../schema';
 
 export class SqliteQuoteLogRepository implements QuoteLogRepository {
   /** Prepared once and run per entry: every tick logs one quote per symbol (bench/tick.bench.ts). */
-  private readonly insert;
+  private readonly insert: Database.Statement<
+    [string | null, string, number, number | null, number | null, number | null, string, string | null]
+  >;
+  private readonly appendAll: (tenantId: string | null, entries: readonly QuoteLogEntry[]) => void;
 
-  constructor(private readonly orm: Orm) {
-    this.insert = orm
-      .insert(quoteLog)
-      .values({
-        tenantId: sql.placeholder('tenantId'),
-        symbol: sql.placeholder('symbol'),
-        ts: sql.placeholder('ts'),
-        bid: sql.placeholder('bid'),
-        ask: sql.placeholder('ask'),
-        last: sql.placeholder('last'),
-        source: sql.placeholder('source'),
-        tickId: sql.placeholder('tickId'),
-      })
-      .prepare();
+  constructor(
+    private readonly orm: Orm,
+    sqlite: Database.Database,
+  ) {
+    this.insert = sqlite.prepare(
+      'INSERT INTO quote_log (tenant_id, symbol, ts, bid, ask, last, source, tick_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    this.appendAll = sqlite.transaction((tenantId: string | null, entries: readonly QuoteLogEntry[]) => {
+      for (const e of entries)
+        this.insert.run(tenantId, e.symbol, e.ts, e.bid, e.ask, e.last, e.source, e.tickId);
+    });
   }
 
   /** All or nothing (a savepoint inside the caller's transaction). */
   append(tenantId: string | null, entries: readonly QuoteLogEntry[]): void {
-    if (entries.length === 0) return;
-    (this.orm as Orm & { $client: Database.Database }).$client.transaction(() => {
-      for (const e of entries) this.insert.run({ ...e, tenantId });
-    })();
+    if (entries.length > 0) this.appendAll(tenantId, entries);
   }
 
   list(tenantId: string | null, symbol: string, fromTs: number, toTs: number): QuoteLogEntry[] {

@@ -87,4 +87,73 @@ describe('prepared repository statements', () => {
     expect(t.store.intents.markDone('tA', 'i1', 400)).toBe(true);
     expect(t.store.intents.markDone('tA', 'i1', 400)).toBe(false);
   });
+
+  it('claims a batch in due order across QUEUED and FAILED, leased, up to the limit', () => {
+    const ids = ['o1', 'o2', 'o3', 'o4', 'o5'];
+    for (const id of ids)
+      t.store.orders.insert('tA', { ...orderRecord('tA', 'pA', id), dedupeKey: id, tickId: id });
+    // Same due time for i1 and i2: the id decides. i4 is not due yet; i5 fails and is due again at 250.
+    t.store.intents.enqueue('tA', { id: 'i2', orderId: 'o2', now: 100 });
+    t.store.intents.enqueue('tA', { id: 'i1', orderId: 'o1', now: 100 });
+    t.store.intents.enqueue('tA', { id: 'i3', orderId: 'o3', now: 300 });
+    t.store.intents.enqueue('tA', { id: 'i4', orderId: 'o4', now: 900 });
+    t.store.intents.enqueue('tA', { id: 'i5', orderId: 'o5', now: 50 });
+    expect(t.store.intents.claimNextDue('tA', 60, 1_000)?.id).toBe('i5');
+    t.store.intents.markFailed('tA', 'i5', 'boom', 200, { maxAttempts: 5, baseDelayMs: 50, maxDelayMs: 50 });
+
+    const first = t.store.intents.claimDue('tA', 400, 1_000, 3);
+    expect(first.map((i) => [i.id, i.status, i.attempts, i.leaseUntil, i.updatedAt])).toEqual([
+      ['i1', 'PROCESSING', 1, 1_400, 400],
+      ['i2', 'PROCESSING', 1, 1_400, 400],
+      ['i5', 'PROCESSING', 2, 1_400, 400],
+    ]);
+    expect(t.store.intents.get('tA', 'i5')).toMatchObject({ status: 'PROCESSING', lastError: 'boom' });
+    // Another tenant sees nothing of tA's queue; claimed (PROCESSING) and future intents are not due.
+    expect(t.store.intents.claimDue('tB', 400, 1_000, 10)).toEqual([]);
+    expect(t.store.intents.claimDue('tA', 400, 1_000, 10).map((i) => i.id)).toEqual(['i3']);
+    expect(t.store.intents.claimDue('tA', 400, 1_000, 10)).toEqual([]);
+    expect(t.store.intents.claimDue('tA', 900, 1_000, 0)).toEqual([]);
+    expect(t.store.intents.claimDue('tA', 900, 1_000, 10).map((i) => i.id)).toEqual(['i4']);
+    // The lease works as for one claim: expired, the batch goes back to the queue.
+    expect(t.store.intents.releaseExpiredLeases('tA', 1_401)).toBe(4);
+    expect(t.store.intents.claimDue('tA', 1_401, 1_000, 2).map((i) => [i.id, i.attempts])).toEqual([
+      ['i1', 2],
+      ['i2', 2],
+    ]);
+  });
+
+  it('a position update that changes symbol or status writes them too (the ledger-only form does not apply)', () => {
+    const before = t.store.positions.get('tA', 'pA');
+    if (!before) throw new Error('no position');
+    const paused = {
+      ...before,
+      status: 'PAUSED' as const,
+      qty: 3,
+      version: before.version + 1,
+      updatedAt: 7,
+    };
+    expect(t.store.positions.update('tA', paused, before.version)).toBe(true);
+    expect(t.store.positions.get('tA', 'pA')).toEqual(paused);
+    expect(t.store.positions.listByTenant('tA', ['ACTIVE'])).toEqual([]);
+    expect(t.store.positions.listVersions('tA', ['PAUSED'])).toEqual([{ id: 'pA', version: paused.version }]);
+    const renamed = { ...paused, symbol: 'NEW', version: paused.version + 1, updatedAt: 8 };
+    expect(t.store.positions.update('tA', renamed, paused.version)).toBe(true);
+    expect(t.store.positions.get('tA', 'pA')).toEqual(renamed);
+    // A stale version is refused by both forms.
+    expect(
+      t.store.positions.update(
+        'tA',
+        { ...renamed, status: 'ACTIVE', version: paused.version + 1 },
+        paused.version,
+      ),
+    ).toBe(false);
+    expect(t.store.positions.get('tA', 'pA')?.status).toBe('PAUSED');
+    expect(
+      t.store.positions.update(
+        'tB',
+        { ...renamed, tenantId: 'tB', version: renamed.version + 1 },
+        renamed.version,
+      ),
+    ).toBe(false);
+  });
 });

@@ -19,7 +19,9 @@ export const orderIntents = sqliteTable(
   },
   (t) => [
     uniqueIndex('order_intents_order_uq').on(t.orderId),
-    index('order_intents_due_idx').on(t.tenantId, t.status, t.nextAttemptAt),
+    // Due order is (next_attempt_at, id): with id in the index a claim reads the due rows in order and
+    // stops at its limit, instead of sorting every due row of the queue (bench/drain.bench.ts).
+    index('order_intents_due_idx').on(t.tenantId, t.status, t.nextAttemptAt, t.id),
     foreignKey({
       columns: [t.tenantId, t.orderId],
       foreignColumns: [orders.tenantId, orders.id],

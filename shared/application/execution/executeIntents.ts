@@ -146,19 +146,14 @@ function claimBatch(
   size: number,
   leaseMs: number,
 ): { intent: OrderIntentRecord; symbol: string | null }[] {
-  return deps.uow.transaction(() => {
-    const now = deps.clock.now();
-    const claimed: { intent: OrderIntentRecord; symbol: string | null }[] = [];
-    for (let i = 0; i < size; i++) {
-      const intent = deps.intents.claimNextDue(tenantId, now, leaseMs);
-      if (intent === null) break;
+  return deps.uow.transaction(() =>
+    deps.intents.claimDue(tenantId, deps.clock.now(), leaseMs, size).map((intent) => {
       const order = deps.orders.get(tenantId, intent.orderId);
       if (order !== null && order.status === 'NEW') moveOrder(deps, order, 'SUBMITTED', {});
       const position = order === null ? null : deps.positions.get(tenantId, order.positionId);
-      claimed.push({ intent, symbol: position?.symbol ?? null });
-    }
-    return claimed;
-  });
+      return { intent, symbol: position?.symbol ?? null };
+    }),
+  );
 }
 
 /** One batched, time-limited quote call for a batch's symbols; a failed call prices nothing (each intent retries). */

@@ -49,44 +49,20 @@ export function sessionAllowsTrading(session: MarketSession, config: StrategyCon
 export function decidePosition(input: DecideInput): PositionDecision {
   const { config, session } = input;
   const policy = config.execution.pricePolicy;
-  const base = {
-    session,
-    pricePolicy: policy,
-    priceEffective: null,
-    priceSource: null,
-    priceFallback: null,
-    quote: null,
-    trigger: null,
-    rawQty: null,
-    finalQty: 0,
-    steps: [],
-    orderId: null,
-    deltas: null,
-  } satisfies Partial<EvaluationPayload>;
-  const hold = (
-    reasons: ReasonCode[],
-    detail: string,
-    extra: Partial<EvaluationPayload> = {},
-  ): PositionDecision => ({
-    payload: { ...base, ...extra, reasons, action: 'HOLD', detail },
-    order: null,
-    rejected: null,
-    anchorToSet: null,
-  });
-
+  const base = baseEvaluation(session, policy);
   if (!sessionAllowsTrading(session, config)) {
     const why = session === 'EXTENDED' ? 'extended hours are not allowed' : 'the exchange is closed';
-    return hold(['market_closed'], `session ${session}: ${why}`);
+    return holdDecision(base, ['market_closed'], `session ${session}: ${why}`);
   }
   if (input.quote === null || !input.quote.ok) {
     const failure =
       input.quote === null ? 'no quote was fetched' : `${input.quote.kind}: ${input.quote.error}`;
-    return hold(['provider_error'], failure);
+    return holdDecision(base, ['provider_error'], failure);
   }
   const quote = input.quote.quote;
   const snapshot = quoteSnapshot(quote);
   const priced = effectivePrice(quote, policy, input.now, config.execution.maxQuoteAgeMs);
-  if (!priced.ok) return hold([priced.reason], priced.detail, { quote: snapshot });
+  if (!priced.ok) return holdDecision(base, [priced.reason], priced.detail, { quote: snapshot });
   const price = priced.price;
   const seen = {
     quote: snapshot,
@@ -166,6 +142,38 @@ export function decidePosition(input: DecideInput): PositionDecision {
     order: null,
     rejected,
     anchorToSet: outcome.anchorToSet,
+  };
+}
+
+/** The payload fields every outcome starts from (one evaluation per position per tick: no closures here). */
+function baseEvaluation(session: MarketSession, pricePolicy: EvaluationPayload['pricePolicy']) {
+  return {
+    session,
+    pricePolicy,
+    priceEffective: null,
+    priceSource: null,
+    priceFallback: null,
+    quote: null,
+    trigger: null,
+    rawQty: null,
+    finalQty: 0,
+    steps: [],
+    orderId: null,
+    deltas: null,
+  } satisfies Partial<EvaluationPayload>;
+}
+
+function holdDecision(
+  base: ReturnType<typeof baseEvaluation>,
+  reasons: ReasonCode[],
+  detail: string,
+  extra: Partial<EvaluationPayload> = {},
+): PositionDecision {
+  return {
+    payload: { ...base, ...extra, reasons, action: 'HOLD', detail },
+    order: null,
+    rejected: null,
+    anchorToSet: null,
   };
 }
 

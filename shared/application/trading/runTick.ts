@@ -92,7 +92,9 @@ interface TenantPlan {
  * 3. the quotes used go to the quote log; then one transaction per tenant writes, per position, the
  *    EvaluationEvent and, when a trade is allowed, the order (NEW), its intent (QUEUED) and
  *    OrderIntentCreated together; then one TickCompleted.
- * Each position runs in its own savepoint: a bug in one is logged and does not stop the others.
+ * A bug in one position's evaluation or writes is logged and does not stop the others: an evaluation
+ * that throws wrote nothing; a write that throws rolls the tenant back, and the tenant is written again
+ * with a savepoint per position (writeTenantTick).
  */
 export async function runTick(deps: TickDeps, tickId: string, options: TickOptions): Promise<TickResult> {
   const stopwatch = options.stopwatch ?? (() => deps.clock.now());
@@ -244,8 +246,38 @@ function writeTenantTick(
   quotes: ReadonlyMap<string, QuoteResult>,
   ctx: WriteContext,
 ): TenantTickResult {
-  const { tenantId } = plan;
-  const result: TenantTickResult = {
+  if (plan.alreadyCompleted && plan.positions.length === 0) return emptyTenantResult(plan.tenantId);
+  const log = ctx.log.child({ tenantId: plan.tenantId });
+  const failures: { position: PositionRecord; err: unknown }[] = [];
+  let result: TenantTickResult;
+  try {
+    // The common case: every position's rows written straight into the tenant's transaction.
+    result = deps.uow.transaction(() =>
+      writeTenantPositions(deps, plan, tickId, quotes, ctx, 'together', failures),
+    );
+  } catch (err) {
+    if (!(err instanceof PositionWriteFailed)) throw err;
+    // One position's writes failed: all was rolled back. Again, each position in its own savepoint,
+    // so that one is skipped (and logged) and the others are written.
+    failures.length = 0;
+    result = deps.uow.transaction(() =>
+      writeTenantPositions(deps, plan, tickId, quotes, ctx, 'isolated', failures),
+    );
+  }
+  for (const { position, err } of failures) {
+    log.error('evaluation failed (bug): position skipped this tick', {
+      positionId: position.id,
+      symbol: position.symbol,
+      error: err instanceof Error ? (err.stack ?? err.message) : String(err),
+    });
+  }
+  if (result.missedTicks > 0)
+    log.warn('ticks missed (sleep or downtime): not replayed', { missedTicks: result.missedTicks });
+  return result;
+}
+
+function emptyTenantResult(tenantId: string): TenantTickResult {
+  return {
     tenantId,
     evaluated: 0,
     ordersCreated: 0,
@@ -258,77 +290,147 @@ function writeTenantTick(
     completed: null,
     failed: 0,
   };
-  if (plan.alreadyCompleted && plan.positions.length === 0) return result;
-  const log = ctx.log.child({ tenantId });
-  deps.uow.transaction(() => {
-    const now = deps.clock.now();
-    // Fresh rows: the execution worker may have filled an order while the quotes were on their way.
-    const current = new Map(deps.positions.listByTenant(tenantId, ['ACTIVE']).map((p) => [p.id, p]));
-    const openOrders = new Map(deps.orders.listOpen(tenantId).map((o) => [o.positionId, o]));
-    const rates = deps.commissionRates.listApplicable(tenantId);
-    const day = exchangeDayBounds(exchangeDateOf(now));
+}
 
-    const failedSymbols = plan.positions
-      .map((p) => p.position.symbol)
-      .filter((s, i, all) => all.indexOf(s) === i && quotes.get(s)?.ok === false);
-    if (failedSymbols.length > 0) {
-      const messages = [...new Set(failedSymbols.map((s) => describeFailure(quotes.get(s))))];
-      deps.events.append(tenantId, [
-        tenantEvent(tenantId, 'ProviderError', tickId, now, {
-          provider: deps.marketData.name,
-          symbols: failedSymbols,
-          message: messages.slice(0, 5).join('; '),
-        }),
-      ]);
+/**
+ * Inside the tenant's transaction: every position is decided (pure, but reading fresh rows), then its
+ * rows are written. `together` writes them without savepoints (a savepoint per position copies every
+ * page it touches: it cost more than the writes) and turns a failed write into PositionWriteFailed,
+ * which rolls the whole tenant back; `isolated` gives each position a savepoint, as the retry after it.
+ */
+function writeTenantPositions(
+  deps: TickDeps,
+  plan: TenantPlan,
+  tickId: string,
+  quotes: ReadonlyMap<string, QuoteResult>,
+  ctx: WriteContext,
+  mode: 'together' | 'isolated',
+  failures: { position: PositionRecord; err: unknown }[],
+): TenantTickResult {
+  const { tenantId } = plan;
+  const result = emptyTenantResult(tenantId);
+  const now = deps.clock.now();
+  const current = currentPositions(deps, plan);
+  const openOrders = new Map(deps.orders.listOpen(tenantId).map((o) => [o.positionId, o]));
+  const rates = deps.commissionRates.listApplicable(tenantId);
+  const day = exchangeDayBounds(exchangeDateOf(now));
+
+  const failedSymbols = plan.positions
+    .map((p) => p.position.symbol)
+    .filter((s, i, all) => all.indexOf(s) === i && quotes.get(s)?.ok === false);
+  if (failedSymbols.length > 0) {
+    const messages = [...new Set(failedSymbols.map((s) => describeFailure(quotes.get(s))))];
+    deps.events.append(tenantId, [
+      tenantEvent(tenantId, 'ProviderError', tickId, now, {
+        provider: deps.marketData.name,
+        symbols: failedSymbols,
+        message: messages.slice(0, 5).join('; '),
+      }),
+    ]);
+  }
+
+  const failed = (position: PositionRecord, err: unknown): void => {
+    result.failed += 1;
+    failures.push({ position, err });
+  };
+  for (const planned of plan.positions) {
+    const position = current(planned.position);
+    if (position === null) continue; // paused or closed since the plan was made
+    let commission: CommissionSnapshot;
+    let decision: PositionDecision;
+    try {
+      commission = resolveCommission(rates, tenantId, position.symbol);
+      decision = decidePosition({
+        state: position,
+        config: planned.config,
+        session: planned.session,
+        quote: sessionAllowsTrading(planned.session, planned.config)
+          ? (quotes.get(position.symbol) ?? null)
+          : null,
+        openOrder: openOrders.get(position.id) ?? null,
+        commission,
+        today: new LazyDailyActivity(deps, tenantId, position.id, day),
+        now,
+      });
+    } catch (err) {
+      failed(position, err); // nothing was written for it
+      continue;
     }
-
-    for (const planned of plan.positions) {
-      const position = current.get(planned.position.id);
-      if (position === undefined) continue; // paused or closed since the plan was made
+    if (mode === 'together') {
       try {
-        deps.uow.transaction(() => {
-          const commission = resolveCommission(rates, tenantId, position.symbol);
-          const decision = decidePosition({
-            state: position,
-            config: planned.config,
-            session: planned.session,
-            quote: sessionAllowsTrading(planned.session, planned.config)
-              ? (quotes.get(position.symbol) ?? null)
-              : null,
-            openOrder: openOrders.get(position.id) ?? null,
-            commission,
-            today: dailyActivity(deps, tenantId, position.id, day),
-            now,
-          });
-          writeDecision(deps, position, decision, commission, tickId, now, result);
-        });
+        addWritten(result, writeDecision(deps, position, decision, commission, tickId, now));
       } catch (err) {
-        result.failed += 1;
-        log.error('evaluation failed (bug): position skipped this tick', {
-          positionId: position.id,
-          symbol: position.symbol,
-          error: err instanceof Error ? (err.stack ?? err.message) : String(err),
-        });
+        throw new PositionWriteFailed(position.id, err);
+      }
+    } else {
+      try {
+        addWritten(
+          result,
+          deps.uow.transaction(() => writeDecision(deps, position, decision, commission, tickId, now)),
+        );
+      } catch (err) {
+        failed(position, err);
       }
     }
+  }
 
-    if (!plan.alreadyCompleted) {
-      result.missedTicks = missedTicksBefore(deps, tenantId, tickId, ctx.intervalMs);
-      const [completed] = deps.events.append(tenantId, [
-        tickCompletedEvent(tenantId, tickId, deps.clock.now(), {
-          evaluated: result.evaluated,
-          ordersCreated: result.ordersCreated,
-          durationMs: Math.round(ctx.stopwatch() - ctx.t0),
-          skipped: false,
-          missedTicks: result.missedTicks,
-        }),
-      ]);
-      result.completed = completed as DomainEvent<'TickCompleted'>;
-    }
-  });
-  if (result.missedTicks > 0)
-    log.warn('ticks missed (sleep or downtime): not replayed', { missedTicks: result.missedTicks });
+  if (!plan.alreadyCompleted) {
+    result.missedTicks = missedTicksBefore(deps, tenantId, tickId, ctx.intervalMs);
+    const [completed] = deps.events.append(tenantId, [
+      tickCompletedEvent(tenantId, tickId, deps.clock.now(), {
+        evaluated: result.evaluated,
+        ordersCreated: result.ordersCreated,
+        durationMs: Math.round(ctx.stopwatch() - ctx.t0),
+        skipped: false,
+        missedTicks: result.missedTicks,
+      }),
+    ]);
+    result.completed = completed as DomainEvent<'TickCompleted'>;
+  }
   return result;
+}
+
+/**
+ * Fresh rows, read inside the transaction: the execution worker may have filled an order (or a split
+ * moved a position) while the quotes were on their way. Every change bumps a position's version, so
+ * only the ids and versions are read; a row whose version moved is read again, the rest are the plan's.
+ */
+function currentPositions(
+  deps: Pick<TickDeps, 'positions'>,
+  plan: TenantPlan,
+): (planned: PositionRecord) => PositionRecord | null {
+  const versions = new Map(
+    deps.positions.listVersions(plan.tenantId, ['ACTIVE']).map((v) => [v.id, v.version]),
+  );
+  return (planned) => {
+    const version = versions.get(planned.id);
+    if (version === undefined) return null;
+    if (version === planned.version) return planned;
+    const fresh = deps.positions.get(plan.tenantId, planned.id);
+    return fresh !== null && fresh.status === 'ACTIVE' ? fresh : null;
+  };
+}
+
+/** What one position's evaluation wrote. */
+interface Written {
+  evaluation: DomainEvent<'EvaluationEvent'>;
+  order: OrderRecord | null;
+  rejection: DomainEvent<'OrderRejected'> | null;
+  positionChanged: PositionRecord | null;
+}
+
+function addWritten(result: TenantTickResult, w: Written): void {
+  result.evaluated += 1;
+  result.evaluations.push(w.evaluation);
+  if (w.order !== null) {
+    result.ordersCreated += 1;
+    result.orders.push(w.order);
+  }
+  if (w.rejection !== null) {
+    result.ordersRejected += 1;
+    result.rejections.push(w.rejection);
+  }
+  if (w.positionChanged !== null) result.positionsChanged.push(w.positionChanged);
 }
 
 function writeDecision(
@@ -338,8 +440,7 @@ function writeDecision(
   commission: CommissionSnapshot,
   tickId: string,
   now: number,
-  result: TenantTickResult,
-): void {
+): Written {
   const { tenantId } = position;
   const ctx = { correlationId: tickId, ts: now, now };
   const dedupeKey = `${tickId}:${position.id}`;
@@ -413,19 +514,13 @@ function writeDecision(
   ) {
     throw new DuplicateTickWrite(dedupeKey);
   }
-  result.evaluated += 1;
-  result.evaluations.push(evaluation);
-  if (order !== null) {
-    result.ordersCreated += 1;
-    result.orders.push(order);
-  }
-  for (const e of stored)
-    if (e.type === 'OrderRejected') result.rejections.push(e as DomainEvent<'OrderRejected'>);
-  result.ordersRejected += decision.rejected !== null ? 1 : 0;
+  const rejection = (stored.find((e) => e.type === 'OrderRejected') ??
+    null) as DomainEvent<'OrderRejected'> | null;
 
+  let positionChanged: PositionRecord | null = null;
   if (decision.anchorToSet !== null) {
     const change = anchorWithoutInitialFill(decision.anchorToSet);
-    const { position: after } = commitPositionChange(
+    positionChanged = commitPositionChange(
       deps,
       position,
       { ...ledgerOf(position), anchor: change.to },
@@ -439,12 +534,12 @@ function writeDecision(
         ),
       ],
       ctx,
-    );
-    result.positionsChanged.push(after);
+    ).position;
   }
+  return { evaluation, order, rejection, positionChanged };
 }
 
-/** Inserts the order of a tick; a repeat of its dedupe key or (tick, position) rolls the savepoint back. */
+/** Inserts the order of a tick; a repeat of its dedupe key or (tick, position) undoes the position's writes. */
 function insertOrder(
   deps: Pick<TickDeps, 'orders'>,
   what: Pick<OrderRecord, 'side' | 'qty' | 'price' | 'status' | 'reasons'>,
@@ -464,24 +559,37 @@ function insertOrder(
 
 /**
  * Today's orders and booked notional, read only when the guardrails ask (rule 4): most evaluations hold
- * inside the band and never reach it, so most positions cost no query here.
+ * inside the band and never reach it, so most positions cost no query here. A class, not an object
+ * literal with getters: one is made per position per tick, and the literal builds two closures each time.
  */
-function dailyActivity(
-  deps: Pick<TickDeps, 'orders' | 'trades'>,
-  tenantId: string,
-  positionId: string,
-  day: { fromMs: number; toMs: number },
-): DailyActivity {
-  let orders: number | undefined;
-  let notional: number | undefined;
-  return {
-    get ordersToday() {
-      return (orders ??= deps.orders.countActiveCreatedBetween(tenantId, positionId, day.fromMs, day.toMs));
-    },
-    get notionalTodayCents() {
-      return (notional ??= deps.trades.sumNotionalCentsBetween(tenantId, positionId, day.fromMs, day.toMs));
-    },
-  };
+class LazyDailyActivity implements DailyActivity {
+  private orders: number | undefined;
+  private notional: number | undefined;
+
+  constructor(
+    private readonly deps: Pick<TickDeps, 'orders' | 'trades'>,
+    private readonly tenantId: string,
+    private readonly positionId: string,
+    private readonly day: { fromMs: number; toMs: number },
+  ) {}
+
+  get ordersToday(): number {
+    return (this.orders ??= this.deps.orders.countActiveCreatedBetween(
+      this.tenantId,
+      this.positionId,
+      this.day.fromMs,
+      this.day.toMs,
+    ));
+  }
+
+  get notionalTodayCents(): number {
+    return (this.notional ??= this.deps.trades.sumNotionalCentsBetween(
+      this.tenantId,
+      this.positionId,
+      this.day.fromMs,
+      this.day.toMs,
+    ));
+  }
 }
 
 /** Scheduled ticks missed since this tenant's previous scheduled tick (SPEC 4.1.5). */
@@ -533,10 +641,21 @@ function describeFailure(q: QuoteResult | undefined): string {
   return q === undefined || q.ok ? 'no answer' : `${q.kind}: ${q.error}`;
 }
 
-/** The (tick, position) or dedupe key already has a row: this savepoint is rolled back, nothing is written twice. */
+/** The (tick, position) or dedupe key already has a row: the position's writes are undone, nothing is written twice. */
 export class DuplicateTickWrite extends Error {
   override readonly name = 'DuplicateTickWrite';
   constructor(readonly dedupeKey: string) {
     super(`tick write ${dedupeKey} already exists`);
+  }
+}
+
+/** A position's rows could not be written (a bug, or a duplicate): the tenant's writes are redone one savepoint each. */
+class PositionWriteFailed extends Error {
+  override readonly name = 'PositionWriteFailed';
+  constructor(
+    readonly positionId: string,
+    override readonly cause: unknown,
+  ) {
+    super(`writing position ${positionId} failed`);
   }
 }
