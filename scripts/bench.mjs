@@ -11,8 +11,9 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const outdir = path.join(root, 'out', 'bench');
-rmSync(outdir, { recursive: true, force: true });
+const benchDir = path.join(root, 'out', 'bench');
+const outdir = path.join(benchDir, 'dist');
+rmSync(benchDir, { recursive: true, force: true });
 await build({
   absWorkingDir: root,
   entryPoints: {
@@ -31,8 +32,10 @@ await build({
   define: { 'require.main': 'undefined' },
   logLevel: 'warning',
 });
-// The database migrations are read from disk beside the bundle, as in the built app.
-cpSync(path.join(root, 'main/db/migrations'), path.join(outdir, 'migrations'), { recursive: true });
+// The database migrations are read from disk relative to the code: beside the bundle (the app's
+// openDatabase) and one folder up (the test harness in main/db/testing the live benches open with).
+for (const dir of [outdir, benchDir])
+  cpSync(path.join(root, 'main/db/migrations'), path.join(dir, 'migrations'), { recursive: true });
 const result = spawnSync(process.execPath, [path.join(outdir, 'run.js'), ...process.argv.slice(2)], {
   stdio: 'inherit',
 });
