@@ -235,23 +235,24 @@ export const GuardrailEvaluator = {
   },
 };
 
+/**
+ * `qty` is not funded (the caller checked): steps down one grid unit at a time until the booked cash
+ * covers it; at most a few steps, as the float cap is off by rounding error only. 0 when none fits.
+ */
 function stepDownUntilFunded(
   state: PositionState,
   qty: number,
   price: number,
   cfg: GuardrailConfigs,
 ): number {
-  const unit = cfg.orderPolicy.lotSize ?? (cfg.orderPolicy.qtyStep > 0 ? cfg.orderPolicy.qtyStep : 0.000001);
+  const { qtyStep, lotSize } = cfg.orderPolicy;
+  const unit = lotSize ?? (qtyStep > 0 ? qtyStep : 0.000001);
   let q = qty;
-  // At most a few steps: the float cap is off by rounding error only.
-  for (let i = 0; i < 4 && q > 0 && !fundsSuffice(state, 'BUY', q, price, cfg.commission); i++) {
-    q = roundTowardZero(
-      exact(q).minus(exact(unit)).toNumber(),
-      cfg.orderPolicy.qtyStep,
-      cfg.orderPolicy.lotSize,
-    );
+  for (let i = 0; i < 4 && q > 0; i++) {
+    q = roundTowardZero(exact(q).minus(exact(unit)).toNumber(), qtyStep, lotSize);
+    if (q > 0 && fundsSuffice(state, 'BUY', q, price, cfg.commission)) return q;
   }
-  return q > 0 && !fundsSuffice(state, 'BUY', q, price, cfg.commission) ? 0 : q;
+  return 0;
 }
 
 /** The smallest grid quantity meeting both minimums (SPEC 2.10 `clip`). */

@@ -39,11 +39,6 @@ export class GuardrailTrace {
     this.reasonBuf[this.reasonCount++] = reason;
   }
 
-  /** The i-th reason (i < reasonCount). */
-  reason(i: number): ReasonCode {
-    return this.reasonBuf[i] as ReasonCode;
-  }
-
   /** The current evaluation's reasons as a new array the caller owns. */
   reasonsCopy(): ReasonCode[] {
     return this.reasonBuf.slice(0, this.reasonCount);
@@ -64,11 +59,6 @@ export class GuardrailTrace {
     this.stepCount++;
     this.addReason(reason);
     this.qty = after;
-  }
-
-  /** The i-th step of the current evaluation (i < stepCount); the object is reused by the next one. */
-  step(i: number): GuardrailStep {
-    return this.stepPool[i] as GuardrailStep;
   }
 
   /** The current evaluation's steps as new objects the caller owns. */

@@ -2,10 +2,6 @@ import type { SizingConfig } from './Config';
 import type { PositionState } from './Position';
 import type { TriggerKind } from './PriceTrigger';
 
-export type SizingResult =
-  | { ok: true; /** Signed shares: + buys, − sells. */ rawQty: number; value: number }
-  | { ok: false; reason: 'zero_size' | 'sizing_opposes_trigger'; rawQty: number | null; value: number };
-
 /** V = q·P + C + R in dollars (SPEC 2.4): the receivable counts in value. */
 export function positionValue(state: PositionState, price: number): number {
   return state.qty * price + (state.cashCents + state.receivableCents) / 100;
@@ -35,19 +31,4 @@ export function sizedQty(
 /** A quantity whose sign contradicts the trigger (`sizing_opposes_trigger`): the trigger decides the side. */
 export function opposesTrigger(trigger: TriggerKind, rawQty: number): boolean {
   return (trigger === 'BUY' && rawQty < 0) || (trigger === 'SELL' && rawQty > 0);
-}
-
-/** `sizedQty` with its reason, for callers that want a result object. */
-export function sizeOrder(
-  state: PositionState,
-  price: number,
-  trigger: TriggerKind,
-  sizing: SizingConfig,
-  initialStockPct: number,
-): SizingResult {
-  const value = positionValue(state, price);
-  const rawQty = sizedQty(state, price, trigger, sizing, initialStockPct);
-  if (Number.isNaN(rawQty)) return { ok: false, reason: 'zero_size', rawQty: null, value };
-  if (opposesTrigger(trigger, rawQty)) return { ok: false, reason: 'sizing_opposes_trigger', rawQty, value };
-  return { ok: true, rawQty, value };
 }

@@ -194,29 +194,9 @@ export class PositionEvaluator {
     return this;
   }
 
-  /** Number of reasons of the current decision (a HOLD inside the band has one: `no_trigger`). */
-  get reasonCount(): number {
-    return this.triggerKind === 'HOLD' ? 1 : this.trace.reasonCount;
-  }
-
-  /** The i-th reason (i < reasonCount). */
-  reason(i: number): ReasonCode {
-    return this.triggerKind === 'HOLD' ? 'no_trigger' : this.trace.reason(i);
-  }
-
   /** The reasons in order: shared and frozen for a HOLD inside the band, else a new array. */
   reasons(): readonly ReasonCode[] {
     return this.triggerKind === 'HOLD' ? NO_TRIGGER : this.trace.reasonsCopy();
-  }
-
-  /** Number of guardrail steps of the current decision. */
-  get stepCount(): number {
-    return this.trace.stepCount;
-  }
-
-  /** The i-th guardrail step (i < stepCount): reused by the next evaluation. */
-  step(i: number): GuardrailStep {
-    return this.trace.step(i);
   }
 
   /** The current decision as a plain object the caller owns. */

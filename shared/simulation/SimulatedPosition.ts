@@ -308,10 +308,8 @@ export class SimulatedPosition {
         timeline.record(i, ACTION_REJECTED, ev.qty, anchorSeen, timeline.reasonSetOf(ev.reasons()));
       if (detailed) this.recordRejection(i, price, ev);
     } else if (timeline !== null) {
-      const reasonSet =
-        ev.reasonCount === 1 && ev.reason(0) === 'no_trigger'
-          ? REASONS_NO_TRIGGER
-          : timeline.reasonSetOf(ev.reasons());
+      // The trigger's HOLD has the one reason `no_trigger`, whose set every recorder holds at a fixed index.
+      const reasonSet = ev.triggerKind === 'HOLD' ? REASONS_NO_TRIGGER : timeline.reasonSetOf(ev.reasons());
       timeline.record(i, ACTION_HOLD, 0, anchorSeen, reasonSet);
     }
     if (!Number.isNaN(ev.anchorToSet))

@@ -48,9 +48,9 @@ type RawRow = [
 ];
 
 /**
- * Positions. The live loop's paths (a tick reads every ACTIVE position twice, a fill reads and updates
- * one) run on better-sqlite3 statements prepared once, rows read as arrays (bench/tick.bench.ts,
- * bench/drain.bench.ts); the rest goes through drizzle.
+ * Positions. The live loop's paths (a tick reads every ACTIVE position, then their versions in its
+ * transaction; a fill reads and updates one) run on better-sqlite3 statements prepared once, rows read
+ * as arrays (bench/tick.bench.ts, bench/drain.bench.ts); the rest goes through drizzle.
  */
 export class SqlitePositionRepository implements PositionRepository {
   private readonly byId: Database.Statement<[string, string], RawRow>;
