@@ -47,6 +47,29 @@ describe('exactDifference (a − b on the decimal texts, one rounding)', () => {
     );
   });
 
+  it('agrees with the decimals for numbers of either sign (property)', () => {
+    const signed = fc.oneof(
+      fc.double({ min: -100_000, max: 100_000, noNaN: true }),
+      fc.integer({ min: -10_000_000, max: 10_000_000 }).map((n) => n / 100),
+      fc.double({ min: -1, max: 1, noNaN: true }),
+    );
+    fc.assert(
+      fc.property(signed, signed, (a, b) => {
+        expect(exactDifference(a, b) + 0).toBe(byDecimals(a, b) + 0); // + 0: a zero may come signed
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it.each([
+    [99999999.99999999, -0.00000001],
+    [-45.120000000000005, 54.87999999999999],
+    [45.99999999999999, -0.99999999],
+    [-0.12345678901234568, 0.9876543210987654],
+  ])('carries across the limbs: %d − %d', (a, b) => {
+    expect(exactDifference(a, b)).toBe(byDecimals(a, b));
+  });
+
   it('falls back to the decimals beyond its range (huge, tiny, many places)', () => {
     for (const [a, b] of [
       [1e20, 1],

@@ -1,4 +1,4 @@
-import { exact, exactProduct, type ExactDecimal } from './ExactDecimal';
+import { decimalPlaces, exact, exactProduct, POW10, type ExactDecimal } from './ExactDecimal';
 
 /** Booked money: integer cents, never accumulated in floating point (SPEC 2.8). */
 export type Cents = number & { readonly __brand: 'Cents' };
@@ -36,7 +36,7 @@ export function centsToDollars(value: Cents): number {
  * - a price on a 1/64 grid below $1,000,000 (pre-2001 fractional quotes: 28.1875) times whole shares is
  *   computed with no rounding at all, and its decimal text is that exact binary value, so a tie such as
  *   1,002 × 28.1875 is decided half-even in floats too;
- * - anything else near a half cent goes to the decimals.
+ * - anything else near a half cent is decided exactly by `productCentsExactly`.
  */
 export function productCents(qty: number, price: number): Cents {
   if (qty === 0) return ZERO_CENTS;
@@ -55,6 +55,35 @@ export function productCents(qty: number, price: number): Cents {
     ) {
       if (distanceFromHalf === 0) return (floor % 2 === 0 ? floor : floor + 1) as Cents;
       return (distanceFromHalf < 0 ? floor : floor + 1) as Cents;
+    }
+  }
+  return productCentsExactly(qty, price);
+}
+
+/**
+ * The exact half-even cents of qty × price, out of line (rare: near a half cent). When both decimal texts
+ * are integers over 10^d (at most 15 places) whose product is a safe integer, it is done in integers:
+ * the product over 10^(dq + dp − 2) cents, rounded half-even with an exact remainder (a dividend of
+ * $0.085 on an odd number of shares is such a tie). Otherwise the decimals decide.
+ */
+function productCentsExactly(qty: number, price: number): Cents {
+  const dq = decimalPlaces(qty);
+  const dp = decimalPlaces(price);
+  if (dq >= 0 && dp >= 0) {
+    const n =
+      Math.round(Math.abs(qty) * (POW10[dq] as number)) * Math.round(Math.abs(price) * (POW10[dp] as number));
+    const shift = dq + dp - 2;
+    const sign = qty < 0 !== price < 0 ? -1 : 1;
+    if (Number.isSafeInteger(n) && shift <= 0) {
+      const whole = n * (POW10[-shift] as number);
+      if (Number.isSafeInteger(whole)) return cents(sign * whole);
+    } else if (Number.isSafeInteger(n) && shift <= 22) {
+      const divisor = POW10[shift] as number;
+      const remainder = n % divisor;
+      const quotient = (n - remainder) / divisor;
+      const twice = 2 * remainder;
+      const up = twice > divisor || (twice === divisor && quotient % 2 === 1);
+      return cents(sign * (up ? quotient + 1 : quotient));
     }
   }
   return roundToCents(exactNotional(qty, price));

@@ -106,7 +106,12 @@ export class PositionEvaluator {
     );
   }
 
-  /** Evaluates a position given as plain numbers (anchor NaN = unset), as a replay loop holds them. */
+  /**
+   * Evaluates a position given as plain numbers (anchor NaN = unset), as a replay loop holds them.
+   * Small on purpose, so V8 inlines it into the caller's loop: the numbers are stored into this object's
+   * double fields in place, and `run` is called with objects only (a double passed to a call that is
+   * not inlined is boxed into a new heap number, once per argument per evaluation).
+   */
   evaluateValues(
     qty: number,
     cashCents: number,
@@ -117,7 +122,21 @@ export class PositionEvaluator {
     commission: CommissionSnapshot,
     today: DailyActivity,
   ): this {
+    const state = this.state;
+    state.qty = qty;
+    state.cashCents = cashCents as Cents;
+    state.receivableCents = receivableCents as Cents;
+    // NaN, not null, when unset (one field representation): sizing reads the anchor only when it is set.
+    state.anchor = anchor;
+    this.price = price;
+    return this.run(config, commission, today);
+  }
+
+  /** The decision for the position in `this.state` at `this.price`. */
+  private run(config: StrategyConfig, commission: CommissionSnapshot, today: DailyActivity): this {
     const trigger = config.trigger;
+    const price = this.price;
+    const anchor = this.state.anchor as number;
     const buyBelow = anchor * (1 - trigger.downThreshold);
     const sellAbove = anchor * (1 + trigger.upThreshold);
     const isInitialAllocation = Number.isNaN(anchor);
@@ -125,7 +144,6 @@ export class PositionEvaluator {
       ? 'SET_ANCHOR'
       : PriceTrigger.kindAt(anchor, price, buyBelow, sellAbove, trigger);
     this.triggerKind = kind;
-    this.price = price;
     this.anchor = anchor;
     this.buyBelow = buyBelow;
     this.sellAbove = sellAbove;
@@ -140,13 +158,6 @@ export class PositionEvaluator {
     this.action = 'HOLD';
     this.trace.clear();
     if (kind === 'HOLD') return this;
-    // The position as the rules read it, in place (a call would box each number).
-    const state = this.state;
-    state.qty = qty;
-    state.cashCents = cashCents as Cents;
-    state.receivableCents = receivableCents as Cents;
-    // NaN, not null, when unset (one field representation): sizing reads the anchor only when it is set.
-    state.anchor = anchor;
     return this.sizeAndGuard(kind, config, commission, today);
   }
 

@@ -16,6 +16,10 @@ describe('productCents', () => {
     { name: 'a 1/16 quote tie rounds half to even', q: 1002, p: 28.1875, cents: 2824388 },
     { name: 'a 1/32 quote near a half cent', q: 3, p: 10.15625, cents: 3047 },
     { name: 'a 1/64 quote tie', q: 1, p: 0.015625, cents: 2 },
+    { name: 'a $0.085 dividend on an odd holding is a tie (half-even down)', q: 1, p: 0.085, cents: 8 },
+    { name: 'a $0.085 dividend on 3 shares is a tie (half-even up)', q: 3, p: 0.085, cents: 26 },
+    { name: 'a 4-place dividend tie on a fractional holding', q: 0.5, p: 0.1025, cents: 5 },
+    { name: 'a negative factor rounds the magnitude half-even', q: -3, p: 0.085, cents: -26 },
   ])('$name', ({ q, p, cents }) => {
     expect(productCents(q, p)).toBe(cents);
     expect(productCents(q, p)).toBe(exactly(q, p));
@@ -36,6 +40,23 @@ describe('productCents', () => {
     fc.assert(
       fc.property(qty, price, (q, p) => {
         expect(productCents(q, p)).toBe(exactly(q, p));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+  it('decides exact half-cent ties like the decimals (prices of 3–6 places times whole or fractional shares)', () => {
+    // Most of these products are within float error of a half cent, so the exact path decides them.
+    const places = fc.integer({ min: 3, max: 6 });
+    const price = places.chain((d) => fc.integer({ min: 1, max: 10 ** (d + 3) }).map((u) => u / 10 ** d));
+    const qty = fc.oneof(
+      fc.integer({ min: 1, max: 100_000 }),
+      fc.integer({ min: 1, max: 100_000_000 }).map((u) => u / 1_000_000),
+      fc.integer({ min: 1, max: 2_000 }).map((u) => u / 2),
+    );
+    fc.assert(
+      fc.property(qty, price, (q, p) => {
+        expect(productCents(q, p)).toBe(exactly(q, p));
+        expect(productCents(-q, p) + 0).toBe(-exactly(q, p) + 0); // + 0: a zero may come signed
       }),
       { numRuns: 20_000 },
     );

@@ -347,11 +347,20 @@ function replay(prepared: Prepared, detailed: boolean, options: RunOptions): Res
   let day = 0;
   // A countdown, not u % every: an integer division per step costs as much as a HOLD bar's rules.
   let untilProgress = every;
+  // One position, not detailed (a sweep's or walk-forward's run): the same steps without the per-position
+  // loops and their bookkeeping, which on a HOLD bar cost as much as the bar's rules.
+  const single =
+    count === 1 && index === null && buyHolds === null ? (replays[0] as SimulatedPosition) : null;
   for (let u = 0; u < steps; u++) {
     if (untilProgress-- === 0) {
       untilProgress = every - 1;
       if (options.signal?.aborted) return fail('CANCELLED', 'the simulation was cancelled');
       options.onProgress?.(u, steps);
+    }
+    if (single !== null) {
+      single.step(u);
+      if (stepEnds[u] !== 0) dailyEquity[day++] = single.equityCents();
+      continue;
     }
     for (let k = 0; k < count; k++) {
       const i = index === null ? u : ((index[k] as Int32Array)[u] as number);
