@@ -2,7 +2,8 @@
  * One tick over n active positions (scripted quotes, every evaluation a HOLD inside the band: the
  * common case) against the floor of inserting the same number of event rows raw in one transaction.
  * The tick reads the positions, asks the provider once, logs the quotes, and per position writes an
- * EvaluationEvent (id, hash chain, JSON) and its (tick, position) index row, in one transaction.
+ * EvaluationEvent (id, hash chain, JSON; the log's unique index keeps one per (tick, position)), in one
+ * transaction.
  */
 import { slotTickId } from '../shared/application/trading/tickId';
 import { BENCH_START, benchHarness, rawInsertMs } from './liveBench';

@@ -4,7 +4,6 @@ import { SqliteEventLog } from './eventLog/SqliteEventLog';
 import type { AppDatabase } from './openDatabase';
 import { SqliteCommissionRateRepository } from './repositories/SqliteCommissionRateRepository';
 import { SqliteDividendRepository } from './repositories/SqliteDividendRepository';
-import { SqliteEvaluationRepository } from './repositories/SqliteEvaluationRepository';
 import { SqliteJobRunRepository } from './repositories/SqliteJobRunRepository';
 import { SqliteOrderIntentRepository } from './repositories/SqliteOrderIntentRepository';
 import { SqliteOrderRepository } from './repositories/SqliteOrderRepository';
@@ -33,7 +32,6 @@ export function createStore(db: AppDatabase, deps: { ids: IdGenerator; clock: Cl
     orders: new SqliteOrderRepository(orm, db.sqlite),
     trades: new SqliteTradeRepository(orm, db.sqlite),
     intents: new SqliteOrderIntentRepository(orm, db.sqlite),
-    evaluations: new SqliteEvaluationRepository(orm, db.sqlite),
     quotes: new SqliteQuoteLogRepository(orm, db.sqlite),
     dividends: new SqliteDividendRepository(orm),
     splits: new SqliteSplitRepository(orm),

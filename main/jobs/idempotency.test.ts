@@ -12,7 +12,6 @@ function counts(h: Harness) {
   const t = dumpTables(h.db.sqlite);
   return {
     events: t['events']?.length,
-    evaluations: t['evaluations']?.length,
     orders: t['orders']?.length,
     intents: t['order_intents']?.length,
     trades: t['trades']?.length,
@@ -41,14 +40,15 @@ describe('idempotency: nothing is created or filled twice', () => {
     const aapl = h.addPosition('AAPL', 100_000);
     const ko = h.addPosition('KO', 50_000);
     // The first run wrote AAPL's evaluation only: KO's savepoint failed and was rolled back.
-    const realRecord = h.store.evaluations.record.bind(h.store.evaluations);
-    h.store.evaluations.record = (tenantId, entry) => {
-      if (entry.positionId === ko.id) throw new Error('power cut');
-      return realRecord(tenantId, entry);
+    const realAppend = h.store.events.append.bind(h.store.events);
+    h.store.events.append = (tenantId, events) => {
+      if (events[0]?.type === 'EvaluationEvent' && events[0].positionId === ko.id)
+        throw new Error('power cut');
+      return realAppend(tenantId, events);
     };
     const first = await h.tick();
     expect(first.tenants[0]).toMatchObject({ evaluated: 1, failed: 1 });
-    h.store.evaluations.record = realRecord;
+    h.store.events.append = realAppend;
 
     const second = await h.tick(first.tickId);
     expect(second.tenants[0]).toMatchObject({ evaluated: 1, ordersCreated: 1, completed: null });
@@ -63,10 +63,13 @@ describe('idempotency: nothing is created or filled twice', () => {
     expect(completed).toHaveLength(1);
   });
 
-  it('a duplicate intent or order (same dedupe key, same order) is refused by the database', async () => {
+  it('a duplicate evaluation, intent or order (same tick, dedupe key, order) is refused by the database', async () => {
     h = await openHarness({ start: T, script: SCRIPT });
     const aapl = h.addPosition('AAPL', 100_000);
     const { tickId } = await h.tick();
+    const [evaluation] = h.events(aapl.id).filter((e) => e.type === 'EvaluationEvent');
+    if (!evaluation) throw new Error('no evaluation');
+    expect(() => h.store.events.append(h.tenantId, [evaluation])).toThrow(/UNIQUE/);
     const [order] = h.store.orders.listByPosition(h.tenantId, aapl.id);
     if (!order) throw new Error('no order');
     expect(order.dedupeKey).toBe(`${tickId}:${aapl.id}`);

@@ -65,7 +65,10 @@ export function exactDifference(a: number, b: number): number {
     const d = Math.max(da, db);
     const na = Math.round(a * (POW10[da] as number)) * (POW10[d - da] as number);
     const nb = Math.round(b * (POW10[db] as number)) * (POW10[d - db] as number);
-    if (Number.isSafeInteger(na) && Number.isSafeInteger(nb)) return (na - nb) / (POW10[d] as number);
+    const difference = na - nb;
+    // Opposite signs add: the difference must be a safe integer too for the one division to be the one rounding.
+    if (Number.isSafeInteger(na) && Number.isSafeInteger(nb) && Number.isSafeInteger(difference))
+      return difference / (POW10[d] as number);
   }
   return differenceOfTexts(String(a), String(b)) ?? exact(a).minus(exact(b)).toNumber();
 }

@@ -66,6 +66,8 @@ describe('exactDifference (a − b on the decimal texts, one rounding)', () => {
     [-45.120000000000005, 54.87999999999999],
     [45.99999999999999, -0.99999999],
     [-0.12345678901234568, 0.9876543210987654],
+    // Each scaled integer is safe, their difference is not.
+    [-24754.63, 65317.36706728659],
   ])('carries across the limbs: %d − %d', (a, b) => {
     expect(exactDifference(a, b)).toBe(byDecimals(a, b));
   });

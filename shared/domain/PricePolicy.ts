@@ -1,5 +1,5 @@
 import type { PricePolicy } from './Config';
-import { exact } from './ExactDecimal';
+import { exactMidpoint } from './ExactMidpoint';
 import type { Quote } from './Quote';
 
 export type PriceSource = 'mid' | 'last' | 'bid' | 'ask';
@@ -54,10 +54,10 @@ export function effectivePrice(
       const { bid, ask } = quote;
       if (!usable(bid) || !usable(ask)) return fallbackToLast('bid or ask missing or invalid');
       if (ask < bid) return fallbackToLast('crossed quote (ask < bid)');
-      // Halved in decimals so the mid of 96.49/96.52 is 96.505, not 96.50500000000001.
+      // Halved on the decimal texts so the mid of 96.49/96.52 is 96.505, not 96.50500000000001.
       return {
         ok: true,
-        price: exact(bid).plus(exact(ask)).div(2).toNumber(),
+        price: exactMidpoint(bid, ask),
         source: 'mid',
         fallback: null,
       };

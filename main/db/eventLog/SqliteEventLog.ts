@@ -9,6 +9,9 @@ import { ulidSuccessor } from './ulidSuccessor';
 const COLUMNS =
   'id, tenant_id, portfolio_id, position_id, symbol, ts, recorded_at, type, correlation_id, payload, prev_hash, hash';
 
+/** Distinct list/count queries kept prepared; past this many (filter shapes are few) the cache starts over. */
+const MAX_PREPARED_QUERIES = 64;
+
 /**
  * The event log on SQLite. The append path is hand-written for speed (bench/eventLog.bench.ts): one
  * prepared INSERT, no read per row — the latest hash of each tenant and the greatest id are cached in
@@ -21,6 +24,8 @@ export class SqliteEventLog implements EventLog {
   private readonly headStmt: Database.Statement<[string], { hash: string }>;
   private readonly maxIdStmt: Database.Statement<[], { id: string | null }>;
   private readonly byCorrelation: Database.Statement<[string, string], EventRow>;
+  /** The list and count statements by SQL text: every tick lists its tenant's last TickCompleted. */
+  private readonly queries = new Map<string, Database.Statement>();
   private readonly appendInTransaction: (tenantId: string, events: readonly NewEvent[]) => DomainEvent[];
 
   constructor(
@@ -176,17 +181,23 @@ export class SqliteEventLog implements EventLog {
       sql += ' LIMIT ?';
       args.push(query.limit);
     }
-    return (this.sqlite.prepare(sql).all(...args) as EventRow[]).map(toEvent);
+    return (this.query(sql).all(...args) as EventRow[]).map(toEvent);
   }
 
   private count(where: string, params: unknown[], query: EventQuery): number {
     const { clauses, args } = filters(where, params, query, false);
-    const row = this.sqlite
-      .prepare(`SELECT count(*) AS n FROM events WHERE ${clauses.join(' AND ')}`)
-      .get(...args) as {
-      n: number;
-    };
-    return row.n;
+    const sql = `SELECT count(*) AS n FROM events WHERE ${clauses.join(' AND ')}`;
+    return (this.query(sql).get(...args) as { n: number }).n;
+  }
+
+  private query(sql: string): Database.Statement {
+    let statement = this.queries.get(sql);
+    if (statement === undefined) {
+      if (this.queries.size >= MAX_PREPARED_QUERIES) this.queries.clear();
+      statement = this.sqlite.prepare(sql);
+      this.queries.set(sql, statement);
+    }
+    return statement;
   }
 }
 

@@ -108,6 +108,26 @@ describe('event log', () => {
     expect(s.store.events.verifyChain('t1')).toEqual({ ok: true, count: 1 });
   });
 
+  it('refuses a second EvaluationEvent of a (tick, position), and keeps the chain whole (SPEC 4.1.4)', async () => {
+    const s = await store();
+    const evaluation = (tenantId: string, tickId: string, positionId: string): NewEvent => ({
+      ...deposit(tenantId, 1, positionId, tickId),
+      type: 'EvaluationEvent',
+    });
+    s.store.events.append('t1', [evaluation('t1', 'k1', 'p1')]);
+    expect(() => s.store.events.append('t1', [evaluation('t1', 'k1', 'p1')])).toThrow(/UNIQUE/);
+    // Other ticks, positions, tenants and event types of the same (tick, position) are not concerned.
+    s.store.events.append('t1', [
+      evaluation('t1', 'k2', 'p1'),
+      evaluation('t1', 'k1', 'p2'),
+      deposit('t1', 2, 'p1', 'k1'),
+      deposit('t1', 3, 'p1', 'k1'),
+    ]);
+    s.store.events.append('t2', [evaluation('t2', 'k1', 'p1')]);
+    expect(s.store.events.countByTenant('t1', { types: ['EvaluationEvent'] })).toBe(3);
+    expect(s.store.events.verifyChain('t1')).toEqual({ ok: true, count: 5 });
+  });
+
   it('a rolled-back transaction leaves the cached chain head consistent', async () => {
     const s = await store();
     s.store.events.append('t1', [deposit('t1', 1)]);

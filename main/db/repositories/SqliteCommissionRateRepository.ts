@@ -1,4 +1,4 @@
-import { and, eq, isNull, or, type SQL } from 'drizzle-orm';
+import { and, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { CommissionRate, CommissionScope } from '../../../shared/domain/Commission';
 import type { CommissionRateRepository } from '../../../shared/ports/CommissionRateRepository';
 import type { IdGenerator } from '../../../shared/ports/IdGenerator';
@@ -8,28 +8,44 @@ import { commissionRates } from '../schema';
 type Row = typeof commissionRates.$inferSelect;
 
 export class SqliteCommissionRateRepository implements CommissionRateRepository {
+  /** Prepared once: every tick reads its tenant's rates (bench/tick.bench.ts); with and without a symbol. */
+  private readonly applicable;
+  private readonly applicableToSymbol;
+
   constructor(
     private readonly orm: Orm,
     private readonly ids: IdGenerator,
-  ) {}
+  ) {
+    this.applicable = this.applicableQuery(eq(commissionRates.scope, 'TENANT_ASSET'));
+    this.applicableToSymbol = this.applicableQuery(
+      and(eq(commissionRates.scope, 'TENANT_ASSET'), eq(commissionRates.symbol, sql.placeholder('symbol'))),
+    );
+  }
 
   listApplicable(tenantId: string, symbol?: string): CommissionRate[] {
-    const assetRate =
+    const rows =
       symbol === undefined
-        ? eq(commissionRates.scope, 'TENANT_ASSET')
-        : and(eq(commissionRates.scope, 'TENANT_ASSET'), eq(commissionRates.symbol, symbol));
+        ? this.applicable.all({ tenantId })
+        : this.applicableToSymbol.all({ tenantId, symbol });
+    return rows.map(toRate);
+  }
+
+  /** GLOBAL rates, and the tenant's TENANT rate and the asset rates `assetRate` selects. */
+  private applicableQuery(assetRate: SQL | undefined) {
     return this.orm
       .select()
       .from(commissionRates)
       .where(
         or(
           eq(commissionRates.scope, 'GLOBAL'),
-          and(eq(commissionRates.tenantId, tenantId), or(eq(commissionRates.scope, 'TENANT'), assetRate)),
+          and(
+            eq(commissionRates.tenantId, sql.placeholder('tenantId')),
+            or(eq(commissionRates.scope, 'TENANT'), assetRate),
+          ),
         ),
       )
       .orderBy(commissionRates.scope, commissionRates.symbol)
-      .all()
-      .map(toRate);
+      .prepare();
   }
 
   find(tenantId: string, scope: CommissionScope, symbol: string | null): CommissionRate | null {

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { and, desc, eq, gte, inArray, lt, notInArray, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, lt, notInArray, sql } from 'drizzle-orm';
 import type {
   OrderChanges,
   OrderRecord,
@@ -41,6 +41,9 @@ type RawRow = [
  */
 export class SqliteOrderRepository implements OrderRepository {
   private readonly byId: Database.Statement<[string, string], RawRow>;
+  /** A tenant's open orders (every tick), and one position's. */
+  private readonly openOfTenant: Database.Statement<string[], RawRow>;
+  private readonly openOfPosition: Database.Statement<string[], RawRow>;
   private readonly insertOnce: Database.Statement;
   private readonly move: Database.Statement;
 
@@ -50,6 +53,17 @@ export class SqliteOrderRepository implements OrderRepository {
   ) {
     this.byId = sqlite
       .prepare<[string, string], RawRow>(`SELECT ${COLUMNS} FROM orders WHERE tenant_id = ? AND id = ?`)
+      .raw(true);
+    const open = `status IN (${OPEN_ORDER_STATUSES.map(() => '?').join(', ')})`;
+    this.openOfTenant = sqlite
+      .prepare<string[], RawRow>(
+        `SELECT ${COLUMNS} FROM orders WHERE tenant_id = ? AND ${open} ORDER BY created_at, id`,
+      )
+      .raw(true);
+    this.openOfPosition = sqlite
+      .prepare<string[], RawRow>(
+        `SELECT ${COLUMNS} FROM orders WHERE tenant_id = ? AND ${open} AND position_id = ? ORDER BY created_at, id`,
+      )
       .raw(true);
     // Both dedupe key and (tick, position) are unique: a repeat of either is ignored, not an error.
     this.insertOnce = sqlite.prepare(
@@ -128,13 +142,11 @@ export class SqliteOrderRepository implements OrderRepository {
   }
 
   listOpen(tenantId: string, positionId?: string): OrderRecord[] {
-    const open = and(eq(orders.tenantId, tenantId), inArray(orders.status, [...OPEN_ORDER_STATUSES]));
-    return this.orm
-      .select()
-      .from(orders)
-      .where(positionId === undefined ? open : and(open, eq(orders.positionId, positionId)))
-      .orderBy(orders.createdAt, orders.id)
-      .all();
+    const rows =
+      positionId === undefined
+        ? this.openOfTenant.all(tenantId, ...OPEN_ORDER_STATUSES)
+        : this.openOfPosition.all(tenantId, ...OPEN_ORDER_STATUSES, positionId);
+    return rows.map(fromArray);
   }
 
   countActiveCreatedBetween(tenantId: string, positionId: string, fromMs: number, toMs: number): number {

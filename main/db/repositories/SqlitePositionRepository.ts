@@ -58,6 +58,13 @@ export class SqlitePositionRepository implements PositionRepository {
   private readonly versionsByStatus = new Map<string, Database.Statement<string[], [string, number]>>();
   private readonly updateLedger: Database.Statement;
   private readonly updateAll: Database.Statement;
+  /**
+   * Committed rows (read outside any transaction) by id. Every change to a row bumps its version
+   * (`update`), so a row whose id and version are unchanged is unchanged: a list by status reads ids
+   * and versions and re-reads only the rows that moved. A tick lists every ACTIVE position and most
+   * have not changed since the last one (bench/tick.bench.ts). Shared between callers, so frozen.
+   */
+  private readonly committed = new Map<string, PositionRecord>();
 
   constructor(
     private readonly orm: Orm,
@@ -108,9 +115,23 @@ export class SqlitePositionRepository implements PositionRepository {
         .map(toRecord);
     }
     if (statuses.length === 0) return [];
-    return this.statement(this.byStatus, statuses.length, COLUMNS)
-      .all(tenantId, ...statuses)
-      .map(fromArray);
+    // Inside a transaction a row read may yet be rolled back: read it, never keep it.
+    if (this.sqlite.inTransaction) return this.readAll(tenantId, statuses).map(fromArray);
+    const versions = this.statement(this.versionsByStatus, statuses.length, 'id, version').all(
+      tenantId,
+      ...statuses,
+    );
+    let moved = 0;
+    for (const [id, version] of versions) if (this.committed.get(id)?.version !== version) moved += 1;
+    // Many rows moved (or none were read yet): one query reads them all faster than one each.
+    if (moved > versions.length / 4) return this.readAll(tenantId, statuses).map((r) => this.keep(r));
+    return versions.map(([id, version]) => {
+      const kept = this.committed.get(id);
+      if (kept?.version === version) return kept;
+      const row = this.byId.get(tenantId, id);
+      if (row === undefined) throw new Error(`position ${id} listed but not found`);
+      return this.keep(row);
+    });
   }
 
   listVersions(tenantId: string, statuses: readonly PositionStatus[]): PositionVersion[] {
@@ -161,6 +182,16 @@ export class SqlitePositionRepository implements PositionRepository {
     };
     // No row: the symbol or status changed (or the version is stale, and the full update says so too).
     return this.updateLedger.run(params).changes === 1 || this.updateAll.run(params).changes === 1;
+  }
+
+  private readAll(tenantId: string, statuses: readonly PositionStatus[]): RawRow[] {
+    return this.statement(this.byStatus, statuses.length, COLUMNS).all(tenantId, ...statuses);
+  }
+
+  private keep(row: RawRow): PositionRecord {
+    const record = Object.freeze(fromArray(row));
+    this.committed.set(record.id, record);
+    return record;
   }
 
   /** `SELECT <columns> … WHERE tenant_id = ? AND status IN (?, …)` ordered as the UI lists them, one per arity. */

@@ -1,4 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cents } from '../../../shared/domain/Money';
+import type { PositionRecord } from '../../../shared/ports/PositionRepository';
 import { orderRecord, portfolioRecord, positionRecord } from '../testing/records';
 import { openTestStore, removeDir, type TestStore } from '../testing/testDatabase';
 
@@ -155,5 +157,75 @@ describe('prepared repository statements', () => {
         renamed.version,
       ),
     ).toBe(false);
+  });
+
+  it('lists positions by status as they are now: moved rows re-read, rows of a rolled-back transaction never kept', () => {
+    const p = t.store.positions;
+    for (const id of ['pB', 'pC', 'pD', 'pE'])
+      p.insert('tA', positionRecord('tA', 'fA', id, { symbol: `S${id}` }));
+    const first = p.listByTenant('tA', ['ACTIVE']);
+    expect(first.map((x) => x.id)).toEqual(['pA', 'pB', 'pC', 'pD', 'pE']);
+    // Unchanged rows come back as they were (the same records, frozen: they are shared).
+    expect(p.listByTenant('tA', ['ACTIVE'])).toEqual(first);
+    expect(Object.isFrozen(first[1])).toBe(true);
+
+    // One row of five moved: re-read alone; the others as before.
+    const pB = first[1] as PositionRecord;
+    const movedB = { ...pB, qty: 7, anchor: 101.5, version: pB.version + 1, updatedAt: 9 };
+    expect(p.update('tA', movedB, pB.version)).toBe(true);
+    expect(p.listByTenant('tA', ['ACTIVE'])).toEqual([first[0], movedB, ...first.slice(2)]);
+
+    // A change inside a transaction is seen there, and forgotten with its rollback: a change committed
+    // later at that same version, with other values, is what the list shows.
+    const pC = first[2] as PositionRecord;
+    expect(() =>
+      t.store.uow.transaction(() => {
+        p.update('tA', { ...pC, qty: 1, version: pC.version + 1 }, pC.version);
+        expect(p.listByTenant('tA', ['ACTIVE'])[2]?.qty).toBe(1);
+        throw new Error('rolled back');
+      }),
+    ).toThrow('rolled back');
+    const committedC = { ...pC, qty: 2, version: pC.version + 1 };
+    expect(p.update('tA', committedC, pC.version)).toBe(true);
+    expect(p.listByTenant('tA', ['ACTIVE'])[2]).toEqual(committedC);
+
+    // Most rows moved, or left the status: read again all at once, in the same order.
+    const now = p.listByTenant('tA', ['ACTIVE']);
+    for (const x of now.slice(0, 4))
+      p.update('tA', { ...x, cashCents: cents(5), version: x.version + 1 }, x.version);
+    const pE = now[4] as PositionRecord;
+    p.update('tA', { ...pE, status: 'PAUSED', version: pE.version + 1 }, pE.version);
+    const after = p.listByTenant('tA', ['ACTIVE']);
+    expect(after.map((x) => [x.id, x.cashCents])).toEqual([
+      ['pA', 5],
+      ['pB', 5],
+      ['pC', 5],
+      ['pD', 5],
+    ]);
+    expect(after).toEqual(after.map((x) => p.get('tA', x.id)));
+    expect(p.listByTenant('tA', ['PAUSED']).map((x) => x.id)).toEqual(['pE']);
+  });
+
+  it("lists a tenant's portfolios and open orders, and the tenants, as the drizzle forms did", () => {
+    t.store.portfolios.insert('tA', portfolioRecord('tA', 'fB', { createdAt: 0 }));
+    expect(t.store.portfolios.listByTenant('tA')).toEqual([
+      portfolioRecord('tA', 'fB', { createdAt: 0 }),
+      portfolioRecord('tA', 'fA'),
+    ]);
+    expect(t.store.portfolios.listByTenant('tB')).toEqual([]);
+    t.store.positions.insert('tA', positionRecord('tA', 'fA', 'pB', { symbol: 'KO' }));
+    const orders = [
+      orderRecord('tA', 'pA', 'o1', { createdAt: 3 }),
+      orderRecord('tA', 'pB', 'o2', { createdAt: 1, status: 'SUBMITTED' }),
+      orderRecord('tA', 'pA', 'o3', { createdAt: 2, status: 'FILLED' }),
+      orderRecord('tA', 'pA', 'o4', { createdAt: 2, status: 'PARTIALLY_FILLED' }),
+    ];
+    for (const o of orders) t.store.orders.insert('tA', { ...o, dedupeKey: o.id, tickId: o.id });
+    const open = (ids: string[]) => ids.map((id) => t.store.orders.get('tA', id));
+    expect(t.store.orders.listOpen('tA')).toEqual(open(['o2', 'o4', 'o1']));
+    expect(t.store.orders.listOpen('tA', 'pA')).toEqual(open(['o4', 'o1']));
+    expect(t.store.orders.listOpen('tB')).toEqual([]);
+    t.store.tenants.insert({ id: 't0', name: 'Earlier', createdAt: 0 });
+    expect(t.store.tenants.listAll().map((x) => x.id)).toEqual(['t0', 'tA']);
   });
 });

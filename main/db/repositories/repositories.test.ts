@@ -243,15 +243,7 @@ describe('order intents (the durable queue)', () => {
   });
 });
 
-describe('evaluations, quotes, dividends, splits, job runs', () => {
-  it('evaluation index: one per (tick, position)', () => {
-    const e = t.store.evaluations;
-    expect(e.record('tA', { tickId: 'k1', positionId: 'pA', eventId: 'e1', recordedAt: 1 })).toBe(true);
-    expect(e.record('tA', { tickId: 'k1', positionId: 'pA', eventId: 'e2', recordedAt: 2 })).toBe(false);
-    expect(e.find('tA', 'k1', 'pA')).toBe('e1');
-    expect(e.find('tA', 'k2', 'pA')).toBeNull();
-  });
-
+describe('quotes, dividends, splits, job runs', () => {
   it('quote log: by scope, symbol and time range', () => {
     const q = t.store.quotes;
     const quote = (ts: number, last: number) => ({
@@ -341,7 +333,6 @@ describe("tenant isolation: tenant A can neither read nor change tenant B's rows
     s.intents.enqueue('tB', { id: 'iB', orderId: 'oB', now: 0 });
     s.intents.enqueue('tB', { id: 'iB2', orderId: 'oB2', now: 0 });
     s.intents.claimNextDue('tB', 1, 10); // iB2 or iB is now PROCESSING with an expired lease at 100
-    s.evaluations.record('tB', { tickId: 'kB', positionId: 'pB', eventId: 'eB', recordedAt: 1 });
     s.quotes.append('tB', [{ symbol: 'AAPL', ts: 5, bid: 1, ask: 2, last: 1.5, source: 's', tickId: null }]);
     s.dividends.insertAnnouncement('tB', announcementRecord('tB', 'aB'));
     s.dividends.insertAccrual('tB', accrualRecord('tB', 'pB', 'aB', 'cB'));
@@ -385,7 +376,6 @@ describe("tenant isolation: tenant A can neither read nor change tenant B's rows
       ['intents.get', s.intents.get(A, 'iB'), null],
       ['intents.getByOrder', s.intents.getByOrder(A, 'oB'), null],
       ['intents.listByStatus', s.intents.listByStatus(A, 'QUEUED'), []],
-      ['evaluations.find', s.evaluations.find(A, 'kB', 'pB'), null],
       ['quotes.list', s.quotes.list(A, 'AAPL', 0, 1e12), []],
       ['dividends.getAnnouncement', s.dividends.getAnnouncement(A, 'aB'), null],
       [

@@ -1,4 +1,5 @@
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { sql } from 'drizzle-orm';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /**
  * The append-only event log (SPEC 3). UPDATE and DELETE are refused by triggers (migration
@@ -26,5 +27,10 @@ export const events = sqliteTable(
     index('events_position_idx').on(t.tenantId, t.positionId, t.id),
     index('events_type_idx').on(t.tenantId, t.type, t.id),
     index('events_correlation_idx').on(t.tenantId, t.correlationId),
+    // SPEC 4.1.4: one EvaluationEvent per (tick, position). A tick's evaluations carry the tick id as
+    // their correlation id, so the log itself refuses a second one (no separate index table to write).
+    uniqueIndex('events_evaluation_tick_position_uq')
+      .on(t.tenantId, t.correlationId, t.positionId)
+      .where(sql`${t.type} = 'EvaluationEvent'`),
   ],
 );

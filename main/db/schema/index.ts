@@ -5,7 +5,6 @@ export * from './commissionRates';
 export * from './orders';
 export * from './trades';
 export * from './orderIntents';
-export * from './evaluations';
 export * from './dividends';
 export * from './splits';
 export * from './quoteLog';

@@ -2,7 +2,6 @@ import type { Broker } from '../../ports/Broker';
 import type { Clock } from '../../ports/Clock';
 import type { CommissionRateRepository } from '../../ports/CommissionRateRepository';
 import type { DividendRepository } from '../../ports/DividendRepository';
-import type { EvaluationRepository } from '../../ports/EvaluationRepository';
 import type { EventLog } from '../../ports/EventLog';
 import type { IdGenerator } from '../../ports/IdGenerator';
 import type { JobRunRepository } from '../../ports/JobRunRepository';
@@ -36,7 +35,6 @@ export interface LiveDeps {
   orders: OrderRepository;
   trades: TradeRepository;
   intents: OrderIntentRepository;
-  evaluations: EvaluationRepository;
   quotes: QuoteLogRepository;
   dividends: DividendRepository;
   splits: SplitRepository;

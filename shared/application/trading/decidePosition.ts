@@ -1,7 +1,13 @@
 import type { CommissionSnapshot } from '../../domain/Commission';
-import type { StrategyConfig } from '../../domain/Config';
+import type { PricePolicy, StrategyConfig } from '../../domain/Config';
 import type { DailyActivity } from '../../domain/DailyActivity';
-import type { EvaluationPayload, QuoteSnapshot, Side, TriggerSnapshot } from '../../domain/DomainEvent';
+import type {
+  EvaluationAction,
+  EvaluationPayload,
+  QuoteSnapshot,
+  Side,
+  TriggerSnapshot,
+} from '../../domain/DomainEvent';
 import { bookFill } from '../../domain/FillBooking';
 import type { MarketSession } from '../../domain/calendar';
 import { evaluatePosition, type EvaluationOutcome } from '../../domain/PositionEvaluator';
@@ -49,22 +55,24 @@ export function sessionAllowsTrading(session: MarketSession, config: StrategyCon
 export function decidePosition(input: DecideInput): PositionDecision {
   const { config, session } = input;
   const policy = config.execution.pricePolicy;
-  const base = baseEvaluation(session, policy);
   if (!sessionAllowsTrading(session, config)) {
     const why = session === 'EXTENDED' ? 'extended hours are not allowed' : 'the exchange is closed';
-    return holdDecision(base, ['market_closed'], `session ${session}: ${why}`);
+    return holdDecision(session, policy, NOTHING_SEEN, ['market_closed'], `session ${session}: ${why}`);
   }
   if (input.quote === null || !input.quote.ok) {
     const failure =
       input.quote === null ? 'no quote was fetched' : `${input.quote.kind}: ${input.quote.error}`;
-    return holdDecision(base, ['provider_error'], failure);
+    return holdDecision(session, policy, NOTHING_SEEN, ['provider_error'], failure);
   }
   const quote = input.quote.quote;
   const snapshot = quoteSnapshot(quote);
   const priced = effectivePrice(quote, policy, input.now, config.execution.maxQuoteAgeMs);
-  if (!priced.ok) return holdDecision(base, [priced.reason], priced.detail, { quote: snapshot });
+  if (!priced.ok) {
+    const unpriced: Seen = { quote: snapshot, priceEffective: null, priceSource: null, priceFallback: null };
+    return holdDecision(session, policy, unpriced, [priced.reason], priced.detail);
+  }
   const price = priced.price;
-  const seen = {
+  const seen: Seen = {
     quote: snapshot,
     priceEffective: price,
     priceSource: priced.source,
@@ -73,14 +81,9 @@ export function decidePosition(input: DecideInput): PositionDecision {
 
   if (input.openOrder !== null) {
     const o = input.openOrder;
+    const detail = `order ${o.id} (${o.side} ${o.qty}) is still ${o.status}: no new order until it completes`;
     return {
-      payload: {
-        ...base,
-        ...seen,
-        reasons: [],
-        action: 'SKIP',
-        detail: `order ${o.id} (${o.side} ${o.qty}) is still ${o.status}: no new order until it completes`,
-      },
+      payload: evaluationPayload(session, policy, seen, null, [], 'SKIP', null, detail),
       order: null,
       rejected: null,
       anchorToSet: null,
@@ -94,27 +97,16 @@ export function decidePosition(input: DecideInput): PositionDecision {
     commission: input.commission,
     today: input.today,
   });
-  const evaluated = {
-    ...base,
-    ...seen,
-    trigger: triggerSnapshot(outcome),
-    rawQty: outcome.rawQty,
-    finalQty: outcome.qty,
-    reasons: [...outcome.reasons],
-    steps: [...outcome.steps],
-  };
+  const reasons = copyOf(outcome.reasons);
   if (outcome.action !== 'HOLD' && outcome.side !== null) {
     const booking = bookFill(outcome.side, outcome.qty, price, input.commission);
+    const deltas = {
+      qty: outcome.side === 'BUY' ? outcome.qty : -outcome.qty,
+      cashCents: booking.cashDeltaCents,
+    };
+    const detail = outcome.isInitialAllocation ? 'initial allocation' : null;
     return {
-      payload: {
-        ...evaluated,
-        action: outcome.action,
-        deltas: {
-          qty: outcome.side === 'BUY' ? outcome.qty : -outcome.qty,
-          cashCents: booking.cashDeltaCents,
-        },
-        detail: outcome.isInitialAllocation ? 'initial allocation' : null,
-      },
+      payload: evaluationPayload(session, policy, seen, outcome, reasons, outcome.action, deltas, detail),
       order: {
         side: outcome.side,
         qty: outcome.qty,
@@ -129,7 +121,7 @@ export function decidePosition(input: DecideInput): PositionDecision {
     ? {
         ...outcome.rejected,
         price,
-        reasons: [...outcome.reasons],
+        reasons: copyOf(outcome.reasons),
         detail: `${outcome.rejected.side} ${outcome.rejected.qty} @ ${price} is below the minimum order (action_below_min = reject)`,
       }
     : null;
@@ -137,44 +129,83 @@ export function decidePosition(input: DecideInput): PositionDecision {
   if (rejected) details.push(rejected.detail);
   if (outcome.anchorToSet !== null)
     details.push(`anchor set to ${outcome.anchorToSet} without an initial fill`);
+  const detail = details.length > 0 ? details.join('; ') : null;
   return {
-    payload: { ...evaluated, action: 'HOLD', detail: details.length > 0 ? details.join('; ') : null },
+    payload: evaluationPayload(session, policy, seen, outcome, reasons, 'HOLD', null, detail),
     order: null,
     rejected,
     anchorToSet: outcome.anchorToSet,
   };
 }
 
-/** The payload fields every outcome starts from (one evaluation per position per tick: no closures here). */
-function baseEvaluation(session: MarketSession, pricePolicy: EvaluationPayload['pricePolicy']) {
+/** The quote an evaluation saw and the price it took from it; all null when it has none. */
+interface Seen {
+  quote: QuoteSnapshot | null;
+  priceEffective: number | null;
+  priceSource: string | null;
+  priceFallback: string | null;
+}
+
+const NOTHING_SEEN: Seen = { quote: null, priceEffective: null, priceSource: null, priceFallback: null };
+
+/**
+ * The payload as one object literal with its keys in the stored order (the JSON text is hashed, so
+ * the order is part of the event). Not built by spreading partial payloads: an object spread of this
+ * many keys cost more than the rest of a HOLD's evaluation (bench/tick.bench.ts). `orderId` is filled
+ * in when the order is written.
+ */
+function evaluationPayload(
+  session: MarketSession,
+  pricePolicy: PricePolicy,
+  seen: Seen,
+  outcome: EvaluationOutcome | null,
+  reasons: ReasonCode[],
+  action: EvaluationAction,
+  deltas: EvaluationPayload['deltas'],
+  detail: string | null,
+): EvaluationPayload {
   return {
     session,
     pricePolicy,
-    priceEffective: null,
-    priceSource: null,
-    priceFallback: null,
-    quote: null,
-    trigger: null,
-    rawQty: null,
-    finalQty: 0,
-    steps: [],
+    priceEffective: seen.priceEffective,
+    priceSource: seen.priceSource,
+    priceFallback: seen.priceFallback,
+    quote: seen.quote,
+    trigger: outcome === null ? null : triggerSnapshot(outcome),
+    rawQty: outcome === null ? null : outcome.rawQty,
+    finalQty: outcome === null ? 0 : outcome.qty,
+    steps: outcome === null ? [] : copyOf(outcome.steps),
     orderId: null,
-    deltas: null,
-  } satisfies Partial<EvaluationPayload>;
+    deltas,
+    reasons,
+    action,
+    detail,
+  };
 }
 
 function holdDecision(
-  base: ReturnType<typeof baseEvaluation>,
+  session: MarketSession,
+  pricePolicy: PricePolicy,
+  seen: Seen,
   reasons: ReasonCode[],
   detail: string,
-  extra: Partial<EvaluationPayload> = {},
 ): PositionDecision {
   return {
-    payload: { ...base, ...extra, reasons, action: 'HOLD', detail },
+    payload: evaluationPayload(session, pricePolicy, seen, null, reasons, 'HOLD', null, detail),
     order: null,
     rejected: null,
     anchorToSet: null,
   };
+}
+
+/**
+ * A copy the payload owns. A loop, not a spread: a HOLD inside the band gets the evaluator's shared
+ * frozen reasons, and spreading a frozen array takes V8's slow path.
+ */
+function copyOf<T>(items: readonly T[]): T[] {
+  const out: T[] = [];
+  for (let i = 0; i < items.length; i++) out.push(items[i] as T);
+  return out;
 }
 
 export function quoteSnapshot(quote: Quote): QuoteSnapshot {

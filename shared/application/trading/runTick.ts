@@ -29,7 +29,6 @@ export type TickDeps = Pick<
   | 'orders'
   | 'trades'
   | 'intents'
-  | 'evaluations'
   | 'quotes'
   | 'marketData'
   | 'notifier'
@@ -315,9 +314,10 @@ function writeTenantPositions(
   const rates = deps.commissionRates.listApplicable(tenantId);
   const day = exchangeDayBounds(exchangeDateOf(now));
 
-  const failedSymbols = plan.positions
-    .map((p) => p.position.symbol)
-    .filter((s, i, all) => all.indexOf(s) === i && quotes.get(s)?.ok === false);
+  // A Set, not indexOf: a tick plans a thousand positions, and the pairwise scan was quadratic.
+  const failedSymbols = [
+    ...new Set(plan.positions.map((p) => p.position.symbol).filter((s) => quotes.get(s)?.ok === false)),
+  ];
   if (failedSymbols.length > 0) {
     const messages = [...new Set(failedSymbols.map((s) => describeFailure(quotes.get(s))))];
     deps.events.append(tenantId, [
@@ -445,9 +445,9 @@ function writeDecision(
   const ctx = { correlationId: tickId, ts: now, now };
   const dedupeKey = `${tickId}:${position.id}`;
   const orderId = decision.order !== null || decision.rejected !== null ? deps.ids.next() : null;
-  const events: NewEvent[] = [
-    positionEvent(position, 'EvaluationEvent', { ...decision.payload, orderId }, ctx),
-  ];
+  // The decided payload has no order id yet: copied only when there is one (a HOLD keeps it as is).
+  const payload = orderId === null ? decision.payload : { ...decision.payload, orderId };
+  const events: NewEvent[] = [positionEvent(position, 'EvaluationEvent', payload, ctx)];
   // What every order of this evaluation shares (a NEW one to execute, or a REJECTED one to record).
   const orderRow = {
     id: orderId ?? '',
@@ -502,18 +502,10 @@ function writeDecision(
     );
   }
 
+  // A second EvaluationEvent of this (tick, position) is refused by the event log's unique index
+  // (SPEC 4.1.4): the append throws and the position's writes are undone like any failed write.
   const stored = deps.events.append(tenantId, events);
   const evaluation = stored[0] as DomainEvent<'EvaluationEvent'>;
-  if (
-    !deps.evaluations.record(tenantId, {
-      tickId,
-      positionId: position.id,
-      eventId: evaluation.id,
-      recordedAt: now,
-    })
-  ) {
-    throw new DuplicateTickWrite(dedupeKey);
-  }
   const rejection = (stored.find((e) => e.type === 'OrderRejected') ??
     null) as DomainEvent<'OrderRejected'> | null;
 
