@@ -59,18 +59,37 @@ export const POW10: readonly number[] = Array.from({ length: 23 }, (_, k) => 10 
  * as integers in two limbs and the result's text parsed once, which rounds once. Others go to the decimals.
  */
 export function exactDifference(a: number, b: number): number {
-  const da = decimalPlaces(a);
-  const db = decimalPlaces(b);
-  if (da >= 0 && db >= 0) {
-    const d = Math.max(da, db);
-    const na = Math.round(a * (POW10[da] as number)) * (POW10[d - da] as number);
-    const nb = Math.round(b * (POW10[db] as number)) * (POW10[d - db] as number);
-    const difference = na - nb;
+  if (scaleToCommonPlaces(a, b)) {
+    const difference = SCALED.a - SCALED.b;
     // Opposite signs add: the difference must be a safe integer too for the one division to be the one rounding.
-    if (Number.isSafeInteger(na) && Number.isSafeInteger(nb) && Number.isSafeInteger(difference))
-      return difference / (POW10[d] as number);
+    if (Number.isSafeInteger(difference)) return difference / (POW10[SCALED.places] as number);
   }
   return differenceOfTexts(String(a), String(b)) ?? exact(a).minus(exact(b)).toNumber();
+}
+
+/**
+ * Where `scaleToCommonPlaces` writes: a = SCALED.a / 10^SCALED.places, b = SCALED.b / 10^SCALED.places.
+ * One shared scratch (no allocation per call): read it at once, before the next call.
+ */
+export const SCALED = { a: NaN, b: NaN, places: NaN };
+
+/**
+ * Brings both numbers' decimal texts to integers over one power of ten (the larger number of places),
+ * into `SCALED`; true when both texts are plain decimals of at most 15 places and both integers are safe
+ * (then exact), false otherwise.
+ */
+export function scaleToCommonPlaces(a: number, b: number): boolean {
+  const da = decimalPlaces(a);
+  const db = decimalPlaces(b);
+  if (da < 0 || db < 0) return false;
+  const d = Math.max(da, db);
+  const na = Math.round(a * (POW10[da] as number)) * (POW10[d - da] as number);
+  const nb = Math.round(b * (POW10[db] as number)) * (POW10[d - db] as number);
+  if (!Number.isSafeInteger(na) || !Number.isSafeInteger(nb)) return false;
+  SCALED.a = na;
+  SCALED.b = nb;
+  SCALED.places = d;
+  return true;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { decimalPlaces, exact, POW10 } from './ExactDecimal';
+import { exact, POW10, SCALED, scaleToCommonPlaces } from './ExactDecimal';
 
 /**
  * (a + b) / 2 on the numbers' shortest decimal texts, rounded once to the nearest double: exactly
@@ -11,16 +11,10 @@ import { decimalPlaces, exact, POW10 } from './ExactDecimal';
  * the decimals.
  */
 export function exactMidpoint(a: number, b: number): number {
-  const da = decimalPlaces(a);
-  const db = decimalPlaces(b);
-  if (da >= 0 && db >= 0) {
-    const d = Math.max(da, db);
-    const na = Math.round(a * (POW10[da] as number)) * (POW10[d - da] as number);
-    const nb = Math.round(b * (POW10[db] as number)) * (POW10[d - db] as number);
-    const sum = na + nb;
-    // Each term and the sum are exact integers when safe (a product or sum past 2^53 is not safe).
-    if (Number.isSafeInteger(na) && Number.isSafeInteger(nb) && Number.isSafeInteger(sum))
-      return sum / (2 * (POW10[d] as number));
+  if (scaleToCommonPlaces(a, b)) {
+    const sum = SCALED.a + SCALED.b;
+    // A sum past 2^53 is not exact: then the decimals decide.
+    if (Number.isSafeInteger(sum)) return sum / (2 * (POW10[SCALED.places] as number));
   }
   return exact(a).plus(exact(b)).div(2).toNumber();
 }

@@ -69,20 +69,20 @@ export function productCents(qty: number, price: number): Cents {
 function productCentsExactly(qty: number, price: number): Cents {
   const dq = decimalPlaces(qty);
   const dp = decimalPlaces(price);
-  if (dq >= 0 && dp >= 0) {
+  const shift = dq + dp - 2;
+  if (dq >= 0 && dp >= 0 && shift <= 22) {
     const n =
       Math.round(Math.abs(qty) * (POW10[dq] as number)) * Math.round(Math.abs(price) * (POW10[dp] as number));
-    const shift = dq + dp - 2;
     const sign = qty < 0 !== price < 0 ? -1 : 1;
     if (Number.isSafeInteger(n) && shift <= 0) {
+      // Two places or fewer in all: whole cents, no rounding.
       const whole = n * (POW10[-shift] as number);
       if (Number.isSafeInteger(whole)) return cents(sign * whole);
-    } else if (Number.isSafeInteger(n) && shift <= 22) {
+    } else if (Number.isSafeInteger(n)) {
       const divisor = POW10[shift] as number;
       const remainder = n % divisor;
       const quotient = (n - remainder) / divisor;
-      const twice = 2 * remainder;
-      const up = twice > divisor || (twice === divisor && quotient % 2 === 1);
+      const up = 2 * remainder > divisor || (2 * remainder === divisor && quotient % 2 === 1);
       return cents(sign * (up ? quotient + 1 : quotient));
     }
   }

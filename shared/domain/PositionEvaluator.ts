@@ -161,7 +161,7 @@ export class PositionEvaluator {
     return this.sizeAndGuard(kind, config, commission, today);
   }
 
-  /** A trigger fired (or the anchor is unset): sizing, then the guardrails. Out of line, so the HOLD above inlines. */
+  /** A trigger fired (or the anchor is unset): sizing, then the guardrails. Separate, so `run`'s HOLD path stays small. */
   private sizeAndGuard(
     kind: TriggerKind,
     config: StrategyConfig,

@@ -10,7 +10,6 @@ const FRACTIONAL_STEP = 0.000001;
 export function roundTowardZero(qty: number, qtyStep: number, lotSize: number | null): number {
   // The common case, small enough to inline into the rules: whole-share steps, no lot, qty ≥ 0.
   if (lotSize === null && qty >= 0 && qty < 2 ** 52 && Number.isInteger(qtyStep) && qtyStep > 0) {
-    if (qtyStep === 1) return Math.floor(qty);
     let n = Math.floor(qty / qtyStep);
     if (n * qtyStep > qty) n -= 1;
     return n * qtyStep;
