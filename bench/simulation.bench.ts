@@ -109,9 +109,11 @@ export async function runSimulationBench(): Promise<SimulationBenchResult> {
   const bars = history[0]?.bars.close.length ?? 0;
   const close = (history[0] as SymbolHistory).bars.close;
 
+  // Both loops write the daily equity into an array made once, as a sweep's replays do.
+  const engineEquity = new Float64Array(plan.plan.sessions.length);
   let trades = 0;
   const engineBarsPerSec = barsPerSecond(bars, 20, () => {
-    const out = replayPrepared(plan.plan, spec.config);
+    const out = replayPrepared(plan.plan, spec.config, { dailyEquityInto: engineEquity });
     if (!out.ok) throw new Error(out.message);
     trades = out.totals.trades;
   });
@@ -135,7 +137,7 @@ export async function runSimulationBench(): Promise<SimulationBenchResult> {
   });
   let holdPathTrades = 0;
   const holdPathBarsPerSec = barsPerSecond(bars, 50, () => {
-    const out = replayPrepared(plan.plan, wide);
+    const out = replayPrepared(plan.plan, wide, { dailyEquityInto: engineEquity });
     if (!out.ok) throw new Error(out.message);
     holdPathTrades = out.totals.trades;
   });

@@ -64,7 +64,8 @@ export function exactDifference(a: number, b: number): number {
     // Opposite signs add: the difference must be a safe integer too for the one division to be the one rounding.
     if (Number.isSafeInteger(difference)) return difference / (POW10[SCALED.places] as number);
   }
-  return differenceOfTexts(String(a), String(b)) ?? exact(a).minus(exact(b)).toNumber();
+  const difference = differenceOfTexts(String(a), String(b));
+  return Number.isNaN(difference) ? exact(a).minus(exact(b)).toNumber() : difference;
 }
 
 /**
@@ -93,22 +94,24 @@ export function scaleToCommonPlaces(a: number, b: number): boolean {
 }
 
 /**
- * Plain decimal texts ("-45.120000000000005") subtracted exactly; null for exponent forms or more than
- * 23 digits once aligned. Each text is an integer over 10^d, held as two limbs (hi · 10^8 + lo, each a
- * safe integer); the difference is written back as a decimal text, which `Number` rounds once.
+ * Plain decimal texts ("-45.120000000000005") subtracted exactly; NaN for exponent forms or more than
+ * 23 digits once aligned. Each text is read as an integer over 10^d held in two limbs (hi · 10^8 + lo,
+ * each a safe integer); the difference is rounded once by `quotientRounded`, or, where that cannot
+ * settle it (a tie, a power of two, more than 20 places), written back as text that `Number` rounds once.
  */
-function differenceOfTexts(ta: string, tb: string): number | null {
+function differenceOfTexts(ta: string, tb: string): number {
   const da = placesOfText(ta);
   const db = placesOfText(tb);
-  if (da < 0 || db < 0) return null;
+  if (da < 0 || db < 0) return NaN;
   const d = Math.max(da, db);
+  if (!readLimbs(ta, da, d)) return NaN;
   const a = ta.charCodeAt(0) === MINUS ? -1 : 1;
+  let hi = a * LIMBS.hi;
+  let lo = a * LIMBS.lo;
+  if (!readLimbs(tb, db, d)) return NaN;
   const b = tb.charCodeAt(0) === MINUS ? -1 : 1;
-  const digitsA = alignedDigits(ta, da, d);
-  const digitsB = alignedDigits(tb, db, d);
-  if (digitsA.length > 23 || digitsB.length > 23) return null;
-  let hi = a * limbHi(digitsA) - b * limbHi(digitsB);
-  let lo = a * limbLo(digitsA) - b * limbLo(digitsB);
+  hi -= b * LIMBS.hi;
+  lo -= b * LIMBS.lo;
   // Texts of opposite signs add: |lo| < 2 · 10^8, so at most one carry brings it below 10^8.
   if (lo >= LIMB) {
     hi += 1;
@@ -125,17 +128,102 @@ function differenceOfTexts(ta: string, tb: string): number | null {
     hi += 1;
     lo -= LIMB;
   }
-  const negative = hi < 0 || (hi === 0 && lo < 0);
-  const digits =
-    hi === 0 ? String(Math.abs(lo)) : String(Math.abs(hi)) + String(Math.abs(lo)).padStart(8, '0');
+  const sign = hi < 0 || (hi === 0 && lo < 0) ? -1 : 1;
+  const h = Math.abs(hi);
+  const l = Math.abs(lo);
+  const whole = h * LIMB + l;
+  // Up to 2^53 the integer is exact, and one division by an exact power of ten is the one rounding.
+  if (whole <= Number.MAX_SAFE_INTEGER) return whole === 0 ? 0 : (sign * whole) / (POW10[d] as number);
+  const q = d <= 20 ? quotientRounded(h, l, POW10[d] as number) : NaN;
+  if (!Number.isNaN(q)) return sign * q;
+  const digits = String(h) + String(l).padStart(8, '0');
   const padded = digits.padStart(d + 1, '0');
-  const whole = padded.slice(0, padded.length - d);
-  return Number(`${negative ? '-' : ''}${whole}${d > 0 ? `.${padded.slice(whole.length)}` : ''}`);
+  const int = padded.slice(0, padded.length - d);
+  return Number(`${sign < 0 ? '-' : ''}${int}${d > 0 ? `.${padded.slice(int.length)}` : ''}`);
 }
 
 const MINUS = 45; // '-'
 const DOT = 46; // '.'
 const LIMB = 1e8;
+
+/** Where `readLimbs` writes (no allocation per call): the integer hi · 10^8 + lo. */
+const LIMBS = { hi: NaN, lo: NaN };
+
+/**
+ * The digits of a plain decimal text with `places` places, sign and dot dropped and zeros appended up
+ * to `d` places, as an integer hi · 10^8 + lo into `LIMBS`; false when that takes more than 23 digits.
+ */
+function readLimbs(t: string, places: number, d: number): boolean {
+  const start = t.charCodeAt(0) === MINUS ? 1 : 0;
+  const total = t.length - start - (places > 0 ? 1 : 0) + (d - places);
+  if (total > 23) return false;
+  const loFrom = total - 8;
+  let hi = 0;
+  let lo = 0;
+  let k = 0;
+  for (let i = start; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c === DOT) continue;
+    if (k++ < loFrom) hi = hi * 10 + (c - 48);
+    else lo = lo * 10 + (c - 48);
+  }
+  for (; k < total; k++) {
+    if (k < loFrom) hi *= 10;
+    else lo *= 10;
+  }
+  LIMBS.hi = hi;
+  LIMBS.lo = lo;
+  return true;
+}
+
+/** Dekker's splitter, 2^27 + 1: splits a double into two halves whose products are exact. */
+const SPLITTER = 134217729;
+
+/** The exact a·b − p, where p is the rounded a·b (Dekker's two-product; JS has no fused multiply-add). */
+function productError(a: number, b: number, p: number): number {
+  const ca = SPLITTER * a;
+  const ah = ca - (ca - a);
+  const al = a - ah;
+  const cb = SPLITTER * b;
+  const bh = cb - (cb - b);
+  const bl = b - bh;
+  return ah * bh - p + ah * bl + al * bh + al * bl;
+}
+
+/** A double's bits, to read its exponent and build its unit in the last place. */
+const BITS = new Float64Array(1);
+const WORDS = new Uint32Array(BITS.buffer);
+/** Index of the word holding sign and exponent: 1 on little-endian machines. */
+const HIGH = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
+
+/**
+ * (h · 10^8 + l) / p rounded to the nearest double, for 2^53 < h · 10^8 + l < 10^23 and p = 10^d with
+ * d ≤ 20; NaN when a tie or a power of two leaves it to the caller. The integer is held exactly as
+ * s + t (s its rounding, t the small integer error), q = s / p is within a few units in the last place,
+ * and the residual h · 10^8 + l − q · p is computed exactly (its bits span fewer than 53 places for
+ * d ≤ 20), so comparing it with half a unit times p says whether q, or the double next to it, is nearest.
+ */
+export function quotientRounded(h: number, l: number, p: number): number {
+  const nh = h * LIMB;
+  const s = nh + l;
+  const t = productError(h, LIMB, nh) + (l - (s - nh));
+  const q = s / p;
+  const qp = q * p;
+  const residual = s - qp + t - productError(q, p, qp);
+  BITS[0] = q;
+  const high = WORDS[HIGH] as number;
+  const exponent = (high >>> 20) & 0x7ff;
+  // A power of two has a finer grid below it; tiny or huge quotients are left to the text.
+  if (exponent <= 53 || exponent >= 0x7fe || ((high & 0xfffff) === 0 && WORDS[1 - HIGH] === 0)) return NaN;
+  WORDS[HIGH] = (exponent - 52) << 20;
+  WORDS[1 - HIGH] = 0;
+  const ulp = BITS[0] as number;
+  const half = ulp * 0.5 * p;
+  if (residual < half && residual > -half) return q;
+  if (residual > half && residual < 3 * half) return q + ulp;
+  if (residual < -half && residual > -3 * half) return q - ulp;
+  return NaN;
+}
 
 /** Decimal places of a plain decimal text ("-12.5" → 1, "7" → 0), or −1 when it is not one. */
 function placesOfText(t: string): number {
@@ -147,24 +235,6 @@ function placesOfText(t: string): number {
   }
   if (dot === t.length - 1) return -1;
   return dot < 0 ? 0 : t.length - dot - 1;
-}
-
-/** The digits of a plain decimal text as an integer over 10^d (sign and dot dropped, zeros appended). */
-function alignedDigits(t: string, places: number, d: number): string {
-  const start = t.charCodeAt(0) === MINUS ? 1 : 0;
-  const dot = places > 0 ? t.length - places - 1 : t.length;
-  const digits = places > 0 ? t.slice(start, dot) + t.slice(dot + 1) : t.slice(start);
-  return d > places ? digits + '0'.repeat(d - places) : digits;
-}
-
-/** The digits above the last 8, as a number (at most 15 of them: a safe integer). */
-function limbHi(digits: string): number {
-  return digits.length > 8 ? Number(digits.slice(0, digits.length - 8)) : 0;
-}
-
-/** The last 8 digits, as a number. */
-function limbLo(digits: string): number {
-  return Number(digits.length > 8 ? digits.slice(digits.length - 8) : digits);
 }
 
 /**

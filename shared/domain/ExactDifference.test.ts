@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { exact, exactDifference } from './ExactDecimal';
+import { exact, exactDifference, quotientRounded } from './ExactDecimal';
 
 /** The definition: the decimal texts subtracted with decimals, rounded once. */
 function byDecimals(a: number, b: number): number {
@@ -82,5 +82,56 @@ describe('exactDifference (a − b on the decimal texts, one rounding)', () => {
     ] as const) {
       expect(exactDifference(a, b)).toBe(byDecimals(a, b));
     }
+  });
+
+  describe('quotientRounded: (h · 10^8 + l) / 10^d rounded once, past 2^53', () => {
+    /** The definition: the decimal text of the quotient, which `Number` rounds correctly. */
+    function byText(h: number, l: number, d: number): number {
+      const padded = (String(h) + String(l).padStart(8, '0')).padStart(d + 1, '0');
+      const int = padded.slice(0, padded.length - d);
+      return Number(d > 0 ? `${int}.${padded.slice(int.length)}` : int);
+    }
+
+    it('is the correctly rounded quotient, or NaN (left to the text), never another double (property)', () => {
+      let undecided = 0;
+      let runs = 0;
+      fc.assert(
+        fc.property(
+          fc.integer({ min: 90_071_993, max: 999_999_999_999_999 }),
+          fc.integer({ min: 0, max: 99_999_999 }),
+          fc.integer({ min: 0, max: 20 }),
+          (h, l, d) => {
+            runs++;
+            const q = quotientRounded(h, l, 10 ** d);
+            if (Number.isNaN(q)) undecided++;
+            else expect(q).toBe(byText(h, l, d));
+          },
+        ),
+        { numRuns: 50_000 },
+      );
+      // The text is the rare way out (ties, powers of two, quotients off by more than one unit).
+      expect(undecided / runs).toBeLessThan(0.02);
+    });
+
+    it('leaves a tie to the text, which rounds it to even', () => {
+      // 2^53 + 3 lies halfway between two doubles.
+      expect(quotientRounded(90_071_992, 54_740_995, 1)).toBeNaN();
+      expect(exactDifference(9007199254740994, -1)).toBe(9007199254740996);
+      expect(exactDifference(9007199254740994, -1)).toBe(byDecimals(9007199254740994, -1));
+      expect(exactDifference(900719925474099.5, 0.0)).toBe(byDecimals(900719925474099.5, 0));
+    });
+
+    it('rounds 17-digit closes less a dividend like the decimals (property)', () => {
+      fc.assert(
+        fc.property(
+          fc.integer({ min: 100, max: 50_000_000 }).map((n) => Math.fround(n / 1e4)),
+          fc.integer({ min: 1, max: 50_000 }).map((n) => n / 1e4),
+          (close, dividend) => {
+            expect(exactDifference(close, dividend)).toBe(byDecimals(close, dividend));
+          },
+        ),
+        { numRuns: 20_000 },
+      );
+    });
   });
 });

@@ -1,7 +1,7 @@
 import type { CommissionSnapshot } from '../domain/Commission';
 import { bookFill } from '../domain/FillBooking';
 import type { BarSeries } from '../ports/HistoricalBars';
-import type { DividendRecord } from '../ports/HistoricalDividends';
+import type { DividendCalendar } from './DividendSchedule';
 import { DividendSchedule } from './DividendSchedule';
 import { slippedPrice } from './SimulatedPosition';
 import type { ExecutionModel, PositionSpec } from './SimulationSpec';
@@ -26,14 +26,13 @@ export class BuyAndHoldReplay {
   boughtAt: string | null = null;
   price: number | null = null;
   private bought = false;
-  private session = '';
   private lastClose = NaN;
   private readonly dividends: DividendSchedule;
 
   constructor(
     spec: PositionSpec,
     private readonly bars: BarSeries,
-    dividends: readonly DividendRecord[],
+    dividends: DividendCalendar,
     withholding: number,
     private readonly commission: CommissionSnapshot,
     private readonly execution: ExecutionModel,
@@ -46,12 +45,7 @@ export class BuyAndHoldReplay {
   }
 
   step(i: number): void {
-    const session = this.bars.session[i] as string;
-    if (session !== this.session) {
-      this.session = session;
-      const due = this.dividends.nextDueDate();
-      if (due !== null && due <= session) this.applyDividends(session);
-    }
+    if (i >= this.dividends.nextDueBar()) this.applyDividends(i);
     if (!this.bought) {
       if (this.execution.fill === 'close') this.buy(i, this.bars.close[i] as number);
       else if (i > 0) this.buy(i, this.bars.open[i] as number);
@@ -82,15 +76,15 @@ export class BuyAndHoldReplay {
     this.price = price;
   }
 
-  private applyDividends(session: string): void {
+  private applyDividends(i: number): void {
     for (
-      let d = this.dividends.accrueNext(session, this.qty);
+      let d = this.dividends.accrueNext(i, this.qty);
       d !== null;
-      d = this.dividends.accrueNext(session, this.qty)
+      d = this.dividends.accrueNext(i, this.qty)
     ) {
       this.receivableCents += d.netCents;
     }
-    for (let d = this.dividends.payNext(session); d !== null; d = this.dividends.payNext(session)) {
+    for (let d = this.dividends.payNext(i); d !== null; d = this.dividends.payNext(i)) {
       this.receivableCents -= d.netCents;
       this.cashCents += d.netCents;
       this.dividendsNetCents += d.netCents;

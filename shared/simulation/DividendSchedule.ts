@@ -3,6 +3,52 @@ import type { DividendRecord } from '../ports/HistoricalDividends';
 import type { UnpaidDividend } from './SimulationSpec';
 
 /**
+ * A position's dividends in a run, sorted by ex-date, with the bar each is due on: the first bar whose
+ * session is on or after its ex-date (accrual) and its pay date, the ex-date when unknown (payment).
+ * Made once per prepared run, so replaying it compares bar numbers, not dates.
+ */
+export interface DividendCalendar {
+  records: readonly DividendRecord[];
+  exBar: Int32Array;
+  payBar: Int32Array;
+  /** The bars' sessions, for the pay dates of dividends carried into the run. */
+  sessions: readonly string[];
+}
+
+/** First bar whose session is on or after `date`; `sessions.length` when there is none. */
+export function firstBarOnOrAfter(sessions: readonly string[], date: string): number {
+  let lo = 0;
+  let hi = sessions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sessions[mid] as string) < date) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The calendar of `dividends` over bars with these `sessions`. */
+export function dividendCalendar(
+  dividends: readonly DividendRecord[],
+  sessions: readonly string[],
+): DividendCalendar {
+  const records = [...dividends].sort((a, b) => (a.exDate < b.exDate ? -1 : a.exDate > b.exDate ? 1 : 0));
+  const exBar = new Int32Array(records.length);
+  const payBar = new Int32Array(records.length);
+  records.forEach((r, k) => {
+    exBar[k] = firstBarOnOrAfter(sessions, r.exDate);
+    payBar[k] = firstBarOnOrAfter(sessions, r.payDate ?? r.exDate);
+  });
+  return { records, exBar, payBar, sessions };
+}
+
+/** An accrued dividend waiting for its pay bar. */
+interface Scheduled {
+  dividend: UnpaidDividend;
+  payBar: number;
+}
+
+/**
  * One holder's walk through a symbol's dividends (SPEC 4.3 with SPEC 5's replay rule): a record is
  * accrued on the first bar whose session is on or after its ex-date (so an ex-date that is not a bar
  * date is applied on the next bar), on the shares held at the previous bar's close, and paid on the
@@ -10,32 +56,37 @@ import type { UnpaidDividend } from './SimulationSpec';
  */
 export class DividendSchedule {
   private nextEx = 0;
-  private readonly unpaid: UnpaidDividend[];
+  /** Accrued and unpaid, in pay-date order. */
+  private readonly unpaid: Scheduled[];
 
   constructor(
-    private readonly records: readonly DividendRecord[],
+    private readonly calendar: DividendCalendar,
     private readonly defaultWithholding: number,
     carried: readonly UnpaidDividend[] = [],
   ) {
-    this.unpaid = [...carried].sort((a, b) => (a.payDate < b.payDate ? -1 : a.payDate > b.payDate ? 1 : 0));
+    this.unpaid = [...carried]
+      .sort((a, b) => (a.payDate < b.payDate ? -1 : a.payDate > b.payDate ? 1 : 0))
+      .map((dividend) => ({ dividend, payBar: firstBarOnOrAfter(calendar.sessions, dividend.payDate) }));
   }
 
-  /** The earliest date something is to be accrued or paid; null when nothing is left. */
-  nextDueDate(): string | null {
-    const ex = this.records[this.nextEx]?.exDate ?? null;
-    const pay = this.unpaid[0]?.payDate ?? null;
-    if (ex === null) return pay;
-    return pay === null || ex <= pay ? ex : pay;
+  /** The earliest bar on which something is to be accrued or paid; the bar count when nothing is left. */
+  nextDueBar(): number {
+    const { exBar, sessions } = this.calendar;
+    const ex = this.nextEx < exBar.length ? (exBar[this.nextEx] as number) : sessions.length;
+    const pay = this.unpaid.length > 0 ? (this.unpaid[0] as Scheduled).payBar : sessions.length;
+    return Math.min(ex, pay);
   }
 
-  /** The next record whose ex-date has come, accrued on `qtyEligible`; null when none is due. */
-  accrueNext(session: string, qtyEligible: number): UnpaidDividend | null {
-    const record = this.records[this.nextEx];
-    if (record === undefined || record.exDate > session) return null;
+  /** The next record whose ex-date has come by bar `bar`, accrued on `qtyEligible`; null when none is due. */
+  accrueNext(bar: number, qtyEligible: number): UnpaidDividend | null {
+    const k = this.nextEx;
+    const { records, exBar, payBar } = this.calendar;
+    if (k >= records.length || (exBar[k] as number) > bar) return null;
     this.nextEx++;
+    const record = records[k] as DividendRecord;
     const rate = resolveWithholdingRate(record.withholdingPct, null, this.defaultWithholding);
     const accrual = accrueDividend(qtyEligible, record.amount, rate);
-    const entry: UnpaidDividend = {
+    const dividend: UnpaidDividend = {
       exDate: record.exDate,
       payDate: record.payDate ?? record.exDate,
       amount: record.amount,
@@ -44,26 +95,29 @@ export class DividendSchedule {
       withholdingCents: accrual.withholdingCents,
       netCents: accrual.netCents,
     };
-    if (entry.grossCents > 0) this.insertUnpaid(entry);
-    return entry;
+    if (dividend.grossCents > 0) this.insertUnpaid({ dividend, payBar: payBar[k] as number });
+    return dividend;
   }
 
-  /** The next accrued dividend whose pay date has come; null when none is. */
-  payNext(session: string): UnpaidDividend | null {
+  /** The next accrued dividend whose pay date has come by bar `bar`; null when none has. */
+  payNext(bar: number): UnpaidDividend | null {
     const first = this.unpaid[0];
-    if (first === undefined || first.payDate > session) return null;
+    if (first === undefined || first.payBar > bar) return null;
     this.unpaid.shift();
-    return first;
+    return first.dividend;
   }
 
   /** Accrued and not yet paid (at the end of a run: what a next walk-forward window inherits). */
   pending(): UnpaidDividend[] {
-    return [...this.unpaid];
+    return this.unpaid.map((s) => s.dividend);
   }
 
-  private insertUnpaid(entry: UnpaidDividend): void {
-    let at = this.unpaid.length;
-    while (at > 0 && (this.unpaid[at - 1] as UnpaidDividend).payDate > entry.payDate) at--;
-    this.unpaid.splice(at, 0, entry);
+  /** After the last one with a pay date not later (usually the end: dividends are paid in ex-date order). */
+  private insertUnpaid(entry: Scheduled): void {
+    const unpaid = this.unpaid;
+    let at = unpaid.length;
+    while (at > 0 && (unpaid[at - 1] as Scheduled).dividend.payDate > entry.dividend.payDate) at--;
+    if (at === unpaid.length) unpaid.push(entry);
+    else unpaid.splice(at, 0, entry);
   }
 }

@@ -14,7 +14,7 @@ import { evaluatePosition, PositionEvaluator } from '../domain/PositionEvaluator
 import { roundTowardZero } from '../domain/QuantityRounding';
 import type { ReasonCode } from '../domain/ReasonCode';
 import type { BarSeries } from '../ports/HistoricalBars';
-import type { DividendRecord } from '../ports/HistoricalDividends';
+import type { DividendCalendar } from './DividendSchedule';
 import { DividendSchedule } from './DividendSchedule';
 import type { RunLog } from './RunLog';
 import type { FillNote } from './SimulationResult';
@@ -84,7 +84,8 @@ interface PendingOrder {
   qty: number;
   decidedAt: number;
   decisionPrice: number;
-  decisionSession: string;
+  /** Ordinal of the session it was decided in (whose daily activity counts it). */
+  decisionDay: number;
   isInitialAllocation: boolean;
   reasons: readonly ReasonCode[];
 }
@@ -124,12 +125,16 @@ export class SimulatedPosition {
     qty: NaN,
     decidedAt: 0,
     decisionPrice: NaN,
-    decisionSession: '',
+    decisionDay: -1,
     isInitialAllocation: false,
     reasons: NO_REASONS,
   };
   private readonly activity: DailyActivity = { ordersToday: 0, notionalTodayCents: 0 };
-  private activitySession = '';
+  /**
+   * Ordinal of the session `activity` counts. It is reset lazily, when a new session first evaluates,
+   * fills or cancels (`activityOn`), not on every session's first bar.
+   */
+  private activityDay = -1;
   private pending: PendingOrder | null = null;
   /** Open interval of prices that are certainly a HOLD `no_trigger` for the current anchor (NaN: none). */
   private holdAbove = NaN;
@@ -162,14 +167,14 @@ export class SimulatedPosition {
   constructor(
     spec: PositionSpec,
     private readonly bars: BarSeries,
-    dividends: readonly DividendRecord[],
+    dividends: DividendCalendar,
     runConfig: StrategyConfig,
     private readonly commission: CommissionSnapshot,
     private readonly execution: ExecutionModel,
     private readonly log: RunLog,
     private readonly prefilter: boolean,
-    /** 1 where a bar starts a new session (precomputed once per prepared run). */
-    private readonly sessionStart: Uint8Array,
+    /** Each bar's session as an ordinal, 0 for the first (precomputed once per prepared run). */
+    private readonly sessionOrdinal: Int32Array,
   ) {
     this.symbol = spec.symbol;
     this.config = spec.config ?? runConfig;
@@ -195,21 +200,7 @@ export class SimulatedPosition {
     this.close = bars.close;
     this.lastClose = bars.close[0] as number;
     this.updateHoldBand();
-    this.nextDividendBar = this.firstBarOnOrAfter(this.dividends.nextDueDate());
-  }
-
-  /** First bar whose session is on or after `date` (bars.length when none, or when `date` is null). */
-  private firstBarOnOrAfter(date: string | null): number {
-    const sessions = this.bars.session;
-    if (date === null) return sessions.length;
-    let lo = 0;
-    let hi = sessions.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((sessions[mid] as string) < date) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    this.nextDividendBar = this.dividends.nextDueBar();
   }
 
   get state(): Readonly<PositionLedger> {
@@ -231,16 +222,10 @@ export class SimulatedPosition {
   }
 
   step(i: number): void {
-    const bars = this.bars;
-    if (this.sessionStart[i] === 1) {
-      const session = bars.session[i] as string;
-      this.activitySession = session;
-      this.activity.ordersToday = 0;
-      this.activity.notionalTodayCents = 0;
-      if (i >= this.nextDividendBar) {
-        this.applyDividends(i, session);
-        this.nextDividendBar = Math.max(i + 1, this.firstBarOnOrAfter(this.dividends.nextDueDate()));
-      }
+    if (i >= this.nextDividendBar) {
+      // Due bars are each the first bar of a session; applying consumes everything due by bar i.
+      this.applyDividends(i);
+      this.nextDividendBar = this.dividends.nextDueBar();
     }
     if (this.pending !== null) this.fillPending(i);
     const price = this.close[i] as number;
@@ -253,6 +238,67 @@ export class SimulatedPosition {
       return;
     }
     this.evaluate(i, price);
+  }
+
+  /**
+   * Every bar of a position replayed alone and not detailed (a sweep's or walk-forward's run): `step` on
+   * each bar that may do something, and the equity of each session's last bar (`stepEnds`) into
+   * `dailyEquity`. A bar inside the hold band with nothing due (no dividend, no order waiting) is the
+   * HOLD `step` would find; it costs a load and two compares on locals. `checkpoint(i)` is called every
+   * `every` bars; false from it stops the replay (returns false).
+   */
+  replayAlone(
+    stepEnds: Uint8Array,
+    dailyEquity: Float64Array,
+    every: number,
+    checkpoint: (i: number) => boolean,
+  ): boolean {
+    const close = this.close;
+    const n = close.length;
+    const l = this.ledger;
+    let day = 0;
+    let untilCheckpoint = every;
+    let quietBefore = this.quietBefore();
+    let above = this.holdAbove;
+    let below = this.holdBelow;
+    let qty = l.qty;
+    let held = l.cashCents + l.receivableCents;
+    for (let i = 0; i < n; i++) {
+      if (untilCheckpoint-- === 0) {
+        untilCheckpoint = every - 1;
+        if (!checkpoint(i)) return false;
+      }
+      const price = close[i] as number;
+      if (i >= quietBefore || !(price > above && price < below)) {
+        this.step(i);
+        quietBefore = this.quietBefore();
+        above = this.holdAbove;
+        below = this.holdBelow;
+        qty = l.qty;
+        held = l.cashCents + l.receivableCents;
+      }
+      if (stepEnds[i] !== 0) dailyEquity[day++] = held + productCents(qty, price);
+    }
+    this.lastClose = n > 0 ? (close[n - 1] as number) : this.lastClose;
+    this.barsStepped = n;
+    return true;
+  }
+
+  /** The first bar from which something besides the rules may happen: a dividend due or an order waiting. */
+  private quietBefore(): number {
+    return this.pending !== null ? 0 : this.nextDividendBar;
+  }
+
+  /** The daily activity of bar `i`'s session (SPEC 2.5 rule 4), reset when that session first uses it. */
+  private activityOn(i: number): DailyActivity {
+    const day = this.sessionOrdinal[i] as number;
+    const activity = this.activity;
+    if (day !== this.activityDay) {
+      this.activityDay = day;
+      activity.ordersToday = 0;
+      activity.notionalTodayCents = 0;
+    }
+    return activity;
   }
 
   /** Called once after the last bar: a `next_open` order still waiting has no next bar and is cancelled. */
@@ -274,7 +320,7 @@ export class SimulatedPosition {
       price,
       this.config,
       this.commission,
-      this.activity,
+      this.activityOn(i),
     );
     const timeline = this.timeline;
     const detailed = this.log.detailed;
@@ -295,7 +341,7 @@ export class SimulatedPosition {
       order.qty = ev.qty;
       order.decidedAt = i;
       order.decisionPrice = price;
-      order.decisionSession = this.bars.session[i] as string;
+      order.decisionDay = this.activityDay;
       order.isInitialAllocation = ev.isInitialAllocation;
       order.reasons = detailed ? ev.reasons() : NO_REASONS;
       if (fillsNow) this.fill(order, i, price);
@@ -350,8 +396,7 @@ export class SimulatedPosition {
     const anchorBefore = this.ledger.anchor;
     applyFillInPlace(this.ledger, side, qty, price, booking);
     this.updateHoldBand();
-    if (this.bars.session[i] === this.activitySession)
-      this.activity.notionalTodayCents += booking.notionalCents;
+    this.activityOn(i).notionalTodayCents += booking.notionalCents;
     const t = this.totals;
     t.trades++;
     if (side === 'BUY') t.buys++;
@@ -421,8 +466,8 @@ export class SimulatedPosition {
   /** Nothing of `order` fills: a CANCELLED trade; it no longer counts as an order of its day (SPEC 2.5 rule 4). */
   private cancel(order: PendingOrder, i: number, qty: number, note: FillNote): void {
     this.totals.cancelled++;
-    if (order.decisionSession === this.activitySession && this.activity.ordersToday > 0)
-      this.activity.ordersToday--;
+    const today = this.activityOn(i);
+    if (order.decisionDay === this.activityDay && today.ordersToday > 0) today.ordersToday--;
     if (this.log.detailed) {
       const at = barLabel(this.bars, i);
       const tradeSeq = this.log.addTrade({
@@ -532,12 +577,12 @@ export class SimulatedPosition {
   }
 
   /** SPEC 4.3 in replay: accrue due ex-dates on the shares held at the previous close, then pay due pay dates. */
-  private applyDividends(i: number, session: string): void {
+  private applyDividends(i: number): void {
     const at = this.log.detailed ? barLabel(this.bars, i) : '';
     for (
-      let d = this.dividends.accrueNext(session, this.ledger.qty);
+      let d = this.dividends.accrueNext(i, this.ledger.qty);
       d !== null;
-      d = this.dividends.accrueNext(session, this.ledger.qty)
+      d = this.dividends.accrueNext(i, this.ledger.qty)
     ) {
       if (d.netCents > 0) this.ledger.receivableCents = cents(this.ledger.receivableCents + d.netCents);
       if (this.log.detailed && d.grossCents > 0) {
@@ -578,7 +623,7 @@ export class SimulatedPosition {
         }
       }
     }
-    for (let d = this.dividends.payNext(session); d !== null; d = this.dividends.payNext(session)) {
+    for (let d = this.dividends.payNext(i); d !== null; d = this.dividends.payNext(i)) {
       const l = this.ledger;
       l.cashCents = cents(l.cashCents + d.netCents);
       l.receivableCents = cents(l.receivableCents - d.netCents);

@@ -6,7 +6,7 @@ import { stepPosition } from './SimulatedPosition';
 import type { SimulationResult } from './SimulationResult';
 import type { SimulationSpec, SymbolHistory } from './SimulationSpec';
 import { positionSpec } from './SimulationSpec';
-import { runSimulation } from './runSimulation';
+import { prepareSimulation, replayPrepared, runSimulation } from './runSimulation';
 import { simSpec } from './testing/bars';
 import { productCents } from '../domain/Money';
 
@@ -117,6 +117,28 @@ describe('real data (bundled dataset)', () => {
     const spec = simSpec(['KO', 'GE'], { cash: 2_000_000 });
     expect(JSON.stringify(run(spec))).toBe(JSON.stringify(run(spec)));
   });
+
+  it.each([
+    ['close fills', {}],
+    ['next-open fills, slippage and a volume cap', { fill: 'next_open', slippageBps: 5, volumeCap: 0.0001 }],
+  ] as const)(
+    "the lone replay of sweeps (%s) gives the full run's daily equity and totals to the cent",
+    (_, execution) => {
+      for (const symbol of SYMBOLS) {
+        const spec = simSpec([symbol], { cash: 10_000_000, execution });
+        const full = run(spec);
+        const plan = prepareSimulation(spec, [history.get(symbol) as SymbolHistory]);
+        if (!plan.ok) throw new Error(plan.message);
+        const reused = new Float64Array(full.inputs.sessions).fill(-1);
+        for (const into of [undefined, reused]) {
+          const lone = replayPrepared(plan.plan, spec.config, { dailyEquityInto: into });
+          if (!lone.ok) throw new Error(lone.message);
+          expect(Array.from(lone.dailyEquityCents)).toEqual(full.equity.equityCents);
+          expect(lone.totals).toEqual(full.positions[0]?.totals);
+        }
+      }
+    },
+  );
 
   it('the HOLD pre-check changes nothing: every bar through evaluatePosition gives the same result', () => {
     const spec = simSpec(['AAPL', 'T'], { cash: 2_000_000 });

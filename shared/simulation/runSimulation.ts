@@ -3,7 +3,8 @@ import type { PerformanceMetrics } from '../domain/metrics';
 import { computeMetrics, drawdownSeries } from '../domain/metrics';
 import type { BarSeries } from '../ports/HistoricalBars';
 import { sliceBarsBySession } from '../ports/HistoricalBars';
-import type { DividendRecord } from '../ports/HistoricalDividends';
+import type { DividendCalendar } from './DividendSchedule';
+import { dividendCalendar } from './DividendSchedule';
 import { BuyAndHoldReplay } from './BuyAndHoldReplay';
 import { monthlyReturnTable } from './MonthlyTable';
 import type { ReplayTotals } from './SimulatedPosition';
@@ -24,6 +25,11 @@ export interface RunOptions {
    * evaluatePosition.
    */
   prefilter?: boolean;
+  /**
+   * Where the replay writes the daily equity (one entry per session), instead of a new array: a caller
+   * that replays many configs (a sweep) reuses one. Ignored unless its length is the run's session count.
+   */
+  dailyEquityInto?: Float64Array;
 }
 
 export type SimulationFailureCode =
@@ -91,7 +97,9 @@ export function summarizePrepared(
   config: StrategyConfig,
   options: RunOptions = {},
 ): SummaryOutcome {
-  const run = replayPrepared(plan, config, options);
+  // The equity is copied out at once, so every replay of this plan can write into one array.
+  plan.equityScratch ??= new Float64Array(plan.sessions.length);
+  const run = replayPrepared(plan, config, { ...options, dailyEquityInto: plan.equityScratch });
   if (!run.ok) return run;
   const { totals } = run;
   const equity = Array.from(run.dailyEquityCents);
@@ -133,9 +141,10 @@ export function replayPrepared(
 export interface PreparedPosition {
   spec: PositionSpec;
   bars: BarSeries;
-  dividends: readonly DividendRecord[];
-  /** 1 where one of its bars starts a session. */
-  sessionStart: Uint8Array;
+  /** Its dividends in the run's range, with the bar each is due on. */
+  dividends: DividendCalendar;
+  /** Each bar's session as an ordinal (0 for the first). */
+  sessionOrdinal: Int32Array;
 }
 
 /** A run ready to replay: the spec, each position's bars in range, and their alignment. */
@@ -152,6 +161,8 @@ export interface Prepared {
   stepEnds: Uint8Array;
   /** Session dates, one per day with at least one bar. */
   sessions: string[];
+  /** The daily equity array `summarizePrepared` reuses from one replay to the next (made on first use). */
+  equityScratch?: Float64Array;
 }
 
 type Result<T> = { ok: true; value: T } | SimulationFailure;
@@ -181,10 +192,11 @@ function prepare(rawSpec: SimulationSpec, history: readonly SymbolHistory[]): Re
     if (spec.execution.volumeCap !== null && bars.volume.some((v) => Number.isNaN(v))) {
       return fail('NO_VOLUME', `${p.symbol} has bars without volume, so a volume cap cannot be applied`);
     }
-    const dividends = h.dividends
-      .filter((d) => d.exDate >= spec.from && d.exDate <= spec.to)
-      .sort((a, b) => (a.exDate < b.exDate ? -1 : a.exDate > b.exDate ? 1 : 0));
-    positions.push({ spec: p, bars, dividends, sessionStart: sessionStarts(bars.session) });
+    const dividends = dividendCalendar(
+      h.dividends.filter((d) => d.exDate >= spec.from && d.exDate <= spec.to),
+      bars.session,
+    );
+    positions.push({ spec: p, bars, dividends, sessionOrdinal: sessionOrdinals(bars.session) });
   }
   const aligned = align(positions.map((p) => p.bars));
   return { ok: true, value: { spec, positions, ...aligned } };
@@ -254,10 +266,11 @@ function align(
   };
 }
 
-function sessionStarts(sessions: readonly string[]): Uint8Array {
-  const starts = new Uint8Array(sessions.length);
-  for (let i = 0; i < sessions.length; i++) starts[i] = i === 0 || sessions[i] !== sessions[i - 1] ? 1 : 0;
-  return starts;
+function sessionOrdinals(sessions: readonly string[]): Int32Array {
+  const ordinals = new Int32Array(sessions.length);
+  for (let i = 1; i < sessions.length; i++)
+    ordinals[i] = (ordinals[i - 1] as number) + (sessions[i] !== sessions[i - 1] ? 1 : 0);
+  return ordinals;
 }
 
 function sessionEnds(sessions: readonly string[]): Uint8Array {
@@ -312,7 +325,7 @@ function replay(prepared: Prepared, detailed: boolean, options: RunOptions): Res
         spec.execution,
         log,
         prefilter,
-        p.sessionStart,
+        p.sessionOrdinal,
       ),
   );
   const buyHolds = detailed
@@ -329,7 +342,9 @@ function replay(prepared: Prepared, detailed: boolean, options: RunOptions): Res
       )
     : null;
   const nSessions = prepared.sessions.length;
-  const dailyEquity = new Float64Array(nSessions);
+  // Every session's entry is written below, so a reused array needs no clearing.
+  const into = options.dailyEquityInto;
+  const dailyEquity = into !== undefined && into.length === nSessions ? into : new Float64Array(nSessions);
   const dailyBuyHold = detailed ? new Float64Array(nSessions) : null;
   const daily = detailed
     ? positions.map(() => ({
@@ -344,53 +359,58 @@ function replay(prepared: Prepared, detailed: boolean, options: RunOptions): Res
 
   const count = replays.length;
   const every = progressEvery(steps);
-  let day = 0;
-  // A countdown, not u % every: an integer division per step costs as much as a HOLD bar's rules.
-  let untilProgress = every;
-  // One position, not detailed (a sweep's or walk-forward's run): the same steps without the per-position
-  // loops and their bookkeeping, which on a HOLD bar cost as much as the bar's rules.
+  /** Progress and the cancel check, about every 1 % of the steps; false when cancelled. */
+  const checkpoint = (u: number): boolean => {
+    if (options.signal?.aborted) return false;
+    options.onProgress?.(u, steps);
+    return true;
+  };
   const single =
     count === 1 && index === null && buyHolds === null ? (replays[0] as SimulatedPosition) : null;
-  for (let u = 0; u < steps; u++) {
-    if (untilProgress-- === 0) {
-      untilProgress = every - 1;
-      if (options.signal?.aborted) return fail('CANCELLED', 'the simulation was cancelled');
-      options.onProgress?.(u, steps);
-    }
-    if (single !== null) {
-      single.step(u);
-      if (stepEnds[u] !== 0) dailyEquity[day++] = single.equityCents();
-      continue;
-    }
-    for (let k = 0; k < count; k++) {
-      const i = index === null ? u : ((index[k] as Int32Array)[u] as number);
-      if (i < 0) continue;
-      (replays[k] as SimulatedPosition).step(i);
-      if (buyHolds !== null) (buyHolds[k] as BuyAndHoldReplay).step(i);
-    }
-    if (stepEnds[u] === 0) continue;
-    // Last step of a session: record the day.
-    let total = 0;
-    let totalBuyHold = 0;
-    for (let k = 0; k < count; k++) {
-      const r = replays[k] as SimulatedPosition;
-      const equity = r.equityCents();
-      total += equity;
-      if (daily !== null && buyHolds !== null) {
-        const d = daily[k] as DailyColumns;
-        const b = (buyHolds[k] as BuyAndHoldReplay).equityCents();
-        totalBuyHold += b;
-        if (r.barsStepped > 0) d.close[day] = r.lastClose;
-        d.qty[day] = r.state.qty;
-        d.cash[day] = r.state.cashCents;
-        d.receivable[day] = r.state.receivableCents;
-        d.equity[day] = equity;
-        d.buyHold[day] = b;
+  if (single !== null) {
+    // One position, not detailed (a sweep's or walk-forward's run): its own loop, which keeps what a HOLD
+    // bar reads in locals; the per-position loops below cost as much as the bar's rules.
+    if (!single.replayAlone(stepEnds, dailyEquity, every, checkpoint))
+      return fail('CANCELLED', 'the simulation was cancelled');
+  } else {
+    let day = 0;
+    // A countdown, not u % every: an integer division per step costs as much as a HOLD bar's rules.
+    let untilProgress = every;
+    for (let u = 0; u < steps; u++) {
+      if (untilProgress-- === 0) {
+        untilProgress = every - 1;
+        if (!checkpoint(u)) return fail('CANCELLED', 'the simulation was cancelled');
       }
+      for (let k = 0; k < count; k++) {
+        const i = index === null ? u : ((index[k] as Int32Array)[u] as number);
+        if (i < 0) continue;
+        (replays[k] as SimulatedPosition).step(i);
+        if (buyHolds !== null) (buyHolds[k] as BuyAndHoldReplay).step(i);
+      }
+      if (stepEnds[u] === 0) continue;
+      // Last step of a session: record the day.
+      let total = 0;
+      let totalBuyHold = 0;
+      for (let k = 0; k < count; k++) {
+        const r = replays[k] as SimulatedPosition;
+        const equity = r.equityCents();
+        total += equity;
+        if (daily !== null && buyHolds !== null) {
+          const d = daily[k] as DailyColumns;
+          const b = (buyHolds[k] as BuyAndHoldReplay).equityCents();
+          totalBuyHold += b;
+          if (r.barsStepped > 0) d.close[day] = r.lastClose;
+          d.qty[day] = r.state.qty;
+          d.cash[day] = r.state.cashCents;
+          d.receivable[day] = r.state.receivableCents;
+          d.equity[day] = equity;
+          d.buyHold[day] = b;
+        }
+      }
+      dailyEquity[day] = total;
+      if (dailyBuyHold !== null) dailyBuyHold[day] = totalBuyHold;
+      day++;
     }
-    dailyEquity[day] = total;
-    if (dailyBuyHold !== null) dailyBuyHold[day] = totalBuyHold;
-    day++;
   }
   for (const r of replays) r.finish();
   options.onProgress?.(steps, steps);
