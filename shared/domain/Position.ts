@@ -23,6 +23,9 @@ export interface PositionLedger extends PositionState {
 
 /** Rounds a share count to 6 decimals, the precision fractional quantities are kept to. */
 export function normalizeQty(qty: number): number {
+  // A whole number of shares below 9·10^9 comes back unchanged (exact product, no rounding, exact
+  // quotient): skip the division, the dearest step of a fill's booking.
+  if (Number.isInteger(qty) && Math.abs(qty) < 9e9) return qty === 0 ? 0 : qty;
   const r = Math.round(qty * 1e6) / 1e6;
   return r === 0 ? 0 : r;
 }
