@@ -114,7 +114,8 @@ export function sliceBarsBySession(series: BarSeries, fromDate: string, toDate: 
   };
 }
 
-function lowerBound(sorted: readonly string[], key: string): number {
+/** First index whose entry is ≥ `key` in an ascending array (its length when none is). */
+export function lowerBound(sorted: readonly string[], key: string): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {

@@ -1,4 +1,5 @@
 import { accrueDividend, resolveWithholdingRate } from '../domain/DividendMath';
+import { lowerBound } from '../ports/HistoricalBars';
 import type { DividendRecord } from '../ports/HistoricalDividends';
 import type { UnpaidDividend } from './SimulationSpec';
 
@@ -15,18 +16,6 @@ export interface DividendCalendar {
   sessions: readonly string[];
 }
 
-/** First bar whose session is on or after `date`; `sessions.length` when there is none. */
-export function firstBarOnOrAfter(sessions: readonly string[], date: string): number {
-  let lo = 0;
-  let hi = sessions.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((sessions[mid] as string) < date) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /** The calendar of `dividends` over bars with these `sessions`. */
 export function dividendCalendar(
   dividends: readonly DividendRecord[],
@@ -36,8 +25,8 @@ export function dividendCalendar(
   const exBar = new Int32Array(records.length);
   const payBar = new Int32Array(records.length);
   records.forEach((r, k) => {
-    exBar[k] = firstBarOnOrAfter(sessions, r.exDate);
-    payBar[k] = firstBarOnOrAfter(sessions, r.payDate ?? r.exDate);
+    exBar[k] = lowerBound(sessions, r.exDate);
+    payBar[k] = lowerBound(sessions, r.payDate ?? r.exDate);
   });
   return { records, exBar, payBar, sessions };
 }
@@ -66,7 +55,7 @@ export class DividendSchedule {
   ) {
     this.unpaid = [...carried]
       .sort((a, b) => (a.payDate < b.payDate ? -1 : a.payDate > b.payDate ? 1 : 0))
-      .map((dividend) => ({ dividend, payBar: firstBarOnOrAfter(calendar.sessions, dividend.payDate) }));
+      .map((dividend) => ({ dividend, payBar: lowerBound(calendar.sessions, dividend.payDate) }));
   }
 
   /** The earliest bar on which something is to be accrued or paid; the bar count when nothing is left. */
