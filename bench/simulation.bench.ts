@@ -44,11 +44,15 @@ async function koHistory(): Promise<SymbolHistory[]> {
   return loaded.history;
 }
 
-/** Runs `fn` `repeat` times per timing; returns bars per second from the best timing. */
+/**
+ * Runs `fn` `repeat` times per timing; returns bars per second from the best of 20 timings (the
+ * steady state a sweep's thousands of replays run in: fewer timings left single runs 1.5x apart,
+ * depending on when the optimiser had finished with the trade path).
+ */
 function barsPerSecond(bars: number, repeat: number, fn: () => void): number {
   const ms = timeBest(() => {
     for (let r = 0; r < repeat; r++) fn();
-  }, 5);
+  }, 20);
   return (bars * repeat) / (ms / 1000);
 }
 

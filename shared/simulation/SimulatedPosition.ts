@@ -19,6 +19,7 @@ import { DividendSchedule } from './DividendSchedule';
 import type { RunLog } from './RunLog';
 import type { FillNote } from './SimulationResult';
 import type { ExecutionModel, PositionSpec, UnpaidDividend } from './SimulationSpec';
+import type { RunOptions } from './runSimulation';
 import {
   ACTION_BUY,
   ACTION_HOLD,
@@ -244,14 +245,16 @@ export class SimulatedPosition {
    * Every bar of a position replayed alone and not detailed (a sweep's or walk-forward's run): `step` on
    * each bar that may do something, and the equity of each session's last bar (`stepEnds`) into
    * `dailyEquity`. A bar inside the hold band with nothing due (no dividend, no order waiting) is the
-   * HOLD `step` would find; it costs a load and two compares on locals. `checkpoint(i)` is called every
-   * `every` bars; false from it stops the replay (returns false).
+   * HOLD `step` would find; it costs a load and two compares on locals. Every `every` bars the run's
+   * `signal` is checked (an aborted run stops: false) and its progress reported. The caller's own
+   * objects are called, not a closure made per run: a new closure at a call site the optimiser has
+   * specialised is a deoptimisation, once per run of a sweep.
    */
   replayAlone(
     stepEnds: Uint8Array,
     dailyEquity: Float64Array,
     every: number,
-    checkpoint: (i: number) => boolean,
+    run: Pick<RunOptions, 'signal' | 'onProgress'>,
   ): boolean {
     const close = this.close;
     const n = close.length;
@@ -266,7 +269,8 @@ export class SimulatedPosition {
     for (let i = 0; i < n; i++) {
       if (untilCheckpoint-- === 0) {
         untilCheckpoint = every - 1;
-        if (!checkpoint(i)) return false;
+        if (run.signal?.aborted) return false;
+        run.onProgress?.(i, n);
       }
       const price = close[i] as number;
       if (i >= quietBefore || !(price > above && price < below)) {

@@ -359,18 +359,12 @@ function replay(prepared: Prepared, detailed: boolean, options: RunOptions): Res
 
   const count = replays.length;
   const every = progressEvery(steps);
-  /** Progress and the cancel check, about every 1 % of the steps; false when cancelled. */
-  const checkpoint = (u: number): boolean => {
-    if (options.signal?.aborted) return false;
-    options.onProgress?.(u, steps);
-    return true;
-  };
   const single =
     count === 1 && index === null && buyHolds === null ? (replays[0] as SimulatedPosition) : null;
   if (single !== null) {
     // One position, not detailed (a sweep's or walk-forward's run): its own loop, which keeps what a HOLD
     // bar reads in locals; the per-position loops below cost as much as the bar's rules.
-    if (!single.replayAlone(stepEnds, dailyEquity, every, checkpoint))
+    if (!single.replayAlone(stepEnds, dailyEquity, every, options))
       return fail('CANCELLED', 'the simulation was cancelled');
   } else {
     let day = 0;
@@ -379,7 +373,8 @@ function replay(prepared: Prepared, detailed: boolean, options: RunOptions): Res
     for (let u = 0; u < steps; u++) {
       if (untilProgress-- === 0) {
         untilProgress = every - 1;
-        if (!checkpoint(u)) return fail('CANCELLED', 'the simulation was cancelled');
+        if (options.signal?.aborted) return fail('CANCELLED', 'the simulation was cancelled');
+        options.onProgress?.(u, steps);
       }
       for (let k = 0; k < count; k++) {
         const i = index === null ? u : ((index[k] as Int32Array)[u] as number);
