@@ -36,7 +36,7 @@ export function exactProduct(...factors: number[]): ExactDecimal {
 export function compareProduct(a: number, b: number, c: number): -1 | 0 | 1 {
   const product = a * b;
   const approx = product - c;
-  const scale = Math.max(Math.abs(product), Math.abs(c), Number.MIN_VALUE) * 1e-12;
+  const scale = Math.max(Math.abs(product), Math.abs(c)) * 1e-12;
   if (approx > scale) return 1;
   if (approx < -scale) return -1;
   return compareProductExactly(a, b, c);

@@ -5,6 +5,7 @@ import type { GuardrailStep, Side } from './DomainEvent';
 import { compareProduct, exact } from './ExactDecimal';
 import { bookFill } from './FillBooking';
 import { GuardrailTrace } from './GuardrailTrace';
+import { positionValue } from './OrderSizing';
 import type { PositionState } from './Position';
 import { roundTowardZero, roundUpToGrid } from './QuantityRounding';
 import type { ReasonCode } from './ReasonCode';
@@ -31,14 +32,6 @@ export type GuardrailDecision =
 export type AfterFillViolation =
   'above_max_stock_pct' | 'below_min_stock_pct' | 'negative_cash' | 'negative_qty';
 
-/** Upper bounds on the quantity from rules 1–4, kept so `clip` can check a raised quantity against them. */
-interface Caps {
-  band: number;
-  maxTrade: number;
-  funds: number;
-  dailyNotional: number;
-}
-
 /**
  * Largest quantity x whose cost x·P + max(k·x·P, m) (buy) fits `budget`, and the same for a band limit:
  * with a minimum commission the bound is the lower of the rate formula and the minimum formula (SPEC 2.10).
@@ -59,8 +52,10 @@ function sellBandCap(stock: number, value: number, price: number, lo: number, k:
   return Math.max(byRate, (stock - lo * (value - m)) / price);
 }
 
-// NaN, not 0: fields that start as doubles store later doubles in place (no allocation per store).
-const SCRATCH_CAPS: Caps = { band: NaN, maxTrade: NaN, funds: NaN, dailyNotional: NaN };
+/** Cents as dollars; no division for the usual zero (a division's latency counts on this path). */
+function dollarsOf(cents: number): number {
+  return cents === 0 ? 0 : cents / 100;
+}
 
 /** Exact x·P ≥ minimum, as SPEC 2.10 asks (no float error at the edge). */
 function meetsMinimums(qty: number, price: number, policy: OrderPolicyConfig): boolean {
@@ -80,7 +75,7 @@ function fundsSuffice(
   commission: CommissionSnapshot,
 ): boolean {
   const notional = qty * price;
-  const fee = Math.max(notional * commission.rate, commission.minimumCents / 100);
+  const fee = Math.max(notional * commission.rate, dollarsOf(commission.minimumCents));
   const estimate = state.cashCents / 100 + (side === 'BUY' ? -notional - fee : notional - fee);
   const margin = 0.02 + 1e-9 * notional;
   if (estimate > margin) return true;
@@ -118,49 +113,49 @@ function runGuardrails(
 
   // 1. Allocation band.
   const stock = state.qty * price;
-  const value = stock + (state.cashCents + state.receivableCents) / 100;
+  const value = t.value;
   const allocation = value > 0 ? stock / value : 0;
   if (side === 'BUY' && allocation >= g.maxStockPct) return hold(t, 'band_blocked_above_max');
   if (side === 'SELL' && allocation <= g.minStockPct) return hold(t, 'band_blocked_below_min');
-  // The caps of rules 1–4, kept in one scratch object for `clip` (written in this function, not a
-  // callee: evaluate is synchronous and the caps never escape, so nothing is shared).
-  const caps = SCRATCH_CAPS;
   const k = cfg.commission.rate;
-  const m = cfg.commission.minimumCents / 100;
+  const m = dollarsOf(cfg.commission.minimumCents);
   // After a sell, V shrinks by the commission, which raises the allocation: the band bound is the looser
   // of the rate and minimum formulas (a buy's is the tighter, as its commission lowers V too).
-  caps.band =
+  const band =
     side === 'BUY'
       ? buyCap(g.maxStockPct * value - stock, price, k, m, g.maxStockPct)
       : sellBandCap(stock, value, price, g.minStockPct, k, m);
-  t.trim(caps.band, 'band_trim');
+  t.trim(band, 'band_trim');
   // 2. Trade size.
-  caps.maxTrade = (g.maxTradePctOfPosition * value) / price;
-  t.trim(caps.maxTrade, 'max_trade_trim');
+  const maxTrade = (g.maxTradePctOfPosition * value) / price;
+  t.trim(maxTrade, 'max_trade_trim');
   // 3. Funds and holdings: the receivable counts in V but cannot be spent; no shorting.
-  caps.funds = side === 'BUY' ? buyCap(state.cashCents / 100, price, k, m, 1) : state.qty;
-  t.trim(caps.funds, side === 'BUY' ? 'cash_trim' : 'holdings_trim');
+  const funds = side === 'BUY' ? buyCap(state.cashCents / 100, price, k, m, 1) : state.qty;
+  t.trim(funds, side === 'BUY' ? 'cash_trim' : 'holdings_trim');
   // 4. Daily limits.
-  caps.dailyNotional =
+  const dailyNotional =
     g.maxDailyNotional === null ? Infinity : (g.maxDailyNotional - today.notionalTodayCents / 100) / price;
   if (g.maxOrdersPerDay !== null && today.ordersToday >= g.maxOrdersPerDay)
     return hold(t, 'max_orders_per_day');
-  t.trim(caps.dailyNotional, 'daily_notional_trim');
+  t.trim(dailyNotional, 'daily_notional_trim');
   if (t.qty <= 0) return hold(t, 'zero_qty');
 
   // 5. Rounding toward zero to the step, then the lot.
   const rounded = roundTowardZero(t.qty, policy.qtyStep, policy.lotSize);
   if (rounded !== t.qty) t.change(rounded, 'qty_rounded');
-  // Float caps can sit a hair above an exact limit; the booked cash is the exact judge.
-  if (side === 'BUY' && t.qty > 0 && !fundsSuffice(state, 'BUY', t.qty, price, cfg.commission))
+  // The booked cash is the exact judge (one call site, so V8 inlines the float estimate here once).
+  if (t.qty > 0 && !fundsSuffice(state, side, t.qty, price, cfg.commission)) {
+    // A sell whose minimum commission exceeds cash plus proceeds would leave cash negative.
+    if (side === 'SELL') return hold(t, 'cash_trim');
+    // Float caps can sit a hair above an exact limit: the buy steps down to what the cash covers.
     t.qty = stepDownUntilFunded(state, t.qty, price, cfg);
+  }
   if (t.qty <= 0) return hold(t, 'zero_qty');
-  // A sell whose minimum commission exceeds cash plus proceeds would leave cash negative.
-  if (side === 'SELL' && !fundsSuffice(state, 'SELL', t.qty, price, cfg.commission))
-    return hold(t, 'cash_trim');
 
   // 6. Minimums.
-  if (!meetsMinimums(t.qty, price, policy)) return belowMinimum(t, state, cfg, caps);
+  // `clip` may raise the quantity only up to the tightest of the caps of rules 1–4.
+  if (!meetsMinimums(t.qty, price, policy))
+    return belowMinimum(t, state, cfg, Math.min(band, maxTrade, funds, dailyNotional));
   return 'ORDER';
 }
 
@@ -169,7 +164,7 @@ function belowMinimum(
   t: GuardrailTrace,
   state: PositionState,
   cfg: GuardrailConfigs,
-  caps: Caps,
+  capOfRules1To4: number,
 ): GuardrailOutcome {
   const policy = cfg.orderPolicy;
   const price = t.price;
@@ -181,12 +176,7 @@ function belowMinimum(
       return 'REJECT';
     case 'clip': {
       const clipped = clipToMinimum(price, policy);
-      const fits =
-        clipped <= caps.band &&
-        clipped <= caps.maxTrade &&
-        clipped <= caps.funds &&
-        clipped <= caps.dailyNotional &&
-        fundsSuffice(state, t.side, clipped, price, cfg.commission);
+      const fits = clipped <= capOfRules1To4 && fundsSuffice(state, t.side, clipped, price, cfg.commission);
       if (!fits) return hold(t, 'clip_blocked');
       t.change(clipped, 'clip_to_min');
       return 'ORDER';
@@ -212,7 +202,12 @@ export const GuardrailEvaluator = {
     cfg: GuardrailConfigs,
     today: DailyActivity,
   ): GuardrailDecision {
-    const t = new GuardrailTrace().propose(trade.side, trade.qty, trade.price);
+    const t = new GuardrailTrace().propose(
+      trade.side,
+      trade.qty,
+      trade.price,
+      positionValue(state, trade.price),
+    );
     const outcome = runGuardrails(t, state, cfg, today);
     const base = { side: trade.side, reasons: t.reasonsCopy(), steps: t.stepsCopy() };
     return outcome === 'HOLD' ? { ...base, outcome, qty: 0 } : { ...base, outcome, qty: t.qty };

@@ -13,6 +13,8 @@ export class GuardrailTrace {
   qty = NaN;
   /** The price the trade is evaluated at. */
   price = NaN;
+  /** V = q·P + C + R at that price (SPEC 2.4), as sizing computed it: the band and trade caps read it. */
+  value = NaN;
   /** Reasons, reused like the steps: only the first `reasonCount` belong to the current evaluation. */
   private readonly reasonBuf: ReasonCode[] = [];
   reasonCount = 0;
@@ -28,10 +30,11 @@ export class GuardrailTrace {
   }
 
   /** Sets the proposed trade the rules start from; keeps reasons given before (`anchor_unset`). */
-  propose(side: Side, qty: number, price: number): this {
+  propose(side: Side, qty: number, price: number, value: number): this {
     this.side = side;
     this.qty = qty;
     this.price = price;
+    this.value = value;
     return this;
   }
 

@@ -8,18 +8,19 @@ export function positionValue(state: PositionState, price: number): number {
 }
 
 /**
- * SPEC 2.4 and 2.10: the signed quantity sizing asks for (+ buys, − sells), or NaN when V ≤ 0
- * (`zero_size`). The trigger decides the side; sizing only says how much. The initial allocation
+ * SPEC 2.4 and 2.10: the signed quantity sizing asks for (+ buys, − sells) given V =
+ * `positionValue(state, price)`, or NaN when V ≤ 0 (`zero_size`). The trigger decides the side; sizing
+ * only says how much. The initial allocation
  * (SET_ANCHOR) is sized as a target allocation to `initialStockPct`, whatever the sizing setting.
  */
 export function sizedQty(
   state: PositionState,
   price: number,
+  value: number,
   trigger: TriggerKind,
   sizing: SizingConfig,
   initialStockPct: number,
 ): number {
-  const value = positionValue(state, price);
   if (!(value > 0)) return NaN;
   const stockValue = state.qty * price;
   if (trigger === 'SET_ANCHOR') return (initialStockPct * value - stockValue) / price;

@@ -5,7 +5,7 @@ import type { Cents } from './Money';
 import type { EvaluationAction, GuardrailStep, Side } from './DomainEvent';
 import { GuardrailEvaluator, type GuardrailConfigs } from './GuardrailEvaluator';
 import { GuardrailTrace } from './GuardrailTrace';
-import { opposesTrigger, sizedQty } from './OrderSizing';
+import { opposesTrigger, positionValue, sizedQty } from './OrderSizing';
 import type { PositionState } from './Position';
 import { PriceTrigger, type TriggerDecision, type TriggerKind } from './PriceTrigger';
 import type { ReasonCode } from './ReasonCode';
@@ -56,8 +56,6 @@ export class PositionEvaluator {
   triggerKind: TriggerKind = 'HOLD';
   /** The price evaluated. */
   price = NaN;
-  /** The anchor the trigger saw (NaN: unset). */
-  anchor = NaN;
   buyBelow = NaN;
   sellAbove = NaN;
   distanceToBuy = NaN;
@@ -69,9 +67,6 @@ export class PositionEvaluator {
   side: Side | null = null;
   /** True when action_below_min = reject turned the order into a REJECTED one of `side` and `qty`. */
   rejected = false;
-  isInitialAllocation = false;
-  /** The anchor to set now without a fill (NaN: none); see EvaluationOutcome. */
-  anchorToSet = NaN;
   private readonly trace = new GuardrailTrace();
   /** The position as the rules read it (filled from the arguments on the paths that size a trade). */
   private readonly state: PositionState = {
@@ -144,7 +139,6 @@ export class PositionEvaluator {
       ? 'SET_ANCHOR'
       : PriceTrigger.kindAt(anchor, price, buyBelow, sellAbove, trigger);
     this.triggerKind = kind;
-    this.anchor = anchor;
     this.buyBelow = buyBelow;
     this.sellAbove = sellAbove;
     this.distanceToBuy = (price - buyBelow) / price;
@@ -153,8 +147,6 @@ export class PositionEvaluator {
     this.qty = 0;
     this.side = null;
     this.rejected = false;
-    this.isInitialAllocation = isInitialAllocation;
-    this.anchorToSet = isInitialAllocation ? price : NaN;
     this.action = 'HOLD';
     this.trace.clear();
     if (kind === 'HOLD') return this;
@@ -172,7 +164,8 @@ export class PositionEvaluator {
     if (kind === 'SET_ANCHOR') t.addReason('anchor_unset');
     const state = this.state;
     const price = this.price;
-    const rawQty = sizedQty(state, price, kind, config.sizing, config.execution.initialStockPct);
+    const value = positionValue(state, price);
+    const rawQty = sizedQty(state, price, value, kind, config.sizing, config.execution.initialStockPct);
     if (Number.isNaN(rawQty)) {
       t.addReason('zero_size');
       return this;
@@ -192,7 +185,12 @@ export class PositionEvaluator {
     configs.guardrails = config.guardrails;
     configs.orderPolicy = config.orderPolicy;
     configs.commission = commission;
-    const outcome = GuardrailEvaluator.run(t.propose(side, Math.abs(rawQty), price), state, configs, today);
+    const outcome = GuardrailEvaluator.run(
+      t.propose(side, Math.abs(rawQty), price, value),
+      state,
+      configs,
+      today,
+    );
     if (outcome === 'HOLD') return this;
     this.side = side;
     this.qty = t.qty;
@@ -201,8 +199,21 @@ export class PositionEvaluator {
       return this;
     }
     this.action = side;
-    this.anchorToSet = NaN;
     return this;
+  }
+
+  /** The anchor the trigger saw (NaN: unset). Read from the state, like the flags below (no store per evaluation). */
+  get anchor(): number {
+    return this.state.anchor as number;
+  }
+
+  get isInitialAllocation(): boolean {
+    return Number.isNaN(this.state.anchor);
+  }
+
+  /** The anchor to set now without a fill (NaN: none): an initial allocation that placed no order. */
+  get anchorToSet(): number {
+    return this.isInitialAllocation && this.action === 'HOLD' ? this.price : NaN;
   }
 
   /** The reasons in order: shared and frozen for a HOLD inside the band, else a new array. */

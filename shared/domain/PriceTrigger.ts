@@ -31,11 +31,22 @@ function compareToThreshold(price: number, threshold: number, anchor: number, de
   const tolerance = FLOAT_FILTER * price;
   if (gap > tolerance) return 1;
   if (gap < -tolerance) return -1;
-  return compareToThresholdExactly(price, anchor, delta);
+  CLOSE_CASE.price = price;
+  CLOSE_CASE.anchor = anchor;
+  CLOSE_CASE.delta = delta;
+  return compareCloseCaseExactly();
 }
 
+/**
+ * The close case's numbers, handed over in double fields rather than as arguments: a call's double
+ * arguments are boxed into new heap numbers, and V8 boxes a value used by two such calls (the buy and
+ * the sell threshold) once, ahead of both branches — on every evaluation, not only in the rare close case.
+ */
+const CLOSE_CASE = { price: NaN, anchor: NaN, delta: NaN };
+
 // Out of line, so the float filter above stays small enough to inline into hot loops.
-function compareToThresholdExactly(price: number, anchor: number, delta: number): number {
+function compareCloseCaseExactly(): number {
+  const { price, anchor, delta } = CLOSE_CASE;
   return exact(price).comparedTo(exact(anchor).times(exact(delta).plus(1)));
 }
 

@@ -8,12 +8,8 @@ import { exact } from './ExactDecimal';
 const FRACTIONAL_STEP = 0.000001;
 
 export function roundTowardZero(qty: number, qtyStep: number, lotSize: number | null): number {
-  // The common case, small enough to inline into the rules: whole-share steps, no lot, qty ≥ 0.
-  if (lotSize === null && qty >= 0 && qty < 2 ** 52 && Number.isInteger(qtyStep) && qtyStep > 0) {
-    let n = Math.floor(qty / qtyStep);
-    if (n * qtyStep > qty) n -= 1;
-    return n * qtyStep;
-  }
+  // The common case, small enough to inline into the rules: whole shares, no lot, qty ≥ 0.
+  if (qtyStep === 1 && lotSize === null && qty >= 0 && qty < 2 ** 52) return Math.floor(qty);
   return roundTowardZeroOnGrid(qty, qtyStep, lotSize);
 }
 
