@@ -104,8 +104,9 @@ export class PositionEvaluator {
   /**
    * Evaluates a position given as plain numbers (anchor NaN = unset), as a replay loop holds them.
    * Small on purpose, so V8 inlines it into the caller's loop: the numbers are stored into this object's
-   * double fields in place, and `run` is called with objects only (a double passed to a call that is
-   * not inlined is boxed into a new heap number, once per argument per evaluation).
+   * double fields in place, and `trigger` and `sizeAndGuard` are called with objects only (a double
+   * passed to a call that is not inlined is boxed into a new heap number, once per argument per
+   * evaluation). A HOLD (most evaluations) never enters `sizeAndGuard`.
    */
   evaluateValues(
     qty: number,
@@ -124,11 +125,13 @@ export class PositionEvaluator {
     // NaN, not null, when unset (one field representation): sizing reads the anchor only when it is set.
     state.anchor = anchor;
     this.price = price;
-    return this.run(config, commission, today);
+    this.trigger(config);
+    if (this.triggerKind !== 'HOLD') this.sizeAndGuard(this.triggerKind, config, commission, today);
+    return this;
   }
 
-  /** The decision for the position in `this.state` at `this.price`. */
-  private run(config: StrategyConfig, commission: CommissionSnapshot, today: DailyActivity): this {
+  /** The trigger for the position in `this.state` at `this.price`, and the decision reset to HOLD. */
+  private trigger(config: StrategyConfig): void {
     const trigger = config.trigger;
     const price = this.price;
     const anchor = this.state.anchor as number;
@@ -149,17 +152,15 @@ export class PositionEvaluator {
     this.rejected = false;
     this.action = 'HOLD';
     this.trace.clear();
-    if (kind === 'HOLD') return this;
-    return this.sizeAndGuard(kind, config, commission, today);
   }
 
-  /** A trigger fired (or the anchor is unset): sizing, then the guardrails. Separate, so `run`'s HOLD path stays small. */
+  /** A trigger fired (or the anchor is unset): sizing, then the guardrails, on the decision `trigger` reset. */
   private sizeAndGuard(
     kind: TriggerKind,
     config: StrategyConfig,
     commission: CommissionSnapshot,
     today: DailyActivity,
-  ): this {
+  ): void {
     const t = this.trace;
     if (kind === 'SET_ANCHOR') t.addReason('anchor_unset');
     const state = this.state;
@@ -168,16 +169,16 @@ export class PositionEvaluator {
     const rawQty = sizedQty(state, price, value, kind, config.sizing, config.execution.initialStockPct);
     if (Number.isNaN(rawQty)) {
       t.addReason('zero_size');
-      return this;
+      return;
     }
     this.rawQty = rawQty;
     if (opposesTrigger(kind, rawQty)) {
       t.addReason('sizing_opposes_trigger');
-      return this;
+      return;
     }
     if (rawQty === 0) {
       t.addReason('zero_qty');
-      return this;
+      return;
     }
 
     const side: Side = rawQty > 0 ? 'BUY' : 'SELL';
@@ -191,15 +192,14 @@ export class PositionEvaluator {
       configs,
       today,
     );
-    if (outcome === 'HOLD') return this;
+    if (outcome === 'HOLD') return;
     this.side = side;
     this.qty = t.qty;
     if (outcome === 'REJECT') {
       this.rejected = true;
-      return this;
+      return;
     }
     this.action = side;
-    return this;
   }
 
   /** The anchor the trigger saw (NaN: unset). Read from the state, like the flags below (no store per evaluation). */
