@@ -9,9 +9,9 @@ export function positionValue(state: PositionState, price: number): number {
 
 /**
  * SPEC 2.4 and 2.10: the signed quantity sizing asks for (+ buys, − sells) given V =
- * `positionValue(state, price)`, or NaN when V ≤ 0 (`zero_size`). The trigger decides the side; sizing
- * only says how much. The initial allocation
- * (SET_ANCHOR) is sized as a target allocation to `initialStockPct`, whatever the sizing setting.
+ * `positionValue(state, price)` (the caller computes it once: the guardrails read the same V), or NaN
+ * when V ≤ 0 (`zero_size`). The trigger decides the side; sizing only says how much. The initial
+ * allocation (SET_ANCHOR) is sized as a target allocation to `initialStockPct`, whatever the sizing.
  */
 export function sizedQty(
   state: PositionState,

@@ -68,7 +68,7 @@ export class PositionEvaluator {
   /** True when action_below_min = reject turned the order into a REJECTED one of `side` and `qty`. */
   rejected = false;
   private readonly trace = new GuardrailTrace();
-  /** The position as the rules read it (filled from the arguments on the paths that size a trade). */
+  /** The position as the rules read it, filled from the arguments on every evaluation (the getters below read it too). */
   private readonly state: PositionState = {
     qty: NaN,
     cashCents: NaN as Cents,
