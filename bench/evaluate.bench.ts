@@ -7,7 +7,7 @@
 import { DEFAULT_GLOBAL_COMMISSION } from '../shared/domain/Commission';
 import { DEFAULT_STRATEGY_CONFIG } from '../shared/domain/Config';
 import { NO_ACTIVITY } from '../shared/domain/DailyActivity';
-import { cents } from '../shared/domain/Money';
+import { cents, type Cents } from '../shared/domain/Money';
 import type { PositionState } from '../shared/domain/Position';
 import { evaluatePosition, PositionEvaluator } from '../shared/domain/PositionEvaluator';
 import { mulberry32, timeBest } from './harness';
@@ -51,15 +51,21 @@ export function runEvaluateBench(n = 200_000): EvaluateBenchResult {
   const k = commission.rate;
   const minNotional = cfg.orderPolicy.minNotional;
 
-  // The engine: one reusable evaluator writing the whole explained decision (trigger thresholds and
-  // distances, sizing, every reason and guardrail step) into its fields, reading the same arrays as the
-  // floor — what the simulation runs.
+  // The engine: one reusable evaluator writing the whole explained decision (trigger thresholds, sizing,
+  // every reason and guardrail step; the distances are read from them on demand) into its fields, its
+  // inputs written in place from the same arrays as the floor reads — what the simulation runs.
   const evaluator = new PositionEvaluator();
+  const position = evaluator.position;
   let engineTrades = 0;
   const engineMs = timeBest(() => {
     engineTrades = 0;
     for (let i = 0; i < n; i++) {
-      evaluator.evaluateValues(qty[i]!, cash[i]!, 0, anchor[i]!, price[i]!, cfg, commission, NO_ACTIVITY);
+      position.qty = qty[i]!;
+      position.cashCents = cash[i]! as Cents;
+      position.receivableCents = 0 as Cents;
+      position.anchor = anchor[i]!;
+      evaluator.price = price[i]!;
+      evaluator.run(cfg, commission, NO_ACTIVITY);
       if (evaluator.action !== 'HOLD') engineTrades++;
     }
   }, RUNS);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { exact, exactDifference, quotientRounded } from './ExactDecimal';
+import { exact, exactDifference, quotientRounded, shortestText } from './ExactDecimal';
 
 /** The definition: the decimal texts subtracted with decimals, rounded once. */
 function byDecimals(a: number, b: number): number {
@@ -133,5 +133,20 @@ describe('exactDifference (a − b on the decimal texts, one rounding)', () => {
         { numRuns: 20_000 },
       );
     });
+  });
+});
+
+describe('shortestText (String(x), remembered)', () => {
+  it('is String(x) for every number, when slots collide and when a slot is met again', () => {
+    // More distinct numbers than slots, each met several times in random order: collisions replace slots.
+    const pool = fc.array(fc.double({ noNaN: true }), { minLength: 9000, maxLength: 9000 });
+    fc.assert(
+      fc.property(pool, fc.array(fc.nat(8999), { minLength: 20_000, maxLength: 20_000 }), (values, picks) => {
+        for (const k of picks) expect(shortestText(values[k] as number)).toBe(String(values[k]));
+      }),
+      { numRuns: 3 },
+    );
+    expect(shortestText(-0)).toBe('0');
+    expect(shortestText(Infinity)).toBe('Infinity');
   });
 });

@@ -9,9 +9,9 @@ export function positionValue(state: PositionState, price: number): number {
 
 /**
  * SPEC 2.4 and 2.10: the signed quantity sizing asks for (+ buys, − sells) given V =
- * `positionValue(state, price)` (the caller computes it once: the guardrails read the same V), or NaN
- * when V ≤ 0 (`zero_size`). The trigger decides the side; sizing only says how much. The initial
- * allocation (SET_ANCHOR) is sized as a target allocation to `initialStockPct`, whatever the sizing.
+ * `positionValue(state, price)` > 0 (the caller computes it once, as the guardrails read the same V, and
+ * holds with `zero_size` when V ≤ 0). The trigger decides the side; sizing only says how much. The
+ * initial allocation (SET_ANCHOR) is sized as a target allocation to `initialStockPct`, whatever the sizing.
  */
 export function sizedQty(
   state: PositionState,
@@ -21,7 +21,6 @@ export function sizedQty(
   sizing: SizingConfig,
   initialStockPct: number,
 ): number {
-  if (!(value > 0)) return NaN;
   const stockValue = state.qty * price;
   if (trigger === 'SET_ANCHOR') return (initialStockPct * value - stockValue) / price;
   return sizing.strategy === 'proportional'

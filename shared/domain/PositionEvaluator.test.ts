@@ -1,9 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { config, DEFAULT_COMMISSION, position } from '../testing/builders';
 import { NO_ACTIVITY } from './DailyActivity';
 import { applyFill, bookFill } from './FillBooking';
 import { formatCents } from './Money';
-import { evaluatePosition } from './PositionEvaluator';
+import { evaluatePosition, PositionEvaluator } from './PositionEvaluator';
 
 /** SPEC 2.9: k = 0.0001, r = 1.6667, band 0.25–0.75, max trade 0.5, step 1, min notional 100. */
 describe('SPEC 2.9 worked examples', () => {
@@ -132,5 +133,50 @@ describe('SPEC 2.9 worked examples', () => {
     expect(out.rawQty).toBeCloseTo(267.5, 1);
     expect(out.steps[0]).toMatchObject({ reason: 'band_trim', before: out.rawQty });
     expect(out.steps[0]?.after).toBeCloseTo(83.33, 2);
+  });
+});
+
+describe('PositionEvaluator reused across evaluations', () => {
+  it('a position written in place and `run` decide as a fresh evaluator does, evaluation after evaluation', () => {
+    const cfg = config();
+    const wholeStep = config({ orderPolicy: { actionBelowMin: 'reject' } });
+    const evaluator = new PositionEvaluator();
+    const input = fc.record({
+      anchor: fc.option(
+        fc.integer({ min: 100, max: 50_000 }).map((c) => c / 100),
+        { nil: null },
+      ),
+      move: fc.double({ min: -0.08, max: 0.08, noNaN: true }),
+      qty: fc.integer({ min: 0, max: 3_000 }),
+      cashCents: fc.integer({ min: 0, max: 20_000_000 }),
+      receivableCents: fc.integer({ min: 0, max: 50_000 }),
+      reject: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(fc.array(input, { minLength: 1, maxLength: 30 }), (inputs) => {
+        for (const x of inputs) {
+          const price = Math.round((x.anchor ?? 50) * (1 + x.move) * 100) / 100;
+          const state = position({
+            anchor: x.anchor,
+            qty: x.qty,
+            cash: x.cashCents / 100,
+            receivable: x.receivableCents / 100,
+          });
+          const strategy = x.reject ? wholeStep : cfg;
+          const p = evaluator.position;
+          p.qty = state.qty;
+          p.cashCents = state.cashCents;
+          p.receivableCents = state.receivableCents;
+          p.anchor = state.anchor ?? NaN;
+          evaluator.price = price;
+          const reused = evaluator.run(strategy, DEFAULT_COMMISSION, NO_ACTIVITY).toOutcome();
+          const fresh = new PositionEvaluator()
+            .evaluate(state, price, strategy, DEFAULT_COMMISSION, NO_ACTIVITY)
+            .toOutcome();
+          expect(reused).toEqual(fresh);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });

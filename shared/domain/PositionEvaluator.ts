@@ -10,6 +10,11 @@ import type { PositionState } from './Position';
 import { PriceTrigger, type TriggerDecision, type TriggerKind } from './PriceTrigger';
 import type { ReasonCode } from './ReasonCode';
 
+/** A position as the evaluator reads it: the rules' state with the anchor NaN, not null, when unset. */
+export interface EvaluatorPosition extends PositionState {
+  anchor: number;
+}
+
 export interface EvaluationInput {
   state: PositionState;
   price: number;
@@ -58,8 +63,6 @@ export class PositionEvaluator {
   price = NaN;
   buyBelow = NaN;
   sellAbove = NaN;
-  distanceToBuy = NaN;
-  distanceToSell = NaN;
   /** Signed quantity sizing asked for (NaN: sizing did not run). */
   rawQty = NaN;
   /** Unsigned quantity of the order, or of the rejected order (0 on a plain HOLD). */
@@ -68,8 +71,13 @@ export class PositionEvaluator {
   /** True when action_below_min = reject turned the order into a REJECTED one of `side` and `qty`. */
   rejected = false;
   private readonly trace = new GuardrailTrace();
-  /** The position as the rules read it, filled from the arguments on every evaluation (the getters below read it too). */
-  private readonly state: PositionState = {
+  /**
+   * The position the next `run` evaluates, as numbers written in place (anchor NaN = unset): a replay
+   * loop writes its locals here and calls `run`, so no call on the way passes a double (a double passed
+   * to a call V8 does not inline is boxed into a new heap number, once per argument per evaluation).
+   * `evaluate` and `evaluateValues` fill it from their arguments.
+   */
+  readonly position: EvaluatorPosition = {
     qty: NaN,
     cashCents: NaN as Cents,
     receivableCents: NaN as Cents,
@@ -101,13 +109,7 @@ export class PositionEvaluator {
     );
   }
 
-  /**
-   * Evaluates a position given as plain numbers (anchor NaN = unset), as a replay loop holds them.
-   * Small on purpose, so V8 inlines it into the caller's loop: the numbers are stored into this object's
-   * double fields in place, and `trigger` and `sizeAndGuard` are called with objects only (a double
-   * passed to a call that is not inlined is boxed into a new heap number, once per argument per
-   * evaluation). A HOLD (most evaluations) never enters `sizeAndGuard`.
-   */
+  /** Evaluates a position given as plain numbers (anchor NaN = unset). */
   evaluateValues(
     qty: number,
     cashCents: number,
@@ -118,43 +120,45 @@ export class PositionEvaluator {
     commission: CommissionSnapshot,
     today: DailyActivity,
   ): this {
-    const state = this.state;
-    state.qty = qty;
-    state.cashCents = cashCents as Cents;
-    state.receivableCents = receivableCents as Cents;
-    // NaN, not null, when unset (one field representation): sizing reads the anchor only when it is set.
-    state.anchor = anchor;
+    const position = this.position;
+    position.qty = qty;
+    position.cashCents = cashCents as Cents;
+    position.receivableCents = receivableCents as Cents;
+    position.anchor = anchor;
     this.price = price;
-    this.trigger(config);
-    if (this.triggerKind !== 'HOLD') this.sizeAndGuard(this.triggerKind, config, commission, today);
-    return this;
+    return this.run(config, commission, today);
   }
 
-  /** The trigger for the position in `this.state` at `this.price`, and the decision reset to HOLD. */
-  private trigger(config: StrategyConfig): void {
+  /**
+   * Evaluates `this.position` at `this.price`: the trigger here, and, when it fires (or the anchor is
+   * unset), sizing and the guardrails in `sizeAndGuard`; a HOLD (most evaluations) never enters it.
+   * Kept small, and its calls take objects only, so the work is the same whether or not V8 inlines
+   * it (or `sizeAndGuard`) into the caller's loop — V8 decides that by the order functions happen to be
+   * optimised in, and counts a callee's own inlining against the caller's budget.
+   */
+  run(config: StrategyConfig, commission: CommissionSnapshot, today: DailyActivity): this {
     const trigger = config.trigger;
     const price = this.price;
-    const anchor = this.state.anchor as number;
+    const anchor = this.position.anchor;
     const buyBelow = anchor * (1 - trigger.downThreshold);
     const sellAbove = anchor * (1 + trigger.upThreshold);
-    const isInitialAllocation = Number.isNaN(anchor);
-    const kind = isInitialAllocation
+    const kind = Number.isNaN(anchor)
       ? 'SET_ANCHOR'
       : PriceTrigger.kindAt(anchor, price, buyBelow, sellAbove, trigger);
     this.triggerKind = kind;
     this.buyBelow = buyBelow;
     this.sellAbove = sellAbove;
-    this.distanceToBuy = (price - buyBelow) / price;
-    this.distanceToSell = (sellAbove - price) / price;
     this.rawQty = NaN;
     this.qty = 0;
     this.side = null;
     this.rejected = false;
     this.action = 'HOLD';
     this.trace.clear();
+    if (kind !== 'HOLD') this.sizeAndGuard(kind, config, commission, today);
+    return this;
   }
 
-  /** A trigger fired (or the anchor is unset): sizing, then the guardrails, on the decision `trigger` reset. */
+  /** A trigger fired (or the anchor is unset): sizing, then the guardrails, on the decision `run` reset. */
   private sizeAndGuard(
     kind: TriggerKind,
     config: StrategyConfig,
@@ -163,21 +167,19 @@ export class PositionEvaluator {
   ): void {
     const t = this.trace;
     if (kind === 'SET_ANCHOR') t.addReason('anchor_unset');
-    const state = this.state;
+    const state = this.position;
     const price = this.price;
     const value = positionValue(state, price);
+    // V ≤ 0 is `zero_size` (rawQty stays NaN). Sizing has no NaN of its own to return: a NaN merged
+    // with its results would make V8 box every result into a new heap number.
+    if (!(value > 0)) {
+      this.holdOnSizing(kind);
+      return;
+    }
     const rawQty = sizedQty(state, price, value, kind, config.sizing, config.execution.initialStockPct);
-    if (Number.isNaN(rawQty)) {
-      t.addReason('zero_size');
-      return;
-    }
     this.rawQty = rawQty;
-    if (opposesTrigger(kind, rawQty)) {
-      t.addReason('sizing_opposes_trigger');
-      return;
-    }
-    if (rawQty === 0) {
-      t.addReason('zero_qty');
+    if (!(rawQty > 0 || rawQty < 0) || opposesTrigger(kind, rawQty)) {
+      this.holdOnSizing(kind);
       return;
     }
 
@@ -202,13 +204,35 @@ export class PositionEvaluator {
     this.action = side;
   }
 
+  /** Fraction the price must still fall to reach buyBelow (≤ 0 once reached). */
+  get distanceToBuy(): number {
+    return (this.price - this.buyBelow) / this.price;
+  }
+
+  /** Fraction the price must still rise to reach sellAbove (≤ 0 once reached). */
+  get distanceToSell(): number {
+    return (this.sellAbove - this.price) / this.price;
+  }
+
   /** The anchor the trigger saw (NaN: unset). Read from the state, like the flags below (no store per evaluation). */
   get anchor(): number {
-    return this.state.anchor as number;
+    return this.position.anchor as number;
   }
 
   get isInitialAllocation(): boolean {
-    return Number.isNaN(this.state.anchor);
+    return Number.isNaN(this.position.anchor);
+  }
+
+  /** Sizing asked for nothing the trigger allows: its reason (out of line: rare, and it keeps the hot path small). */
+  private holdOnSizing(kind: TriggerKind): void {
+    const rawQty = this.rawQty;
+    this.trace.addReason(
+      Number.isNaN(rawQty)
+        ? 'zero_size'
+        : opposesTrigger(kind, rawQty)
+          ? 'sizing_opposes_trigger'
+          : 'zero_qty',
+    );
   }
 
   /** The anchor to set now without a fill (NaN: none): an initial allocation that placed no order. */

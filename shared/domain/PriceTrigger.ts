@@ -22,32 +22,22 @@ export interface TriggerDecision {
 const FLOAT_FILTER = 1e-12;
 
 /**
- * Sign of price − anchor × (1 + delta), exact as with decimals: `threshold` is that product in floats,
- * whose answer is used when the gap is clearly larger than float error; the decimal texts of the inputs
- * decide the close cases.
+ * The close case's numbers, handed over in double fields rather than as arguments: a call's double
+ * arguments are boxed into new heap numbers, and V8 would box them ahead of the filter's branches —
+ * on every evaluation, not only in the rare close case.
  */
-function compareToThreshold(price: number, threshold: number, anchor: number, delta: number): number {
-  const gap = price - threshold;
-  const tolerance = FLOAT_FILTER * price;
-  if (gap > tolerance) return 1;
-  if (gap < -tolerance) return -1;
-  CLOSE_CASE.price = price;
-  CLOSE_CASE.anchor = anchor;
-  CLOSE_CASE.delta = delta;
-  return compareCloseCaseExactly();
+const CLOSE_CASE = { anchor: NaN, price: NaN, down: NaN, up: NaN };
+
+/** Sign of price − anchor × (1 + delta) on the decimal texts of the three. */
+function compareToThresholdExactly(price: number, anchor: number, delta: number): number {
+  return exact(price).comparedTo(exact(anchor).times(exact(delta).plus(1)));
 }
 
-/**
- * The close case's numbers, handed over in double fields rather than as arguments: a call's double
- * arguments are boxed into new heap numbers, and V8 boxes a value used by two such calls (the buy and
- * the sell threshold) once, ahead of both branches — on every evaluation, not only in the rare close case.
- */
-const CLOSE_CASE = { price: NaN, anchor: NaN, delta: NaN };
-
-// Out of line, so the float filter above stays small enough to inline into hot loops.
-function compareCloseCaseExactly(): number {
-  const { price, anchor, delta } = CLOSE_CASE;
-  return exact(price).comparedTo(exact(anchor).times(exact(delta).plus(1)));
+// Out of line, so the float filter in `kindAt` stays small enough to inline into hot loops.
+function kindOfCloseCase(): TriggerKind {
+  const { anchor, price, down, up } = CLOSE_CASE;
+  if (compareToThresholdExactly(price, anchor, -down) <= 0) return 'BUY';
+  return compareToThresholdExactly(price, anchor, up) >= 0 ? 'SELL' : 'HOLD';
 }
 
 /** SPEC 2.3. A price exactly on a threshold triggers (anchor 100, down 0.03, price 97 → BUY). */
@@ -67,8 +57,21 @@ export const PriceTrigger = {
     sellAbove: number,
     config: TriggerConfig,
   ): TriggerKind {
-    if (compareToThreshold(price, buyBelow, anchor, -config.downThreshold) <= 0) return 'BUY';
-    return compareToThreshold(price, sellAbove, anchor, config.upThreshold) >= 0 ? 'SELL' : 'HOLD';
+    // The float products answer when the price is clearly off both thresholds (by more than float
+    // error); the decimal texts decide the rest, in the same order (BUY first).
+    const tolerance = FLOAT_FILTER * price;
+    const toBuy = price - buyBelow;
+    if (toBuy < -tolerance) return 'BUY';
+    if (toBuy > tolerance) {
+      const toSell = price - sellAbove;
+      if (toSell > tolerance) return 'SELL';
+      if (toSell < -tolerance) return 'HOLD';
+    }
+    CLOSE_CASE.anchor = anchor;
+    CLOSE_CASE.price = price;
+    CLOSE_CASE.down = config.downThreshold;
+    CLOSE_CASE.up = config.upThreshold;
+    return kindOfCloseCase();
   },
 
   evaluate(state: Pick<PositionState, 'anchor'>, price: number, config: TriggerConfig): TriggerDecision {

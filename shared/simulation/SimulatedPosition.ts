@@ -313,19 +313,18 @@ export class SimulatedPosition {
     this.cancel(order, this.bars.close.length - 1, order.qty, 'end_of_data');
   }
 
+  /** The rules on bar `i` at `price` (the evaluator's inputs are written in place: no double crosses a call). */
   private evaluate(i: number, price: number): void {
     const l = this.ledger;
     const anchorSeen = l.anchor ?? NaN;
-    const ev = this.evaluator.evaluateValues(
-      l.qty,
-      l.cashCents,
-      l.receivableCents,
-      anchorSeen,
-      price,
-      this.config,
-      this.commission,
-      this.activityOn(i),
-    );
+    const ev = this.evaluator;
+    const position = ev.position;
+    position.qty = l.qty;
+    position.cashCents = l.cashCents;
+    position.receivableCents = l.receivableCents;
+    position.anchor = anchorSeen;
+    ev.price = price;
+    ev.run(this.config, this.commission, this.activityOn(i));
     const timeline = this.timeline;
     const detailed = this.log.detailed;
     if (ev.action !== 'HOLD' && ev.qty > 0) {
