@@ -216,7 +216,7 @@ export class PositionEvaluator {
 
   /** The anchor the trigger saw (NaN: unset). Read from the state, like the flags below (no store per evaluation). */
   get anchor(): number {
-    return this.position.anchor as number;
+    return this.position.anchor;
   }
 
   get isInitialAllocation(): boolean {
