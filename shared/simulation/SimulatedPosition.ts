@@ -313,7 +313,7 @@ export class SimulatedPosition {
     this.cancel(order, this.bars.close.length - 1, order.qty, 'end_of_data');
   }
 
-  /** The rules on bar `i` at `price` (the evaluator's inputs are written in place: no double crosses a call). */
+  /** The rules on bar `i` at `price`: the evaluator's inputs are written in place, so `run` is passed no double. */
   private evaluate(i: number, price: number): void {
     const l = this.ledger;
     const anchorSeen = l.anchor ?? NaN;
