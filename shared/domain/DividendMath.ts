@@ -17,6 +17,25 @@ export function accrueDividend(
   amountPerShare: number,
   withholdingRate: number,
 ): DividendAccrual {
+  const accrual: DividendAccrual = {
+    qtyEligible: 0,
+    grossCents: ZERO_CENTS,
+    withholdingCents: ZERO_CENTS,
+    netCents: ZERO_CENTS,
+  };
+  return accrueDividendInto(accrual, qtyEligible, amountPerShare, withholdingRate);
+}
+
+/**
+ * `accrueDividend` written into `into` (returned): a replay accrues thousands of dividends per sweep
+ * and keeps one accrual to write into.
+ */
+export function accrueDividendInto(
+  into: DividendAccrual,
+  qtyEligible: number,
+  amountPerShare: number,
+  withholdingRate: number,
+): DividendAccrual {
   if (!(qtyEligible >= 0) || !Number.isFinite(qtyEligible))
     throw new RangeError(`eligible quantity ${qtyEligible} is invalid`);
   if (!(amountPerShare >= 0) || !Number.isFinite(amountPerShare))
@@ -28,7 +47,11 @@ export function accrueDividend(
     withholdingRate === 0
       ? ZERO_CENTS
       : roundToCents(exact(grossCents).div(100).times(exact(withholdingRate)));
-  return { qtyEligible, grossCents, withholdingCents, netCents: cents(grossCents - withholdingCents) };
+  into.qtyEligible = qtyEligible;
+  into.grossCents = grossCents;
+  into.withholdingCents = withholdingCents;
+  into.netCents = cents(grossCents - withholdingCents);
+  return into;
 }
 
 /** Withholding rate in force: announcement → position → tenant default (0 when none says). */

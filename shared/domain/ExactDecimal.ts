@@ -52,20 +52,31 @@ export const POW10: readonly number[] = Array.from({ length: 23 }, (_, k) => 10 
 
 /**
  * a − b on the numbers' shortest decimal texts, rounded once to the nearest double: exactly
- * `exact(a).minus(exact(b)).toNumber()`, without building decimals. When both texts are plain decimals
- * of at most 15 places whose digits fit a safe integer, each is an integer over 10^d: both are brought
- * to the larger d, subtracted exactly, and the one division by 10^d (exact powers up to 10^22) is the
- * single rounding. Texts of 16–17 digits (a close with float noise, 45.120000000000005) are subtracted
- * as integers in two limbs and the result's text parsed once, which rounds once. Others go to the decimals.
+ * `exact(a).minus(exact(b)).toNumber()`, without building decimals. Each text, when it is a plain decimal
+ * of at most 23 digits, is an integer over 10^places held in two limbs (`rememberedDecimal`); both are
+ * brought to the larger number of places and subtracted exactly, and the one division by 10^d is the
+ * single rounding (`differenceOfLimbs`). Others (exponent forms, more digits) go to the decimals.
  */
 export function exactDifference(a: number, b: number): number {
-  if (scaleToCommonPlaces(a, b)) {
-    const difference = SCALED.a - SCALED.b;
-    // Opposite signs add: the difference must be a safe integer too for the one division to be the one rounding.
-    if (Number.isSafeInteger(difference)) return difference / (POW10[SCALED.places] as number);
+  const slotA = rememberedDecimal(a);
+  const placesA = TEXT_PLACES[slotA] as number;
+  const hiA = TEXT_HI[slotA] as number;
+  const loA = TEXT_LO[slotA] as number;
+  // Read before b is looked up: b may take a's slot.
+  const slotB = rememberedDecimal(b);
+  const placesB = TEXT_PLACES[slotB] as number;
+  if (placesA >= 0 && placesB >= 0) {
+    const difference = differenceOfLimbs(
+      hiA,
+      loA,
+      placesA,
+      TEXT_HI[slotB] as number,
+      TEXT_LO[slotB] as number,
+      placesB,
+    );
+    if (!Number.isNaN(difference)) return difference;
   }
-  const difference = differenceOfTexts(shortestText(a), shortestText(b));
-  return Number.isNaN(difference) ? exact(a).minus(exact(b)).toNumber() : difference;
+  return exact(a).minus(exact(b)).toNumber();
 }
 
 /**
@@ -94,25 +105,28 @@ export function scaleToCommonPlaces(a: number, b: number): boolean {
 }
 
 /**
- * Plain decimal texts ("-45.120000000000005") subtracted exactly; NaN for exponent forms or more than
- * 23 digits once aligned. Each text is read as an integer over 10^d held in two limbs (hi · 10^8 + lo,
- * each a safe integer); the difference is rounded once by `quotientRounded`, or, where that cannot
- * settle it (a tie, a power of two, more than 20 places), written back as text that `Number` rounds once.
+ * (hiA · 10^8 + loA) / 10^placesA − (hiB · 10^8 + loB) / 10^placesB, rounded once; NaN when aligning
+ * the two takes more than 23 digits. Each is brought to d = the larger number of places (`scaleLimbs`),
+ * the limbs are subtracted, and the difference is rounded once by one division (up to 2^53) or by
+ * `quotientRounded`, or, where that cannot settle it (a tie, a power of two, more than 20 places),
+ * written back as text that `Number` rounds once.
  */
-function differenceOfTexts(ta: string, tb: string): number {
-  const da = placesOfText(ta);
-  const db = placesOfText(tb);
-  if (da < 0 || db < 0) return NaN;
-  const d = Math.max(da, db);
-  if (!readLimbs(ta, da, d)) return NaN;
-  const a = ta.charCodeAt(0) === MINUS ? -1 : 1;
-  let hi = a * LIMBS.hi;
-  let lo = a * LIMBS.lo;
-  if (!readLimbs(tb, db, d)) return NaN;
-  const b = tb.charCodeAt(0) === MINUS ? -1 : 1;
-  hi -= b * LIMBS.hi;
-  lo -= b * LIMBS.lo;
-  // Texts of opposite signs add: |lo| < 2 · 10^8, so at most one carry brings it below 10^8.
+function differenceOfLimbs(
+  hiA: number,
+  loA: number,
+  placesA: number,
+  hiB: number,
+  loB: number,
+  placesB: number,
+): number {
+  const d = Math.max(placesA, placesB);
+  if (!scaleLimbs(hiA, loA, d - placesA)) return NaN;
+  let hi = LIMBS.hi;
+  let lo = LIMBS.lo;
+  if (!scaleLimbs(hiB, loB, d - placesB)) return NaN;
+  hi -= LIMBS.hi;
+  lo -= LIMBS.lo;
+  // Numbers of opposite signs add: |lo| < 2 · 10^8, so at most one carry brings it below 10^8.
   if (lo >= LIMB) {
     hi += 1;
     lo -= LIMB;
@@ -142,9 +156,43 @@ function differenceOfTexts(ta: string, tb: string): number {
   return Number(`${sign < 0 ? '-' : ''}${int}${d > 0 ? `.${padded.slice(int.length)}` : ''}`);
 }
 
+/**
+ * (hi · 10^8 + lo) · 10^k into `LIMBS` (hi and lo of one sign, |lo| < 10^8, |hi| < 10^15); false when
+ * the result takes more than 23 digits (|hi| would reach 10^15). Every product formed is exact.
+ */
+function scaleLimbs(hi: number, lo: number, k: number): boolean {
+  if (k === 0) {
+    LIMBS.hi = hi;
+    LIMBS.lo = lo;
+    return true;
+  }
+  const scale = POW10[k] as number;
+  let h: number;
+  let l: number;
+  if (k < 8) {
+    // |lo · 10^k| < 10^15: exact; what passes 10^8 carries into hi.
+    const shifted = lo * scale;
+    const carry = Math.trunc(shifted / LIMB);
+    h = hi * scale + carry;
+    l = shifted - carry * LIMB;
+  } else {
+    // lo moves into hi whole (10^k = 10^8 · 10^(k − 8)); both products are checked below 10^15 first.
+    const loIntoHi = lo * (POW10[k - 8] as number);
+    if (Math.abs(hi) * scale >= HI_LIMIT || Math.abs(loIntoHi) >= HI_LIMIT) return false;
+    h = hi * scale + loIntoHi;
+    l = 0;
+  }
+  if (!(Math.abs(h) < HI_LIMIT)) return false;
+  LIMBS.hi = h;
+  LIMBS.lo = l;
+  return true;
+}
+
 const MINUS = 45; // '-'
 const DOT = 46; // '.'
 const LIMB = 1e8;
+/** 10^15: a high limb at or past it means more than 23 digits in all. */
+const HI_LIMIT = 1e15;
 
 /** Where `readLimbs` writes (no allocation per call): the integer hi · 10^8 + lo. */
 const LIMBS = { hi: NaN, lo: NaN };
@@ -200,23 +248,46 @@ const HIGH = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
 const TEXT_SLOTS = 8192;
 const TEXT_KEYS = new Float64Array(TEXT_SLOTS).fill(NaN);
 const TEXT_VALUES: string[] = new Array<string>(TEXT_SLOTS).fill('');
+/** Per slot, the text as an integer over 10^places: its places (−1: not a plain decimal of ≤ 23 digits) and signed limbs. */
+const TEXT_PLACES = new Int32Array(TEXT_SLOTS).fill(-1);
+const TEXT_HI = new Float64Array(TEXT_SLOTS);
+const TEXT_LO = new Float64Array(TEXT_SLOTS);
 
-/**
- * `String(x)`, remembered for the numbers seen last (direct-mapped by the double's bits; a collision
- * replaces the slot). Replays meet the same prices again and again (an anchor is the close of its
- * last fill; a sweep replays one series thousands of times), and printing a 17-digit double costs
- * about 100 ns where this lookup costs a few. The text is a pure function of x, so what is remembered
- * never changes a result.
- */
-export function shortestText(x: number): string {
+/** The memo slot of `x` (direct-mapped by the double's bits). */
+function textSlot(x: number): number {
   BITS[0] = x;
   // Closes widened from float32 have their low 29 bits zero: both words are mixed in.
-  const slot = Math.imul((WORDS[0] as number) ^ Math.imul(WORDS[1] as number, 0x85ebca6b), 0x9e3779b1) >>> 19;
-  if (TEXT_KEYS[slot] === x) return TEXT_VALUES[slot] as string;
+  return Math.imul((WORDS[0] as number) ^ Math.imul(WORDS[1] as number, 0x85ebca6b), 0x9e3779b1) >>> 19;
+}
+
+/**
+ * The memo slot holding `x`, its text and that text read as an integer over 10^places (filled on a
+ * miss; a collision replaces the slot). Replays meet the same prices again and again (an anchor is the
+ * close of its last fill; a sweep replays one series thousands of times), and printing and reading a
+ * 17-digit double costs over 100 ns where finding it costs a few. What a slot holds is a pure function
+ * of its key, so what is remembered never changes a result.
+ */
+function rememberedDecimal(x: number): number {
+  const slot = textSlot(x);
+  if (TEXT_KEYS[slot] === x) return slot;
   const text = String(x);
   TEXT_KEYS[slot] = x;
   TEXT_VALUES[slot] = text;
-  return text;
+  const places = placesOfText(text);
+  if (places >= 0 && readLimbs(text, places, places)) {
+    const sign = text.charCodeAt(0) === MINUS ? -1 : 1;
+    TEXT_PLACES[slot] = places;
+    TEXT_HI[slot] = sign * LIMBS.hi;
+    TEXT_LO[slot] = sign * LIMBS.lo;
+  } else {
+    TEXT_PLACES[slot] = -1;
+  }
+  return slot;
+}
+
+/** `String(x)`, remembered for the numbers seen last (see `rememberedDecimal`). */
+export function shortestText(x: number): string {
+  return TEXT_VALUES[rememberedDecimal(x)] as string;
 }
 
 /**

@@ -13,7 +13,7 @@ describe('exactDifference (a − b on the decimal texts, one rounding)', () => {
     [0.3, 0.1, 0.2],
     [29.21875, 0.085, 29.13375],
     [45.12000000000001, 0.44, 44.68000000000001],
-    // 17 significant digits: past a safe integer, subtracted in BigInt.
+    // 17 significant digits: past a safe integer, subtracted in two limbs.
     [45.120000000000005, 0.085, 45.035000000000004],
     [0.12345678901234568, 0.1, 0.02345678901234568],
     [100, 0.5, 99.5],
@@ -58,6 +58,26 @@ describe('exactDifference (a − b on the decimal texts, one rounding)', () => {
         expect(exactDifference(a, b) + 0).toBe(byDecimals(a, b) + 0); // + 0: a zero may come signed
       }),
       { numRuns: 20_000 },
+    );
+  });
+
+  it('gives the same difference when its numbers are remembered and after their slots are taken (property)', () => {
+    // More distinct numbers than the memo has slots, met again and again in random pairs.
+    const price = fc.oneof(
+      fc.double({ min: 0.01, max: 100_000, noNaN: true }),
+      fc.integer({ min: 1, max: 10_000_000 }).map((n) => n / 100),
+    );
+    const pool = fc.array(price, { minLength: 9000, maxLength: 9000 });
+    const pair = fc.tuple(fc.nat(8999), fc.nat(8999));
+    fc.assert(
+      fc.property(pool, fc.array(pair, { minLength: 20_000, maxLength: 20_000 }), (values, picks) => {
+        for (const [i, j] of picks) {
+          const a = values[i] as number;
+          const b = values[j] as number;
+          expect(exactDifference(a, b)).toBe(byDecimals(a, b));
+        }
+      }),
+      { numRuns: 2 },
     );
   });
 

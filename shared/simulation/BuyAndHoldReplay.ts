@@ -2,7 +2,7 @@ import type { CommissionSnapshot } from '../domain/Commission';
 import { bookFill } from '../domain/FillBooking';
 import type { BarSeries } from '../ports/HistoricalBars';
 import type { DividendCalendar } from './DividendSchedule';
-import { DividendSchedule } from './DividendSchedule';
+import { DividendSchedule, NO_DIVIDEND } from './DividendSchedule';
 import { slippedPrice } from './SimulatedPosition';
 import type { ExecutionModel, PositionSpec } from './SimulationSpec';
 import { barLabel } from './TimelineRecorder';
@@ -40,7 +40,7 @@ export class BuyAndHoldReplay {
     this.qty = spec.initialQty;
     this.cashCents = spec.initialCashCents;
     this.receivableCents = spec.unpaidDividends.reduce((sum, d) => sum + d.netCents, 0);
-    this.dividends = new DividendSchedule(dividends, withholding, spec.unpaidDividends);
+    this.dividends = new DividendSchedule(dividends, withholding);
     this.lastClose = bars.close[0] as number;
   }
 
@@ -77,17 +77,15 @@ export class BuyAndHoldReplay {
   }
 
   private applyDividends(i: number): void {
-    for (
-      let d = this.dividends.accrueNext(i, this.qty);
-      d !== null;
-      d = this.dividends.accrueNext(i, this.qty)
-    ) {
-      this.receivableCents += d.netCents;
+    const schedule = this.dividends;
+    for (let d = schedule.accrueNext(i, this.qty); d !== NO_DIVIDEND; d = schedule.accrueNext(i, this.qty)) {
+      this.receivableCents += schedule.netCents[d] as number;
     }
-    for (let d = this.dividends.payNext(i); d !== null; d = this.dividends.payNext(i)) {
-      this.receivableCents -= d.netCents;
-      this.cashCents += d.netCents;
-      this.dividendsNetCents += d.netCents;
+    for (let d = schedule.payNext(i); d !== NO_DIVIDEND; d = schedule.payNext(i)) {
+      const netCents = schedule.netCents[d] as number;
+      this.receivableCents -= netCents;
+      this.cashCents += netCents;
+      this.dividendsNetCents += netCents;
     }
   }
 }

@@ -1,112 +1,173 @@
-import { accrueDividend, resolveWithholdingRate } from '../domain/DividendMath';
+import type { DividendAccrual } from '../domain/DividendMath';
+import { accrueDividendInto, resolveWithholdingRate } from '../domain/DividendMath';
+import { ZERO_CENTS } from '../domain/Money';
 import { lowerBound } from '../ports/HistoricalBars';
 import type { DividendRecord } from '../ports/HistoricalDividends';
 import type { UnpaidDividend } from './SimulationSpec';
 
 /**
- * A position's dividends in a run, sorted by ex-date, with the bar each is due on: the first bar whose
- * session is on or after its ex-date (accrual) and its pay date, the ex-date when unknown (payment).
- * Made once per prepared run, so replaying it compares bar numbers, not dates.
+ * A position's dividends in a run, numbered once: those carried into it (accrued before the run and
+ * unpaid) first, then its records sorted by ex-date. Each record is due on the first bar whose session is
+ * on or after its ex-date (accrual); each dividend is paid on the first bar on or after its pay date (the
+ * ex-date when unknown). Made once per prepared run, so replaying it compares bar numbers, not dates.
  */
 export interface DividendCalendar {
+  carried: readonly UnpaidDividend[];
+  /** Dividend `carried.length + k` is `records[k]`. */
   records: readonly DividendRecord[];
+  exDate: readonly string[];
+  /** The pay date, or the ex-date when unknown. */
+  payDate: readonly string[];
+  amount: Float64Array;
+  /** The bar of each record's accrual (−1 for a carried dividend: it is not accrued again). */
   exBar: Int32Array;
   payBar: Int32Array;
-  /** The bars' sessions, for the pay dates of dividends carried into the run. */
-  sessions: readonly string[];
+  /** The bar count: the due bar of what never comes due. */
+  bars: number;
 }
 
-/** The calendar of `dividends` over bars with these `sessions`. */
+/** The calendar of `dividends` (and of those `carried` into the run) over bars with these `sessions`. */
 export function dividendCalendar(
   dividends: readonly DividendRecord[],
   sessions: readonly string[],
+  carried: readonly UnpaidDividend[] = [],
 ): DividendCalendar {
   const records = [...dividends].sort((a, b) => (a.exDate < b.exDate ? -1 : a.exDate > b.exDate ? 1 : 0));
-  const exBar = new Int32Array(records.length);
-  const payBar = new Int32Array(records.length);
-  records.forEach((r, k) => {
-    exBar[k] = lowerBound(sessions, r.exDate);
-    payBar[k] = lowerBound(sessions, r.payDate ?? r.exDate);
-  });
-  return { records, exBar, payBar, sessions };
+  const exDate = [...carried.map((d) => d.exDate), ...records.map((r) => r.exDate)];
+  const payDate = [...carried.map((d) => d.payDate), ...records.map((r) => r.payDate ?? r.exDate)];
+  const exBar = Int32Array.from(exDate, (date, d) => (d < carried.length ? -1 : lowerBound(sessions, date)));
+  return {
+    carried,
+    records,
+    exDate,
+    payDate,
+    amount: Float64Array.from([...carried, ...records], (r) => r.amount),
+    exBar,
+    payBar: Int32Array.from(payDate, (date) => lowerBound(sessions, date)),
+    bars: sessions.length,
+  };
 }
 
-/** An accrued dividend waiting for its pay bar. */
-interface Scheduled {
-  dividend: UnpaidDividend;
-  payBar: number;
-}
+/** No dividend: what `accrueNext` and `payNext` return when nothing is due. */
+export const NO_DIVIDEND = -1;
 
 /**
  * One holder's walk through a symbol's dividends (SPEC 4.3 with SPEC 5's replay rule): a record is
  * accrued on the first bar whose session is on or after its ex-date (so an ex-date that is not a bar
  * date is applied on the next bar), on the shares held at the previous bar's close, and paid on the
  * first bar on or after its pay date (the ex-date when unknown). Each record is accrued once and paid once.
+ *
+ * Dividends are numbered once: those carried into the run (already accrued) first, then the calendar's
+ * records in ex-date order. Each one's accrual is kept in columns under its number, and `accrueNext` and
+ * `payNext` return numbers: nothing is allocated per dividend (a sweep replays the same ones thousands
+ * of times). `dividend(d)` gives one as an object, for the run's log and for what a run leaves unpaid.
  */
 export class DividendSchedule {
-  private nextEx = 0;
-  /** Accrued and unpaid, in pay-date order. */
-  private readonly unpaid: Scheduled[];
+  readonly amount: Float64Array;
+  readonly qtyEligible: Float64Array;
+  readonly grossCents: Float64Array;
+  readonly withholdingCents: Float64Array;
+  readonly netCents: Float64Array;
+  /** The next dividend to accrue (the carried ones never are: they were accrued before the run). */
+  private nextEx: number;
+  /** Accrued and unpaid, in pay-date order: `queue[head…tail)` (each dividend enters it at most once). */
+  private readonly queue: Int32Array;
+  private head = 0;
+  private tail = 0;
+  private readonly accrual: DividendAccrual = {
+    qtyEligible: 0,
+    grossCents: ZERO_CENTS,
+    withholdingCents: ZERO_CENTS,
+    netCents: ZERO_CENTS,
+  };
 
   constructor(
     private readonly calendar: DividendCalendar,
     private readonly defaultWithholding: number,
-    carried: readonly UnpaidDividend[] = [],
   ) {
-    this.unpaid = [...carried]
-      .sort((a, b) => (a.payDate < b.payDate ? -1 : a.payDate > b.payDate ? 1 : 0))
-      .map((dividend) => ({ dividend, payBar: lowerBound(calendar.sessions, dividend.payDate) }));
+    const n = calendar.exDate.length;
+    this.amount = calendar.amount;
+    this.qtyEligible = new Float64Array(n);
+    this.grossCents = new Float64Array(n);
+    this.withholdingCents = new Float64Array(n);
+    this.netCents = new Float64Array(n);
+    this.queue = new Int32Array(n);
+    const { carried } = calendar;
+    for (let d = 0; d < carried.length; d++) {
+      const c = carried[d] as UnpaidDividend;
+      this.qtyEligible[d] = c.qtyEligible;
+      this.grossCents[d] = c.grossCents;
+      this.withholdingCents[d] = c.withholdingCents;
+      this.netCents[d] = c.netCents;
+      this.enqueue(d);
+    }
+    this.nextEx = carried.length;
   }
 
   /** The earliest bar on which something is to be accrued or paid; the bar count when nothing is left. */
   nextDueBar(): number {
-    const { exBar, sessions } = this.calendar;
-    const ex = this.nextEx < exBar.length ? (exBar[this.nextEx] as number) : sessions.length;
-    const pay = this.unpaid.length > 0 ? (this.unpaid[0] as Scheduled).payBar : sessions.length;
+    const { exBar, payBar, bars } = this.calendar;
+    const ex = this.nextEx < exBar.length ? (exBar[this.nextEx] as number) : bars;
+    const pay = this.head < this.tail ? (payBar[this.queue[this.head] as number] as number) : bars;
     return Math.min(ex, pay);
   }
 
-  /** The next record whose ex-date has come by bar `bar`, accrued on `qtyEligible`; null when none is due. */
-  accrueNext(bar: number, qtyEligible: number): UnpaidDividend | null {
-    const k = this.nextEx;
-    const { records, exBar, payBar } = this.calendar;
-    if (k >= records.length || (exBar[k] as number) > bar) return null;
+  /**
+   * The next dividend whose ex-date has come by bar `bar`, accrued on `qtyEligible` (its accrual is then
+   * in the columns under its number); `NO_DIVIDEND` when none is due. One with a gross of zero is not paid.
+   */
+  accrueNext(bar: number, qtyEligible: number): number {
+    const d = this.nextEx;
+    const { exBar, records, carried } = this.calendar;
+    if (d >= exBar.length || (exBar[d] as number) > bar) return NO_DIVIDEND;
     this.nextEx++;
-    const record = records[k] as DividendRecord;
-    const rate = resolveWithholdingRate(record.withholdingPct, null, this.defaultWithholding);
-    const accrual = accrueDividend(qtyEligible, record.amount, rate);
-    const dividend: UnpaidDividend = {
-      exDate: record.exDate,
-      payDate: record.payDate ?? record.exDate,
-      amount: record.amount,
-      qtyEligible,
-      grossCents: accrual.grossCents,
-      withholdingCents: accrual.withholdingCents,
-      netCents: accrual.netCents,
-    };
-    if (dividend.grossCents > 0) this.insertUnpaid({ dividend, payBar: payBar[k] as number });
-    return dividend;
+    const announced = (records[d - carried.length] as DividendRecord).withholdingPct;
+    const rate = resolveWithholdingRate(announced, null, this.defaultWithholding);
+    const a = accrueDividendInto(this.accrual, qtyEligible, this.amount[d] as number, rate);
+    this.qtyEligible[d] = a.qtyEligible;
+    this.grossCents[d] = a.grossCents;
+    this.withholdingCents[d] = a.withholdingCents;
+    this.netCents[d] = a.netCents;
+    if (a.grossCents > 0) this.enqueue(d);
+    return d;
   }
 
-  /** The next accrued dividend whose pay date has come by bar `bar`; null when none has. */
-  payNext(bar: number): UnpaidDividend | null {
-    const first = this.unpaid[0];
-    if (first === undefined || first.payBar > bar) return null;
-    this.unpaid.shift();
-    return first.dividend;
+  /** The next accrued dividend whose pay date has come by bar `bar`; `NO_DIVIDEND` when none has. */
+  payNext(bar: number): number {
+    if (this.head === this.tail) return NO_DIVIDEND;
+    const d = this.queue[this.head] as number;
+    if ((this.calendar.payBar[d] as number) > bar) return NO_DIVIDEND;
+    this.head++;
+    return d;
+  }
+
+  /** Dividend `d` as the run reports it (accrued, with its pay date). */
+  dividend(d: number): UnpaidDividend {
+    return {
+      exDate: this.calendar.exDate[d] as string,
+      payDate: this.calendar.payDate[d] as string,
+      amount: this.amount[d] as number,
+      qtyEligible: this.qtyEligible[d] as number,
+      grossCents: this.grossCents[d] as number,
+      withholdingCents: this.withholdingCents[d] as number,
+      netCents: this.netCents[d] as number,
+    };
   }
 
   /** Accrued and not yet paid (at the end of a run: what a next walk-forward window inherits). */
   pending(): UnpaidDividend[] {
-    return this.unpaid.map((s) => s.dividend);
+    return Array.from(this.queue.subarray(this.head, this.tail), (d) => this.dividend(d));
   }
 
   /** After the last one with a pay date not later (usually the end: dividends are paid in ex-date order). */
-  private insertUnpaid(entry: Scheduled): void {
-    const unpaid = this.unpaid;
-    let at = unpaid.length;
-    while (at > 0 && (unpaid[at - 1] as Scheduled).dividend.payDate > entry.dividend.payDate) at--;
-    if (at === unpaid.length) unpaid.push(entry);
-    else unpaid.splice(at, 0, entry);
+  private enqueue(d: number): void {
+    const queue = this.queue;
+    const dates = this.calendar.payDate;
+    const payDate = dates[d] as string;
+    let at = this.tail;
+    while (at > this.head && (dates[queue[at - 1] as number] as string) > payDate) at--;
+    queue.copyWithin(at + 1, at, this.tail);
+    queue[at] = d;
+    this.tail++;
   }
 }

@@ -1,6 +1,7 @@
 import type { CommissionSnapshot } from '../domain/Commission';
 import type { StrategyConfig } from '../domain/Config';
 import type { DailyActivity } from '../domain/DailyActivity';
+import type { AnchorChange } from '../domain/AnchorRules';
 import { anchorAfterFill, anchorOnExDividend, anchorWithoutInitialFill } from '../domain/AnchorRules';
 import type { Side } from '../domain/DomainEvent';
 import { exact } from '../domain/ExactDecimal';
@@ -15,7 +16,7 @@ import { roundTowardZero } from '../domain/QuantityRounding';
 import type { ReasonCode } from '../domain/ReasonCode';
 import type { BarSeries } from '../ports/HistoricalBars';
 import type { DividendCalendar } from './DividendSchedule';
-import { DividendSchedule } from './DividendSchedule';
+import { DividendSchedule, NO_DIVIDEND } from './DividendSchedule';
 import type { RunLog } from './RunLog';
 import type { FillNote } from './SimulationResult';
 import type { ExecutionModel, PositionSpec, UnpaidDividend } from './SimulationSpec';
@@ -190,11 +191,7 @@ export class SimulatedPosition {
       totalDividendsGrossCents: cents(0),
       totalDividendsNetCents: cents(0),
     };
-    this.dividends = new DividendSchedule(
-      dividends,
-      this.config.execution.dividendWithholdingPct,
-      spec.unpaidDividends,
-    );
+    this.dividends = new DividendSchedule(dividends, this.config.execution.dividendWithholdingPct);
     this.timeline = log.detailed ? new TimelineRecorder(bars) : null;
     const policy = this.config.orderPolicy;
     this.qtyUnit = policy.lotSize ?? (policy.qtyStep > 0 ? policy.qtyStep : 0.000001);
@@ -256,6 +253,24 @@ export class SimulatedPosition {
     every: number,
     run: Pick<RunOptions, 'signal' | 'onProgress'>,
   ): boolean {
+    if (!this.replayBars(stepEnds, dailyEquity, every, run)) return false;
+    const n = this.close.length;
+    if (n > 0) this.lastClose = this.close[n - 1] as number;
+    this.barsStepped = n;
+    return true;
+  }
+
+  /**
+   * The loop of `replayAlone`, and nothing after it: V8 compiles a long loop while inside it, before
+   * code after the loop has run, and an operation there with no type feedback yet deoptimised the whole
+   * replay as it ended.
+   */
+  private replayBars(
+    stepEnds: Uint8Array,
+    dailyEquity: Float64Array,
+    every: number,
+    run: Pick<RunOptions, 'signal' | 'onProgress'>,
+  ): boolean {
     const close = this.close;
     const n = close.length;
     const l = this.ledger;
@@ -283,8 +298,6 @@ export class SimulatedPosition {
       }
       if (stepEnds[i] !== 0) dailyEquity[day++] = held + productCents(qty, price);
     }
-    this.lastClose = n > 0 ? (close[n - 1] as number) : this.lastClose;
-    this.barsStepped = n;
     return true;
   }
 
@@ -581,74 +594,77 @@ export class SimulatedPosition {
 
   /** SPEC 4.3 in replay: accrue due ex-dates on the shares held at the previous close, then pay due pay dates. */
   private applyDividends(i: number): void {
-    const at = this.log.detailed ? barLabel(this.bars, i) : '';
-    for (
-      let d = this.dividends.accrueNext(i, this.ledger.qty);
-      d !== null;
-      d = this.dividends.accrueNext(i, this.ledger.qty)
-    ) {
-      if (d.netCents > 0) this.ledger.receivableCents = cents(this.ledger.receivableCents + d.netCents);
-      if (this.log.detailed && d.grossCents > 0) {
-        this.log.addEvent({
-          at,
-          symbol: this.symbol,
-          tradeSeq: null,
-          type: 'DividendAccrued',
-          qty: d.qtyEligible,
-          price: d.amount,
-          amountCents: d.netCents,
-          anchorBefore: null,
-          anchorAfter: null,
-          detail: `ex-date ${d.exDate}, pay ${d.payDate}: gross ${d.grossCents}c, withholding ${d.withholdingCents}c`,
-        });
-      }
-      const change = anchorOnExDividend(
-        this.ledger.anchor,
-        d.amount,
-        this.config.execution.adjustAnchorOnDividend,
-      );
+    const schedule = this.dividends;
+    const l = this.ledger;
+    for (let d = schedule.accrueNext(i, l.qty); d !== NO_DIVIDEND; d = schedule.accrueNext(i, l.qty)) {
+      const netCents = schedule.netCents[d] as number;
+      if (netCents > 0) l.receivableCents = cents(l.receivableCents + netCents);
+      if (this.log.detailed && (schedule.grossCents[d] as number) > 0)
+        this.logAccrual(i, schedule.dividend(d));
+      const amount = schedule.amount[d] as number;
+      const change = anchorOnExDividend(l.anchor, amount, this.config.execution.adjustAnchorOnDividend);
       if (change !== null) {
-        this.ledger.anchor = change.to;
+        l.anchor = change.to;
         this.updateHoldBand();
-        if (this.log.detailed) {
-          this.log.addEvent({
-            at,
-            symbol: this.symbol,
-            tradeSeq: null,
-            type: change.type,
-            qty: null,
-            price: d.amount,
-            amountCents: null,
-            anchorBefore: change.from,
-            anchorAfter: change.to,
-            detail: `dividend ${d.amount} per share (ex-date ${d.exDate})`,
-          });
-        }
+        if (this.log.detailed) this.logAnchorAdjusted(i, change, schedule.dividend(d));
       }
     }
-    for (let d = this.dividends.payNext(i); d !== null; d = this.dividends.payNext(i)) {
-      const l = this.ledger;
-      l.cashCents = cents(l.cashCents + d.netCents);
-      l.receivableCents = cents(l.receivableCents - d.netCents);
-      l.totalDividendsGrossCents = cents(l.totalDividendsGrossCents + d.grossCents);
-      l.totalDividendsNetCents = cents(l.totalDividendsNetCents + d.netCents);
-      this.totals.dividendsGrossCents += d.grossCents;
-      this.totals.dividendsNetCents += d.netCents;
-      if (this.log.detailed) {
-        this.log.addEvent({
-          at,
-          symbol: this.symbol,
-          tradeSeq: null,
-          type: 'DividendPaid',
-          qty: d.qtyEligible,
-          price: d.amount,
-          amountCents: d.netCents,
-          anchorBefore: null,
-          anchorAfter: null,
-          detail: `ex-date ${d.exDate}: gross ${d.grossCents}c, net ${d.netCents}c to cash`,
-        });
-      }
+    for (let d = schedule.payNext(i); d !== NO_DIVIDEND; d = schedule.payNext(i)) {
+      const netCents = schedule.netCents[d] as number;
+      const grossCents = schedule.grossCents[d] as number;
+      l.cashCents = cents(l.cashCents + netCents);
+      l.receivableCents = cents(l.receivableCents - netCents);
+      l.totalDividendsGrossCents = cents(l.totalDividendsGrossCents + grossCents);
+      l.totalDividendsNetCents = cents(l.totalDividendsNetCents + netCents);
+      this.totals.dividendsGrossCents += grossCents;
+      this.totals.dividendsNetCents += netCents;
+      if (this.log.detailed) this.logPayment(i, schedule.dividend(d));
     }
+  }
+
+  private logAccrual(i: number, d: UnpaidDividend): void {
+    this.log.addEvent({
+      at: barLabel(this.bars, i),
+      symbol: this.symbol,
+      tradeSeq: null,
+      type: 'DividendAccrued',
+      qty: d.qtyEligible,
+      price: d.amount,
+      amountCents: d.netCents,
+      anchorBefore: null,
+      anchorAfter: null,
+      detail: `ex-date ${d.exDate}, pay ${d.payDate}: gross ${d.grossCents}c, withholding ${d.withholdingCents}c`,
+    });
+  }
+
+  private logAnchorAdjusted(i: number, change: AnchorChange, d: UnpaidDividend): void {
+    this.log.addEvent({
+      at: barLabel(this.bars, i),
+      symbol: this.symbol,
+      tradeSeq: null,
+      type: change.type,
+      qty: null,
+      price: d.amount,
+      amountCents: null,
+      anchorBefore: change.from,
+      anchorAfter: change.to,
+      detail: `dividend ${d.amount} per share (ex-date ${d.exDate})`,
+    });
+  }
+
+  private logPayment(i: number, d: UnpaidDividend): void {
+    this.log.addEvent({
+      at: barLabel(this.bars, i),
+      symbol: this.symbol,
+      tradeSeq: null,
+      type: 'DividendPaid',
+      qty: d.qtyEligible,
+      price: d.amount,
+      amountCents: d.netCents,
+      anchorBefore: null,
+      anchorAfter: null,
+      detail: `ex-date ${d.exDate}: gross ${d.grossCents}c, net ${d.netCents}c to cash`,
+    });
   }
 
   /**

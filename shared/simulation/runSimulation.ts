@@ -195,6 +195,7 @@ function prepare(rawSpec: SimulationSpec, history: readonly SymbolHistory[]): Re
     const dividends = dividendCalendar(
       h.dividends.filter((d) => d.exDate >= spec.from && d.exDate <= spec.to),
       bars.session,
+      p.unpaidDividends,
     );
     positions.push({ spec: p, bars, dividends, sessionOrdinal: sessionOrdinals(bars.session) });
   }
