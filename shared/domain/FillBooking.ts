@@ -1,7 +1,7 @@
 import { anchorAfterFill } from './AnchorRules';
 import { fillCommissionCents, type CommissionSnapshot } from './Commission';
 import type { Side } from './DomainEvent';
-import { cents, productCents, type Cents } from './Money';
+import { cents, productCents, ZERO_CENTS, type Cents } from './Money';
 import { normalizeQty, type PositionLedger } from './Position';
 
 export interface FillBooking {
@@ -16,14 +16,32 @@ export interface FillBooking {
  * unrounded N. Live execution and simulation both book through this one function.
  */
 export function bookFill(side: Side, qty: number, price: number, snapshot: CommissionSnapshot): FillBooking {
+  const booking: FillBooking = {
+    notionalCents: ZERO_CENTS,
+    commissionCents: ZERO_CENTS,
+    cashDeltaCents: ZERO_CENTS,
+  };
+  return bookFillInto(booking, side, qty, price, snapshot);
+}
+
+/** `bookFill` written into `into` (returned): a replay books hundreds of fills per run into one booking. */
+export function bookFillInto(
+  into: FillBooking,
+  side: Side,
+  qty: number,
+  price: number,
+  snapshot: CommissionSnapshot,
+): FillBooking {
   if (!(qty > 0) || !Number.isFinite(qty)) throw new RangeError(`bookFill: quantity ${qty} must be positive`);
   if (!(price > 0) || !Number.isFinite(price))
     throw new RangeError(`bookFill: price ${price} must be positive`);
   const notionalCents = productCents(qty, price);
   const commission = fillCommissionCents(qty, price, snapshot);
-  const cashDeltaCents =
+  into.notionalCents = notionalCents;
+  into.commissionCents = commission;
+  into.cashDeltaCents =
     side === 'BUY' ? cents(-notionalCents - commission) : cents(notionalCents - commission);
-  return { notionalCents, commissionCents: commission, cashDeltaCents };
+  return into;
 }
 
 /** The position after a fill: shares, cash, commission total, and the anchor moved to the fill price (SPEC 2.6). */

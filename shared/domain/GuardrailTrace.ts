@@ -18,8 +18,14 @@ export class GuardrailTrace {
   /** Reasons, reused like the steps: only the first `reasonCount` belong to the current evaluation. */
   private readonly reasonBuf: ReasonCode[] = [];
   reasonCount = 0;
-  /** Step objects, reused: only the first `stepCount` belong to the current evaluation. */
-  private readonly stepPool: GuardrailStep[] = [];
+  /**
+   * The steps as columns, reused: only the first `stepCount` belong to the current evaluation. Numbers
+   * in arrays of numbers, not in step objects: storing a fractional quantity into an object's field
+   * that has held other kinds of value allocates a heap number, twice per trim on every trade.
+   */
+  private readonly stepReason: ReasonCode[] = [];
+  private readonly stepBefore: number[] = [];
+  private readonly stepAfter: number[] = [];
   stepCount = 0;
 
   /** Forgets the reasons and steps: a new evaluation starts. */
@@ -52,14 +58,10 @@ export class GuardrailTrace {
   }
 
   change(after: number, reason: ReasonCode): void {
-    const step = this.stepPool[this.stepCount];
-    if (step === undefined) this.stepPool.push({ reason, before: this.qty, after });
-    else {
-      step.reason = reason;
-      step.before = this.qty;
-      step.after = after;
-    }
-    this.stepCount++;
+    const k = this.stepCount++;
+    this.stepReason[k] = reason;
+    this.stepBefore[k] = this.qty;
+    this.stepAfter[k] = after;
     this.addReason(reason);
     this.qty = after;
   }
@@ -67,9 +69,12 @@ export class GuardrailTrace {
   /** The current evaluation's steps as new objects the caller owns. */
   stepsCopy(): GuardrailStep[] {
     const out: GuardrailStep[] = [];
-    for (let i = 0; i < this.stepCount; i++) {
-      const s = this.stepPool[i] as GuardrailStep;
-      out.push({ reason: s.reason, before: s.before, after: s.after });
+    for (let k = 0; k < this.stepCount; k++) {
+      out.push({
+        reason: this.stepReason[k] as ReasonCode,
+        before: this.stepBefore[k] as number,
+        after: this.stepAfter[k] as number,
+      });
     }
     return out;
   }

@@ -64,14 +64,16 @@ export const NO_DIVIDEND = -1;
  */
 export class DividendSchedule {
   readonly amount: Float64Array;
-  readonly qtyEligible: Float64Array;
-  readonly grossCents: Float64Array;
-  readonly withholdingCents: Float64Array;
-  readonly netCents: Float64Array;
+  // Plain arrays, not typed ones: a typed array this long lives outside the JS heap, and making five per
+  // replay (a sweep makes thousands) cost more than the replay's dividends themselves.
+  readonly qtyEligible: number[];
+  readonly grossCents: number[];
+  readonly withholdingCents: number[];
+  readonly netCents: number[];
   /** The next dividend to accrue (the carried ones never are: they were accrued before the run). */
   private nextEx: number;
   /** Accrued and unpaid, in pay-date order: `queue[head…tail)` (each dividend enters it at most once). */
-  private readonly queue: Int32Array;
+  private readonly queue: number[];
   private head = 0;
   private tail = 0;
   private readonly accrual: DividendAccrual = {
@@ -87,11 +89,11 @@ export class DividendSchedule {
   ) {
     const n = calendar.exDate.length;
     this.amount = calendar.amount;
-    this.qtyEligible = new Float64Array(n);
-    this.grossCents = new Float64Array(n);
-    this.withholdingCents = new Float64Array(n);
-    this.netCents = new Float64Array(n);
-    this.queue = new Int32Array(n);
+    this.qtyEligible = new Array<number>(n).fill(0);
+    this.grossCents = new Array<number>(n).fill(0);
+    this.withholdingCents = new Array<number>(n).fill(0);
+    this.netCents = new Array<number>(n).fill(0);
+    this.queue = new Array<number>(n).fill(0);
     const { carried } = calendar;
     for (let d = 0; d < carried.length; d++) {
       const c = carried[d] as UnpaidDividend;
@@ -156,7 +158,7 @@ export class DividendSchedule {
 
   /** Accrued and not yet paid (at the end of a run: what a next walk-forward window inherits). */
   pending(): UnpaidDividend[] {
-    return Array.from(this.queue.subarray(this.head, this.tail), (d) => this.dividend(d));
+    return this.queue.slice(this.head, this.tail).map((d) => this.dividend(d));
   }
 
   /** After the last one with a pay date not later (usually the end: dividends are paid in ex-date order). */
@@ -166,7 +168,7 @@ export class DividendSchedule {
     const payDate = dates[d] as string;
     let at = this.tail;
     while (at > this.head && (dates[queue[at - 1] as number] as string) > payDate) at--;
-    queue.copyWithin(at + 1, at, this.tail);
+    for (let k = this.tail; k > at; k--) queue[k] = queue[k - 1] as number;
     queue[at] = d;
     this.tail++;
   }

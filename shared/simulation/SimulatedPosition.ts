@@ -6,7 +6,7 @@ import { anchorAfterFill, anchorOnExDividend, anchorWithoutInitialFill } from '.
 import type { Side } from '../domain/DomainEvent';
 import { exact } from '../domain/ExactDecimal';
 import type { FillBooking } from '../domain/FillBooking';
-import { applyFill, applyFillInPlace, bookFill } from '../domain/FillBooking';
+import { applyFill, applyFillInPlace, bookFill, bookFillInto } from '../domain/FillBooking';
 import { cents } from '../domain/Money';
 import type { PositionLedger } from '../domain/Position';
 import { normalizeQty } from '../domain/Position';
@@ -132,6 +132,12 @@ export class SimulatedPosition {
     reasons: NO_REASONS,
   };
   private readonly activity: DailyActivity = { ordersToday: 0, notionalTodayCents: 0 };
+  /** Where `fill` books (reused: read at once, before the next fill). */
+  private readonly booking: FillBooking = {
+    notionalCents: cents(0),
+    commissionCents: cents(0),
+    cashDeltaCents: cents(0),
+  };
   /**
    * Ordinal of the session `activity` counts. It is reset lazily, when a new session first evaluates,
    * fills or cancels (`activityOn`), not on every session's first bar.
@@ -399,13 +405,16 @@ export class SimulatedPosition {
         note = 'volume_cap';
       }
     }
-    let booking = qty > 0 ? bookFill(side, qty, price, this.commission) : null;
-    if (side === 'BUY' && booking !== null && this.ledger.cashCents + booking.cashDeltaCents < 0) {
+    const booking = this.booking;
+    let booked = qty > 0;
+    if (booked) bookFillInto(booking, side, qty, price, this.commission);
+    if (side === 'BUY' && booked && this.ledger.cashCents + booking.cashDeltaCents < 0) {
       qty = this.affordableQty(qty, price);
       note = note ?? 'insufficient_cash';
-      booking = qty > 0 ? bookFill(side, qty, price, this.commission) : null;
+      booked = qty > 0;
+      if (booked) bookFillInto(booking, side, qty, price, this.commission);
     }
-    if (booking === null) {
+    if (!booked) {
       this.cancel(order, i, order.qty, note ?? 'insufficient_cash');
       return;
     }
