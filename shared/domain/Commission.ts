@@ -77,6 +77,11 @@ export function fillCommissionCents(qty: number, price: number, snapshot: Commis
       if (distanceFromHalf < -tolerance) return floor as Cents;
     }
   }
+  return fillCommissionCentsExactly(qty, price, snapshot);
+}
+
+// Out of line (rare: near the minimum or a half cent), so the float filter above stays small enough to inline.
+function fillCommissionCentsExactly(qty: number, price: number, snapshot: CommissionSnapshot): Cents {
   return commissionCents(exactNotional(qty, price), snapshot);
 }
 

@@ -36,12 +36,12 @@ export function accrueDividendInto(
   amountPerShare: number,
   withholdingRate: number,
 ): DividendAccrual {
-  if (!(qtyEligible >= 0) || !Number.isFinite(qtyEligible))
-    throw new RangeError(`eligible quantity ${qtyEligible} is invalid`);
-  if (!(amountPerShare >= 0) || !Number.isFinite(amountPerShare))
-    throw new RangeError(`dividend amount ${amountPerShare} is invalid`);
-  if (!(withholdingRate >= 0 && withholdingRate <= 1))
-    throw new RangeError(`withholding rate ${withholdingRate} is outside [0, 1]`);
+  if (
+    !(qtyEligible >= 0 && qtyEligible < Infinity) ||
+    !(amountPerShare >= 0 && amountPerShare < Infinity) ||
+    !(withholdingRate >= 0 && withholdingRate <= 1)
+  )
+    notAccruable(qtyEligible, amountPerShare, withholdingRate);
   const grossCents = productCents(qtyEligible, amountPerShare);
   const withholdingCents =
     withholdingRate === 0
@@ -52,6 +52,15 @@ export function accrueDividendInto(
   into.withholdingCents = withholdingCents;
   into.netCents = cents(grossCents - withholdingCents);
   return into;
+}
+
+// Throws out of line: the check runs on every accrual and stays small enough for V8 to inline it.
+function notAccruable(qtyEligible: number, amountPerShare: number, withholdingRate: number): never {
+  if (!(qtyEligible >= 0 && qtyEligible < Infinity))
+    throw new RangeError(`eligible quantity ${qtyEligible} is invalid`);
+  if (!(amountPerShare >= 0 && amountPerShare < Infinity))
+    throw new RangeError(`dividend amount ${amountPerShare} is invalid`);
+  throw new RangeError(`withholding rate ${withholdingRate} is outside [0, 1]`);
 }
 
 /** Withholding rate in force: announcement → position → tenant default (0 when none says). */

@@ -32,9 +32,7 @@ export function bookFillInto(
   price: number,
   snapshot: CommissionSnapshot,
 ): FillBooking {
-  if (!(qty > 0) || !Number.isFinite(qty)) throw new RangeError(`bookFill: quantity ${qty} must be positive`);
-  if (!(price > 0) || !Number.isFinite(price))
-    throw new RangeError(`bookFill: price ${price} must be positive`);
+  if (!(qty > 0 && qty < Infinity && price > 0 && price < Infinity)) notBookable(qty, price);
   const notionalCents = productCents(qty, price);
   const commission = fillCommissionCents(qty, price, snapshot);
   into.notionalCents = notionalCents;
@@ -42,6 +40,12 @@ export function bookFillInto(
   into.cashDeltaCents =
     side === 'BUY' ? cents(-notionalCents - commission) : cents(notionalCents - commission);
   return into;
+}
+
+// Throws out of line: the check runs on every fill and stays small enough for V8 to inline it.
+function notBookable(qty: number, price: number): never {
+  if (!(qty > 0 && qty < Infinity)) throw new RangeError(`bookFill: quantity ${qty} must be positive`);
+  throw new RangeError(`bookFill: price ${price} must be positive`);
 }
 
 /** The position after a fill: shares, cash, commission total, and the anchor moved to the fill price (SPEC 2.6). */

@@ -15,6 +15,8 @@ export class GuardrailTrace {
   price = NaN;
   /** V = q·P + C + R at that price (SPEC 2.4), as sizing computed it: the band and trade caps read it. */
   value = NaN;
+  /** The quantity a trim or change is moving to (see `takeNext`). */
+  private next = NaN;
   /** Reasons, reused like the steps: only the first `reasonCount` belong to the current evaluation. */
   private readonly reasonBuf: ReasonCode[] = [];
   reasonCount = 0;
@@ -54,16 +56,29 @@ export class GuardrailTrace {
   }
 
   trim(cap: number, reason: ReasonCode): void {
-    if (this.qty > cap) this.change(Math.max(0, cap), reason);
+    if (this.qty > cap) {
+      this.next = Math.max(0, cap);
+      this.takeNext(reason);
+    }
   }
 
   change(after: number, reason: ReasonCode): void {
+    this.next = after;
+    this.takeNext(reason);
+  }
+
+  /**
+   * The quantity becomes `next`, recorded as a step. `next` is passed in a field, not as an argument:
+   * where V8 does not inline this call into the rules, a fractional argument would be boxed into a new
+   * heap number on every trim.
+   */
+  private takeNext(reason: ReasonCode): void {
     const k = this.stepCount++;
     this.stepReason[k] = reason;
     this.stepBefore[k] = this.qty;
-    this.stepAfter[k] = after;
+    this.stepAfter[k] = this.next;
     this.addReason(reason);
-    this.qty = after;
+    this.qty = this.next;
   }
 
   /** The current evaluation's steps as new objects the caller owns. */

@@ -4,8 +4,13 @@ import { decimalPlaces, exact, exactProduct, POW10, type ExactDecimal } from './
 export type Cents = number & { readonly __brand: 'Cents' };
 
 export function cents(value: number): Cents {
-  if (!Number.isSafeInteger(value)) throw new RangeError(`cents(): ${value} is not a whole number of cents`);
+  if (!Number.isSafeInteger(value)) notWholeCents(value);
   return value as Cents;
+}
+
+// Throws out of line: a check called on every booking stays small enough for V8 to inline it.
+function notWholeCents(value: number): never {
+  throw new RangeError(`cents(): ${value} is not a whole number of cents`);
 }
 
 export const ZERO_CENTS = cents(0);
@@ -47,15 +52,27 @@ export function productCents(qty: number, price: number): Cents {
     const tolerance = Math.abs(x) * 2e-15;
     if (distanceFromHalf > tolerance) return (floor + 1) as Cents;
     if (distanceFromHalf < -tolerance) return floor as Cents;
-    if (
-      Number.isInteger(qty) &&
-      Number.isInteger(price * 64) &&
-      Math.abs(price) < 1e6 &&
-      Math.abs(x) < 2 ** 46
-    ) {
-      if (distanceFromHalf === 0) return (floor % 2 === 0 ? floor : floor + 1) as Cents;
-      return (distanceFromHalf < 0 ? floor : floor + 1) as Cents;
-    }
+  }
+  return productCentsNearHalf(qty, price);
+}
+
+/**
+ * `productCents` within float error of a half cent (rare; out of line, so the filter above stays small
+ * enough to inline wherever money is booked): whole shares times a 1/64-grid price are decided
+ * half-even in floats (the product is exact), anything else exactly.
+ */
+function productCentsNearHalf(qty: number, price: number): Cents {
+  const x = qty * price * 100;
+  if (
+    Number.isInteger(qty) &&
+    Number.isInteger(price * 64) &&
+    Math.abs(price) < 1e6 &&
+    Math.abs(x) < 2 ** 46
+  ) {
+    const floor = Math.floor(x);
+    const distanceFromHalf = x - floor - 0.5;
+    if (distanceFromHalf === 0) return (floor % 2 === 0 ? floor : floor + 1) as Cents;
+    return (distanceFromHalf < 0 ? floor : floor + 1) as Cents;
   }
   return productCentsExactly(qty, price);
 }

@@ -26,6 +26,11 @@ export function normalizeQty(qty: number): number {
   // A whole number of shares below 9·10^9 comes back unchanged (exact product, no rounding, exact
   // quotient): skip the division, the dearest step of a fill's booking.
   if (Number.isInteger(qty) && Math.abs(qty) < 9e9) return qty === 0 ? 0 : qty;
+  return normalizeFractionalQty(qty);
+}
+
+// Out of line (fractional shares are rare): the whole-share path above stays small enough to inline.
+function normalizeFractionalQty(qty: number): number {
   const r = Math.round(qty * 1e6) / 1e6;
   return r === 0 ? 0 : r;
 }

@@ -74,7 +74,11 @@ export function stepPosition(ledger: PositionLedger, price: number, ctx: StepCon
 
 /** Moves a fill price against the order by `bps` basis points, exactly; the result is the fill's exact price. */
 export function slippedPrice(price: number, side: Side, bps: number): number {
-  if (bps === 0) return price;
+  return bps === 0 ? price : slippedPriceExactly(price, side, bps);
+}
+
+// Out of line: with no slippage (the default) the call above is small enough to inline into a fill.
+function slippedPriceExactly(price: number, side: Side, bps: number): number {
   const factor = exact(bps).div(10_000);
   const moved = exact(price).times(side === 'BUY' ? factor.plus(1) : exact(1).minus(factor));
   return moved.toNumber();
@@ -147,6 +151,12 @@ export class SimulatedPosition {
   /** Open interval of prices that are certainly a HOLD `no_trigger` for the current anchor (NaN: none). */
   private holdAbove = NaN;
   private holdBelow = NaN;
+  /**
+   * The band's bounds per unit of anchor: (1 − down)(1 + margin) and (1 + up)(1 − margin), NaN without
+   * the prefilter. Worked out once: a fill moves the band, and the fill path is kept small enough to inline.
+   */
+  private readonly holdAboveFactor: number;
+  private readonly holdBelowFactor: number;
   private readonly dividends: DividendSchedule;
   /** The bar on which the next dividend step (accrual or payment) is due: an integer test per bar. */
   private nextDividendBar = 0;
@@ -180,7 +190,7 @@ export class SimulatedPosition {
     private readonly commission: CommissionSnapshot,
     private readonly execution: ExecutionModel,
     private readonly log: RunLog,
-    private readonly prefilter: boolean,
+    prefilter: boolean,
     /** Each bar's session as an ordinal, 0 for the first (precomputed once per prepared run). */
     private readonly sessionOrdinal: Int32Array,
   ) {
@@ -203,6 +213,9 @@ export class SimulatedPosition {
     this.qtyUnit = policy.lotSize ?? (policy.qtyStep > 0 ? policy.qtyStep : 0.000001);
     this.close = bars.close;
     this.lastClose = bars.close[0] as number;
+    const { upThreshold, downThreshold } = this.config.trigger;
+    this.holdAboveFactor = prefilter ? (1 - downThreshold) * (1 + PREFILTER_MARGIN) : NaN;
+    this.holdBelowFactor = prefilter ? (1 + upThreshold) * (1 - PREFILTER_MARGIN) : NaN;
     this.updateHoldBand();
     this.nextDividendBar = this.dividends.nextDueBar();
   }
@@ -696,15 +709,10 @@ export class SimulatedPosition {
     return q > 0 && fits(q) ? q : 0;
   }
 
+  /** The hold band of the current anchor (none, NaN, while it is unset or without the prefilter). */
   private updateHoldBand(): void {
-    const anchor = this.ledger.anchor;
-    if (anchor === null || !this.prefilter) {
-      this.holdAbove = NaN;
-      this.holdBelow = NaN;
-      return;
-    }
-    const { upThreshold, downThreshold } = this.config.trigger;
-    this.holdAbove = anchor * (1 - downThreshold) * (1 + PREFILTER_MARGIN);
-    this.holdBelow = anchor * (1 + upThreshold) * (1 - PREFILTER_MARGIN);
+    const anchor = this.ledger.anchor ?? NaN;
+    this.holdAbove = anchor * this.holdAboveFactor;
+    this.holdBelow = anchor * this.holdBelowFactor;
   }
 }
