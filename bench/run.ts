@@ -24,8 +24,21 @@ const benches: Bench[] = [
   { name: 'sweep', run: async () => console.log(formatSweepBench(await runSweepBench(500))) },
 ];
 
+/**
+ * `run.js <name>` runs one benchmark; `run.js --list` prints their names, one a line, for
+ * scripts/bench.mjs to run each in a process of its own; `run.js` alone runs them all here.
+ */
 async function main(): Promise<void> {
   const only = process.argv[2];
+  if (only === '--list') {
+    for (const b of benches) console.log(b.name);
+    return;
+  }
+  if (only !== undefined && !benches.some((b) => b.name === only)) {
+    console.error(`no benchmark named ${only}: ${benches.map((b) => b.name).join(', ')}`);
+    process.exitCode = 2;
+    return;
+  }
   for (const b of benches) {
     if (only && b.name !== only) continue;
     await b.run();

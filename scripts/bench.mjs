@@ -1,5 +1,5 @@
 /**
- * `npm run bench [name]`: bundles the benchmarks the way the app ships its main process (one bundle, as
+ * `npm run bench [name…]`: bundles the benchmarks the way the app ships its main process (one bundle, as
  * electron-vite builds it; the worker threads as bundles of their own beside it), then runs them in
  * plain Node. Timing the code through tsx instead would add a getter call to every cross-module
  * function call, which the built app never pays.
@@ -36,7 +36,18 @@ await build({
 // openDatabase) and one folder up (the test harness in main/db/testing the live benches open with).
 for (const dir of [outdir, benchDir])
   cpSync(path.join(root, 'main/db/migrations'), path.join(dir, 'migrations'), { recursive: true });
-const result = spawnSync(process.execPath, [path.join(outdir, 'run.js'), ...process.argv.slice(2)], {
-  stdio: 'inherit',
-});
-process.exit(result.status ?? 1);
+// Each benchmark runs in a process of its own, as the app runs its simulations and sweeps in worker
+// threads of their own: code V8 optimised for one (the live loop's evaluations, say) would otherwise
+// shape the code another is timed with.
+const run = path.join(outdir, 'run.js');
+const asked = process.argv.slice(2);
+const names =
+  asked.length > 0
+    ? asked
+    : spawnSync(process.execPath, [run, '--list'], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean);
+let status = 0;
+for (const name of names) {
+  const result = spawnSync(process.execPath, [run, name], { stdio: 'inherit' });
+  if (result.status !== 0) status = result.status ?? 1;
+}
+process.exit(status);

@@ -254,7 +254,7 @@ export class SimulatedPosition {
         this.timeline.record(i, ACTION_HOLD, 0, this.ledger.anchor as number, REASONS_NO_TRIGGER);
       return;
     }
-    this.evaluate(i, price);
+    this.evaluate(i);
   }
 
   /**
@@ -345,8 +345,12 @@ export class SimulatedPosition {
     this.cancel(order, this.bars.close.length - 1, order.qty, 'end_of_data');
   }
 
-  /** The rules on bar `i` at `price`: the evaluator's inputs are written in place, so `run` is passed no double. */
-  private evaluate(i: number, price: number): void {
+  /**
+   * The rules on bar `i` at its close. No call here takes a price: the evaluator's inputs are written in
+   * place and a fill reads its bar's price itself, so nothing is boxed whether or not V8 inlines the call.
+   */
+  private evaluate(i: number): void {
+    const price = this.close[i] as number;
     const l = this.ledger;
     const anchorSeen = l.anchor ?? NaN;
     const ev = this.evaluator;
@@ -379,7 +383,7 @@ export class SimulatedPosition {
       order.decisionDay = this.activityDay;
       order.isInitialAllocation = ev.isInitialAllocation;
       order.reasons = detailed ? ev.reasons() : NO_REASONS;
-      if (fillsNow) this.fill(order, i, price);
+      if (fillsNow) this.fill(order, i, false);
       else this.pending = order;
       return;
     }
@@ -400,11 +404,12 @@ export class SimulatedPosition {
   private fillPending(i: number): void {
     const order = this.pending as PendingOrder;
     this.pending = null;
-    this.fill(order, i, this.bars.open[i] as number);
+    this.fill(order, i, true);
   }
 
-  /** Fills `order` on bar `i` at `basePrice` moved by slippage, within the volume cap and the cash. */
-  private fill(order: PendingOrder, i: number, basePrice: number): void {
+  /** Fills `order` on bar `i` at its open or close moved by slippage, within the volume cap and the cash. */
+  private fill(order: PendingOrder, i: number, atOpen: boolean): void {
+    const basePrice = (atOpen ? this.bars.open[i] : this.close[i]) as number;
     const { side } = order;
     const price = slippedPrice(basePrice, side, this.execution.slippageBps);
     const policy = this.config.orderPolicy;
