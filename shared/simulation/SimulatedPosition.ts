@@ -361,37 +361,43 @@ export class SimulatedPosition {
     position.anchor = anchorSeen;
     ev.price = price;
     ev.run(this.config, this.commission, this.activityOn(i));
-    const timeline = this.timeline;
-    const detailed = this.log.detailed;
-    if (ev.action !== 'HOLD' && ev.qty > 0) {
-      const side = ev.action;
-      if (timeline !== null)
-        timeline.record(
-          i,
-          side === 'BUY' ? ACTION_BUY : ACTION_SELL,
-          ev.qty,
-          anchorSeen,
-          timeline.reasonSetOf(ev.reasons()),
-        );
-      this.activity.ordersToday++;
-      const fillsNow = this.execution.fill === 'close';
-      const order: PendingOrder = fillsNow ? this.closeOrder : { ...this.closeOrder };
-      order.side = side;
-      order.qty = ev.qty;
-      order.decidedAt = i;
-      order.decisionPrice = price;
-      order.decisionDay = this.activityDay;
-      order.isInitialAllocation = ev.isInitialAllocation;
-      order.reasons = detailed ? ev.reasons() : NO_REASONS;
-      if (fillsNow) this.fill(order, i, false);
-      else this.pending = order;
+    if (ev.action === 'HOLD' || !(ev.qty > 0)) {
+      this.noOrder(i, price, anchorSeen);
       return;
     }
+    const side = ev.action;
+    const timeline = this.timeline;
+    if (timeline !== null)
+      timeline.record(
+        i,
+        side === 'BUY' ? ACTION_BUY : ACTION_SELL,
+        ev.qty,
+        anchorSeen,
+        timeline.reasonSetOf(ev.reasons()),
+      );
+    this.activity.ordersToday++;
+    const fillsNow = this.execution.fill === 'close';
+    const order: PendingOrder = fillsNow ? this.closeOrder : { ...this.closeOrder };
+    order.side = side;
+    order.qty = ev.qty;
+    order.decidedAt = i;
+    order.decisionPrice = price;
+    order.decisionDay = this.activityDay;
+    order.isInitialAllocation = ev.isInitialAllocation;
+    order.reasons = this.log.detailed ? ev.reasons() : NO_REASONS;
+    if (fillsNow) this.fill(order, i, false);
+    else this.pending = order;
+  }
+
+  /** The evaluation on bar `i` placed no order: a rejection, a HOLD, and the anchor an initial allocation sets. */
+  private noOrder(i: number, price: number, anchorSeen: number): void {
+    const ev = this.evaluator;
+    const timeline = this.timeline;
     if (ev.rejected) {
       this.totals.rejected++;
       if (timeline !== null)
         timeline.record(i, ACTION_REJECTED, ev.qty, anchorSeen, timeline.reasonSetOf(ev.reasons()));
-      if (detailed) this.recordRejection(i, price, ev);
+      if (this.log.detailed) this.recordRejection(i, price, ev);
     } else if (timeline !== null) {
       // The trigger's HOLD has the one reason `no_trigger`, whose set every recorder holds at a fixed index.
       const reasonSet = ev.triggerKind === 'HOLD' ? REASONS_NO_TRIGGER : timeline.reasonSetOf(ev.reasons());
@@ -446,8 +452,21 @@ export class SimulatedPosition {
     else t.sells++;
     t.notionalCents += booking.notionalCents;
     t.commissionsCents += booking.commissionCents;
+    if (this.log.detailed) this.logFill(order, i, qty, price, note, anchorBefore);
+  }
+
+  /** The fill just booked, as a trade and its events (a detailed run's log; out of line: sweeps keep none). */
+  private logFill(
+    order: PendingOrder,
+    i: number,
+    qty: number,
+    price: number,
+    note: FillNote | null,
+    anchorBefore: number | null,
+  ): void {
+    const { side } = order;
+    const booking = this.booking;
     const cancelledQty = normalizeQty(order.qty - qty);
-    if (!this.log.detailed) return;
     const at = barLabel(this.bars, i);
     const tradeSeq = this.log.addTrade({
       symbol: this.symbol,
