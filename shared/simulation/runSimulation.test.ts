@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { SimulationResult, SimTrade } from './SimulationResult';
 import type { SymbolHistory } from './SimulationSpec';
 import { positionSpec } from './SimulationSpec';
-import { runSimulation } from './runSimulation';
+import { prepareSimulation, replayPrepared, runSimulation } from './runSimulation';
 import { bars, dividend, simSpec } from './testing/bars';
 
 /**
@@ -433,5 +433,25 @@ describe('progress and cancel', () => {
       signal: controller.signal,
     });
     expect(out).toMatchObject({ ok: false, code: 'CANCELLED' });
+  });
+
+  it("reports and cancels the same way in a run that keeps no rows (a sweep's replay)", () => {
+    const history = [longHistory(3000)];
+    const prepared = prepareSimulation(simSpec(['KO']), history);
+    if (!prepared.ok) throw new Error(prepared.message);
+    const seen: number[] = [];
+    const done = replayPrepared(prepared.plan, prepared.plan.spec.config, {
+      onProgress: (steps) => seen.push(steps),
+    });
+    expect(done.ok).toBe(true);
+    expect(seen).toEqual([...Array.from({ length: 11 }, (_, i) => (i + 1) * 256), 3000]);
+    const signal = { aborted: false };
+    const cancelled = replayPrepared(prepared.plan, prepared.plan.spec.config, {
+      signal,
+      onProgress: (steps) => {
+        if (steps >= 512) signal.aborted = true;
+      },
+    });
+    expect(cancelled).toMatchObject({ ok: false, code: 'CANCELLED' });
   });
 });
