@@ -625,20 +625,30 @@ export class SimulatedPosition {
     const before = this.ledger.anchor;
     this.ledger.anchor = anchor;
     this.updateHoldBand();
-    if (this.log.detailed) {
-      this.log.addEvent({
-        at: barLabel(this.bars, i),
-        symbol: this.symbol,
-        tradeSeq: null,
-        type: change.type,
-        qty: null,
-        price,
-        amountCents: null,
-        anchorBefore: before,
-        anchorAfter: anchor,
-        detail,
-      });
-    }
+    if (this.log.detailed) this.logAnchorChange(i, change.type, price, before, anchor, detail);
+  }
+
+  /** An anchor event of bar `i` in a detailed run's log (no trade of its own). */
+  private logAnchorChange(
+    i: number,
+    type: AnchorChange['type'],
+    price: number,
+    before: number | null,
+    after: number,
+    detail: string,
+  ): void {
+    this.log.addEvent({
+      at: barLabel(this.bars, i),
+      symbol: this.symbol,
+      tradeSeq: null,
+      type,
+      qty: null,
+      price,
+      amountCents: null,
+      anchorBefore: before,
+      anchorAfter: after,
+      detail,
+    });
   }
 
   /** SPEC 4.3 in replay: accrue due ex-dates on the shares held at the previous close, then pay due pay dates. */
@@ -655,7 +665,11 @@ export class SimulatedPosition {
       if (change !== null) {
         l.anchor = change.to;
         this.updateHoldBand();
-        if (this.log.detailed) this.logAnchorAdjusted(i, change, schedule.dividend(d));
+        if (this.log.detailed) {
+          const { exDate } = schedule.dividend(d);
+          const detail = `dividend ${amount} per share (ex-date ${exDate})`;
+          this.logAnchorChange(i, change.type, amount, change.from, change.to, detail);
+        }
       }
     }
     for (let d = schedule.payNext(i); d !== NO_DIVIDEND; d = schedule.payNext(i)) {
@@ -683,21 +697,6 @@ export class SimulatedPosition {
       anchorBefore: null,
       anchorAfter: null,
       detail: `ex-date ${d.exDate}, pay ${d.payDate}: gross ${d.grossCents}c, withholding ${d.withholdingCents}c`,
-    });
-  }
-
-  private logAnchorAdjusted(i: number, change: AnchorChange, d: UnpaidDividend): void {
-    this.log.addEvent({
-      at: barLabel(this.bars, i),
-      symbol: this.symbol,
-      tradeSeq: null,
-      type: change.type,
-      qty: null,
-      price: d.amount,
-      amountCents: null,
-      anchorBefore: change.from,
-      anchorAfter: change.to,
-      detail: `dividend ${d.amount} per share (ex-date ${d.exDate})`,
     });
   }
 
