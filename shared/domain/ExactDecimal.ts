@@ -194,7 +194,7 @@ const LIMB = 1e8;
 /** 10^15: a high limb at or past it means more than 23 digits in all. */
 const HI_LIMIT = 1e15;
 
-/** Where `readLimbs` writes (no allocation per call): the integer hi · 10^8 + lo. */
+/** Where `readLimbs` and `scaleLimbs` write (no allocation per call): the integer hi · 10^8 + lo. */
 const LIMBS = { hi: NaN, lo: NaN };
 
 /**
@@ -247,8 +247,7 @@ const HIGH = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
 /** Slots of the shortest-text memo (a power of two): enough for a long series' distinct closes. */
 const TEXT_SLOTS = 8192;
 const TEXT_KEYS = new Float64Array(TEXT_SLOTS).fill(NaN);
-const TEXT_VALUES: string[] = new Array<string>(TEXT_SLOTS).fill('');
-/** Per slot, the text as an integer over 10^places: its places (−1: not a plain decimal of ≤ 23 digits) and signed limbs. */
+/** Per slot, the key's text as an integer over 10^places: its places (−1: not a plain decimal of ≤ 23 digits) and signed limbs. */
 const TEXT_PLACES = new Int32Array(TEXT_SLOTS).fill(-1);
 const TEXT_HI = new Float64Array(TEXT_SLOTS);
 const TEXT_LO = new Float64Array(TEXT_SLOTS);
@@ -261,8 +260,8 @@ function textSlot(x: number): number {
 }
 
 /**
- * The memo slot holding `x`, its text and that text read as an integer over 10^places (filled on a
- * miss; a collision replaces the slot). Replays meet the same prices again and again (an anchor is the
+ * The memo slot holding `x`'s shortest text (`String(x)`) read as an integer over 10^places (filled on
+ * a miss; a collision replaces the slot). Replays meet the same prices again and again (an anchor is the
  * close of its last fill; a sweep replays one series thousands of times), and printing and reading a
  * 17-digit double costs over 100 ns where finding it costs a few. What a slot holds is a pure function
  * of its key, so what is remembered never changes a result.
@@ -272,7 +271,6 @@ function rememberedDecimal(x: number): number {
   if (TEXT_KEYS[slot] === x) return slot;
   const text = String(x);
   TEXT_KEYS[slot] = x;
-  TEXT_VALUES[slot] = text;
   const places = placesOfText(text);
   if (places >= 0 && readLimbs(text, places, places)) {
     const sign = text.charCodeAt(0) === MINUS ? -1 : 1;
@@ -283,11 +281,6 @@ function rememberedDecimal(x: number): number {
     TEXT_PLACES[slot] = -1;
   }
   return slot;
-}
-
-/** `String(x)`, remembered for the numbers seen last (see `rememberedDecimal`). */
-export function shortestText(x: number): string {
-  return TEXT_VALUES[rememberedDecimal(x)] as string;
 }
 
 /**

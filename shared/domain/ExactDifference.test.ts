@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { exact, exactDifference, quotientRounded, shortestText } from './ExactDecimal';
+import { exact, exactDifference, quotientRounded } from './ExactDecimal';
 
 /** The definition: the decimal texts subtracted with decimals, rounded once. */
 function byDecimals(a: number, b: number): number {
@@ -156,17 +156,17 @@ describe('exactDifference (a − b on the decimal texts, one rounding)', () => {
   });
 });
 
-describe('shortestText (String(x), remembered)', () => {
-  it('is String(x) for every number, when slots collide and when a slot is met again', () => {
-    // More distinct numbers than slots, each met several times in random order: collisions replace slots.
-    const pool = fc.array(fc.double({ noNaN: true }), { minLength: 9000, maxLength: 9000 });
-    fc.assert(
-      fc.property(pool, fc.array(fc.nat(8999), { minLength: 20_000, maxLength: 20_000 }), (values, picks) => {
-        for (const k of picks) expect(shortestText(values[k] as number)).toBe(String(values[k]));
-      }),
-      { numRuns: 3 },
-    );
-    expect(shortestText(-0)).toBe('0');
-    expect(shortestText(Infinity)).toBe('Infinity');
+describe('exactDifference on numbers that are not plain decimals', () => {
+  it('refuses a number that is not finite, the first time and once it has been met', () => {
+    for (let k = 0; k < 2; k++) {
+      expect(() => exactDifference(Infinity, 1)).toThrow(RangeError);
+      expect(() => exactDifference(1, Number.NaN)).toThrow(RangeError);
+    }
+  });
+
+  it('takes a signed zero and exponent forms as the decimals do', () => {
+    expect(exactDifference(-0, 0) + 0).toBe(0);
+    expect(exactDifference(1e21, 1)).toBe(byDecimals(1e21, 1));
+    expect(exactDifference(1.5e-7, 1e-7)).toBe(byDecimals(1.5e-7, 1e-7));
   });
 });
