@@ -84,6 +84,18 @@ const LAYERS = [
       ...SHARED_PURE,
     ],
   },
+  {
+    name: 'shared/format',
+    files: ['shared/format/**/*.ts'],
+    forbid: [
+      {
+        regex: '^(\\.\\./)+(application|ports|simulation|ipc|testing)(/|$)',
+        message:
+          'format is presentation of plain values: it imports nothing outside shared/format and shared/domain.',
+      },
+      ...SHARED_PURE,
+    ],
+  },
   { name: 'shared/ipc', files: ['shared/ipc/**/*.ts'], forbid: SHARED_PURE },
   { name: 'main/electron', files: ['main/electron/**/*.ts'], forbid: [NOT_MAIN_UI, NO_DB] },
   { name: 'main/db', files: ['main/db/**/*.ts'], forbid: [NOT_MAIN_UI, NO_ELECTRON] },
@@ -114,7 +126,7 @@ const LAYERS = [
         message: 'renderer/ is a sandboxed web page.',
       },
       {
-        regex: '(^|/)shared/(?!ipc/channels$|domain/ReasonCode$)',
+        regex: '(^|/)shared/(?!ipc/channels$|domain/ReasonCode$|format/)',
         allowTypeImports: true,
         message:
           'renderer/ imports shared/ only as types (`import type`), except the pure helpers listed in docs/architecture.md.',

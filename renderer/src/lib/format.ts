@@ -1,58 +1,49 @@
-/** Display formatting. Money arrives as integer cents; fractions are shown as percent (SPEC 2). */
-const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
-const usdWhole = new Intl.NumberFormat('en-US', {
-  style: 'currency',
-  currency: 'USD',
-  maximumFractionDigits: 0,
-});
+/**
+ * Display formatting for the UI: thin names over the one formatter in shared/format (used by the CLI,
+ * event summaries and every report too). Money arrives as integer cents; fractions are shown as percent.
+ */
+import {
+  formatDateTime,
+  formatMoney,
+  formatPercent,
+  formatPrice,
+  formatQty,
+  formatRatio,
+} from '../../../shared/format/Format';
 
 export function money(cents: number | null | undefined, whole = false): string {
-  if (cents === null || cents === undefined || !Number.isFinite(cents)) return '—';
-  return (whole ? usdWhole : usd).format(cents / 100);
+  return formatMoney(cents, { whole });
 }
 
-/** A price exactly as given (never rounded for display beyond 6 decimals). */
+export function signedMoney(cents: number | null | undefined): string {
+  return formatMoney(cents, { signed: true });
+}
+
+/** A price to the cent, with more decimals only when the quote itself has them. */
 export function price(value: number | null | undefined): string {
-  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
-  return value.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 6 });
+  return formatPrice(value);
 }
 
 export function qty(value: number | null | undefined): string {
-  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
-  return value.toLocaleString('en-US', { maximumFractionDigits: 6 });
+  return formatQty(value);
 }
 
 /** 0.0312 → "3.12 %". */
 export function pct(fraction: number | null | undefined, digits = 2): string {
-  if (fraction === null || fraction === undefined || !Number.isFinite(fraction)) return '—';
-  return `${(fraction * 100).toFixed(digits)} %`;
+  return formatPercent(fraction, { digits });
 }
 
 export function signedPct(fraction: number | null | undefined, digits = 2): string {
-  if (fraction === null || fraction === undefined || !Number.isFinite(fraction)) return '—';
-  return `${fraction > 0 ? '+' : ''}${(fraction * 100).toFixed(digits)} %`;
+  return formatPercent(fraction, { digits, signed: true });
 }
 
 export function ratio(value: number | null | undefined, digits = 2): string {
-  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
-  return value.toFixed(digits);
+  return formatRatio(value, { digits });
 }
 
 /** Epoch ms → "2020-02-21 14:35" in the market's zone (America/New_York), where trading happens. */
-const marketTime = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'America/New_York',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hour12: false,
-});
-
 export function dateTime(ms: number | null | undefined): string {
-  if (ms === null || ms === undefined || !Number.isFinite(ms)) return '—';
-  const parts = Object.fromEntries(marketTime.formatToParts(new Date(ms)).map((p) => [p.type, p.value]));
-  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour === '24' ? '00' : parts.hour}:${parts.minute}`;
+  return formatDateTime(ms);
 }
 
 /** "in 3 min", "12 s ago" relative to `now` (the backend's clock: virtual in the demo). */
