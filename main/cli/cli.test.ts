@@ -111,9 +111,13 @@ describe('vb simulate', () => {
     {
       name: 'an inverted band',
       args: ['KO', '--band', '0.9:0.1'],
-      message: 'minStockPct must not exceed maxStockPct',
+      message: 'Minimum stock share must not be above the maximum stock share',
     },
-    { name: 'a threshold above 100 %', args: ['KO', '--down', '150%'], message: 'trigger.downThreshold' },
+    {
+      name: 'a threshold above 100 %',
+      args: ['KO', '--down', '150%'],
+      message: 'Down threshold must be between 0.1 % and 50 %',
+    },
     { name: 'a negative cash amount', args: ['KO', '--cash', '-100'], message: 'invalid run' },
     {
       name: 'a text number',

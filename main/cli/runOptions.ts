@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import type { StrategyConfig, StrategyConfigOverride } from '../../shared/domain/Config';
+import { describeIssues } from '../../shared/application/ledger/validation';
 import { DEFAULT_STRATEGY_CONFIG, mergeConfig, StrategyConfigSchema } from '../../shared/domain/Config';
 import { DEFAULT_GLOBAL_COMMISSION } from '../../shared/domain/Commission';
 import { dollarsToCents } from '../../shared/domain/Money';
@@ -171,9 +172,7 @@ export async function strategyConfigFrom(flags: RunFlags): Promise<StrategyConfi
   const merged = mergeConfig(config, { trigger, sizing, guardrails, orderPolicy, execution });
   const checked = StrategyConfigSchema.safeParse(merged);
   if (!checked.success) {
-    throw new UsageError(
-      `invalid settings: ${checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
-    );
+    throw new UsageError(`invalid settings: ${describeIssues(checked.error)}`);
   }
   return checked.data as StrategyConfig;
 }

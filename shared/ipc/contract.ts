@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LIMITS, limitSchema } from '../domain/InputLimits';
 import {
   appStatusSchema,
   backupListSchema,
@@ -60,8 +61,6 @@ import {
  * strict (an unknown field is refused); the tenant and the acting user are added by main, never sent.
  */
 
-/** Dollars as the user typed them; the ledger checks the cents (at most 2 decimals). */
-const dollars = z.number().finite();
 const positionRef = { positionId: idSchema };
 const why = z.string().max(500).optional();
 
@@ -109,10 +108,10 @@ export const contract = {
       .object({
         portfolioId: idSchema,
         symbol: symbolSchema,
-        initialCash: dollars,
-        existingShares: z.number().finite().optional(),
-        initialStockPct: z.number().finite().optional(),
-        withholdingPct: z.number().finite().nullable().optional(),
+        initialCash: limitSchema(LIMITS.initialCash),
+        existingShares: limitSchema(LIMITS.existingShares).optional(),
+        initialStockPct: limitSchema(LIMITS.initialStockPct).optional(),
+        withholdingPct: limitSchema(LIMITS.withholdingPct).nullable().optional(),
       })
       .strict(),
     response: positionSchema,
@@ -124,15 +123,17 @@ export const contract = {
   },
   'position.closePosition': { request: z.object({ ...positionRef, why }).strict(), response: positionSchema },
   'position.depositCash': {
-    request: z.object({ ...positionRef, amount: dollars }).strict(),
+    request: z.object({ ...positionRef, amount: limitSchema(LIMITS.cashAmount) }).strict(),
     response: positionSchema,
   },
   'position.withdrawCash': {
-    request: z.object({ ...positionRef, amount: dollars }).strict(),
+    request: z.object({ ...positionRef, amount: limitSchema(LIMITS.cashAmount) }).strict(),
     response: positionSchema,
   },
   'position.setAnchor': {
-    request: z.object({ ...positionRef, anchor: z.number().finite(), why: z.string().max(500) }).strict(),
+    request: z
+      .object({ ...positionRef, anchor: limitSchema(LIMITS.anchor), why: z.string().max(500) })
+      .strict(),
     response: positionSchema,
   },
   'position.changeConfig': {

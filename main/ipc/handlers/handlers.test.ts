@@ -99,9 +99,60 @@ describe('IPC handlers over the ledger', () => {
     expect(none).toMatchObject({
       ok: false,
       code: 'validation',
-      message: 'a position needs initial cash or existing shares',
+      message: 'A position needs initial cash or shares already held',
+      issues: [{ path: 'initialCash', message: 'A position needs initial cash or shares already held' }],
     });
     expect((await t.call('position.listPositions', {})).value).toEqual([]);
+  });
+
+  it('refuses absurd but valid numbers with one message per field in the user’s units, no schema path', async () => {
+    const p = await position((await portfolio()).id);
+    const cases: { channel: string; payload: object; path: string; message: string }[] = [
+      {
+        channel: 'position.setAnchor',
+        payload: { positionId: p.id, anchor: 5e-324, why: 'typo' },
+        path: 'anchor',
+        message: 'Anchor must be between $0.0001 and $10,000,000, with at most 4 decimals',
+      },
+      {
+        channel: 'position.depositCash',
+        payload: { positionId: p.id, amount: 1e15 },
+        path: 'amount',
+        message: 'Amount must be between $0.01 and $1,000,000,000, with at most 2 decimals (cents)',
+      },
+      {
+        channel: 'position.createPosition',
+        payload: { portfolioId: p.portfolioId, symbol: 'KO', initialCash: 1e300 },
+        path: 'initialCash',
+        message: 'Initial cash must be between $0 and $1,000,000,000, with at most 2 decimals (cents)',
+      },
+      {
+        channel: 'position.changeConfig',
+        payload: { positionId: p.id, override: { trigger: { downThreshold: 0.9 } } },
+        path: 'override.trigger.downThreshold',
+        message: 'Down threshold must be between 0.1 % and 50 %',
+      },
+    ];
+    for (const c of cases) {
+      const r = await t.call(c.channel, c.payload);
+      expect(r, c.channel).toMatchObject({ ok: false, code: 'validation', message: c.message });
+      expect(r.issues, c.channel).toEqual([{ path: c.path, message: c.message }]);
+      expect(r.message).not.toMatch(/initialCash|downThreshold|override\./);
+    }
+    const two = await t.call('position.createPosition', {
+      portfolioId: p.portfolioId,
+      symbol: 'KO',
+      initialCash: -1,
+      existingShares: 1e-9,
+    });
+    expect(two.issues?.map((i) => i.path)).toEqual(['initialCash', 'existingShares']);
+    expect(two.message).toBe(
+      'Initial cash must be between $0 and $1,000,000,000, with at most 2 decimals (cents); ' +
+        'Shares held must be between 0 and 1,000,000,000 shares, with at most 6 decimals',
+    );
+    const after = (await t.call('position.getPosition', { positionId: p.id })).value as PositionDto;
+    expect(after).toMatchObject({ anchor: null, cashCents: p.cashCents });
+    expect(((await t.call('position.listPositions', {})).value as PositionDto[]).length).toBe(1);
   });
 
   it('deposits and withdraws, refusing an overdraft', async () => {

@@ -6,13 +6,14 @@ import { loadPosition } from './loaders';
 import { commitPositionChange, ledgerOf, positionEvent } from './positionChange';
 import { fail, ok, type Result } from './Result';
 import { inTransaction } from './transaction';
-import { dollarsSchema, idSchema, parseInput } from './validation';
+import { LIMITS, limitSchema } from '../../domain/InputLimits';
+import { idSchema, parseInput } from './validation';
 
 export const CashMovementInput = z
   .object({
     tenantId: idSchema('tenantId'),
     positionId: idSchema('positionId'),
-    amount: dollarsSchema('amount', { positive: true }),
+    amount: limitSchema(LIMITS.cashAmount),
   })
   .strict();
 export type CashMovementInput = z.input<typeof CashMovementInput>;

@@ -42,11 +42,6 @@ export function NewPositionForm({ onDone }: { onDone: () => void }) {
       return onDone();
     }
     const fieldErrors = issuesToErrors(r.issues);
-    if (fieldErrors.initialStockPct)
-      fieldErrors.initialStockPct = fieldErrors.initialStockPct.replace(
-        /a fraction between 0 and 1 \(0\.5 = 50 %\)/,
-        'between 0 and 100 %',
-      );
     setErrors(fieldErrors);
     if (Object.keys(fieldErrors).length === 0) setFormError(r.message);
   };
