@@ -23,6 +23,7 @@ import type { IntentStatus, OrderIntentRecord } from '../../shared/ports/OrderIn
 import type { OrderRecord } from '../../shared/ports/OrderRepository';
 import type { Portfolio } from '../../shared/ports/PortfolioRepository';
 import type { PositionRecord } from '../../shared/ports/PositionRepository';
+import type { SymbolDirectory } from '../../shared/ports/SymbolDirectory';
 import type { Tenant } from '../../shared/ports/TenantRepository';
 import type { TradeRecord } from '../../shared/ports/TradeRepository';
 
@@ -46,6 +47,8 @@ export interface Backend {
   readonly useCases: LedgerUseCases;
   readonly trading: TradingControl;
   readonly queries: BackendQueries;
+  /** Which symbols can be traded: the provider, then the bundled data (positions are checked on creation). */
+  readonly symbols: SymbolDirectory;
   /** Pushes for the UI: subscribe returns the unsubscribe function. Listeners must not throw. */
   readonly events: BackendEventBus;
   /** Simulations (SPEC 5): runs on worker threads, stored in the sim_* tables, never touching live state. */

@@ -12,6 +12,7 @@ import {
 import * as ledger from '../../shared/application/ledger';
 import type { LedgerDeps } from '../../shared/application/ledger/LedgerDeps';
 import { createDemoPortfolio } from '../../shared/application/trading/demoPortfolio';
+import { ProviderSymbolDirectory } from '../adapters/symbols/ProviderSymbolDirectory';
 import { recordSkippedTick, runTick, type TickResult } from '../../shared/application/trading/runTick';
 import { manualTickId, TICK_INTERVAL_MS } from '../../shared/application/trading/tickId';
 import type { LiveDeps } from '../../shared/application/trading/TradingDeps';
@@ -331,6 +332,11 @@ export async function createBackend(options: BackendOptions = {}): Promise<Backe
     },
     useCases,
     queries,
+    symbols: new ProviderSymbolDirectory({
+      marketData,
+      bundledSymbols: () => new BundledBarSource().listSymbols(),
+      timeoutMs: tickOptions.quoteTimeoutMs,
+    }),
     simulations,
     events: bus,
     trading: {

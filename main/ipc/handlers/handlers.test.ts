@@ -105,6 +105,21 @@ describe('IPC handlers over the ledger', () => {
     expect((await t.call('position.listPositions', {})).value).toEqual([]);
   });
 
+  it('refuses an unknown symbol on position creation and writes nothing', async () => {
+    const p = await portfolio();
+    const r = await t.call('position.createPosition', {
+      portfolioId: p.id,
+      symbol: 'xyzq',
+      initialCash: 1000,
+    });
+    expect(r).toMatchObject({
+      ok: false,
+      code: 'validation',
+      issues: [{ path: 'symbol', message: expect.stringMatching(/^Unknown symbol "XYZQ"/) }],
+    });
+    expect((await t.call('position.listPositions', {})).value).toEqual([]);
+  });
+
   it('refuses absurd but valid numbers with one message per field in the user’s units, no schema path', async () => {
     const p = await position((await portfolio()).id);
     const cases: { channel: string; payload: object; path: string; message: string }[] = [

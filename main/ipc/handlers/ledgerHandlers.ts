@@ -1,3 +1,4 @@
+import { checkSymbol } from '../../../shared/application/ledger/checkSymbol';
 import type { DomainEvent } from '../../../shared/domain/DomainEvent';
 import { DEFAULT_STRATEGY_CONFIG, mergeConfig, StrategyConfigSchema } from '../../../shared/domain/Config';
 import type { PositionDto } from '../../../shared/ipc/dto/ledger';
@@ -53,11 +54,13 @@ export function ledgerHandlers({ backend }: HandlerDeps): Pick<Handlers, LedgerC
       const record = queries.position(req.positionId);
       return record ? ipcOk(position(record)) : notFound('position', req.positionId);
     },
-    'position.createPosition': (req) =>
-      fromResult(
+    'position.createPosition': async (req) => {
+      const symbol = await checkSymbol(backend.symbols, req.symbol);
+      if (!symbol.ok) return fromResult(symbol, () => null as never, req);
+      return fromResult(
         useCases.createPosition({
           portfolioId: req.portfolioId,
-          symbol: req.symbol,
+          symbol: symbol.value.symbol,
           initialCash: req.initialCash,
           ...(req.existingShares !== undefined ? { existingShares: req.existingShares } : {}),
           ...(req.initialStockPct !== undefined ? { initialStockPct: req.initialStockPct } : {}),
@@ -65,7 +68,8 @@ export function ledgerHandlers({ backend }: HandlerDeps): Pick<Handlers, LedgerC
         }),
         position,
         req,
-      ),
+      );
+    },
     'position.pausePosition': (req, ctx) =>
       fromResult(
         useCases.pausePosition({ positionId: req.positionId, by: actorOf(ctx), why: req.why }),

@@ -7,6 +7,7 @@ import type { PositionRecord } from '../../../shared/ports/PositionRepository';
 import type { Backend, BackendEvent, LoopStatus, TickReport } from '../../composition/Backend';
 import { backendQueries } from '../../composition/backendQueries';
 import { BundledBarSource } from '../../adapters/data/BundledBarSource';
+import { ProviderSymbolDirectory } from '../../adapters/symbols/ProviderSymbolDirectory';
 import { openTestStore, type TestStore } from '../../db/testing/testDatabase';
 import { historySources } from '../../simulation/historySources';
 import { WorkerSimulationService } from '../../simulation/WorkerSimulationService';
@@ -71,6 +72,11 @@ export async function openLedgerBackend(file?: string): Promise<LedgerBackend> {
     tenantId,
     dataDir: store.dir,
     provider: 'scripted',
+    // Handler tests run offline: a symbol is known when the bundled dataset has it.
+    symbols: new ProviderSymbolDirectory({
+      marketData: null,
+      bundledSymbols: () => new BundledBarSource().listSymbols(),
+    }),
     useCases: {
       createTenant: (input) => ledger.createTenant(deps, input),
       createPortfolio: scoped(ledger.createPortfolio),
