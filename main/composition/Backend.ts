@@ -23,6 +23,7 @@ import type { IntentStatus, OrderIntentRecord } from '../../shared/ports/OrderIn
 import type { OrderRecord } from '../../shared/ports/OrderRepository';
 import type { Portfolio } from '../../shared/ports/PortfolioRepository';
 import type { PositionRecord } from '../../shared/ports/PositionRepository';
+import type { QuoteLogEntry } from '../../shared/ports/QuoteLogRepository';
 import type { SymbolDirectory } from '../../shared/ports/SymbolDirectory';
 import type { Tenant } from '../../shared/ports/TenantRepository';
 import type { TradeRecord } from '../../shared/ports/TradeRepository';
@@ -166,6 +167,8 @@ export interface BackendQueries {
   dividendAccruals(query: { positionId: string }): DividendAccrualRecord[];
   /** The queue by state, e.g. the dead-letter queue (`DEAD`). */
   intents(query: { status: IntentStatus; limit?: number }): OrderIntentRecord[];
+  /** The newest quote the app used for a symbol (the quote log), or null: the last known price when closed. */
+  lastQuote(symbol: string): QuoteLogEntry | null;
   providerHealth(): ProviderHealth;
   loopStatus(): LoopStatus;
   verifyEventChain(): ChainVerification;

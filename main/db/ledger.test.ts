@@ -400,11 +400,7 @@ describe('bad input: a clear error, and nothing changes (dump of all tables befo
     const cases: Record<typeof code, Case[]> = {
       validation: [
         ['createTenant without a name', () => createTenant(t.deps, { name: '  ' }), /Name must not be empty/],
-        [
-          'createTenant with a number',
-          () => createTenant(t.deps, { name: 5 as never }),
-          /Name must be text/,
-        ],
+        ['createTenant with a number', () => createTenant(t.deps, { name: 5 as never }), /Name must be text/],
         [
           'createTenant with an extra field',
           () => createTenant(t.deps, { name: 'x', admin: true } as never),
@@ -536,27 +532,15 @@ describe('bad input: a clear error, and nothing changes (dump of all tables befo
           () => depositCash(t.deps, { ...pos, amount: 0 }),
           /^Amount must be between \$0.01 and \$1,000,000,000, with at most 2 decimals \(cents\)$/,
         ],
-        [
-          'deposit negative',
-          () => depositCash(t.deps, { ...pos, amount: -1 }),
-          /Amount must be between/,
-        ],
-        [
-          'deposit NaN',
-          () => depositCash(t.deps, { ...pos, amount: NaN }),
-          /Amount must be between/,
-        ],
+        ['deposit negative', () => depositCash(t.deps, { ...pos, amount: -1 }), /Amount must be between/],
+        ['deposit NaN', () => depositCash(t.deps, { ...pos, amount: NaN }), /Amount must be between/],
         [
           'deposit Infinity',
           () => depositCash(t.deps, { ...pos, amount: Infinity }),
           /Amount must be between/,
         ],
         ['deposit too precise', () => depositCash(t.deps, { ...pos, amount: 0.001 }), /at most 2 decimals/],
-        [
-          'deposit absurd',
-          () => depositCash(t.deps, { ...pos, amount: 1e15 }),
-          /Amount must be between/,
-        ],
+        ['deposit absurd', () => depositCash(t.deps, { ...pos, amount: 1e15 }), /Amount must be between/],
         [
           'withdraw as string',
           () => withdrawCash(t.deps, { ...pos, amount: '5' as never }),

@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, isNull, lt } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, isNull, lt } from 'drizzle-orm';
 import type { QuoteLogEntry, QuoteLogRepository } from '../../../shared/ports/QuoteLogRepository';
 import type Database from 'better-sqlite3';
 import type { Orm } from '../openDatabase';
@@ -31,15 +31,7 @@ export class SqliteQuoteLogRepository implements QuoteLogRepository {
 
   list(tenantId: string | null, symbol: string, fromTs: number, toTs: number): QuoteLogEntry[] {
     return this.orm
-      .select({
-        symbol: quoteLog.symbol,
-        ts: quoteLog.ts,
-        bid: quoteLog.bid,
-        ask: quoteLog.ask,
-        last: quoteLog.last,
-        source: quoteLog.source,
-        tickId: quoteLog.tickId,
-      })
+      .select(COLUMNS)
       .from(quoteLog)
       .where(
         and(
@@ -52,4 +44,32 @@ export class SqliteQuoteLogRepository implements QuoteLogRepository {
       .orderBy(asc(quoteLog.ts), asc(quoteLog.id))
       .all();
   }
+
+  /** One indexed read (tenant, symbol, ts) from the newest end. */
+  latest(tenantId: string | null, symbol: string): QuoteLogEntry | null {
+    return (
+      this.orm
+        .select(COLUMNS)
+        .from(quoteLog)
+        .where(
+          and(
+            tenantId === null ? isNull(quoteLog.tenantId) : eq(quoteLog.tenantId, tenantId),
+            eq(quoteLog.symbol, symbol),
+          ),
+        )
+        .orderBy(desc(quoteLog.ts), desc(quoteLog.id))
+        .limit(1)
+        .get() ?? null
+    );
+  }
 }
+
+const COLUMNS = {
+  symbol: quoteLog.symbol,
+  ts: quoteLog.ts,
+  bid: quoteLog.bid,
+  ask: quoteLog.ask,
+  last: quoteLog.last,
+  source: quoteLog.source,
+  tickId: quoteLog.tickId,
+};

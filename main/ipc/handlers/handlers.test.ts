@@ -58,7 +58,9 @@ describe('IPC handlers over the ledger', () => {
       cashCents: 1_234_567,
       anchor: null,
       lastPrice: null,
-      valueCents: null,
+      // No shares yet: the value is the cash, known without a price.
+      valueCents: 1_234_567,
+      stockPct: 0,
       triggers: null,
     });
     expect(created.effectiveConfig.trigger).toEqual({ upThreshold: 0.03, downThreshold: 0.03 });
@@ -344,12 +346,95 @@ describe('IPC handlers over the ledger', () => {
     const r = await t.call('portfolio.getDashboard', { portfolioId: pf.id });
     const d = r.value as DashboardDto;
     expect(d.cashCents).toBe(300_000);
-    expect(d.valueCents).toBeNull();
+    // Cash only, no shares yet: the value is known without any price (issue 15: never blank).
+    expect(d.valueCents).toBe(300_000);
+    expect(d.unpriced).toEqual([]);
     expect(d.allocation.map((a) => a.symbol)).toEqual(['AAPL', 'KO']);
     expect(d.recent.some((e) => e.type === 'PositionOpened')).toBe(true);
     expect(await t.call('portfolio.getDashboard', { portfolioId: 'nope' })).toMatchObject({
       ok: false,
       code: 'not_found',
+    });
+  });
+
+  it('keeps values when the market is closed: the last known quote, as of its time; shares without any price are shown apart', async () => {
+    const pf = await portfolio();
+    const aapl = await position(pf.id, 'AAPL', 1000);
+    const ko = (
+      await t.call('position.createPosition', {
+        portfolioId: pf.id,
+        symbol: 'KO',
+        initialCash: 500,
+        existingShares: 10,
+      })
+    ).value as PositionDto;
+    const { store } = t.lb.store;
+    const target = {
+      tenantId: t.lb.backend.tenantId,
+      portfolioId: pf.id,
+      positionId: aapl.id,
+      symbol: 'AAPL',
+    };
+    // A priced evaluation, then the market closes: HOLD market_closed without a price.
+    seedEvaluations(store, target, 1, { endTs: Date.UTC(2025, 0, 2, 20, 55) });
+    const priced = (await t.call('position.getPosition', { positionId: aapl.id })).value as PositionDto;
+    expect(priced).toMatchObject({ lastPriceLive: true, lastPriceAt: Date.UTC(2025, 0, 2, 20, 55) });
+    const closedHold = {
+      ...target,
+      type: 'EvaluationEvent' as const,
+      ts: Date.UTC(2025, 0, 2, 23, 0),
+      correlationId: 'closed:1',
+      payload: {
+        session: 'CLOSED' as const,
+        pricePolicy: 'MID' as const,
+        priceEffective: null,
+        priceSource: null,
+        priceFallback: null,
+        quote: null,
+        trigger: null,
+        rawQty: null,
+        finalQty: 0,
+        reasons: ['market_closed' as const],
+        steps: [],
+        action: 'HOLD' as const,
+        orderId: null,
+        deltas: null,
+        detail: 'session CLOSED: the exchange is closed',
+      },
+    };
+    store.uow.transaction(() => store.events.append(target.tenantId, [closedHold]));
+    store.uow.transaction(() =>
+      store.quotes.append(null, [
+        {
+          symbol: 'AAPL',
+          ts: Date.UTC(2025, 0, 2, 21, 0),
+          bid: 99.9,
+          ask: 100.1,
+          last: 100,
+          source: 'scripted',
+          tickId: null,
+        },
+      ]),
+    );
+    const closed = (await t.call('position.getPosition', { positionId: aapl.id })).value as PositionDto;
+    expect(closed).toMatchObject({
+      lastAction: 'HOLD',
+      lastPrice: 100,
+      lastPriceAt: Date.UTC(2025, 0, 2, 21, 0),
+      lastPriceLive: false,
+      valueCents: 100_000,
+    });
+    expect((await t.call('position.getPosition', { positionId: ko.id })).value).toMatchObject({
+      lastPrice: null,
+      valueCents: null,
+    });
+    const d = (await t.call('portfolio.getDashboard', { portfolioId: pf.id })).value as DashboardDto;
+    expect(d).toMatchObject({
+      valueCents: 150_000,
+      cashCents: 150_000,
+      stockValueCents: 0,
+      pricesAsOf: null,
+      unpriced: [{ positionId: ko.id, symbol: 'KO', qty: 10 }],
     });
   });
 
