@@ -336,6 +336,7 @@ export async function createBackend(options: BackendOptions = {}): Promise<Backe
       marketData,
       bundledSymbols: () => new BundledBarSource().listSymbols(),
       timeoutMs: tickOptions.quoteTimeoutMs,
+      record: (entry) => store.uow.transaction(() => store.quotes.append(null, [entry])),
     }),
     simulations,
     events: bus,

@@ -50,6 +50,28 @@ describe('symbols are checked before a position opens', () => {
     expect(await directory(provider()).lookup(symbol)).toMatchObject({ symbol, ...expected });
   });
 
+  it('keeps the quote it got in the quote log', async () => {
+    const kept: unknown[] = [];
+    const d = new ProviderSymbolDirectory({
+      marketData: provider(),
+      bundledSymbols: async () => [],
+      record: (entry) => kept.push(entry),
+    });
+    await d.lookup('NVDA');
+    await d.lookup('XYZQ');
+    expect(kept).toEqual([
+      {
+        symbol: 'NVDA',
+        ts: clock.now() - 60_000,
+        bid: 120.1,
+        ask: 120.3,
+        last: 120.2,
+        source: 'yahoo',
+        tickId: null,
+      },
+    ]);
+  });
+
   it('the demo trades the bundled symbols only; offline, the bundled data decides', async () => {
     expect(await directory(provider('replay')).lookup('XYZQ')).toMatchObject({
       kind: 'unknown',

@@ -1,4 +1,5 @@
 import type { MarketDataPort } from '../../../shared/ports/MarketData';
+import type { QuoteLogEntry } from '../../../shared/ports/QuoteLogRepository';
 import type { SymbolDirectory, SymbolLookup } from '../../../shared/ports/SymbolDirectory';
 
 export interface ProviderSymbolDirectoryOptions {
@@ -8,6 +9,11 @@ export interface ProviderSymbolDirectoryOptions {
   bundledSymbols: () => Promise<readonly string[]>;
   /** Upper bound on the provider's answer. */
   timeoutMs?: number;
+  /**
+   * Keeps the quote a lookup got (the quote log, SPEC 7): a position opened while the market is closed
+   * then shows its last known price at once, "as of" the quote's time.
+   */
+  record?: (entry: QuoteLogEntry) => void;
 }
 
 /**
@@ -37,13 +43,23 @@ export class ProviderSymbolDirectory implements SymbolDirectory {
       await marketData.getQuotes([symbol], { timeoutMs: this.options.timeoutMs ?? 10_000 })
     ).get(symbol);
     if (answer?.ok) {
-      const price = answer.quote.last ?? answer.quote.bid ?? null;
+      const q = answer.quote;
+      this.options.record?.({
+        symbol,
+        ts: q.ts,
+        bid: q.bid,
+        ask: q.ask,
+        last: q.last,
+        source: marketData.name,
+        tickId: null,
+      });
+      const price = q.last ?? q.bid ?? null;
       return {
         kind: 'known',
         symbol,
         source: marketData.name,
         lastPrice: price !== null && Number.isFinite(price) && price > 0 ? price : null,
-        lastPriceAt: answer.quote.ts,
+        lastPriceAt: q.ts,
       };
     }
     if (inBundle) return bundledOnly;
