@@ -419,7 +419,7 @@ function providerNotification(
     ? {
         kind,
         title: `Market data unavailable (${health.provider})`,
-        body: `Positions are held with provider_error until it answers again. ${health.lastError?.message ?? ''}`.trim(),
+        body: `No position trades until it answers again (each evaluation holds: provider failed). ${health.lastError?.message ?? ''}`.trim(),
         tenantId: null,
         positionId: null,
         symbol: null,

@@ -8,7 +8,7 @@ import type { EvaluationPageDto, EventPageDto } from '../../../shared/ipc/dto/ev
 import type { PortfolioDto, PositionDto } from '../../../shared/ipc/dto/ledger';
 import type { SettingsDto } from '../../../shared/ipc/dto/settings';
 import type { DashboardDto } from '../../../shared/ipc/dto/trading';
-import { seedEvaluations } from '../testing/seedEvaluations';
+import { seedClosedHolds, seedEvaluations } from '../testing/seedEvaluations';
 import { openTestIpc, type TestIpc } from '../testing/testIpc';
 
 describe('IPC handlers over the ledger', () => {
@@ -201,7 +201,7 @@ describe('IPC handlers over the ledger', () => {
     });
     const events = await t.call('eventLog.listEvents', { filter: { types: ['AnchorSet'] } });
     expect((events.value as EventPageDto).items[0]?.summary).toBe(
-      'Anchor set by hand unset → 100 by user (browser): start here',
+      'Anchor set by hand unset → $100.00 by user (browser): start here',
     );
     const missingWhy = await t.call('position.setAnchor', { positionId: p.id, anchor: 100, why: '' });
     expect(missingWhy).toMatchObject({ ok: false, code: 'validation' });
@@ -265,6 +265,38 @@ describe('IPC handlers over the ledger', () => {
     expect(bad).toMatchObject({ ok: false, code: 'validation' });
   });
 
+  it('collapses closed-market HOLDs into one row per closed period, in the timeline and the event log', async () => {
+    const pf = await portfolio();
+    const p = await position(pf.id);
+    const target = { tenantId: t.lb.backend.tenantId, portfolioId: pf.id, positionId: p.id, symbol: 'AAPL' };
+    const { store } = t.lb.store;
+    // Thursday's last priced evaluations, the night (12 closed ticks), Friday's first.
+    seedEvaluations(store, target, 3, { endTs: Date.UTC(2025, 0, 2, 20, 55) });
+    seedClosedHolds(store, target, 12, Date.UTC(2025, 0, 3, 14, 25));
+    seedEvaluations(store, target, 2, { endTs: Date.UTC(2025, 0, 3, 14, 35), seed: 7 });
+
+    const timeline = (
+      await t.call('timeline.listEvaluations', { positionId: p.id, collapseClosed: true, limit: 4 })
+    ).value as EvaluationPageDto;
+    expect(timeline.items.map((r) => r.collapsed?.count ?? 1)).toEqual([1, 1, 12, 1]);
+    expect(timeline.items[2]).toMatchObject({
+      ts: Date.UTC(2025, 0, 3, 14, 25),
+      collapsed: { count: 12, fromTs: Date.UTC(2025, 0, 3, 13, 30) },
+    });
+    const plain = (await t.call('timeline.listEvaluations', { positionId: p.id, limit: 100 }))
+      .value as EvaluationPageDto;
+    expect(plain.items).toHaveLength(17);
+
+    const log = (await t.call('eventLog.listEvents', { collapseClosed: true, limit: 5 }))
+      .value as EventPageDto;
+    const closed = log.items.find((e) => e.collapsed);
+    expect(closed).toMatchObject({
+      summary: 'Market closed 2025-01-03 08:30 → 2025-01-03 09:25: 12 HOLDs on 12 ticks, nothing could trade',
+      collapsed: { events: 24, evaluations: 12, ticks: 12 },
+    });
+    expect(log.items.filter((e) => e.collapsed)).toHaveLength(1);
+  });
+
   it('pages a long evaluation timeline newest first without repeating rows', async () => {
     const pf = await portfolio();
     const p = await position(pf.id);
@@ -307,7 +339,7 @@ describe('IPC handlers over the ledger', () => {
   it('filters and searches the event log, and exports it to a file', async () => {
     const p = await position((await portfolio()).id);
     await t.call('position.depositCash', { positionId: p.id, amount: 42 });
-    const search = await t.call('eventLog.listEvents', { filter: { search: 'deposited $42' } });
+    const search = await t.call('eventLog.listEvents', { filter: { search: 'deposited +$42.00' } });
     expect((search.value as EventPageDto).items.map((e) => e.type)).toEqual(['CashDeposited']);
     const byType = await t.call('eventLog.listEvents', {
       filter: { types: ['PositionOpened'], positionId: p.id },
@@ -379,30 +411,7 @@ describe('IPC handlers over the ledger', () => {
     seedEvaluations(store, target, 1, { endTs: Date.UTC(2025, 0, 2, 20, 55) });
     const priced = (await t.call('position.getPosition', { positionId: aapl.id })).value as PositionDto;
     expect(priced).toMatchObject({ lastPriceLive: true, lastPriceAt: Date.UTC(2025, 0, 2, 20, 55) });
-    const closedHold = {
-      ...target,
-      type: 'EvaluationEvent' as const,
-      ts: Date.UTC(2025, 0, 2, 23, 0),
-      correlationId: 'closed:1',
-      payload: {
-        session: 'CLOSED' as const,
-        pricePolicy: 'MID' as const,
-        priceEffective: null,
-        priceSource: null,
-        priceFallback: null,
-        quote: null,
-        trigger: null,
-        rawQty: null,
-        finalQty: 0,
-        reasons: ['market_closed' as const],
-        steps: [],
-        action: 'HOLD' as const,
-        orderId: null,
-        deltas: null,
-        detail: 'session CLOSED: the exchange is closed',
-      },
-    };
-    store.uow.transaction(() => store.events.append(target.tenantId, [closedHold]));
+    seedClosedHolds(store, target, 1, Date.UTC(2025, 0, 2, 23, 0));
     store.uow.transaction(() =>
       store.quotes.append(null, [
         {

@@ -28,6 +28,11 @@ export function qty(value: number | null | undefined): string {
   return formatQty(value);
 }
 
+/** A change of shares: "+61", "−50". */
+export function signedQty(value: number | null | undefined): string {
+  return formatQty(value, { signed: true });
+}
+
 /** 0.0312 → "3.12 %". */
 export function pct(fraction: number | null | undefined, digits = 2): string {
   return formatPercent(fraction, { digits });

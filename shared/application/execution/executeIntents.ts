@@ -24,6 +24,7 @@ import { commitPositionChange, positionEvent } from '../ledger/positionChange';
 import { exchangeDayBounds } from '../trading/exchangeDay';
 import { positionConfig } from '../trading/positionConfig';
 import type { LiveDeps } from '../trading/TradingDeps';
+import { formatBps, formatMoney, formatPrice, formatQty, formatShares } from '../../format/Format';
 import { fitToHoldings } from './fitToHoldings';
 
 export type ExecutionDeps = Pick<
@@ -268,7 +269,7 @@ async function execute(
         order,
         priced.price,
         driftBps,
-        `re-evaluated at ${priced.price} after ${driftBps.toFixed(1)} bps drift: ${why}`,
+        `re-evaluated at ${formatPrice(priced.price)} after the price moved ${formatBps(round2(driftBps))}: ${why}`,
         intent,
       );
     }
@@ -290,7 +291,7 @@ async function execute(
           order,
           price,
           driftBps,
-          `at the fill price ${fillPrice} only ${fitted} fits the cash or shares (below the minimum order)`,
+          `at the fill price ${formatPrice(fillPrice)} only ${formatShares(fitted)} fit the cash or shares (below the minimum order)`,
           intent,
         );
       }
@@ -418,8 +419,8 @@ function bookExecution(
     });
     deps.notifier.notify({
       kind: 'fill',
-      title: `${trade.side === 'BUY' ? 'Bought' : 'Sold'} ${trade.qty} ${position.symbol} @ ${trade.price}`,
-      body: `Notional ${(trade.notionalCents / 100).toFixed(2)}, commission ${(trade.commissionCents / 100).toFixed(2)}; anchor now ${trade.price}.`,
+      title: `${trade.side === 'BUY' ? 'Bought' : 'Sold'} ${formatQty(trade.qty)} ${position.symbol} at ${formatPrice(trade.price)}`,
+      body: `Notional ${formatMoney(trade.notionalCents)}, commission ${formatMoney(trade.commissionCents)}; anchor now ${formatPrice(trade.price)}.`,
       tenantId,
       positionId: position.id,
       symbol: position.symbol,
@@ -536,7 +537,7 @@ function rejectOrder(
   });
   deps.notifier.notify({
     kind: 'rejection',
-    title: `Order rejected: ${order.side} ${order.qty} ${position.symbol}`,
+    title: `Order rejected: ${order.side === 'BUY' ? 'buy' : 'sell'} ${formatQty(order.qty)} ${position.symbol}`,
     body: `The broker refused it: ${message}`,
     tenantId: order.tenantId,
     positionId: position.id,
@@ -582,7 +583,8 @@ function failAttempt(
     const position = deps.positions.get(tenantId, order.positionId);
     deps.notifier.notify({
       kind: 'deadIntent',
-      title: `Order could not be executed: ${order.side} ${order.qty} ${position?.symbol ?? ''}`.trim(),
+      title:
+        `Order could not be executed: ${order.side === 'BUY' ? 'buy' : 'sell'} ${formatQty(order.qty)} ${position?.symbol ?? ''}`.trim(),
       body: `Gave up after ${updated.attempts} attempts (${error}); the order was cancelled.`,
       tenantId,
       positionId: order.positionId,

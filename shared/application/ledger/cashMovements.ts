@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { cents, dollarsToCents, formatCents } from '../../domain/Money';
+import { cents, dollarsToCents } from '../../domain/Money';
+import { formatMoney } from '../../format/Format';
 import type { PositionRecord } from '../../ports/PositionRepository';
 import type { LedgerDeps } from './LedgerDeps';
 import { loadPosition } from './loaders';
@@ -50,7 +51,7 @@ export function withdrawCash(deps: LedgerDeps, input: CashMovementInput): Result
     if (amountCents > before.cashCents) {
       return fail(
         'insufficient_funds',
-        `cannot withdraw ${formatCents(amountCents)}: ${before.symbol} has ${formatCents(before.cashCents)} in cash`,
+        `Cannot withdraw ${formatMoney(amountCents)}: ${before.symbol} has ${formatMoney(before.cashCents)} in cash`,
       );
     }
     return ok(commit(deps, before, cents(before.cashCents - amountCents), 'CashWithdrawn', amountCents));

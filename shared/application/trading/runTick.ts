@@ -9,6 +9,7 @@ import type { OrderRecord } from '../../ports/OrderRepository';
 import type { Portfolio } from '../../ports/PortfolioRepository';
 import type { PositionRecord } from '../../ports/PositionRepository';
 import type { QuoteLogEntry } from '../../ports/QuoteLogRepository';
+import { formatQty } from '../../format/Format';
 import { commitPositionChange, ledgerOf, positionEvent } from '../ledger/positionChange';
 import { decidePosition, sessionAllowsTrading, type PositionDecision } from './decidePosition';
 import { exchangeDayBounds } from './exchangeDay';
@@ -144,7 +145,8 @@ export async function runTick(deps: TickDeps, tickId: string, options: TickOptio
     for (const r of t.rejections) {
       deps.notifier.notify({
         kind: 'rejection',
-        title: `Order rejected: ${r.payload.side} ${r.payload.qty} ${r.symbol ?? ''}`.trim(),
+        title:
+          `Order rejected: ${r.payload.side === 'BUY' ? 'buy' : 'sell'} ${formatQty(r.payload.qty)} ${r.symbol ?? ''}`.trim(),
         body: r.payload.detail,
         tenantId: t.tenantId,
         positionId: r.positionId,

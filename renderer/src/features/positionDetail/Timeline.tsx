@@ -4,7 +4,7 @@ import type { EvaluationRowDto } from '../../../../shared/ipc/dto/events';
 import { Button } from '../../components/Button';
 import { Empty, ErrorBanner, Loading } from '../../components/States';
 import { VirtualRows } from '../../components/VirtualRows';
-import { dateTime, pct, price, qty } from '../../lib/format';
+import { dateTime, pct, price, qty, signedMoney, signedQty } from '../../lib/format';
 import { reasonText } from '../../lib/reasons';
 import { useTimelineStore } from '../../stores/timelineStore';
 import { ActionBadge } from '../positions/badges';
@@ -204,9 +204,7 @@ function EvaluationDetail({ row }: { row: EvaluationRowDto }) {
           <>
             <dt>Expected change</dt>
             <dd>
-              {qty(e.deltas.qty)} shares,{' '}
-              {(e.deltas.cashCents / 100).toLocaleString('en-US', { style: 'currency', currency: 'USD' })}{' '}
-              cash
+              {signedQty(e.deltas.qty)} shares, {signedMoney(e.deltas.cashCents)} cash
             </dd>
           </>
         )}
