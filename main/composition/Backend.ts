@@ -1,5 +1,6 @@
 import type { Result } from '../../shared/application/ledger/Result';
 import type { SimulationService } from '../simulation/SimulationService';
+import type { ManualOrderResult } from '../../shared/application/trading/manualOrders';
 import type {
   CashMovementInput,
   ChangePortfolioConfigInput,
@@ -7,6 +8,7 @@ import type {
   CreatePortfolioInput,
   CreatePositionInput,
   CreateTenantInput,
+  DeletePositionInput,
   PositionRefInput,
   PositionStatusInput,
   SetAnchorInput,
@@ -84,6 +86,8 @@ export interface LedgerUseCases {
   pausePosition(input: Scoped<PositionStatusInput>): Result<PositionRecord>;
   resumePosition(input: Scoped<PositionStatusInput>): Result<PositionRecord>;
   closePosition(input: Scoped<PositionStatusInput>): Result<PositionRecord>;
+  /** A position that never traded (no order, no dividend) is removed; its events stay in the log. */
+  deletePosition(input: Scoped<DeletePositionInput>): Result<{ id: string }>;
   changePortfolioConfig(input: Scoped<ChangePortfolioConfigInput>): Result<Portfolio>;
   changePositionConfigOverride(input: Scoped<ChangePositionConfigInput>): Result<PositionRecord>;
   setCommissionRate(input: Scoped<SetCommissionRateInput>): Result<CommissionRate>;
@@ -103,6 +107,17 @@ export interface TradingControl {
   /** A tick now, with its own id (`manual:<ulid>`); resolves when it has been written. */
   evaluateNow(): Promise<TickReport>;
   status(): LoopStatus;
+  /**
+   * Orders asked for by hand (shared/application/trading/manualOrders), through the normal order path,
+   * never overlapping a tick; the worker is woken to fill them. Refused while the market is closed.
+   */
+  rebalanceToTarget(input: { positionId: string; by: string }): Promise<Result<ManualOrderResult>>;
+  /** Sells every share and closes the position when the sale fills (at once without shares). */
+  closeWithSellOut(input: {
+    positionId: string;
+    by: string;
+    why: string | null;
+  }): Promise<Result<ManualOrderResult>>;
 }
 
 export interface TickReport {

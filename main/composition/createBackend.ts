@@ -12,6 +12,12 @@ import {
 import * as ledger from '../../shared/application/ledger';
 import type { LedgerDeps } from '../../shared/application/ledger/LedgerDeps';
 import { createDemoPortfolio } from '../../shared/application/trading/demoPortfolio';
+import {
+  closeWithSellOut,
+  rebalanceToTarget,
+  type ManualOrderResult,
+} from '../../shared/application/trading/manualOrders';
+import type { Result } from '../../shared/application/ledger/Result';
 import { ProviderSymbolDirectory } from '../adapters/symbols/ProviderSymbolDirectory';
 import { recordSkippedTick, runTick, type TickResult } from '../../shared/application/trading/runTick';
 import { manualTickId, TICK_INTERVAL_MS } from '../../shared/application/trading/tickId';
@@ -312,6 +318,22 @@ export async function createBackend(options: BackendOptions = {}): Promise<Backe
     provider: marketData.health(),
   });
 
+  /** An order asked for by hand: never during a tick; its facts are pushed and the worker woken. */
+  const manualOrder = async (
+    run: () => Promise<Result<ManualOrderResult>>,
+  ): Promise<Result<ManualOrderResult>> => {
+    const result = await scheduler.exclusive('manual-order', run);
+    if (result.ok) {
+      const { evaluation, order, position } = result.value;
+      if (evaluation)
+        bus.publish({ type: 'evaluationAppended', tickId: evaluation.correlationId, event: evaluation });
+      if (order) bus.publish({ type: 'orderCreated', order });
+      bus.publish({ type: 'positionChanged', position });
+      if (order) void worker.kick();
+    }
+    return result;
+  };
+
   const useCases = bindLedger(ledgerDeps, tenantId);
   const queries = backendQueries(store, tenantId, {
     providerHealth: () => marketData.health(),
@@ -350,6 +372,10 @@ export async function createBackend(options: BackendOptions = {}): Promise<Backe
         bus.publish({ type: 'loopStatusChanged', status: status() });
       },
       evaluateNow: () => scheduler.exclusive('manual', () => tick(manualTickId(ids))),
+      rebalanceToTarget: (input) =>
+        manualOrder(() => rebalanceToTarget(deps, { ...input, tenantId }, tickOptions)),
+      closeWithSellOut: (input) =>
+        manualOrder(() => closeWithSellOut(deps, { ...input, tenantId }, tickOptions)),
       status,
     },
     start: () => {
@@ -401,6 +427,7 @@ function bindLedger(deps: LedgerDeps, tenantId: string): LedgerUseCases {
     pausePosition: (input) => ledger.pausePosition(deps, { ...input, ...t }),
     resumePosition: (input) => ledger.resumePosition(deps, { ...input, ...t }),
     closePosition: (input) => ledger.closePosition(deps, { ...input, ...t }),
+    deletePosition: (input) => ledger.deletePosition(deps, { ...input, ...t }),
     changePortfolioConfig: (input) => ledger.changePortfolioConfig(deps, { ...input, ...t }),
     changePositionConfigOverride: (input) => ledger.changePositionConfigOverride(deps, { ...input, ...t }),
     setCommissionRate: (input) => ledger.setCommissionRate(deps, { ...input, ...t }),

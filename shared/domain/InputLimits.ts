@@ -151,6 +151,17 @@ export const LIMITS = {
 
 export type LimitName = keyof typeof LIMITS;
 
+/**
+ * A hand-set anchor more than this far from the last price (either way) asks for confirmation: a typo
+ * ($15 for $150) trades at once, so the user sees what it would do before it is set.
+ */
+export const MAX_UNCONFIRMED_ANCHOR_DISTANCE = 0.5;
+
+/** anchor / price − 1: 0.85 is 85 % above the price, −0.6 is 60 % below. */
+export function anchorDistance(anchor: number, price: number): number {
+  return anchor / price - 1;
+}
+
 /** "Down threshold must be between 0.1 % and 50 %" (with `label` replacing the limit's own when given). */
 export function limitMessage(limit: NumberLimit, label: string = limit.label): string {
   return `${label} must be ${limit.range}${limit.precision ? `, ${limit.precision}` : ''}`;

@@ -33,7 +33,8 @@ export function evaluationWhy(p: Payload): string[] {
     if (p.reasons.includes('market_closed'))
       why.push(p.session === 'EXTENDED' ? 'extended hours (trading them is off)' : 'market closed');
   } else if (t.kind === 'SET_ANCHOR') {
-    why.push('initial allocation (the anchor is not set yet)');
+    // A rebalance asked for by hand is sized as an initial allocation; its own reason says what it is.
+    if (!p.reasons.includes('manual_rebalance')) why.push('initial allocation (the anchor is not set yet)');
   } else if (t.kind === 'BUY') {
     why.push(
       `price at or below the buy trigger ${formatPrice(t.buyBelow)} (anchor ${formatPrice(t.anchor)})`,

@@ -35,6 +35,13 @@ import {
   tradeSchema,
   triggerPricesSchema,
 } from './dto/ledger';
+import {
+  anchorPreviewSchema,
+  manualOrderResultSchema,
+  newPositionPreviewSchema,
+  previewAnchorRequest,
+  previewNewPositionRequest,
+} from './dto/inputs';
 import { preferencesPatchSchema, preferencesSchema, settingsSchema } from './dto/settings';
 import {
   datasetSchema,
@@ -121,7 +128,11 @@ export const contract = {
     request: z.object({ ...positionRef, why }).strict(),
     response: positionSchema,
   },
-  'position.closePosition': { request: z.object({ ...positionRef, why }).strict(), response: positionSchema },
+  /** Closes the position; with `sellOut` it first sells every share (at once without shares). */
+  'position.closePosition': {
+    request: z.object({ ...positionRef, why, sellOut: z.boolean().default(false) }).strict(),
+    response: positionSchema,
+  },
   'position.depositCash': {
     request: z.object({ ...positionRef, amount: limitSchema(LIMITS.cashAmount) }).strict(),
     response: positionSchema,
@@ -132,7 +143,13 @@ export const contract = {
   },
   'position.setAnchor': {
     request: z
-      .object({ ...positionRef, anchor: limitSchema(LIMITS.anchor), why: z.string().max(500) })
+      .object({
+        ...positionRef,
+        anchor: limitSchema(LIMITS.anchor),
+        why: z.string().max(500),
+        /** Required when the anchor is more than 50 % away from the last price (see position.previewAnchor). */
+        confirmed: z.boolean().default(false),
+      })
       .strict(),
     response: positionSchema,
   },
@@ -163,6 +180,19 @@ export const contract = {
   'position.getChart': {
     request: z.object({ ...positionRef, limit: z.number().int().min(10).max(5000).default(1500) }).strict(),
     response: chartSchema,
+  },
+
+  // ── inputs: what a value would do before it is saved, and orders by hand (issue 15) ──────────
+  /** A hand-set anchor against the last known price: distance, trigger prices, what it would trade. */
+  'position.previewAnchor': { request: previewAnchorRequest, response: anchorPreviewSchema },
+  /** Checks the symbol and says what the first evaluation would buy at today's price, and when. */
+  'position.previewNewPosition': { request: previewNewPositionRequest, response: newPositionPreviewSchema },
+  /** Rebalance to the target stock share now: an order through the normal path, filled by the worker. */
+  'position.rebalanceNow': { request: z.object(positionRef).strict(), response: manualOrderResultSchema },
+  /** Deletes a position that never traded (no order, no dividend); its events stay in the log. */
+  'position.deletePosition': {
+    request: z.object({ ...positionRef, why }).strict(),
+    response: z.object({ id: idSchema }),
   },
 
   // ── timeline ────────────────────────────────────────────────────────────────────────────────

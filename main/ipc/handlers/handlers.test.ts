@@ -245,7 +245,7 @@ describe('IPC handlers over the ledger', () => {
     });
     expect(invalid).toMatchObject({
       ok: true,
-      value: { triggers: null, message: expect.stringContaining('minStockPct') },
+      value: { triggers: null, message: 'Minimum stock share must not be above the maximum stock share' },
     });
     const changed = await t.call('position.changeConfig', {
       positionId: p.id,

@@ -101,6 +101,10 @@ export function describeEvent(event: DomainEvent): string {
       const p = event.payload;
       return `Provider ${p.provider} failed${p.symbols.length > 0 ? ` for ${p.symbols.join(', ')}` : ''}: ${p.message}`;
     }
+    case 'PositionDeleted': {
+      const p = event.payload;
+      return `Deleted by ${p.by} (it never traded): ${money(p.cashCents)} cash${p.qty > 0 ? ` and ${formatShares(p.qty)}` : ''} no longer set aside${p.why ? `: ${p.why}` : ''}`;
+    }
   }
 }
 

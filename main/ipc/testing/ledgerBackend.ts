@@ -8,6 +8,9 @@ import type { Backend, BackendEvent, LoopStatus, TickReport } from '../../compos
 import { backendQueries } from '../../composition/backendQueries';
 import { BundledBarSource } from '../../adapters/data/BundledBarSource';
 import { ProviderSymbolDirectory } from '../../adapters/symbols/ProviderSymbolDirectory';
+import { ScriptedMarketData } from '../../adapters/marketData/ScriptedMarketData';
+import { closeWithSellOut, rebalanceToTarget } from '../../../shared/application/trading/manualOrders';
+import type { TickDeps } from '../../../shared/application/trading/runTick';
 import { openTestStore, type TestStore } from '../../db/testing/testDatabase';
 import { historySources } from '../../simulation/historySources';
 import { WorkerSimulationService } from '../../simulation/WorkerSimulationService';
@@ -63,6 +66,14 @@ export async function openLedgerBackend(file?: string): Promise<LedgerBackend> {
     logger: SILENT_LOGGER,
     sweepWorkers: 2,
   });
+  const liveDeps: TickDeps = {
+    ...store.store,
+    clock: store.clock,
+    ids: ulidGenerator(store.clock),
+    marketData: new ScriptedMarketData({ clock: store.clock, script: {} }),
+    notifier: { notify: () => undefined },
+    logger: SILENT_LOGGER,
+  };
   const scoped =
     <I, T>(fn: (d: typeof deps, input: I & { tenantId: string }) => Result<T>) =>
     (input: I) =>
@@ -87,6 +98,7 @@ export async function openLedgerBackend(file?: string): Promise<LedgerBackend> {
       pausePosition: scoped(ledger.pausePosition),
       resumePosition: scoped(ledger.resumePosition),
       closePosition: scoped(ledger.closePosition),
+      deletePosition: scoped(ledger.deletePosition),
       changePortfolioConfig: scoped(ledger.changePortfolioConfig),
       changePositionConfigOverride: scoped(ledger.changePositionConfigOverride),
       setCommissionRate: scoped(ledger.setCommissionRate),
@@ -133,6 +145,12 @@ export async function openLedgerBackend(file?: string): Promise<LedgerBackend> {
         return Promise.resolve(report);
       },
       status,
+      // Orders by hand run the real use cases on a provider without quotes: a sell-out of a position
+      // without shares closes it; anything needing a price is refused as it would be without one.
+      rebalanceToTarget: (input) =>
+        rebalanceToTarget(liveDeps, { ...input, tenantId }, { quoteTimeoutMs: 100 }),
+      closeWithSellOut: (input) =>
+        closeWithSellOut(liveDeps, { ...input, tenantId }, { quoteTimeoutMs: 100 }),
     },
     queries: backendQueries(store.store, tenantId, { providerHealth: () => health, loopStatus: status }),
     events: {

@@ -25,6 +25,7 @@ import { exchangeDayBounds } from '../trading/exchangeDay';
 import { positionConfig } from '../trading/positionConfig';
 import type { LiveDeps } from '../trading/TradingDeps';
 import { formatBps, formatMoney, formatPrice, formatQty, formatShares } from '../../format/Format';
+import { closesPosition, isManualOrder } from '../trading/manualOrders';
 import { fitToHoldings } from './fitToHoldings';
 
 export type ExecutionDeps = Pick<
@@ -252,7 +253,8 @@ async function execute(
   const driftBps = (Math.abs(priced.price - order.price) / order.price) * 10_000;
   let qty = order.qty;
   let price = order.price;
-  if (driftBps > options.driftBps) {
+  // An order asked for by hand is at market: a drift does not re-size it (fitToHoldings below still does).
+  if (driftBps > options.driftBps && !isManualOrder(order)) {
     const outcome = evaluatePosition({
       state: position,
       price: priced.price,
@@ -353,7 +355,10 @@ function bookExecution(
     const filled = moveOrder(deps, order, status === 'FILLED' ? 'FILLED' : 'PARTIALLY_FILLED', { filledQty });
     const final = status === 'CANCELLED' ? moveOrder(deps, filled, 'CANCELLED', {}) : filled;
 
-    const ledger = applyFill(position, order.side, qty, fill.price, booking);
+    const filledLedger = applyFill(position, order.side, qty, fill.price, booking);
+    // A sell-out asked for by hand closes its position once no share is left (same transaction).
+    const closing = closesPosition(order) && filledLedger.qty === 0 && position.status !== 'CLOSED';
+    const ledger = closing ? { ...filledLedger, status: 'CLOSED' as const } : filledLedger;
     const ctx = { correlationId: order.tickId ?? order.id, ts: fill.executedAt, now };
     const facts: NewEvent[] = [
       positionEvent(
@@ -385,6 +390,21 @@ function bookExecution(
           position,
           'OrderCancelled',
           { orderId: order.id, reason: `partial fill of ${qty} of ${order.qty}: the rest is cancelled` },
+          ctx,
+        ),
+      );
+    }
+    if (closing) {
+      facts.push(
+        positionEvent(
+          position,
+          'PositionStatusChanged',
+          {
+            from: position.status,
+            to: 'CLOSED',
+            by: 'system',
+            why: 'every share sold: the close asked for is done',
+          },
           ctx,
         ),
       );

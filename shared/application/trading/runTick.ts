@@ -414,7 +414,7 @@ function currentPositions(
 }
 
 /** What one position's evaluation wrote. */
-interface Written {
+export interface Written {
   evaluation: DomainEvent<'EvaluationEvent'>;
   order: OrderRecord | null;
   rejection: DomainEvent<'OrderRejected'> | null;
@@ -435,7 +435,12 @@ function addWritten(result: TenantTickResult, w: Written): void {
   if (w.positionChanged !== null) result.positionsChanged.push(w.positionChanged);
 }
 
-function writeDecision(
+/**
+ * Writes one decision inside the caller's transaction: the EvaluationEvent, and its order (NEW) with the
+ * intent (QUEUED) and OrderIntentCreated, or its REJECTED order, or the anchor set without a fill. The
+ * tick and the orders the investor asks for by hand (shared/application/trading/manualOrders) share it.
+ */
+export function writeDecision(
   deps: TickDeps,
   position: PositionRecord,
   decision: PositionDecision,
