@@ -1,4 +1,6 @@
+import { nextTradingTick } from '../../../shared/application/trading/tradePreview';
 import { exchangeDateOf } from '../../../shared/domain/calendar';
+import { DEFAULT_STRATEGY_CONFIG } from '../../../shared/domain/Config';
 import type { DomainEvent, EventType } from '../../../shared/domain/DomainEvent';
 import type { DashboardDto } from '../../../shared/ipc/dto/trading';
 import { ipcOk, type IpcResult } from '../../../shared/ipc/result';
@@ -29,7 +31,11 @@ const RECENT_TYPES: EventType[] = [
 ];
 
 /** The Dashboard: value and allocation of a portfolio (or of every position), today's activity, recent facts. */
-export function dashboardOf(backend: Backend, portfolioId: string | null): IpcResult<DashboardDto> {
+export function dashboardOf(
+  backend: Backend,
+  portfolioId: string | null,
+  tickIntervalMs: number,
+): IpcResult<DashboardDto> {
   const { queries } = backend;
   if (portfolioId !== null && !queries.portfolios().some((p) => p.id === portfolioId)) {
     return notFound('portfolio', portfolioId);
@@ -83,6 +89,14 @@ export function dashboardOf(backend: Backend, portfolioId: string | null): IpcRe
     receivableCents,
     pricesAsOf: asOf.length === 0 ? null : Math.min(...asOf),
     unpriced,
+    awaitingFirstTrade: positions
+      .filter((p) => p.status === 'ACTIVE' && p.anchor === null)
+      .map((p) => ({ positionId: p.id, symbol: p.symbol })),
+    nextTradeAt: nextTradingTick(
+      backend.trading.status().now,
+      positions[0]?.effectiveConfig ?? DEFAULT_STRATEGY_CONFIG,
+      tickIntervalMs,
+    ),
     allocation: positions.map((p) => ({
       positionId: p.id,
       symbol: p.symbol,

@@ -381,6 +381,9 @@ describe('IPC handlers over the ledger', () => {
     // Cash only, no shares yet: the value is known without any price (issue 15: never blank).
     expect(d.valueCents).toBe(300_000);
     expect(d.unpriced).toEqual([]);
+    // Neither has traded yet: both buy at the next tick with the market open.
+    expect(d.awaitingFirstTrade.map((a) => a.symbol)).toEqual(['AAPL', 'KO']);
+    expect(d.nextTradeAt).toBeGreaterThan(t.lb.backend.trading.status().now);
     expect(d.allocation.map((a) => a.symbol)).toEqual(['AAPL', 'KO']);
     expect(d.recent.some((e) => e.type === 'PositionOpened')).toBe(true);
     expect(await t.call('portfolio.getDashboard', { portfolioId: 'nope' })).toMatchObject({

@@ -24,7 +24,7 @@ export function actorOf(ctx: CallContext): string {
 }
 
 /** Portfolios and positions: the ledger use cases, and the queries behind the lists and the detail page. */
-export function ledgerHandlers({ backend }: HandlerDeps): Pick<Handlers, LedgerChannels> {
+export function ledgerHandlers({ backend, host }: HandlerDeps): Pick<Handlers, LedgerChannels> {
   const { useCases, queries } = backend;
   const position = (record: PositionRecord): PositionDto => positionDto(backend, record);
   const countPositions = (portfolioId: string) =>
@@ -45,7 +45,7 @@ export function ledgerHandlers({ backend }: HandlerDeps): Pick<Handlers, LedgerC
         (p) => toPortfolioDto(p, countPositions(p.id)),
         req,
       ),
-    'portfolio.getDashboard': (req) => dashboardOf(backend, req.portfolioId),
+    'portfolio.getDashboard': (req) => dashboardOf(backend, req.portfolioId, host.tickIntervalMs()),
 
     'position.listPositions': (req) =>
       ipcOk(

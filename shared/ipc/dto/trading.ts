@@ -71,6 +71,10 @@ export const dashboardSchema = z.object({
   pricesAsOf: epochMsSchema.nullable(),
   /** Positions holding shares without any known price: shown apart, never blanking the total. */
   unpriced: z.array(z.object({ positionId: idSchema, symbol: z.string(), qty: z.number().finite() })),
+  /** Active positions whose first evaluation has not traded yet (anchor unset): they buy at `nextTradeAt`. */
+  awaitingFirstTrade: z.array(z.object({ positionId: idSchema, symbol: z.string() })),
+  /** The next tick at which an evaluation can trade (the market open), on the backend's clock. */
+  nextTradeAt: epochMsSchema.nullable(),
   /** Stock share of value per position, for the allocation bars. */
   allocation: z.array(
     z.object({
