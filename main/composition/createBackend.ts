@@ -152,7 +152,12 @@ export async function createBackend(options: BackendOptions = {}): Promise<Backe
   });
   const stopwatch = options.stopwatch ?? (() => performance.now());
   const intervalMs = options.tickIntervalMs ?? TICK_INTERVAL_MS;
-  const tickOptions = { quoteTimeoutMs: options.quoteTimeoutMs ?? 10_000, intervalMs, stopwatch };
+  const tickOptions = {
+    quoteTimeoutMs: options.quoteTimeoutMs ?? 10_000,
+    intervalMs,
+    stopwatch,
+    ...(chosen.skippedSlots ? { skippedSlots: chosen.skippedSlots } : {}),
+  };
   const execution: ExecutionOptions = {
     ...DEFAULT_EXECUTION_OPTIONS,
     ...options.execution,

@@ -40,6 +40,11 @@ export interface TickOptions {
   /** Upper bound on the one batched quote call (SPEC 4.1.2). */
   quoteTimeoutMs: number;
   intervalMs?: number;
+  /**
+   * Slots between two instants that the clock skipped on purpose (the demo skips closed hours): they are
+   * not missed ticks. None by default.
+   */
+  skippedSlots?: (fromMs: number, toMs: number, intervalMs: number) => number;
   /** Monotonic milliseconds for durations (the clock may be virtual); the clock by default. */
   stopwatch?: () => number;
 }
@@ -131,7 +136,13 @@ export async function runTick(deps: TickDeps, tickId: string, options: TickOptio
   if (used.length > 0) deps.uow.transaction(() => deps.quotes.append(null, used));
 
   const tenants = plans.map((plan) =>
-    writeTenantTick(deps, plan, tickId, quotes, { intervalMs, t0, stopwatch, log }),
+    writeTenantTick(deps, plan, tickId, quotes, {
+      intervalMs,
+      t0,
+      stopwatch,
+      log,
+      ...(options.skippedSlots ? { skippedSlots: options.skippedSlots } : {}),
+    }),
   );
   const durationMs = stopwatch() - t0;
   log.info('tick completed', {
@@ -235,6 +246,7 @@ async function fetchQuotes(
 
 interface WriteContext {
   intervalMs: number;
+  skippedSlots?: TickOptions['skippedSlots'];
   t0: number;
   stopwatch: () => number;
   log: TickDeps['logger'];
@@ -377,7 +389,7 @@ function writeTenantPositions(
   }
 
   if (!plan.alreadyCompleted) {
-    result.missedTicks = missedTicksBefore(deps, tenantId, tickId, ctx.intervalMs);
+    result.missedTicks = missedTicksBefore(deps, tenantId, tickId, ctx.intervalMs, ctx.skippedSlots);
     const [completed] = deps.events.append(tenantId, [
       tickCompletedEvent(tenantId, tickId, deps.clock.now(), {
         evaluated: result.evaluated,
@@ -592,7 +604,13 @@ class LazyDailyActivity implements DailyActivity {
 }
 
 /** Scheduled ticks missed since this tenant's previous scheduled tick (SPEC 4.1.5). */
-function missedTicksBefore(deps: TickDeps, tenantId: string, tickId: string, intervalMs: number): number {
+function missedTicksBefore(
+  deps: TickDeps,
+  tenantId: string,
+  tickId: string,
+  intervalMs: number,
+  skippedSlots?: TickOptions['skippedSlots'],
+): number {
   if (isManualTickId(tickId)) return 0;
   const recent = deps.events.listByTenant(tenantId, {
     types: ['TickCompleted'],
@@ -603,7 +621,11 @@ function missedTicksBefore(deps: TickDeps, tenantId: string, tickId: string, int
     (e) => e.type === 'TickCompleted' && !isManualTickId(e.payload.tickId) && e.payload.tickId < tickId,
   );
   return previous && previous.type === 'TickCompleted'
-    ? missedSlotsBetween(previous.payload.tickId, tickId, intervalMs)
+    ? Math.max(
+        0,
+        missedSlotsBetween(previous.payload.tickId, tickId, intervalMs) -
+          (skippedSlots?.(Date.parse(previous.payload.tickId), Date.parse(tickId), intervalMs) ?? 0),
+      )
     : 0;
 }
 
