@@ -3,6 +3,7 @@
  * event summaries and every report too). Money arrives as integer cents; fractions are shown as percent.
  */
 import {
+  formatAsOf,
   formatDateTime,
   formatMoney,
   formatPercent,
@@ -10,6 +11,23 @@ import {
   formatQty,
   formatRatio,
 } from '../../../shared/format/Format';
+
+/** How old a price may be and still be shown without "as of" (a quote a tick or three old). */
+const LIVE_MS = 15 * 60_000;
+
+/**
+ * "as of 2020-02-19 16:00" when a price is not the latest evaluation's or is older than a few ticks
+ * (the market is closed, the provider failed); null when it is live. `now` is the backend's clock.
+ */
+export function priceAge(
+  at: number | null | undefined,
+  live: boolean,
+  now: number | null | undefined,
+): string | null {
+  if (at === null || at === undefined) return null;
+  if (live && (now === null || now === undefined || now - at <= LIVE_MS)) return null;
+  return formatAsOf(at);
+}
 
 export function money(cents: number | null | undefined, whole = false): string {
   return formatMoney(cents, { whole });

@@ -6,6 +6,8 @@ import { Empty, ErrorBanner, Loading } from '../../components/States';
 import { VirtualRows } from '../../components/VirtualRows';
 import { dateTime, pct, price, qty, signedMoney, signedQty } from '../../lib/format';
 import { reasonText } from '../../lib/reasons';
+import { evaluationWhy } from '../../../../shared/format/EvaluationWords';
+import { formatCount } from '../../../../shared/format/Format';
 import { useTimelineStore } from '../../stores/timelineStore';
 import { ActionBadge } from '../positions/badges';
 
@@ -149,11 +151,12 @@ function TimelineRow({
   onKeyDown: (e: KeyboardEvent<HTMLButtonElement>) => void;
 }) {
   const e = row.evaluation;
+  const closed = row.collapsed ?? null;
   return (
     <>
       <button
         type="button"
-        className="vrow-head"
+        className={`vrow-head${closed ? ' closed-run' : ''}`}
         aria-expanded={open}
         onClick={() => useTimelineStore.getState().toggle(row.id)}
         onKeyDown={onKeyDown}
@@ -162,7 +165,11 @@ function TimelineRow({
         <ActionBadge action={e.action} />
         <span className="num">{price(e.priceEffective)}</span>
         <span className="num">{e.finalQty > 0 ? qty(e.finalQty) : ''}</span>
-        <span className="reasons">{e.reasons.map(reasonText).join(' · ')}</span>
+        <span className="reasons">
+          {closed
+            ? `Market closed since ${dateTime(closed.fromTs)}: ${formatCount(closed.count)} evaluations held, nothing could trade`
+            : evaluationWhy(e).join(' · ')}
+        </span>
         <span aria-hidden="true">{open ? '▾' : '▸'}</span>
       </button>
       {open && <EvaluationDetail row={row} />}
