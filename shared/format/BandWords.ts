@@ -1,4 +1,4 @@
-import { formatPercent, formatPercentSetting, formatPrice } from './Format';
+import { formatPercent, formatPercentSetting, formatPrice, formatTriggerPrice } from './Format';
 
 /** What the band note needs to know about a position (its view: shared/ipc/dto/ledger PositionDto). */
 export interface BandFacts {
@@ -28,11 +28,11 @@ export function bandNote(f: BandFacts): string | null {
   }
   const { buyBelow, sellAbove } = f.triggers;
   if (f.lastPrice === null) {
-    return `${where}, and no price is known: nothing trades until the price ${below ? `falls to ${formatPrice(buyBelow)} (a buy)` : `rises to ${formatPrice(sellAbove)} (a sell)`}.`;
+    return `${where}, and no price is known: nothing trades until the price ${below ? `falls to ${formatTriggerPrice(buyBelow, 'buy')} (a buy)` : `rises to ${formatTriggerPrice(sellAbove, 'sell')} (a sell)`}.`;
   }
   const triggered = below ? f.lastPrice <= buyBelow : f.lastPrice >= sellAbove;
   if (triggered) {
     return `${where}, and the price ${formatPrice(f.lastPrice)} is past the ${below ? 'buy' : 'sell'} trigger: the next evaluation with the market open ${below ? 'buys' : 'sells'}.`;
   }
-  return `${where}, but the price ${formatPrice(f.lastPrice)} is inside the trigger band (${formatPrice(buyBelow)} to ${formatPrice(sellAbove)}), so nothing trades until it ${below ? `falls to ${formatPrice(buyBelow)} (a buy)` : `rises to ${formatPrice(sellAbove)} (a sell)`}.`;
+  return `${where}, but the price ${formatPrice(f.lastPrice)} is inside the trigger band (${formatTriggerPrice(buyBelow, 'buy')} to ${formatTriggerPrice(sellAbove, 'sell')}), so nothing trades until it ${below ? `falls to ${formatTriggerPrice(buyBelow, 'buy')} (a buy)` : `rises to ${formatTriggerPrice(sellAbove, 'sell')} (a sell)`}.`;
 }

@@ -1,6 +1,6 @@
 import type { EvaluationPayload } from '../domain/DomainEvent';
 import { REASON_TEXT, type ReasonCode } from '../domain/ReasonCode';
-import { formatPrice, formatQty } from './Format';
+import { formatPrice, formatQty, formatTriggerPrice } from './Format';
 
 /**
  * An evaluation in words, decision first (issue 15: "the evaluation timeline and event log lead with the
@@ -37,15 +37,15 @@ export function evaluationWhy(p: Payload): string[] {
     if (!p.reasons.includes('manual_rebalance')) why.push('initial allocation (the anchor is not set yet)');
   } else if (t.kind === 'BUY') {
     why.push(
-      `price at or below the buy trigger ${formatPrice(t.buyBelow)} (anchor ${formatPrice(t.anchor)})`,
+      `price at or below the buy trigger ${formatTriggerPrice(t.buyBelow, 'buy')} (anchor ${formatPrice(t.anchor)})`,
     );
   } else if (t.kind === 'SELL') {
     why.push(
-      `price at or above the sell trigger ${formatPrice(t.sellAbove)} (anchor ${formatPrice(t.anchor)})`,
+      `price at or above the sell trigger ${formatTriggerPrice(t.sellAbove, 'sell')} (anchor ${formatPrice(t.anchor)})`,
     );
   } else {
     why.push(
-      `inside the trigger band (buy at or below ${formatPrice(t.buyBelow)}, sell at or above ${formatPrice(t.sellAbove)})`,
+      `inside the trigger band (buy at or below ${formatTriggerPrice(t.buyBelow, 'buy')}, sell at or above ${formatTriggerPrice(t.sellAbove, 'sell')})`,
     );
   }
   for (const reason of p.reasons) {

@@ -10,6 +10,7 @@ import {
   formatPrice,
   formatQty,
   formatRatio,
+  formatTriggerPrice,
 } from '../../../shared/format/Format';
 
 /** How old a price may be and still be shown without "as of" (a quote a tick or three old). */
@@ -44,6 +45,11 @@ export function price(value: number | null | undefined): string {
 
 export function qty(value: number | null | undefined): string {
   return formatQty(value);
+}
+
+/** A trigger price as the first cent that trades: rounded down for a buy, up for a sell. */
+export function trigger(value: number | null | undefined, side: 'buy' | 'sell'): string {
+  return formatTriggerPrice(value, side);
 }
 
 /** A change of shares: "+61", "−50". */

@@ -6,7 +6,7 @@ import { Empty, ErrorBanner, Loading } from '../../components/States';
 import { Tabs } from '../../components/Tabs';
 import { Legend, TimeSeriesChart } from '../../components/TimeSeriesChart';
 import { useResolvedTheme } from '../../app/theme';
-import { dateTime, money, pct, price, priceAge, qty } from '../../lib/format';
+import { dateTime, money, pct, price, priceAge, qty, trigger } from '../../lib/format';
 import { bandNote } from '../../../../shared/format/BandWords';
 import { RowMenu } from '../../components/RowMenu';
 import { navigate } from '../../app/useRoute';
@@ -141,7 +141,7 @@ export function PositionDetailPage({ positionId }: { positionId: string }) {
           value={price(current.anchor)}
           sub={
             current.triggers
-              ? `buy ≤ ${price(current.triggers.buyBelow)} · sell ≥ ${price(current.triggers.sellAbove)}`
+              ? `buy ≤ ${trigger(current.triggers.buyBelow, 'buy')} · sell ≥ ${trigger(current.triggers.sellAbove, 'sell')}`
               : 'set by the first evaluation'
           }
         />

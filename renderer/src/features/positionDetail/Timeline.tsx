@@ -4,7 +4,7 @@ import type { EvaluationRowDto } from '../../../../shared/ipc/dto/events';
 import { Button } from '../../components/Button';
 import { Empty, ErrorBanner, Loading } from '../../components/States';
 import { VirtualRows } from '../../components/VirtualRows';
-import { dateTime, pct, price, qty, signedMoney, signedQty } from '../../lib/format';
+import { dateTime, pct, price, qty, signedMoney, signedQty, trigger } from '../../lib/format';
 import { reasonText } from '../../lib/reasons';
 import { evaluationWhy } from '../../../../shared/format/EvaluationWords';
 import { formatCount } from '../../../../shared/format/Format';
@@ -200,7 +200,7 @@ function EvaluationDetail({ row }: { row: EvaluationRowDto }) {
         <dt>Trigger</dt>
         <dd>
           {t
-            ? `${t.kind}: anchor ${price(t.anchor)}, buy ≤ ${price(t.buyBelow)} (${pct(t.distanceToBuy)} away), sell ≥ ${price(t.sellAbove)} (${pct(t.distanceToSell)} away)`
+            ? `${t.kind}: anchor ${price(t.anchor)}, buy ≤ ${trigger(t.buyBelow, 'buy')} (${pct(t.distanceToBuy)} away), sell ≥ ${trigger(t.sellAbove, 'sell')} (${pct(t.distanceToSell)} away)`
             : 'not evaluated'}
         </dd>
         <dt>Quantity</dt>

@@ -3,7 +3,7 @@ import type { AnchorPreviewDto } from '../../../../shared/ipc/dto/inputs';
 import type { PositionDto } from '../../../../shared/ipc/dto/ledger';
 import { Button } from '../../components/Button';
 import { Field } from '../../components/Field';
-import { price } from '../../lib/format';
+import { price, trigger } from '../../lib/format';
 import { issuesToErrors, parseNumber, type FieldErrors } from '../../lib/formParsing';
 import { usePositionsStore } from '../../stores/positionsStore';
 
@@ -90,8 +90,8 @@ export function AnchorForm({ position, onDone }: { position: PositionDto; onDone
           {preview.message}
           {preview.triggers && (
             <div className="small">
-              Buys at or below <span className="buy">{price(preview.triggers.buyBelow)}</span>, sells at or
-              above <span className="sell">{price(preview.triggers.sellAbove)}</span>.
+              Buys at or below <span className="buy">{trigger(preview.triggers.buyBelow, 'buy')}</span>, sells
+              at or above <span className="sell">{trigger(preview.triggers.sellAbove, 'sell')}</span>.
             </div>
           )}
         </div>

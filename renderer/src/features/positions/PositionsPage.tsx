@@ -6,7 +6,7 @@ import { Card } from '../../components/Card';
 import { Field } from '../../components/Field';
 import { Modal } from '../../components/Modal';
 import { Empty, ErrorBanner, Loading } from '../../components/States';
-import { money, pct, price, priceAge, qty } from '../../lib/format';
+import { money, pct, price, priceAge, qty, trigger } from '../../lib/format';
 import { usePortfolioStore } from '../../stores/portfolioStore';
 import { usePositionsStore } from '../../stores/positionsStore';
 import { useTradingStore } from '../../stores/tradingStore';
@@ -132,8 +132,8 @@ export function PositionsPage() {
                       </td>
                       <td className="num">{price(p.anchor)}</td>
                       <td className="num col-wide nowrap">
-                        <span className="buy">{price(p.triggers?.buyBelow)}</span> /{' '}
-                        <span className="sell">{price(p.triggers?.sellAbove)}</span>
+                        <span className="buy">{trigger(p.triggers?.buyBelow, 'buy')}</span> /{' '}
+                        <span className="sell">{trigger(p.triggers?.sellAbove, 'sell')}</span>
                       </td>
                       <td>
                         {p.lastAction ? (
