@@ -35,32 +35,42 @@ export function RowMenu({
     if (refocus) button.current?.focus();
   };
 
+  /** Below the button, or above it when the viewport's bottom is near; null once the button is out of view. */
+  const place = (): { top: number; right: number } | null => {
+    const rect = button.current?.getBoundingClientRect();
+    if (!rect || rect.bottom < 0 || rect.top > window.innerHeight) return null;
+    const height = shown.length * 34 + 12;
+    const top = rect.bottom + height + 8 > window.innerHeight ? rect.top - height - 4 : rect.bottom + 4;
+    return { top: Math.max(8, top), right: Math.max(8, window.innerWidth - rect.right) };
+  };
+
   useEffect(() => {
     if (!open) return;
     const outside = (e: PointerEvent) => {
       if (!menu.current?.contains(e.target as Node) && !button.current?.contains(e.target as Node))
         setOpen(false);
     };
-    const away = () => setOpen(false);
+    // The page scrolls or resizes under an open menu: it follows its button, and closes when it leaves.
+    const follow = () => {
+      const next = place();
+      if (next === null) setOpen(false);
+      else setAt(next);
+    };
     document.addEventListener('pointerdown', outside);
-    window.addEventListener('resize', away);
-    window.addEventListener('scroll', away, true);
-    menu.current?.querySelector<HTMLButtonElement>('[role="menuitem"]')?.focus();
+    window.addEventListener('resize', follow);
+    window.addEventListener('scroll', follow, true);
+    menu.current?.querySelector<HTMLButtonElement>('[role="menuitem"]')?.focus({ preventScroll: true });
     return () => {
       document.removeEventListener('pointerdown', outside);
-      window.removeEventListener('resize', away);
-      window.removeEventListener('scroll', away, true);
+      window.removeEventListener('resize', follow);
+      window.removeEventListener('scroll', follow, true);
     };
+    // place() reads the button and the items' count when called.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [open]);
 
   const toggle = () => {
-    const rect = button.current?.getBoundingClientRect();
-    if (rect) {
-      // Below the button, or above it when the viewport's bottom is near.
-      const height = shown.length * 34 + 12;
-      const top = rect.bottom + height + 8 > window.innerHeight ? rect.top - height - 4 : rect.bottom + 4;
-      setAt({ top: Math.max(8, top), right: Math.max(8, window.innerWidth - rect.right) });
-    }
+    setAt(place());
     setOpen(!open);
   };
 

@@ -102,7 +102,7 @@ export function PositionsPage() {
                   <th className="num">Last price</th>
                   <th className="num">Anchor</th>
                   <th className="num col-wide">Buy ≤ / sell ≥</th>
-                  <th>Last decision</th>
+                  <th className="col-wide">Last decision</th>
                   <th>
                     <span className="sr-only">Actions</span>
                   </th>
@@ -128,14 +128,14 @@ export function PositionsPage() {
                       <td className="num">{pct(p.stockPct, 1)}</td>
                       <td className="num">
                         {price(p.lastPrice)}
-                        {age && <div className="small muted nowrap">{age}</div>}
+                        {age && <div className="small muted as-of">{age}</div>}
                       </td>
                       <td className="num">{price(p.anchor)}</td>
                       <td className="num col-wide nowrap">
                         <span className="buy">{trigger(p.triggers?.buyBelow, 'buy')}</span> /{' '}
                         <span className="sell">{trigger(p.triggers?.sellAbove, 'sell')}</span>
                       </td>
-                      <td>
+                      <td className="col-wide">
                         {p.lastAction ? (
                           <ActionBadge action={p.lastAction} />
                         ) : (
