@@ -167,7 +167,12 @@ export const contract = {
   /** The trigger prices a proposed override would give at the current anchor (the config form's preview). */
   'position.previewTriggers': {
     request: z.object({ ...positionRef, override: configPatchSchema.nullable() }).strict(),
-    response: z.object({ triggers: triggerPricesSchema.nullable(), message: z.string().nullable() }),
+    response: z.object({
+      triggers: triggerPricesSchema.nullable(),
+      message: z.string().nullable(),
+      /** What these settings would do at the last known price, in words (issue 15's sanity check). */
+      atLastPrice: z.string().nullable().optional(),
+    }),
   },
   'position.listOrders': {
     request: z.object({ ...positionRef, limit: z.number().int().min(1).max(1000).default(200) }).strict(),

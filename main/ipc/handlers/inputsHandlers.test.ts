@@ -87,6 +87,23 @@ describe('inputs that move money, behind the IPC contract', () => {
     });
   });
 
+  it('checks settings against the last price: a threshold typed too tight trades at the next tick', async () => {
+    quote('KO', 59.24);
+    const p = await position('KO', 10_000, 100);
+    await t.call('position.setAnchor', { positionId: p.id, anchor: 60, why: 'start' });
+    const loose = await t.call('position.previewTriggers', { positionId: p.id, override: null });
+    expect((loose.value as { atLastPrice: string }).atLastPrice).toBe(
+      'At the last price $59.24 (as of 2020-02-19 16:00) these settings: nothing trades.',
+    );
+    const tight = await t.call('position.previewTriggers', {
+      positionId: p.id,
+      override: { trigger: { downThreshold: 0.01 } },
+    });
+    expect((tight.value as { atLastPrice: string }).atLastPrice).toMatch(
+      /^At the last price \$59\.24 \(as of 2020-02-19 16:00\) these settings: this buys [\d,]+ shares? for \$[\d,.]+ at the next tick\.$/,
+    );
+  });
+
   it('previews a new position: the symbol checked, what the first evaluation buys at today’s price, and when', async () => {
     quote('KO', 59.72);
     const r = await t.call('position.previewNewPosition', { portfolioId, symbol: 'ko', initialCash: 25_000 });

@@ -18,6 +18,8 @@ import {
   formatShares,
 } from '../../../shared/format/Format';
 import { ipcOk } from '../../../shared/ipc/result';
+import type { StrategyConfig } from '../../../shared/domain/Config';
+import type { PositionRecord } from '../../../shared/ports/PositionRepository';
 import type { Handlers } from '../dispatch';
 import { triggerPrices } from '../mappers/ledgerDtos';
 import type { HandlerDeps } from './HandlerDeps';
@@ -123,6 +125,28 @@ export function inputsHandlers({ backend, host }: HandlerDeps): Pick<Handlers, I
       );
     },
   };
+}
+
+/**
+ * Settings checked against the last known price (issue 15): "At the last price $59.24 these settings
+ * buy 106 shares for $6,279.44 at the next tick." — a threshold typed too tight trades at once.
+ */
+export function settingsAtLastPrice(
+  backend: HandlerDeps['backend'],
+  record: PositionRecord,
+  config: StrategyConfig,
+): string | null {
+  if (record.anchor === null) return null;
+  const view = positionDto(backend, record);
+  if (view.lastPrice === null) return null;
+  const commission = backend.useCases.resolveCommissionFor({ positionId: record.id });
+  const preview = previewEvaluation(
+    record,
+    view.lastPrice,
+    config,
+    commission.ok ? commission.value : resolveCommission([], backend.tenantId, record.symbol),
+  );
+  return `At the last price ${formatPrice(view.lastPrice)} (${formatAsOf(view.lastPriceAt)}) these settings: ${tradeWords(preview)}${preview.side ? ' at the next tick' : ''}.`;
 }
 
 /** The anchor check for `position.setAnchor`: a far anchor needs `confirmed` (the same rule as the preview). */

@@ -10,7 +10,7 @@ import { toOrderDto, toPortfolioDto, toTradeDto, triggerPrices } from '../mapper
 import { dashboardOf } from './dashboard';
 import { positionDto } from './positionView';
 import type { HandlerDeps } from './HandlerDeps';
-import { anchorNeedsConfirmation, type InputsChannels } from './inputsHandlers';
+import { anchorNeedsConfirmation, settingsAtLastPrice, type InputsChannels } from './inputsHandlers';
 import { fromResult, notFound } from './results';
 
 type LedgerChannels = Exclude<
@@ -150,6 +150,7 @@ export function ledgerHandlers({ backend, host }: HandlerDeps): Pick<Handlers, L
       return ipcOk({
         triggers,
         message: triggers ? null : 'The anchor is not set yet: the first evaluation sets it.',
+        atLastPrice: settingsAtLastPrice(backend, record, checked.data),
       });
     },
     'position.listOrders': (req) =>

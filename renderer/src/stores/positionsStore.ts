@@ -43,7 +43,7 @@ interface PositionsState {
   previewTriggers(
     id: string,
     override: ConfigPatch | null,
-  ): Promise<{ triggers: TriggerPricesDto | null; message: string | null }>;
+  ): Promise<{ triggers: TriggerPricesDto | null; message: string | null; atLastPrice?: string | null }>;
   /** A position's new state (from an action here or a push), merged into the list. */
   upsert(position: PositionDto): void;
 }

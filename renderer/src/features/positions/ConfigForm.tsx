@@ -72,6 +72,7 @@ export function ConfigForm({ position, onDone }: { position: PositionDto; onDone
   const [preview, setPreview] = useState<{
     triggers: TriggerPricesDto | null;
     message: string | null;
+    atLastPrice?: string | null;
   } | null>(null);
   const busy = usePositionsStore((s) => s.busy[position.id]);
 
@@ -139,6 +140,7 @@ export function ConfigForm({ position, onDone }: { position: PositionDto; onDone
         ) : (
           <span className="muted">{preview?.message ?? 'Computing the trigger prices…'}</span>
         )}
+        {preview?.atLastPrice && <div className="small">{preview.atLastPrice}</div>}
       </div>
       {formError && (
         <p className="banner error wide" role="alert">
