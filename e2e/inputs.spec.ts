@@ -180,7 +180,8 @@ for (const size of [
     test('every other page, screenshotted; the event log groups closed periods', async () => {
       await page.getByRole('link', { name: 'Event log' }).click();
       const list = page.getByTestId('event-list');
-      await expect(list).toContainText(/Market closed .*HOLDs on \d+ ticks/);
+      // The night is a few screens down the list (virtualised: only rows in view exist).
+      await scrollUntil(list, /Market closed .*HOLDs on \d+ ticks/);
       await shoot(page, name('11-event-log'));
       await page.getByLabel('Type').selectOption({ label: 'Orders and fills' });
       await page.getByRole('button', { name: 'Apply filters' }).click();
@@ -234,4 +235,14 @@ async function submitDuringMarketHours(dialog: Locator, submit: Locator): Promis
     if (outcome === 'done') return;
     await dialog.page().waitForTimeout(1_000);
   }
+}
+
+/** Scrolls a virtualised list down a screen at a time (loading older pages) until it shows `text`. */
+async function scrollUntil(list: Locator, text: RegExp): Promise<void> {
+  for (let i = 0; i < 80; i++) {
+    if (text.test((await list.textContent()) ?? '')) return;
+    await list.evaluate((el) => el.scrollBy(0, el.clientHeight * 0.8));
+    await list.page().waitForTimeout(150);
+  }
+  await expect(list).toContainText(text);
 }
