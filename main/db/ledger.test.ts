@@ -134,7 +134,7 @@ describe('cash', () => {
     expect(over).toEqual({
       ok: false,
       code: 'insufficient_funds',
-      message: 'cannot withdraw 49,990.01: AAPL has 49,990.00 in cash',
+      message: 'Cannot withdraw $49,990.01: AAPL has $49,990.00 in cash',
     });
     expect(value(withdrawCash(t.deps, { ...ref, amount: 49_990 })).cashCents).toBe(0);
     const events = t.store.events
@@ -745,7 +745,7 @@ describe('bad input: a clear error, and nothing changes (dump of all tables befo
         [
           'overdraft by a cent',
           () => withdrawCash(t.deps, { ...pos, amount: 50_000.01 }),
-          /cannot withdraw 50,000.01: AAPL has 50,000.00 in cash/,
+          /Cannot withdraw \$50,000.01: AAPL has \$50,000.00 in cash/,
         ],
       ],
     };

@@ -10,7 +10,7 @@ import {
   stagedRestoreSchema,
   stageRestoreRequest,
 } from './dto/app';
-import { emptyRequest, fractionSchema, idSchema, symbolSchema } from './dto/common';
+import { emptyRequest, fractionSchema, idSchema } from './dto/common';
 import { configPatchSchema } from './dto/config';
 import { dividendOverviewSchema } from './dto/dividends';
 import {
@@ -39,6 +39,7 @@ import {
   anchorPreviewSchema,
   manualOrderResultSchema,
   newPositionPreviewSchema,
+  newPositionShape,
   previewAnchorRequest,
   previewNewPositionRequest,
 } from './dto/inputs';
@@ -113,11 +114,7 @@ export const contract = {
   'position.createPosition': {
     request: z
       .object({
-        portfolioId: idSchema,
-        symbol: symbolSchema,
-        initialCash: limitSchema(LIMITS.initialCash),
-        existingShares: limitSchema(LIMITS.existingShares).optional(),
-        initialStockPct: limitSchema(LIMITS.initialStockPct).optional(),
+        ...newPositionShape,
         withholdingPct: limitSchema(LIMITS.withholdingPct).nullable().optional(),
       })
       .strict(),

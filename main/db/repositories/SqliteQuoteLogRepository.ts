@@ -33,14 +33,7 @@ export class SqliteQuoteLogRepository implements QuoteLogRepository {
     return this.orm
       .select(COLUMNS)
       .from(quoteLog)
-      .where(
-        and(
-          tenantId === null ? isNull(quoteLog.tenantId) : eq(quoteLog.tenantId, tenantId),
-          eq(quoteLog.symbol, symbol),
-          gte(quoteLog.ts, fromTs),
-          lt(quoteLog.ts, toTs),
-        ),
-      )
+      .where(and(ofSymbol(tenantId, symbol), gte(quoteLog.ts, fromTs), lt(quoteLog.ts, toTs)))
       .orderBy(asc(quoteLog.ts), asc(quoteLog.id))
       .all();
   }
@@ -51,17 +44,20 @@ export class SqliteQuoteLogRepository implements QuoteLogRepository {
       this.orm
         .select(COLUMNS)
         .from(quoteLog)
-        .where(
-          and(
-            tenantId === null ? isNull(quoteLog.tenantId) : eq(quoteLog.tenantId, tenantId),
-            eq(quoteLog.symbol, symbol),
-          ),
-        )
+        .where(ofSymbol(tenantId, symbol))
         .orderBy(desc(quoteLog.ts), desc(quoteLog.id))
         .limit(1)
         .get() ?? null
     );
   }
+}
+
+/** One symbol's quotes in exactly the scope asked for (null: shared market data). */
+function ofSymbol(tenantId: string | null, symbol: string) {
+  return and(
+    tenantId === null ? isNull(quoteLog.tenantId) : eq(quoteLog.tenantId, tenantId),
+    eq(quoteLog.symbol, symbol),
+  );
 }
 
 const COLUMNS = {

@@ -1,19 +1,14 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { LedgerDeps } from './LedgerDeps';
 import { loadPosition } from './loaders';
 import { positionEvent } from './positionChange';
 import { fail, ok, type Result } from './Result';
 import { inTransaction } from './transaction';
-import { actorSchema, idSchema, parseInput, reasonSchema } from './validation';
+import { PositionStatusInput } from './positionStatus';
+import { parseInput } from './validation';
 
-export const DeletePositionInput = z
-  .object({
-    tenantId: idSchema('tenantId'),
-    positionId: idSchema('positionId'),
-    by: actorSchema,
-    why: reasonSchema.optional(),
-  })
-  .strict();
+/** Who deletes and why: the same fields as a status change. */
+export const DeletePositionInput = PositionStatusInput;
 export type DeletePositionInput = z.input<typeof DeletePositionInput>;
 
 /**

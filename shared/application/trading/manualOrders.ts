@@ -82,11 +82,9 @@ export async function rebalanceToTarget(
   const { price, quote, session, config } = ready.value;
   const target = targetStockPct(config);
   return deps.uow.transaction(() => {
-    const fresh = loadPosition(deps, input.tenantId, input.positionId);
+    const fresh = unchangedSince(deps, input, ready.value.position);
     if (!fresh.ok) return fresh;
     const position = fresh.value;
-    if (position.version !== ready.value.position.version)
-      return fail('conflict', `${position.symbol} changed meanwhile: look again and ask again`);
     const commission = commissionOf(deps, position);
     // Sized, capped and rounded as an initial allocation to the target (SPEC 2.10), whatever the anchor.
     const decided = decidePosition({
@@ -140,11 +138,9 @@ export async function closeWithSellOut(
   if (!ready.ok) return ready;
   const { price, quote, session, config } = ready.value;
   return deps.uow.transaction(() => {
-    const fresh = loadPosition(deps, input.tenantId, input.positionId);
+    const fresh = unchangedSince(deps, input, ready.value.position);
     if (!fresh.ok) return fresh;
     const position = fresh.value;
-    if (position.version !== ready.value.position.version)
-      return fail('conflict', `${position.symbol} changed meanwhile: look again and ask again`);
     const commission = commissionOf(deps, position);
     const booking = bookFill('SELL', position.qty, price, commission);
     const payload: EvaluationPayload = {
@@ -289,6 +285,19 @@ async function readyToTrade(
   );
   if (!priced.ok) return fail('conflict', `No usable price for ${position.symbol} now: ${priced.detail}`);
   return ok({ position, config, session, quote: answer.quote, price: priced.price });
+}
+
+/** Inside the order's transaction: the position as it was when its price was taken, or a conflict. */
+function unchangedSince(
+  deps: TickDeps,
+  input: ManualOrderInput,
+  seen: PositionRecord,
+): Result<PositionRecord> {
+  const fresh = loadPosition(deps, input.tenantId, input.positionId);
+  if (!fresh.ok) return fresh;
+  if (fresh.value.version !== seen.version)
+    return fail('conflict', `${seen.symbol} changed meanwhile: look again and ask again`);
+  return fresh;
 }
 
 function commissionOf(deps: TickDeps, position: PositionRecord): CommissionSnapshot {

@@ -46,15 +46,16 @@ export const anchorPreviewSchema = z.object({
 });
 export type AnchorPreviewDto = z.infer<typeof anchorPreviewSchema>;
 
-export const previewNewPositionRequest = z
-  .object({
-    portfolioId: idSchema,
-    symbol: symbolSchema,
-    initialCash: limitSchema(LIMITS.initialCash),
-    existingShares: limitSchema(LIMITS.existingShares).optional(),
-    initialStockPct: limitSchema(LIMITS.initialStockPct).optional(),
-  })
-  .strict();
+/** The fields of a new position (position.createPosition adds its withholding). */
+export const newPositionShape = {
+  portfolioId: idSchema,
+  symbol: symbolSchema,
+  initialCash: limitSchema(LIMITS.initialCash),
+  existingShares: limitSchema(LIMITS.existingShares).optional(),
+  initialStockPct: limitSchema(LIMITS.initialStockPct).optional(),
+};
+
+export const previewNewPositionRequest = z.object(newPositionShape).strict();
 
 /** The first evaluation of a position about to be created, at today's price, and when it will happen. */
 export const newPositionPreviewSchema = z.object({
