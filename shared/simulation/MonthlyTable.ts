@@ -1,8 +1,15 @@
+import type { PeriodCalendar } from '../domain/metrics';
 import { monthlyReturns, yearlyReturns } from '../domain/metrics';
 import type { MonthlyReturnRow } from './SimulationResult';
 
-/** SPEC 5's monthly return table: a row per year, twelve months (null when no bar fell in it) and the year. */
-export function monthlyReturnTable(dates: readonly string[], equity: readonly number[]): MonthlyReturnRow[] {
+/**
+ * SPEC 5's monthly return table: a row per year, twelve months (null when no bar fell in it) and the
+ * year. `dates` may be their `periodCalendar`, made once for several equity series over the same dates.
+ */
+export function monthlyReturnTable(
+  dates: readonly string[] | PeriodCalendar,
+  equity: readonly number[],
+): MonthlyReturnRow[] {
   const rows = new Map<number, MonthlyReturnRow>();
   const rowOf = (year: number): MonthlyReturnRow => {
     let row = rows.get(year);

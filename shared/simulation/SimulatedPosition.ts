@@ -472,6 +472,7 @@ export class SimulatedPosition {
     const cancelledQty = normalizeQty(order.qty - qty);
     const at = barLabel(this.bars, i);
     const tradeSeq = this.log.addTrade({
+      seq: 0,
       symbol: this.symbol,
       decidedAt: barLabel(this.bars, order.decidedAt),
       filledAt: at,
@@ -492,9 +493,11 @@ export class SimulatedPosition {
       reasons: [...order.reasons],
       note,
     });
-    const base = { at, symbol: this.symbol, tradeSeq };
     this.log.addEvent({
-      ...base,
+      seq: 0,
+      at,
+      symbol: this.symbol,
+      tradeSeq,
       type: 'OrderFilled',
       qty,
       price,
@@ -505,7 +508,10 @@ export class SimulatedPosition {
     });
     const anchorChange = anchorAfterFill(anchorBefore, price);
     this.log.addEvent({
-      ...base,
+      seq: 0,
+      at,
+      symbol: this.symbol,
+      tradeSeq,
       type: anchorChange.type,
       qty: null,
       price,
@@ -516,7 +522,10 @@ export class SimulatedPosition {
     });
     if (cancelledQty > 0) {
       this.log.addEvent({
-        ...base,
+        seq: 0,
+        at,
+        symbol: this.symbol,
+        tradeSeq,
         type: 'OrderCancelled',
         qty: cancelledQty,
         price: null,
@@ -536,6 +545,7 @@ export class SimulatedPosition {
     if (this.log.detailed) {
       const at = barLabel(this.bars, i);
       const tradeSeq = this.log.addTrade({
+        seq: 0,
         symbol: this.symbol,
         decidedAt: barLabel(this.bars, order.decidedAt),
         filledAt: null,
@@ -557,6 +567,7 @@ export class SimulatedPosition {
         note,
       });
       this.log.addEvent({
+        seq: 0,
         at,
         symbol: this.symbol,
         tradeSeq,
@@ -584,6 +595,7 @@ export class SimulatedPosition {
     const reasons = ev.reasons();
     const at = barLabel(this.bars, i);
     const tradeSeq = this.log.addTrade({
+      seq: 0,
       symbol: this.symbol,
       decidedAt: at,
       filledAt: null,
@@ -605,6 +617,7 @@ export class SimulatedPosition {
       note: null,
     });
     this.log.addEvent({
+      seq: 0,
       at,
       symbol: this.symbol,
       tradeSeq,
@@ -638,6 +651,7 @@ export class SimulatedPosition {
     detail: string,
   ): void {
     this.log.addEvent({
+      seq: 0,
       at: barLabel(this.bars, i),
       symbol: this.symbol,
       tradeSeq: null,
@@ -687,6 +701,7 @@ export class SimulatedPosition {
 
   private logAccrual(i: number, d: UnpaidDividend): void {
     this.log.addEvent({
+      seq: 0,
       at: barLabel(this.bars, i),
       symbol: this.symbol,
       tradeSeq: null,
@@ -702,6 +717,7 @@ export class SimulatedPosition {
 
   private logPayment(i: number, d: UnpaidDividend): void {
     this.log.addEvent({
+      seq: 0,
       at: barLabel(this.bars, i),
       symbol: this.symbol,
       tradeSeq: null,

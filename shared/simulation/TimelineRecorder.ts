@@ -3,6 +3,7 @@ import type { BarSeries } from '../ports/HistoricalBars';
 import { isIntraday } from '../ports/HistoricalBars';
 import type { PositionTimeline, TimelineAction } from './SimulationResult';
 import { TIMELINE_ACTIONS } from './SimulationResult';
+import { plainArray, plainArrayOrNull } from './plainArrays';
 
 export const ACTION_HOLD = 0;
 export const ACTION_BUY = 1;
@@ -58,11 +59,11 @@ export class TimelineRecorder {
       actions: TIMELINE_ACTIONS as readonly TimelineAction[],
       reasonSets: this.reasonSets,
       at: barLabels(bars),
-      price: Array.from(bars.close),
-      anchor: Array.from(this.anchor, (a) => (Number.isNaN(a) ? null : a)),
-      action: Array.from(this.action),
-      qty: Array.from(this.qty),
-      reasons: Array.from(this.reasons),
+      price: plainArray(bars.close),
+      anchor: plainArrayOrNull(this.anchor),
+      action: plainArray(this.action),
+      qty: plainArray(this.qty),
+      reasons: plainArray(this.reasons),
     };
   }
 }
@@ -75,6 +76,6 @@ export function barLabel(bars: BarSeries, i: number): string {
 }
 
 export function barLabels(bars: BarSeries): string[] {
-  if (!isIntraday(bars.interval)) return [...bars.session];
+  if (!isIntraday(bars.interval)) return bars.session.slice();
   return Array.from(bars.time, (t) => new Date(t).toISOString());
 }

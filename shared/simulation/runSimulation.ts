@@ -1,6 +1,6 @@
 import type { StrategyConfig } from '../domain/Config';
 import type { PerformanceMetrics } from '../domain/metrics';
-import { computeMetrics, drawdownSeries } from '../domain/metrics';
+import { computeMetrics, drawdownSeries, periodCalendar } from '../domain/metrics';
 import type { BarSeries } from '../ports/HistoricalBars';
 import { sliceBarsBySession } from '../ports/HistoricalBars';
 import type { DividendCalendar } from './DividendSchedule';
@@ -14,6 +14,7 @@ import type { PositionOutcome, SimulationResult } from './SimulationResult';
 import type { PositionSpec, SimulationSpec, SymbolHistory } from './SimulationSpec';
 import { checkSimulationSpec } from './SimulationSpec';
 import { productCents } from '../domain/Money';
+import { plainArray, plainArrayOrNull } from './plainArrays';
 
 export interface RunOptions {
   /** Called every few thousand bars with the bars done and the total. */
@@ -102,7 +103,7 @@ export function summarizePrepared(
   const run = replayPrepared(plan, config, { ...options, dailyEquityInto: plan.equityScratch });
   if (!run.ok) return run;
   const { totals } = run;
-  const equity = Array.from(run.dailyEquityCents);
+  const equity = plainArray(run.dailyEquityCents);
   return {
     ok: true,
     summary: {
@@ -461,19 +462,32 @@ function metricsOf(equity: readonly number[], totals: ReplayTotals, riskFree: nu
   });
 }
 
+/** Element-wise sum of the positions' daily columns, added in position order as the old reduce did. */
+function sumColumns(columns: readonly Float64Array[]): number[] {
+  const first = columns[0] as Float64Array;
+  const sums = plainArray(first);
+  for (let k = 1; k < columns.length; k++) {
+    const c = columns[k] as Float64Array;
+    for (let d = 0; d < sums.length; d++) sums[d] = (sums[d] as number) + (c[d] as number);
+  }
+  return sums;
+}
+
 function assembleResult(prepared: Prepared, run: ReplayRun): SimulationResult {
   const { spec, positions, sessions } = prepared;
   const replays = run.replays;
   const buyHolds = run.buyHolds as BuyAndHoldReplay[];
   const daily = run.daily as DailyColumns[];
-  const equityCents = Array.from(run.dailyEquity);
-  const buyHoldEquityCents = Array.from(run.dailyBuyHold as Float64Array);
-  const cashCents = sessions.map((_, d) => daily.reduce((s, c) => s + (c.cash[d] as number), 0));
-  const receivableCents = sessions.map((_, d) => daily.reduce((s, c) => s + (c.receivable[d] as number), 0));
-  const stockValueCents = equityCents.map(
-    (e, d) => e - (cashCents[d] as number) - (receivableCents[d] as number),
-  );
+  const equityCents = plainArray(run.dailyEquity);
+  const buyHoldEquityCents = plainArray(run.dailyBuyHold as Float64Array);
+  const cashCents = sumColumns(daily.map((c) => c.cash));
+  const receivableCents = sumColumns(daily.map((c) => c.receivable));
+  const stockValueCents = new Array<number>(equityCents.length);
+  for (let d = 0; d < equityCents.length; d++)
+    stockValueCents[d] =
+      (equityCents[d] as number) - (cashCents[d] as number) - (receivableCents[d] as number);
   const totals = sumTotals(replays.map((r) => r.totals));
+  const calendar = periodCalendar(sessions);
   const buyHoldTotals: ReplayTotals = {
     ...sumTotals([]),
     trades: buyHolds.filter((b) => b.boughtAt !== null).length,
@@ -494,12 +508,12 @@ function assembleResult(prepared: Prepared, run: ReplayRun): SimulationResult {
       firstSession: p.bars.session[0] as string,
       lastSession: p.bars.session[p.bars.session.length - 1] as string,
       daily: {
-        close: Array.from(d.close, (c) => (Number.isNaN(c) ? null : c)),
-        qty: Array.from(d.qty),
-        cashCents: Array.from(d.cash),
-        receivableCents: Array.from(d.receivable),
-        equityCents: Array.from(d.equity),
-        buyHoldEquityCents: Array.from(d.buyHold),
+        close: plainArrayOrNull(d.close),
+        qty: plainArray(d.qty),
+        cashCents: plainArray(d.cash),
+        receivableCents: plainArray(d.receivable),
+        equityCents: plainArray(d.equity),
+        buyHoldEquityCents: plainArray(d.buyHold),
       },
       final: {
         qty: state.qty,
@@ -566,8 +580,8 @@ function assembleResult(prepared: Prepared, run: ReplayRun): SimulationResult {
       buyAndHold: metricsOf(buyHoldEquityCents, buyHoldTotals, spec.riskFreePerPeriod),
     },
     monthlyReturns: {
-      strategy: monthlyReturnTable(sessions, equityCents),
-      buyAndHold: monthlyReturnTable(sessions, buyHoldEquityCents),
+      strategy: monthlyReturnTable(calendar, equityCents),
+      buyAndHold: monthlyReturnTable(calendar, buyHoldEquityCents),
     },
   };
 }

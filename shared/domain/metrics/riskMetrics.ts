@@ -1,5 +1,4 @@
 import { maxDrawdown } from './drawdown';
-import { dailyReturns } from './returns';
 import { isNoise, mean, percentileLinear, sampleStdDev } from './statistics';
 import { assertEquity, assertFinite } from './validation';
 
@@ -81,9 +80,17 @@ export function computeMetrics(input: MetricsInput): PerformanceMetrics {
     dividendsCents: optionalFinite('dividendsCents', input.dividendsCents, true),
   };
 
-  const returns = dailyReturns(equity);
-  const n = returns.length;
-  const excess = returns.map((r) => r - rf);
+  // The returns as `dailyReturns` computes them, in typed columns and plain loops: a full result
+  // computes these twice over every session, a sweep once per combination. Every sum runs left to
+  // right, as `mean` does, so the figures are the same to the last bit.
+  const n = equity.length - 1;
+  const returns = new Float64Array(n);
+  const excess = new Float64Array(n);
+  for (let t = 0; t < n; t++) {
+    const r = (equity[t + 1] as number) / (equity[t] as number) - 1;
+    returns[t] = r;
+    excess[t] = r - rf;
+  }
   const growth = (equity[equity.length - 1] as number) / (equity[0] as number);
   const drawdown = maxDrawdown(equity);
   const sqrtP = Math.sqrt(periodsPerYear);
@@ -91,12 +98,15 @@ export function computeMetrics(input: MetricsInput): PerformanceMetrics {
   const cagr = n === 0 ? null : finiteOrNull(growth ** (periodsPerYear / n) - 1);
   const sd = n < 2 ? null : sampleStdDev(returns);
   const sdExcess = n < 2 ? null : sampleStdDev(excess);
-  const sharpe = sdExcess === null || isNoise(sdExcess, excess) ? null : (mean(excess) / sdExcess) * sqrtP;
-  const downside = n === 0 ? null : Math.sqrt(mean(excess.map((x) => Math.min(x, 0) ** 2)));
+  const meanExcess = n === 0 ? NaN : mean(excess);
+  const sharpe = sdExcess === null || isNoise(sdExcess, excess) ? null : (meanExcess / sdExcess) * sqrtP;
+  let downsideSquares = 0;
+  for (let t = 0; t < n; t++) downsideSquares += Math.min(excess[t] as number, 0) ** 2;
+  const downside = n === 0 ? null : Math.sqrt(downsideSquares / n);
   const sortino =
     downside === null || isNoise(downside, excess)
       ? null
-      : (mean(excess) * periodsPerYear) / (downside * sqrtP);
+      : (meanExcess * periodsPerYear) / (downside * sqrtP);
   const calmar = cagr === null || drawdown.maxDrawdown === 0 ? null : cagr / Math.abs(drawdown.maxDrawdown);
   const var95 = n === 0 ? null : percentileLinear(returns, VAR_TAIL);
 
@@ -121,9 +131,17 @@ export function computeMetrics(input: MetricsInput): PerformanceMetrics {
  * the result cannot round above the threshold (a plain sum / k of three copies of 0.1 gives
  * 0.10000000000000002 > 0.1). The tail is never empty: the percentile is ≥ the smallest return.
  */
-function tailMean(returns: readonly number[], threshold: number): number {
-  const shortfalls = returns.filter((r) => r <= threshold).map((r) => r - threshold);
-  return threshold + mean(shortfalls);
+function tailMean(returns: Float64Array, threshold: number): number {
+  let sum = 0;
+  let count = 0;
+  for (let t = 0; t < returns.length; t++) {
+    const r = returns[t] as number;
+    if (r <= threshold) {
+      sum += r - threshold;
+      count++;
+    }
+  }
+  return threshold + sum / count;
 }
 
 function finiteOrNull(value: number | null): number | null {
