@@ -3,7 +3,7 @@ import type { BarSeries } from '../ports/HistoricalBars';
 import { isIntraday } from '../ports/HistoricalBars';
 import type { PositionTimeline, TimelineAction } from './SimulationResult';
 import { TIMELINE_ACTIONS } from './SimulationResult';
-import { plainArray, plainArrayOrNull } from './plainArrays';
+import { plainArray } from './plainArrays';
 
 export const ACTION_HOLD = 0;
 export const ACTION_BUY = 1;
@@ -14,30 +14,31 @@ export const ACTION_REJECTED = 3;
 export const REASONS_NO_TRIGGER = 0;
 
 /**
- * Every bar's evaluation as preallocated typed columns: recording a HOLD writes four numbers and
- * allocates nothing. Distinct reason lists are stored once and referenced by index.
+ * Every bar's evaluation written straight into the preallocated columns the result carries (every bar
+ * of the position is recorded once): nothing is copied afterwards. Distinct reason lists are stored
+ * once and referenced by index.
  */
 export class TimelineRecorder {
-  private readonly action: Uint8Array;
-  private readonly qty: Float64Array;
-  private readonly anchor: Float64Array;
-  private readonly reasons: Uint32Array;
+  private readonly action: number[];
+  private readonly qty: number[];
+  private readonly anchor: (number | null)[];
+  private readonly reasons: number[];
   private readonly reasonSets: ReasonCode[][] = [['no_trigger']];
   private readonly reasonIndex = new Map<string, number>([['no_trigger', REASONS_NO_TRIGGER]]);
 
   constructor(private readonly bars: BarSeries) {
     const n = bars.close.length;
-    this.action = new Uint8Array(n);
-    this.qty = new Float64Array(n);
-    this.anchor = new Float64Array(n).fill(NaN);
-    this.reasons = new Uint32Array(n);
+    this.action = new Array<number>(n);
+    this.qty = new Array<number>(n);
+    this.anchor = new Array<number | null>(n);
+    this.reasons = new Array<number>(n);
   }
 
   /** `anchor` is the anchor in force when the bar was evaluated; NaN stands for "unset". */
   record(i: number, action: number, qty: number, anchor: number, reasonSet: number): void {
     this.action[i] = action;
     this.qty[i] = qty;
-    this.anchor[i] = anchor;
+    this.anchor[i] = Number.isNaN(anchor) ? null : anchor;
     this.reasons[i] = reasonSet;
   }
 
@@ -60,10 +61,10 @@ export class TimelineRecorder {
       reasonSets: this.reasonSets,
       at: barLabels(bars),
       price: plainArray(bars.close),
-      anchor: plainArrayOrNull(this.anchor),
-      action: plainArray(this.action),
-      qty: plainArray(this.qty),
-      reasons: plainArray(this.reasons),
+      anchor: this.anchor,
+      action: this.action,
+      qty: this.qty,
+      reasons: this.reasons,
     };
   }
 }

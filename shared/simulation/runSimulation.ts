@@ -2,7 +2,7 @@ import type { StrategyConfig } from '../domain/Config';
 import type { PerformanceMetrics } from '../domain/metrics';
 import { computeMetrics, drawdownSeries, periodCalendar } from '../domain/metrics';
 import type { BarSeries } from '../ports/HistoricalBars';
-import { sliceBarsBySession } from '../ports/HistoricalBars';
+import { isIntraday, sliceBarsBySession } from '../ports/HistoricalBars';
 import type { DividendCalendar } from './DividendSchedule';
 import { dividendCalendar } from './DividendSchedule';
 import { BuyAndHoldReplay } from './BuyAndHoldReplay';
@@ -14,7 +14,7 @@ import type { PositionOutcome, SimulationResult } from './SimulationResult';
 import type { PositionSpec, SimulationSpec, SymbolHistory } from './SimulationSpec';
 import { checkSimulationSpec } from './SimulationSpec';
 import { productCents } from '../domain/Money';
-import { plainArray, plainArrayOrNull } from './plainArrays';
+import { plainArray } from './plainArrays';
 
 export interface RunOptions {
   /** Called every few thousand bars with the bars done and the total. */
@@ -176,6 +176,9 @@ function prepare(rawSpec: SimulationSpec, history: readonly SymbolHistory[]): Re
   const checked = checkSimulationSpec(rawSpec);
   if (!checked.ok) return checked;
   const spec = checked.spec;
+  // Daily bars are each a session of their own (ascending times, one a date), so their session
+  // structure needs no string comparisons; intraday bars group by their session date.
+  const daily = !isIntraday(spec.interval);
   const positions: PreparedPosition[] = [];
   for (const p of spec.positions) {
     const h = history.find((x) => x.bars.symbol === p.symbol);
@@ -198,9 +201,12 @@ function prepare(rawSpec: SimulationSpec, history: readonly SymbolHistory[]): Re
       bars.session,
       p.unpaidDividends,
     );
-    positions.push({ spec: p, bars, dividends, sessionOrdinal: sessionOrdinals(bars.session) });
+    positions.push({ spec: p, bars, dividends, sessionOrdinal: sessionOrdinals(bars.session, daily) });
   }
-  const aligned = align(positions.map((p) => p.bars));
+  const aligned = align(
+    positions.map((p) => p.bars),
+    daily,
+  );
   return { ok: true, value: { spec, positions, ...aligned } };
 }
 
@@ -226,6 +232,7 @@ function checkBars(bars: BarSeries): string | null {
 
 function align(
   series: readonly BarSeries[],
+  daily: boolean,
 ): Pick<Prepared, 'steps' | 'index' | 'stepSessions' | 'stepEnds' | 'sessions'> {
   if (series.length === 1) {
     const only = series[0] as BarSeries;
@@ -233,8 +240,8 @@ function align(
       steps: only.close.length,
       index: null,
       stepSessions: only.session,
-      stepEnds: sessionEnds(only.session),
-      sessions: distinctSessions(only.session),
+      stepEnds: sessionEnds(only.session, daily),
+      sessions: distinctSessions(only.session, daily),
     };
   }
   const all = new Float64Array(series.reduce((n, s) => n + s.time.length, 0));
@@ -263,38 +270,49 @@ function align(
     steps: times.length,
     index,
     stepSessions,
-    stepEnds: sessionEnds(stepSessions),
-    sessions: distinctSessions(stepSessions),
+    stepEnds: sessionEnds(stepSessions, daily),
+    sessions: distinctSessions(stepSessions, daily),
   };
 }
 
-function sessionOrdinals(sessions: readonly string[]): Int32Array {
+function sessionOrdinals(sessions: readonly string[], daily: boolean): Int32Array {
   const ordinals = new Int32Array(sessions.length);
+  if (daily) {
+    for (let i = 0; i < sessions.length; i++) ordinals[i] = i;
+    return ordinals;
+  }
   for (let i = 1; i < sessions.length; i++)
     ordinals[i] = (ordinals[i - 1] as number) + (sessions[i] !== sessions[i - 1] ? 1 : 0);
   return ordinals;
 }
 
-function sessionEnds(sessions: readonly string[]): Uint8Array {
+function sessionEnds(sessions: readonly string[], daily: boolean): Uint8Array {
   const ends = new Uint8Array(sessions.length);
+  if (daily) return ends.fill(1);
   for (let i = 0; i < sessions.length; i++)
     ends[i] = i === sessions.length - 1 || sessions[i] !== sessions[i + 1] ? 1 : 0;
   return ends;
 }
 
-function distinctSessions(stepSessions: readonly string[]): string[] {
+function distinctSessions(stepSessions: readonly string[], daily: boolean): string[] {
+  if (daily) return stepSessions as string[];
   const out: string[] = [];
   for (const s of stepSessions) if (out[out.length - 1] !== s) out.push(s);
   return out;
 }
 
+/**
+ * A position's state at each session's end, written straight into the plain arrays the result carries
+ * (no typed columns to copy afterwards).
+ */
 interface DailyColumns {
-  close: Float64Array;
-  qty: Float64Array;
-  cash: Float64Array;
-  receivable: Float64Array;
-  equity: Float64Array;
-  buyHold: Float64Array;
+  /** null until the position's first bar. */
+  close: (number | null)[];
+  qty: number[];
+  cash: number[];
+  receivable: number[];
+  equity: number[];
+  buyHold: number[];
 }
 
 interface ReplayRun {
@@ -302,7 +320,7 @@ interface ReplayRun {
   buyHolds: BuyAndHoldReplay[] | null;
   log: RunLog;
   dailyEquity: Float64Array;
-  dailyBuyHold: Float64Array | null;
+  dailyBuyHold: number[] | null;
   /** Per position, per session (detailed runs only). */
   daily: DailyColumns[] | null;
 }
@@ -347,15 +365,15 @@ function replay(prepared: Prepared, detailed: boolean, options: RunOptions): Res
   // Every session's entry is written below, so a reused array needs no clearing.
   const into = options.dailyEquityInto;
   const dailyEquity = into !== undefined && into.length === nSessions ? into : new Float64Array(nSessions);
-  const dailyBuyHold = detailed ? new Float64Array(nSessions) : null;
+  const dailyBuyHold = detailed ? new Array<number>(nSessions) : null;
   const daily = detailed
-    ? positions.map(() => ({
-        close: new Float64Array(nSessions).fill(NaN),
-        qty: new Float64Array(nSessions),
-        cash: new Float64Array(nSessions),
-        receivable: new Float64Array(nSessions),
-        equity: new Float64Array(nSessions),
-        buyHold: new Float64Array(nSessions),
+    ? positions.map((): DailyColumns => ({
+        close: new Array<number | null>(nSessions).fill(null),
+        qty: new Array<number>(nSessions),
+        cash: new Array<number>(nSessions),
+        receivable: new Array<number>(nSessions),
+        equity: new Array<number>(nSessions),
+        buyHold: new Array<number>(nSessions),
       }))
     : null;
 
@@ -443,7 +461,7 @@ function sumTotals(all: readonly ReplayTotals[]): ReplayTotals {
 
 function mean(values: readonly number[]): number {
   let s = 0;
-  for (const v of values) s += v;
+  for (let i = 0; i < values.length; i++) s += values[i] as number;
   return s / values.length;
 }
 
@@ -463,11 +481,10 @@ function metricsOf(equity: readonly number[], totals: ReplayTotals, riskFree: nu
 }
 
 /** Element-wise sum of the positions' daily columns, added in position order as the old reduce did. */
-function sumColumns(columns: readonly Float64Array[]): number[] {
-  const first = columns[0] as Float64Array;
-  const sums = plainArray(first);
+function sumColumns(columns: readonly (readonly number[])[]): number[] {
+  const sums = (columns[0] as readonly number[]).slice();
   for (let k = 1; k < columns.length; k++) {
-    const c = columns[k] as Float64Array;
+    const c = columns[k] as readonly number[];
     for (let d = 0; d < sums.length; d++) sums[d] = (sums[d] as number) + (c[d] as number);
   }
   return sums;
@@ -479,7 +496,7 @@ function assembleResult(prepared: Prepared, run: ReplayRun): SimulationResult {
   const buyHolds = run.buyHolds as BuyAndHoldReplay[];
   const daily = run.daily as DailyColumns[];
   const equityCents = plainArray(run.dailyEquity);
-  const buyHoldEquityCents = plainArray(run.dailyBuyHold as Float64Array);
+  const buyHoldEquityCents = run.dailyBuyHold as number[];
   const cashCents = sumColumns(daily.map((c) => c.cash));
   const receivableCents = sumColumns(daily.map((c) => c.receivable));
   const stockValueCents = new Array<number>(equityCents.length);
@@ -508,12 +525,12 @@ function assembleResult(prepared: Prepared, run: ReplayRun): SimulationResult {
       firstSession: p.bars.session[0] as string,
       lastSession: p.bars.session[p.bars.session.length - 1] as string,
       daily: {
-        close: plainArrayOrNull(d.close),
-        qty: plainArray(d.qty),
-        cashCents: plainArray(d.cash),
-        receivableCents: plainArray(d.receivable),
-        equityCents: plainArray(d.equity),
-        buyHoldEquityCents: plainArray(d.buyHold),
+        close: d.close,
+        qty: d.qty,
+        cashCents: d.cash,
+        receivableCents: d.receivable,
+        equityCents: d.equity,
+        buyHoldEquityCents: d.buyHold,
       },
       final: {
         qty: state.qty,

@@ -22,10 +22,11 @@ export interface MaxDrawdown {
 export function drawdownSeries(equity: readonly number[]): number[] {
   assertEquity(equity);
   let peak = 0;
-  const drawdowns: number[] = [];
-  for (const value of equity) {
+  const drawdowns = new Array<number>(equity.length);
+  for (let t = 0; t < equity.length; t++) {
+    const value = equity[t] as number;
     peak = Math.max(peak, value);
-    drawdowns.push(value / peak - 1);
+    drawdowns[t] = value / peak - 1;
   }
   return drawdowns;
 }
