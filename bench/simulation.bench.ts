@@ -22,6 +22,7 @@ import {
   summarizePrepared,
 } from '../shared/simulation';
 import { simSpec } from '../shared/simulation/testing/bars';
+import { buildReportModel } from '../main/reports/ReportModel';
 import { timeBest } from './harness';
 
 export interface SimulationBenchResult {
@@ -34,6 +35,8 @@ export interface SimulationBenchResult {
   holdPathTrades: number;
   withMetricsBarsPerSec: number;
   fullResultBarsPerSec: number;
+  /** The full result and the reports' content model built from it (what `vb simulate --report` makes). */
+  fullWithModelBarsPerSec: number;
   metricsMsPerRun: number;
 }
 
@@ -148,6 +151,11 @@ export async function runSimulationBench(): Promise<SimulationBenchResult> {
   const fullResultBarsPerSec = barsPerSecond(bars, 5, () => {
     if (!runSimulation(spec, history).ok) throw new Error('run failed');
   });
+  const fullWithModelBarsPerSec = barsPerSecond(bars, 5, () => {
+    const out = runSimulation(spec, history);
+    if (!out.ok) throw new Error('run failed');
+    buildReportModel(out.result);
+  });
   const equityArray = Array.from(equity, (e) => Math.max(e, 1));
   const metricsMs =
     timeBest(() => {
@@ -163,6 +171,7 @@ export async function runSimulationBench(): Promise<SimulationBenchResult> {
     holdPathTrades,
     withMetricsBarsPerSec,
     fullResultBarsPerSec,
+    fullWithModelBarsPerSec,
     metricsMsPerRun: metricsMs,
   };
 }
@@ -174,7 +183,8 @@ export function formatSimulationBench(r: SimulationBenchResult): string {
     `simulation.replay: engine ${fmt(r.engineBarsPerSec)} bars/s, floor ${fmt(r.floorBarsPerSec)} bars/s, ratio ${r.ratio.toFixed(1)}x (goal ≤ 3x; KO ${r.bars} daily bars, ${r.trades} trades)`,
     `simulation.replay, wide thresholds (${r.holdPathTrades} trades, the HOLD path): engine ${fmt(r.holdPathBarsPerSec)} bars/s, ratio ${(r.floorBarsPerSec / r.holdPathBarsPerSec).toFixed(1)}x`,
     `simulation.sweepInnerLoop (replay + metrics): ${fmt(r.withMetricsBarsPerSec)} bars/s (computeMetrics alone ${r.metricsMsPerRun.toFixed(2)} ms per run)`,
-    `simulation.fullResult (timeline, trades, events, buy-and-hold, monthly table): ${fmt(r.fullResultBarsPerSec)} bars/s`,
+    `simulation.fullResult (timeline, trades, events, equity, buy-and-hold, metrics, monthly tables): ${fmt(r.fullResultBarsPerSec)} bars/s, ${(r.engineBarsPerSec / r.fullResultBarsPerSec).toFixed(1)}x the replay's time (goal ≤ 10x)`,
+    `simulation.fullResult + report model: ${fmt(r.fullWithModelBarsPerSec)} bars/s, ${(r.engineBarsPerSec / r.fullWithModelBarsPerSec).toFixed(1)}x the replay's time`,
   ].join('\n');
 }
 

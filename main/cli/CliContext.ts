@@ -1,4 +1,8 @@
-/** What a command may touch: its output streams and the process's cancel signal. Tests pass their own. */
+/**
+ * What a command may touch: its output streams and the process's cancel signal. Tests pass their own.
+ * `out` is for the result only (with `--json`, nothing but the JSON); `err` for progress, warnings,
+ * the files written and errors.
+ */
 export interface CliIo {
   out(text: string): void;
   err(text: string): void;
@@ -11,12 +15,6 @@ export interface CliContext {
   /** Aborted on Ctrl-C, so long runs stop cleanly. */
   signal: AbortSignal;
 }
-
-/** A failure the user caused (bad flag, bad file, no data): printed as is, exit code 2, nothing written. */
-export class UsageError extends Error {}
-
-/** A failure of the run itself (cancelled, cannot write): exit code 1. */
-export class RunError extends Error {}
 
 export function processIo(): CliIo {
   return {

@@ -1,12 +1,43 @@
 import type { PerformanceMetrics } from '../../shared/domain/metrics';
-import type { MonthlyReturnRow, SimulationResult } from '../../shared/simulation';
+import {
+  formatBps,
+  formatCount,
+  formatDecimal,
+  formatMoney,
+  formatPercent,
+  formatPercentSetting,
+  formatPrice,
+  formatQty,
+  formatRatio,
+  MISSING,
+} from '../../shared/format/Format';
+import type { MonthlyReturnRow, SimEvent, SimTrade, SimulationResult } from '../../shared/simulation';
+import { describeSimEvent } from './simEventDetail';
 
 /**
  * The content every report format shows (ADR 0011): built once from a SimulationResult, then only laid
  * out by each exporter, so CSV, XLSX, JSON, HTML and PDF cannot drift apart. Cells are typed values;
- * each format decides how to print a kind (CSV and XLSX keep numbers, HTML and PDF format them).
+ * each format decides how to print a kind (ADR 0067): HTML and PDF through the one formatter
+ * (shared/format), CSV and XLSX as numbers under headers that name their unit, JSON as machine values
+ * labelled with their unit.
+ *
+ * Kinds and their machine values: money is integer cents; percent a fraction of a result (shown to two
+ * decimals); setting a fraction the user chose (shown with the decimals it has, 0.001 → "0.1 %");
+ * price US dollars per share; qty shares; bps basis points; ratio a result such as Sharpe (two
+ * decimals); number a plain number the user chose (its own decimals); integer a count.
  */
-export type CellKind = 'text' | 'date' | 'money' | 'percent' | 'ratio' | 'price' | 'qty' | 'integer';
+export type CellKind =
+  | 'text'
+  | 'date'
+  | 'money'
+  | 'percent'
+  | 'setting'
+  | 'ratio'
+  | 'number'
+  | 'price'
+  | 'qty'
+  | 'integer'
+  | 'bps';
 
 export interface Column {
   key: string;
@@ -102,37 +133,39 @@ export function buildReportModel(result: SimulationResult): ReportModel {
       'text',
     ],
     ['Fill model', inputs.execution.fill === 'close' ? 'at the bar close' : 'at the next bar open', 'text'],
-    ['Slippage (bps)', inputs.execution.slippageBps, 'ratio'],
+    ['Slippage', inputs.execution.slippageBps, 'bps'],
     [
-      'Volume cap (fraction of bar volume)',
+      'Volume cap (of a bar volume)',
       inputs.execution.volumeCap ?? 'none',
-      inputs.execution.volumeCap === null ? 'text' : 'ratio',
+      inputs.execution.volumeCap === null ? 'text' : 'setting',
     ],
-    ['Commission rate', inputs.commission.rate, 'ratio'],
+    ['Commission rate', inputs.commission.rate, 'setting'],
     ['Minimum commission', inputs.commission.minimumCents, 'money'],
     ['Starting cash', inputs.positions.reduce((s, p) => s + p.initialCashCents, 0), 'money'],
-    ['Up / down threshold', `${pct(cfg.trigger.upThreshold)} / ${pct(cfg.trigger.downThreshold)}`, 'text'],
-    [
-      'Sizing',
-      cfg.sizing.strategy === 'proportional'
-        ? `proportional, ratio ${cfg.sizing.rebalanceRatio}`
-        : `target allocation ${pct(cfg.sizing.targetStockPct)}`,
-      'text',
-    ],
-    ['Allocation band', `${pct(cfg.guardrails.minStockPct)} – ${pct(cfg.guardrails.maxStockPct)}`, 'text'],
-    ['Max trade (of position value)', cfg.guardrails.maxTradePctOfPosition, 'percent'],
+    ['Up threshold', cfg.trigger.upThreshold, 'setting'],
+    ['Down threshold', cfg.trigger.downThreshold, 'setting'],
+    ['Sizing', cfg.sizing.strategy === 'proportional' ? 'proportional' : 'target allocation', 'text'],
+    cfg.sizing.strategy === 'proportional'
+      ? ['Rebalance ratio', cfg.sizing.rebalanceRatio, 'number']
+      : ['Target stock allocation', cfg.sizing.targetStockPct, 'setting'],
+    ['Minimum stock allocation', cfg.guardrails.minStockPct, 'setting'],
+    ['Maximum stock allocation', cfg.guardrails.maxStockPct, 'setting'],
+    ['Max trade (of position value)', cfg.guardrails.maxTradePctOfPosition, 'setting'],
     [
       'Max orders per day',
       cfg.guardrails.maxOrdersPerDay ?? 'no limit',
       cfg.guardrails.maxOrdersPerDay === null ? 'text' : 'integer',
     ],
     [
-      'Quantity step / minimum notional',
-      `${cfg.orderPolicy.qtyStep === 0 ? 'fractional' : cfg.orderPolicy.qtyStep} / ${cfg.orderPolicy.minNotional}`,
-      'text',
+      'Quantity step',
+      cfg.orderPolicy.qtyStep === 0 ? 'fractional shares' : cfg.orderPolicy.qtyStep,
+      cfg.orderPolicy.qtyStep === 0 ? 'text' : 'qty',
     ],
-    ['Initial stock allocation', cfg.execution.initialStockPct, 'percent'],
+    ['Minimum order notional', Math.round(cfg.orderPolicy.minNotional * 100), 'money'],
+    ['Initial stock allocation', cfg.execution.initialStockPct, 'setting'],
     ['Anchor adjusted on dividends', cfg.execution.adjustAnchorOnDividend ? 'yes' : 'no', 'text'],
+    ['Dividend withholding', cfg.execution.dividendWithholdingPct, 'setting'],
+    ['Risk-free return per day', inputs.riskFreePerPeriod, 'setting'],
     ['Final equity', result.equity.equityCents[last] ?? null, 'money'],
     ['Final equity, buy and hold', result.equity.buyHoldEquityCents[last] ?? null, 'money'],
   ];
@@ -245,6 +278,7 @@ export function buildReportModel(result: SimulationResult): ReportModel {
     ]),
   };
 
+  const tradeBySeq = new Map<number, SimTrade>(result.trades.map((t) => [t.seq, t]));
   const events: ReportTable = {
     id: 'events',
     title: 'Events',
@@ -261,7 +295,7 @@ export function buildReportModel(result: SimulationResult): ReportModel {
       col('anchorAfter', 'Anchor after', 'price'),
       col('detail', 'Detail', 'text'),
     ],
-    rows: result.events.map((ev) => [
+    rows: result.events.map((ev: SimEvent) => [
       ev.seq,
       ev.at,
       ev.symbol,
@@ -272,7 +306,7 @@ export function buildReportModel(result: SimulationResult): ReportModel {
       ev.amountCents,
       ev.anchorBefore,
       ev.anchorAfter,
-      ev.detail,
+      describeSimEvent(ev, ev.tradeSeq === null ? undefined : tradeBySeq.get(ev.tradeSeq)),
     ]),
   };
 
@@ -329,41 +363,58 @@ function monthlyTable(id: string, title: string, rows: readonly MonthlyReturnRow
   };
 }
 
-function pct(fraction: number): string {
-  return `${formatNumber(fraction * 100, 4)} %`;
-}
-
-/** A number with at most `decimals` decimals, trailing zeros dropped. */
-function formatNumber(value: number, decimals: number): string {
-  return String(Number(value.toFixed(decimals)));
-}
-
-/** How HTML and PDF print a cell. */
+/** How HTML and PDF print a cell: the one formatter (shared/format) for every figure. */
 export function formatCell(value: Cell, kind: CellKind): string {
-  if (value === null) return '';
+  if (value === null) return MISSING;
   if (typeof value === 'string') return value;
   switch (kind) {
     case 'money':
       return formatMoney(value);
     case 'percent':
-      return `${(value * 100).toFixed(2)} %`;
+      return formatPercent(value);
+    case 'setting':
+      return formatPercentSetting(value);
     case 'ratio':
-      return formatNumber(value, 4);
+      return formatRatio(value);
+    case 'number':
+      return formatDecimal(value);
     case 'integer':
-      return Math.round(value).toLocaleString('en-US');
+      return formatCount(value);
     case 'qty':
+      return formatQty(value);
     case 'price':
-      return String(value);
+      return formatPrice(value);
+    case 'bps':
+      return formatBps(value);
     default:
       return String(value);
   }
 }
 
-/** Cents as dollars with a thousands separator: 123456 → "1,234.56". */
-export function formatMoney(centsValue: number): string {
-  const sign = centsValue < 0 ? '-' : '';
-  const abs = Math.abs(Math.round(centsValue));
-  return `${sign}${Math.floor(abs / 100).toLocaleString('en-US')}.${String(abs % 100).padStart(2, '0')}`;
+/** The unit a machine format names in a header: CSV and XLSX cells hold numbers, HTML and PDF text. */
+export function unitOf(kind: CellKind, target: 'csv' | 'xlsx'): string | null {
+  switch (kind) {
+    case 'money':
+      return 'USD';
+    case 'price':
+      return 'USD per share';
+    case 'qty':
+      return 'shares';
+    case 'percent':
+    case 'setting':
+      // XLSX shows fractions with a % number format; CSV keeps the fraction itself.
+      return target === 'xlsx' ? '%' : 'fraction';
+    case 'bps':
+      return 'bps';
+    default:
+      return null;
+  }
+}
+
+/** A column's header in CSV and XLSX: its label and, for a number, its unit ("Cash (USD)"). */
+export function headerOf(column: Column, target: 'csv' | 'xlsx'): string {
+  const unit = unitOf(column.kind, target);
+  return unit === null ? column.label : `${column.label} (${unit})`;
 }
 
 /** How CSV writes a cell: numbers as plain numbers (money in dollars with two decimals), text as is. */

@@ -504,7 +504,7 @@ export class SimulatedPosition {
       amountCents: booking.cashDeltaCents,
       anchorBefore,
       anchorAfter: this.ledger.anchor,
-      detail: `${side} ${qty} @ ${price}: notional ${booking.notionalCents}c, commission ${booking.commissionCents}c`,
+      detail: '',
     });
     const anchorChange = anchorAfterFill(anchorBefore, price);
     this.log.addEvent({
@@ -532,7 +532,7 @@ export class SimulatedPosition {
         amountCents: null,
         anchorBefore: null,
         anchorAfter: null,
-        detail: `${note}: ${cancelledQty} of ${order.qty} not filled`,
+        detail: note ?? '',
       });
     }
   }
@@ -577,7 +577,7 @@ export class SimulatedPosition {
         amountCents: null,
         anchorBefore: null,
         anchorAfter: null,
-        detail: `${note}: ${order.side} ${qty} not filled`,
+        detail: note,
       });
     }
     // SPEC 2.10: an initial allocation that ends without a fill still sets the anchor, to the price it saw.
@@ -681,8 +681,7 @@ export class SimulatedPosition {
         this.updateHoldBand();
         if (this.log.detailed) {
           const { exDate } = schedule.dividend(d);
-          const detail = `dividend ${amount} per share (ex-date ${exDate})`;
-          this.logAnchorChange(i, change.type, amount, change.from, change.to, detail);
+          this.logAnchorChange(i, change.type, amount, change.from, change.to, `ex-date ${exDate}`);
         }
       }
     }
@@ -711,7 +710,7 @@ export class SimulatedPosition {
       amountCents: d.netCents,
       anchorBefore: null,
       anchorAfter: null,
-      detail: `ex-date ${d.exDate}, pay ${d.payDate}: gross ${d.grossCents}c, withholding ${d.withholdingCents}c`,
+      detail: `ex-date ${d.exDate}, pay ${d.payDate}`,
     });
   }
 
@@ -727,7 +726,7 @@ export class SimulatedPosition {
       amountCents: d.netCents,
       anchorBefore: null,
       anchorAfter: null,
-      detail: `ex-date ${d.exDate}: gross ${d.grossCents}c, net ${d.netCents}c to cash`,
+      detail: `ex-date ${d.exDate}`,
     });
   }
 
