@@ -214,21 +214,7 @@ export function buildReportModel(result: SimulationResult): ReportModel {
       col('drawdown', 'Drawdown', 'percent'),
       col('buyHoldDrawdown', 'Buy and hold drawdown', 'percent'),
     ],
-    rows: e.dates.map((date, t) => [
-      date,
-      ...result.positions.flatMap((p) => [
-        p.daily.close[t] ?? null,
-        p.daily.qty[t] as number,
-        ...(multi ? [p.daily.equityCents[t] as number] : []),
-      ]),
-      e.cashCents[t] as number,
-      e.receivableCents[t] as number,
-      e.stockValueCents[t] as number,
-      e.equityCents[t] as number,
-      e.buyHoldEquityCents[t] as number,
-      e.drawdown[t] as number,
-      e.buyHoldDrawdown[t] as number,
-    ]),
+    rows: equityRows(result, multi),
   };
 
   const trades: ReportTable = {
@@ -342,6 +328,33 @@ export function buildReportModel(result: SimulationResult): ReportModel {
       },
     ],
   };
+}
+
+/**
+ * One row per session: each position's close and shares (and equity when several), then the
+ * portfolio's columns. Built with plain loops: a 26-year run has 6,642 rows.
+ */
+function equityRows(result: SimulationResult, multi: boolean): Cell[][] {
+  const e = result.equity;
+  const rows = new Array<Cell[]>(e.dates.length);
+  for (let t = 0; t < e.dates.length; t++) {
+    const row: Cell[] = [e.dates[t] as string];
+    for (const p of result.positions) {
+      row.push(p.daily.close[t] ?? null, p.daily.qty[t] as number);
+      if (multi) row.push(p.daily.equityCents[t] as number);
+    }
+    row.push(
+      e.cashCents[t] as number,
+      e.receivableCents[t] as number,
+      e.stockValueCents[t] as number,
+      e.equityCents[t] as number,
+      e.buyHoldEquityCents[t] as number,
+      e.drawdown[t] as number,
+      e.buyHoldDrawdown[t] as number,
+    );
+    rows[t] = row;
+  }
+  return rows;
 }
 
 /** The kind of one cell: its row's kind in label/value tables (after the label column), else its column's. */
