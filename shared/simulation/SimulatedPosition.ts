@@ -17,6 +17,7 @@ import type { ReasonCode } from '../domain/ReasonCode';
 import type { BarSeries } from '../ports/HistoricalBars';
 import type { DividendCalendar } from './DividendSchedule';
 import { DividendSchedule, NO_DIVIDEND } from './DividendSchedule';
+import type { BuyAndHoldReplay } from './BuyAndHoldReplay';
 import type { RunLog } from './RunLog';
 import type { FillNote } from './SimulationResult';
 import type { ExecutionModel, PositionSpec, UnpaidDividend } from './SimulationSpec';
@@ -94,6 +95,18 @@ interface PendingOrder {
   decisionDay: number;
   isInitialAllocation: boolean;
   reasons: readonly ReasonCode[];
+}
+
+/** Where a detailed run of one position writes each session's state (the result's own arrays). */
+export interface DetailedColumns {
+  close: (number | null)[];
+  qty: number[];
+  cash: number[];
+  receivable: number[];
+  equity: number[];
+  buyHold: number[];
+  dailyEquity: Float64Array;
+  dailyBuyHold: number[];
 }
 
 export interface ReplayTotals {
@@ -318,6 +331,85 @@ export class SimulatedPosition {
           held = l.cashCents + l.receivableCents;
         }
         if (stepEnds[i] !== 0) dailyEquity[day++] = held + productCents(qty, price);
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Every bar of a position replayed alone in a detailed run (`vb simulate KO`): the loop of
+   * `replayAlone`, where a bar inside the hold band with nothing due is the HOLD `step` would record
+   * (one store in the timeline), with its buy-and-hold stepped only when something is due for it, and
+   * each session's state written into `out`. Returns false when the run's signal aborted it.
+   */
+  replayDetailed(
+    stepEnds: Uint8Array,
+    buyHold: BuyAndHoldReplay,
+    out: DetailedColumns,
+    every: number,
+    run: Pick<RunOptions, 'signal' | 'onProgress'>,
+  ): boolean {
+    if (!this.replayDetailedBars(stepEnds, buyHold, out, every, run)) return false;
+    const n = this.close.length;
+    if (n > 0) {
+      this.lastClose = this.close[n - 1] as number;
+      buyHold.closeAt(this.lastClose);
+    }
+    this.barsStepped = n;
+    return true;
+  }
+
+  /** The loop of `replayDetailed`, and nothing after it (see `replayBars`). */
+  private replayDetailedBars(
+    stepEnds: Uint8Array,
+    buyHold: BuyAndHoldReplay,
+    out: DetailedColumns,
+    every: number,
+    run: Pick<RunOptions, 'signal' | 'onProgress'>,
+  ): boolean {
+    const close = this.close;
+    const n = close.length;
+    const l = this.ledger;
+    const timeline = this.timeline as TimelineRecorder;
+    let day = 0;
+    let quietBefore = this.quietBefore();
+    let above = this.holdAbove;
+    let below = this.holdBelow;
+    let buyHoldQuietBefore = buyHold.quietBefore();
+    // The columns in locals: one property load each per run, not per session.
+    const { close: closes, qty, cash, receivable, equity: equities, buyHold: buyHolds } = out;
+    const { dailyEquity, dailyBuyHold } = out;
+    const chunk = Math.max(1, every);
+    for (let start = 0; start < n; start += chunk) {
+      if (start > 0) {
+        if (run.signal?.aborted) return false;
+        run.onProgress?.(start, n);
+      }
+      const end = Math.min(n, start + chunk);
+      for (let i = start; i < end; i++) {
+        const price = close[i] as number;
+        if (i >= quietBefore || !(price > above && price < below)) {
+          this.step(i);
+          quietBefore = this.quietBefore();
+          above = this.holdAbove;
+          below = this.holdBelow;
+        } else timeline.recordHold(i, l.anchor as number);
+        if (i >= buyHoldQuietBefore) {
+          buyHold.step(i);
+          buyHoldQuietBefore = buyHold.quietBefore();
+        }
+        if (stepEnds[i] === 0) continue;
+        const equity = l.cashCents + l.receivableCents + productCents(l.qty, price);
+        const buyHoldEquity = buyHold.equityAt(price);
+        closes[day] = price;
+        qty[day] = l.qty;
+        cash[day] = l.cashCents;
+        receivable[day] = l.receivableCents;
+        equities[day] = equity;
+        buyHolds[day] = buyHoldEquity;
+        dailyEquity[day] = equity;
+        dailyBuyHold[day] = buyHoldEquity;
+        day++;
       }
     }
     return true;

@@ -28,18 +28,40 @@ export class TimelineRecorder {
 
   constructor(private readonly bars: BarSeries) {
     const n = bars.close.length;
-    this.action = new Array<number>(n);
-    this.qty = new Array<number>(n);
+    // HOLD, 0 shares, `no_trigger` unless recorded otherwise: a HOLD the prefilter finds stores its anchor alone.
+    this.action = new Array<number>(n).fill(ACTION_HOLD);
+    this.qty = new Array<number>(n).fill(0);
     this.anchor = new Array<number | null>(n);
-    this.reasons = new Array<number>(n);
+    this.reasons = new Array<number>(n).fill(REASONS_NO_TRIGGER);
   }
+
+  /**
+   * The anchor last recorded, and the value stored for it: null, or that number once. The anchor
+   * changes only on fills, so bars in between store the same cell (a field that holds null or a number
+   * stays a reference to one boxed number) instead of boxing the anchor anew on every bar.
+   */
+  private lastAnchor = NaN;
+  private lastAnchorCell: number | null = null;
 
   /** `anchor` is the anchor in force when the bar was evaluated; NaN stands for "unset". */
   record(i: number, action: number, qty: number, anchor: number, reasonSet: number): void {
+    if (!Object.is(anchor, this.lastAnchor)) {
+      this.lastAnchor = anchor;
+      this.lastAnchorCell = Number.isNaN(anchor) ? null : anchor;
+    }
     this.action[i] = action;
     this.qty[i] = qty;
-    this.anchor[i] = Number.isNaN(anchor) ? null : anchor;
+    this.anchor[i] = this.lastAnchorCell;
     this.reasons[i] = reasonSet;
+  }
+
+  /** A HOLD `no_trigger` with `anchor` in force (the columns' defaults but the anchor). */
+  recordHold(i: number, anchor: number): void {
+    if (!Object.is(anchor, this.lastAnchor)) {
+      this.lastAnchor = anchor;
+      this.lastAnchorCell = Number.isNaN(anchor) ? null : anchor;
+    }
+    this.anchor[i] = this.lastAnchorCell;
   }
 
   reasonSetOf(reasons: readonly ReasonCode[]): number {

@@ -368,7 +368,12 @@ function replay(prepared: Prepared, detailed: boolean, options: RunOptions): Res
   const dailyBuyHold = detailed ? new Array<number>(nSessions) : null;
   const daily = detailed
     ? positions.map((): DailyColumns => ({
-        close: new Array<number | null>(nSessions).fill(null),
+        // Null before the position's first bar, which only a portfolio of several can have: a single
+        // position's closes stay an array of doubles, not one boxed number each.
+        close:
+          positions.length === 1
+            ? new Array<number>(nSessions)
+            : new Array<number | null>(nSessions).fill(null),
         qty: new Array<number>(nSessions),
         cash: new Array<number>(nSessions),
         receivable: new Array<number>(nSessions),
@@ -385,6 +390,20 @@ function replay(prepared: Prepared, detailed: boolean, options: RunOptions): Res
     // One position, not detailed (a sweep's or walk-forward's run): its own loop, which keeps what a HOLD
     // bar reads in locals; the per-position loops below cost as much as the bar's rules.
     if (!single.replayAlone(stepEnds, dailyEquity, every, options))
+      return fail('CANCELLED', 'the simulation was cancelled');
+  } else if (count === 1 && index === null && buyHolds !== null && daily !== null && dailyBuyHold !== null) {
+    // One position, detailed (`vb simulate KO`): the single loop with HOLD bars recorded in one store.
+    const d = daily[0] as DailyColumns;
+    const out = { ...d, dailyEquity, dailyBuyHold };
+    if (
+      !(replays[0] as SimulatedPosition).replayDetailed(
+        stepEnds,
+        buyHolds[0] as BuyAndHoldReplay,
+        out,
+        every,
+        options,
+      )
+    )
       return fail('CANCELLED', 'the simulation was cancelled');
   } else {
     let day = 0;

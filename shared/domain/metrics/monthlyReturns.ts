@@ -74,11 +74,11 @@ export function monthlyReturns(
   dates: readonly string[] | PeriodCalendar,
   equity: readonly number[],
 ): MonthlyReturn[] {
-  return periodReturns(calendarOf(dates).months, dates, equity).map(({ key, value }) => ({
-    year: Number(key.slice(0, 4)),
-    month: Number(key.slice(5, 7)),
-    return: value,
-  }));
+  const { keys } = calendarOf(dates).months;
+  return periodReturns(dates, equity, 'months').map((value, p) => {
+    const key = keys[p] as string;
+    return { year: Number(key.slice(0, 4)), month: Number(key.slice(5, 7)), return: value };
+  });
 }
 
 /** Compounded return per calendar year, with the same rules as `monthlyReturns`. */
@@ -86,8 +86,9 @@ export function yearlyReturns(
   dates: readonly string[] | PeriodCalendar,
   equity: readonly number[],
 ): YearlyReturn[] {
-  return periodReturns(calendarOf(dates).years, dates, equity).map(({ key, value }) => ({
-    year: Number(key),
+  const { keys } = calendarOf(dates).years;
+  return periodReturns(dates, equity, 'years').map((value, p) => ({
+    year: Number(keys[p]),
     return: value,
   }));
 }
@@ -96,21 +97,28 @@ function calendarOf(dates: readonly string[] | PeriodCalendar): PeriodCalendar {
   return 'months' in dates ? dates : periodCalendar(dates);
 }
 
-/** Each period's close-to-close return: its last equity over the previous period's last, minus 1. */
-function periodReturns(
-  periods: PeriodEnds,
+/**
+ * Each period's close-to-close return, in the order of the calendar's periods (`calendar.months.keys`
+ * or `.years.keys` name them): the period's last equity over the previous period's last, minus 1.
+ */
+export function periodReturns(
   dates: readonly string[] | PeriodCalendar,
   equity: readonly number[],
-): { key: string; value: number }[] {
+  period: 'months' | 'years',
+): number[] {
+  const calendar = calendarOf(dates);
   assertEquity(equity);
-  if (dates.length !== equity.length) {
-    throw new RangeError(`dates (${dates.length}) and equity (${equity.length}) must have the same length`);
+  if (calendar.length !== equity.length) {
+    throw new RangeError(
+      `dates (${calendar.length}) and equity (${equity.length}) must have the same length`,
+    );
   }
-  const out: { key: string; value: number }[] = [];
+  const { ends } = calendar[period];
+  const out = new Array<number>(ends.length);
   let base = equity[0] as number;
-  for (let p = 0; p < periods.ends.length; p++) {
-    const close = equity[periods.ends[p] as number] as number;
-    out.push({ key: periods.keys[p] as string, value: close / base - 1 });
+  for (let p = 0; p < ends.length; p++) {
+    const close = equity[ends[p] as number] as number;
+    out[p] = close / base - 1;
     base = close;
   }
   return out;
@@ -118,30 +126,30 @@ function periodReturns(
 
 /**
  * A real proleptic-Gregorian date written YYYY-MM-DD as the number YYYYMMDD (these order as the dates
- * do), or −1 for anything else.
+ * do), or −1 for anything else. Each character is read once: a full result reads every session's date.
  */
 function isoDateNumber(date: string): number {
   if (date.length !== 10 || date.charCodeAt(4) !== DASH || date.charCodeAt(7) !== DASH) return -1;
-  const year = digits(date, 0, 4);
-  const month = digits(date, 5, 2);
-  const day = digits(date, 8, 2);
-  if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return -1;
+  const y0 = date.charCodeAt(0) - ZERO;
+  const y1 = date.charCodeAt(1) - ZERO;
+  const y2 = date.charCodeAt(2) - ZERO;
+  const y3 = date.charCodeAt(3) - ZERO;
+  const m0 = date.charCodeAt(5) - ZERO;
+  const m1 = date.charCodeAt(6) - ZERO;
+  const d0 = date.charCodeAt(8) - ZERO;
+  const d1 = date.charCodeAt(9) - ZERO;
+  // A digit is 0–9; `>>> 0` turns a character below "0" into a number far above 9.
+  if (y0 >>> 0 > 9 || y1 >>> 0 > 9 || y2 >>> 0 > 9 || y3 >>> 0 > 9) return -1;
+  if (m0 >>> 0 > 9 || m1 >>> 0 > 9 || d0 >>> 0 > 9 || d1 >>> 0 > 9) return -1;
+  const year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+  const month = m0 * 10 + m1;
+  const day = d0 * 10 + d1;
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return -1;
   return year * 10_000 + month * 100 + day;
 }
 
 const DASH = 45;
 const ZERO = 48;
-
-/** The number the ASCII digits at [from, from + count) spell, or −1 if any is not a digit. */
-function digits(text: string, from: number, count: number): number {
-  let value = 0;
-  for (let k = from; k < from + count; k++) {
-    const d = text.charCodeAt(k) - ZERO;
-    if (d < 0 || d > 9) return -1;
-    value = value * 10 + d;
-  }
-  return value;
-}
 
 function daysInMonth(year: number, month: number): number {
   if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;

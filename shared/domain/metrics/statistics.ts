@@ -92,5 +92,10 @@ function medianOf3(a: number, b: number, c: number): number {
 export function isNoise(dispersion: number, values: ArrayLike<number>): boolean {
   let scale = 1;
   for (let i = 0; i < values.length; i++) scale = Math.max(scale, Math.abs(values[i] as number));
+  return isNoiseAt(dispersion, scale);
+}
+
+/** `isNoise` with the values' scale (their largest magnitude, at least 1) already known. */
+export function isNoiseAt(dispersion: number, scale: number): boolean {
   return dispersion <= 1e-12 * scale;
 }
