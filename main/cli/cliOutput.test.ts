@@ -128,7 +128,7 @@ describe('the README', () => {
     readme.indexOf('\n## ', readme.indexOf('## Command line') + 3),
   );
   // The examples without placeholders (<file>, [dest], [options]) run exactly as written.
-  const examples = [...section.matchAll(/^npm run cli -- (.+?)(?:\s+#.*)?$/gm)]
+  const examples = [...section.matchAll(/^npm run (?:-s )?cli -- (.+?)(?:\s+#.*)?$/gm)]
     .map((m) => (m[1] as string).trim())
     .filter((line) => !/[<[]/.test(line));
 
