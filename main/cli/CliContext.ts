@@ -61,3 +61,9 @@ export class ProgressBar {
     return `${this.label} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${pct}% ${done}/${total}`;
   }
 }
+
+/**
+ * The names commands written before ADR 0065 throw (backtest, indicators): the same classes as
+ * `BadInput` (exit 2) and `RunFailed` (exit 1) of ./exitCodes.ts, which new code uses.
+ */
+export { BadInput as UsageError, RunFailed as RunError } from './exitCodes';

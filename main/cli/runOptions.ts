@@ -16,6 +16,7 @@ import {
   number,
   readFraction,
   symbolFile,
+  symbols,
   valueOption,
 } from './values';
 
@@ -186,4 +187,19 @@ export function readBand(flag: string, text: string): [number, number] {
 
 function band(flag: string): ValueParser<[number, number]> {
   return Object.assign((text: string) => readBand(flag, text), { valueKind: 'band' as const });
+}
+
+/**
+ * A number flag read in action code ("3%" is 0.03), for commands written before their flags had
+ * parsers (ADR 0065); new options take a parser of ./values.ts instead.
+ */
+export function parseNumber(flag: string, text: string): number {
+  return readFraction(flag.startsWith('-') ? flag : `--${flag}`, text, {});
+}
+
+/** Symbols given in action code, each once (see `parseNumber`); new arguments use `symbols()` of ./values.ts. */
+export function parseSymbols(raw: readonly string[]): string[] {
+  if (raw.length === 0) throw new BadInput('give at least one symbol, e.g. KO');
+  const parse = symbols('<symbols>');
+  return raw.reduce<string[]>((list, text) => parse(text, list), []);
 }
