@@ -4,7 +4,8 @@ import path from 'node:path';
 import type { Argument, Command, Option } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CliIo } from './CliContext';
-import { buildProgram, runCli } from './index';
+import { buildProgram } from './index';
+import { captureCli } from './testing/captureCli';
 import type { ValueKind } from './values';
 import { VALUE_KINDS, valueKindOf } from './values';
 
@@ -138,12 +139,9 @@ describe('every flag of every command refuses its bad values', () => {
       ? [command, ...args.map(fill)]
       : [command, ...requiredArguments(sub), args[0] as string, fill(args[1] as string)];
     const before = tree(root);
-    let out = '';
-    let err = '';
-    const io: CliIo = { out: (s) => (out += s), err: (s) => (err += s), interactive: false };
     // A bad value taken by mistake would start the command: the daemon stops after a while, and the
     // case fails on its exit code.
-    const code = await runCli(argv, io, AbortSignal.timeout(20_000));
+    const { code, out, err } = await captureCli(argv, AbortSignal.timeout(20_000));
     expect(code, err).toBe(2);
     const lines = err.trim().split('\n');
     expect(lines, err).toHaveLength(1);
@@ -165,9 +163,7 @@ describe('bad files and folders given to the commands', () => {
       ['daemon', '--data-dir', dir, '--duration', '1', '--quiet'],
       ['backup', path.join(root, 'copy.db'), '--data-dir', dir],
     ]) {
-      let err = '';
-      const io: CliIo = { out: () => undefined, err: (s) => (err += s), interactive: false };
-      const code = await runCli(argv, io, AbortSignal.timeout(20_000));
+      const { code, err } = await captureCli(argv, AbortSignal.timeout(20_000));
       expect(code, err).toBe(2);
       expect(err.trim().split('\n'), err).toHaveLength(1);
       expect(err).toMatch(/demo\.db/);

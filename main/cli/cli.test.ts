@@ -2,19 +2,12 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { CliIo } from './CliContext';
-import { runCli } from './index';
+import { captureCli } from './testing/captureCli';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'vb-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIo = { out: (s) => (out += s), err: (s) => (err += s), interactive: false };
-  const code = await runCli(args, io, new AbortController().signal);
-  return { code, out, err };
-}
+const cli = (...args: string[]): ReturnType<typeof captureCli> => captureCli(args);
 
 const at = (name: string): string => path.join(dir, name);
 

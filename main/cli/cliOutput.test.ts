@@ -2,8 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CliIo } from './CliContext';
-import { runCli } from './index';
+import { captureCli } from './testing/captureCli';
 
 /**
  * What the CLI prints (issue 15, "CLI"): `--json` prints nothing but JSON on stdout, progress and the
@@ -24,13 +23,7 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIo = { out: (s) => (out += s), err: (s) => (err += s), interactive: false };
-  const code = await runCli(args, io, new AbortController().signal);
-  return { code, out, err };
-}
+const cli = (...args: string[]): ReturnType<typeof captureCli> => captureCli(args);
 
 const KO_2019 = ['--from', '2019-01-01', '--to', '2019-12-31'];
 

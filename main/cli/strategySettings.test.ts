@@ -2,8 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { CliIo } from './CliContext';
-import { runCli } from './index';
+import { captureCli } from './testing/captureCli';
 
 /**
  * Config files (issue 15, "Inputs that move money"; issue 19, "Bad input … in files"): anything but
@@ -13,29 +12,11 @@ import { runCli } from './index';
 const dir = mkdtempSync(path.join(tmpdir(), 'vb-config-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function simulateWith(config: string): Promise<{ code: number; out: string; err: string }> {
+function simulateWith(config: string): ReturnType<typeof captureCli> {
   const file = path.join(dir, 'strategy.json');
   writeFileSync(file, config);
-  let out = '';
-  let err = '';
-  const io: CliIo = { out: (s) => (out += s), err: (s) => (err += s), interactive: false };
-  const code = await runCli(
-    [
-      'simulate',
-      'KO',
-      '--from',
-      '2019-01-01',
-      '--to',
-      '2019-03-31',
-      '--config',
-      file,
-      '--report',
-      path.join(dir, 'run.json'),
-    ],
-    io,
-    new AbortController().signal,
-  );
-  return { code, out, err };
+  const range = ['--from', '2019-01-01', '--to', '2019-03-31'];
+  return captureCli(['simulate', 'KO', ...range, '--config', file, '--report', path.join(dir, 'run.json')]);
 }
 
 describe('config files', () => {
@@ -103,25 +84,20 @@ describe('config files', () => {
   it('takes the shipped example, and flags override it', async () => {
     const example = path.resolve(__dirname, '../../examples/strategy.json');
     const report = path.join(mkdtempSync(path.join(tmpdir(), 'vb-config-run-')), 'run.json');
-    const io: CliIo = { out: () => undefined, err: () => undefined, interactive: false };
-    const code = await runCli(
-      [
-        'simulate',
-        'KO',
-        '--from',
-        '2019-01-01',
-        '--to',
-        '2019-12-31',
-        '--config',
-        example,
-        '--up',
-        '6%',
-        '--report',
-        report,
-      ],
-      io,
-      new AbortController().signal,
-    );
+    const { code } = await captureCli([
+      'simulate',
+      'KO',
+      '--from',
+      '2019-01-01',
+      '--to',
+      '2019-12-31',
+      '--config',
+      example,
+      '--up',
+      '6%',
+      '--report',
+      report,
+    ]);
     expect(code).toBe(0);
     const config = JSON.parse(readFileSync(report, 'utf8')).result.inputs.config;
     expect(config.trigger).toEqual({ upThreshold: 0.06, downThreshold: 0.04 });

@@ -7,7 +7,7 @@ import type { DividendCalendar } from './DividendSchedule';
 import { dividendCalendar } from './DividendSchedule';
 import { BuyAndHoldReplay } from './BuyAndHoldReplay';
 import { monthlyReturnTable } from './MonthlyTable';
-import type { ReplayTotals } from './SimulatedPosition';
+import type { DetailedColumns, ReplayTotals } from './SimulatedPosition';
 import { SimulatedPosition } from './SimulatedPosition';
 import { RunLog } from './RunLog';
 import type { PositionOutcome, SimulationResult } from './SimulationResult';
@@ -303,17 +303,9 @@ function distinctSessions(stepSessions: readonly string[], daily: boolean): stri
 
 /**
  * A position's state at each session's end, written straight into the plain arrays the result carries
- * (no typed columns to copy afterwards).
+ * (no typed columns to copy afterwards); a detailed run of one position writes the same columns.
  */
-interface DailyColumns {
-  /** null until the position's first bar. */
-  close: (number | null)[];
-  qty: number[];
-  cash: number[];
-  receivable: number[];
-  equity: number[];
-  buyHold: number[];
-}
+type DailyColumns = Omit<DetailedColumns, 'dailyEquity' | 'dailyBuyHold'>;
 
 interface ReplayRun {
   replays: SimulatedPosition[];
