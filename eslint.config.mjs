@@ -186,6 +186,11 @@ export default tseslint.config(
     },
   },
   {
+    // CommonJS scripts (the launcher of the built command line) load modules with require().
+    files: ['**/*.cjs'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },

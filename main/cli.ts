@@ -1,3 +1,4 @@
 import { runCli } from './cli/index';
+import { exitWhenFlushed } from './cli/processExit';
 
-void runCli(process.argv.slice(2)).then((code) => process.exit(code));
+void runCli(process.argv.slice(2)).then(exitWhenFlushed);

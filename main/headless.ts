@@ -1,16 +1,11 @@
 /**
  * Headless entry (`npm run headless`): the same backend as the desktop app, without Electron (SPEC 6).
- * Same options as `npx tsx main/cli.ts daemon --help`; with none it runs the offline demo.
+ * Same options as `vb daemon --help`; with none it runs the offline demo. Exit codes as the CLI's
+ * (main/cli/exitCodes.ts): 0 stopped cleanly, 1 failed, 2 bad input (nothing written).
  */
+import { processIo } from './cli/CliContext';
 import { daemonCommand } from './cli/commands/daemon';
+import { runProgram } from './cli/index';
+import { exitWhenFlushed } from './cli/processExit';
 
-daemonCommand()
-  .name('headless')
-  .parseAsync(process.argv)
-  .then(
-    () => process.exit(0),
-    (err: unknown) => {
-      process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
-      process.exit(1);
-    },
-  );
+void runProgram(daemonCommand().name('headless'), process.argv.slice(2), processIo()).then(exitWhenFlushed);

@@ -1,4 +1,8 @@
-/** What a command may touch: its output streams and the process's cancel signal. Tests pass their own. */
+/**
+ * What a command may touch: its output streams and the process's cancel signal. Tests pass their own.
+ * `out` is for the result only (with `--json`, nothing but the JSON); `err` for progress, warnings,
+ * the files written and errors.
+ */
 export interface CliIo {
   out(text: string): void;
   err(text: string): void;
@@ -11,12 +15,6 @@ export interface CliContext {
   /** Aborted on Ctrl-C, so long runs stop cleanly. */
   signal: AbortSignal;
 }
-
-/** A failure the user caused (bad flag, bad file, no data): printed as is, exit code 2, nothing written. */
-export class UsageError extends Error {}
-
-/** A failure of the run itself (cancelled, cannot write): exit code 1. */
-export class RunError extends Error {}
 
 export function processIo(): CliIo {
   return {
@@ -63,3 +61,9 @@ export class ProgressBar {
     return `${this.label} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${pct}% ${done}/${total}`;
   }
 }
+
+/**
+ * The names commands written before ADR 0065 throw (backtest, indicators): the same classes as
+ * `BadInput` (exit 2) and `RunFailed` (exit 1) of ./exitCodes.ts, which new code uses.
+ */
+export { BadInput as UsageError, RunFailed as RunError } from './exitCodes';

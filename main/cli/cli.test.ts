@@ -2,19 +2,12 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { CliIo } from './CliContext';
-import { runCli } from './index';
+import { captureCli } from './testing/captureCli';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'vb-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIo = { out: (s) => (out += s), err: (s) => (err += s), interactive: false };
-  const code = await runCli(args, io, new AbortController().signal);
-  return { code, out, err };
-}
+const cli = (...args: string[]): ReturnType<typeof captureCli> => captureCli(args);
 
 const at = (name: string): string => path.join(dir, name);
 
@@ -38,7 +31,7 @@ describe('vb simulate', () => {
     expect(r.err).toContain('100%');
     expect(r.code).toBe(0);
     expect(r.out).toContain('KO, PEP  2018-01-02 to 2019-12-31');
-    expect(r.out).toMatch(/Sharpe\s+-?\d/);
+    expect(r.out).toMatch(/Sharpe\s+[−-]?\d/);
     const json = JSON.parse(readFileSync(at('run.json'), 'utf8'));
     expect(json.result.inputs.config.trigger).toEqual({ upThreshold: 0.04, downThreshold: 0.04 });
     expect(existsSync(at('run.html'))).toBe(true);
@@ -111,29 +104,50 @@ describe('vb simulate', () => {
     {
       name: 'an inverted band',
       args: ['KO', '--band', '0.9:0.1'],
-      message: 'Minimum stock share must not be above the maximum stock share',
+      message: '--band "0.9:0.1": the minimum is above the maximum; write it as min:max',
     },
     {
-      name: 'a threshold above 100 %',
+      name: 'a down threshold of 100 % or more',
       args: ['KO', '--down', '150%'],
-      message: 'Down threshold must be between 0.1 % and 50 %',
+      message: '--down "150%": must be above 0% and at most 100%',
     },
-    { name: 'a negative cash amount', args: ['KO', '--cash', '-100'], message: 'invalid run' },
+    {
+      name: 'a negative cash amount',
+      args: ['KO', '--cash', '-100'],
+      message: '--cash "-100": must be above $0',
+    },
     {
       name: 'a text number',
       args: ['KO', '--slippage-bps', 'lots'],
-      message: '--slippage-bps: "lots" is not a number',
+      message: '--slippage-bps must be a number like 1,234.56',
+    },
+    {
+      name: 'a decimal comma, never read as ×10',
+      args: ['KO', '--threshold', '2,5%'],
+      message: '--threshold: "2,5" is ambiguous',
     },
     {
       name: 'a report format it cannot write',
       args: ['KO', '--report', 'x.docx'],
-      message: 'use one of .pdf, .html, .xlsx, .csv, .json',
+      message:
+        '--report "x.docx": cannot tell what to write; end the name with .pdf, .html, .xlsx, .csv, .json',
+    },
+    {
+      name: 'a date that does not exist',
+      args: ['KO', '--from', '2020-02-30'],
+      message: '--from "2020-02-30": there is no such day',
+    },
+    {
+      name: 'a date before the market calendar',
+      args: ['KO', '--from', '1800-01-01'],
+      message: '--from "1800-01-01": the market calendar covers 1990-01-01 to 2100-12-31',
     },
   ])('refuses $name with a clear error and writes nothing', async ({ args, message }) => {
     const before = readdirSync(dir).length;
     const r = await cli('simulate', ...args, '--report', at('never.json'));
     expect(r.code).toBe(2);
     expect(r.err).toContain(message);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
     expect(readdirSync(dir).length).toBe(before);
   });
 
@@ -175,7 +189,12 @@ describe('vb sweep and walk-forward', () => {
     expect(r.out).toContain('ratio \\ up');
     const lines = readFileSync(at('sweep.csv'), 'utf8').trim().split('\r\n');
     expect(lines).toHaveLength(5);
-    expect(lines[0]).toMatch(/^index,up,down,ratio,min_stock_pct,max_stock_pct,totalReturn/);
+    // Every column is named in the unit it holds.
+    expect(lines[0]).toMatch(
+      /^#,Up threshold \(fraction\),Down threshold \(fraction\),Rebalance ratio,Minimum stock allocation \(fraction\),Maximum stock allocation \(fraction\),Total return \(fraction\),/,
+    );
+    expect(lines[0]).toContain('Commissions (USD),Dividends (USD),Final equity (USD),Error');
+    expect(r.err).toContain(`results: ${at('sweep.csv')}`);
   });
 
   it('walks forward and writes the windows and the stitched equity', async () => {
@@ -202,7 +221,9 @@ describe('vb sweep and walk-forward', () => {
     expect(r.code).toBe(0);
     expect(r.out).toContain('3 windows (24 months in sample, 12 out of sample)');
     expect(readFileSync(at('wf.csv'), 'utf8').trim().split('\r\n')).toHaveLength(4);
-    expect(readFileSync(at('wf.equity.csv'), 'utf8')).toContain('date,equity,buy_and_hold_equity,drawdown');
+    expect(readFileSync(at('wf.equity.csv'), 'utf8')).toContain(
+      'Date,Equity (USD),Buy and hold equity (USD),Drawdown (fraction)',
+    );
   });
 
   it('refuses a bad grid', async () => {

@@ -1,21 +1,58 @@
-import { Command, CommanderError } from 'commander';
+import { Command } from 'commander';
 import type { CliContext, CliIo } from './CliContext';
-import { processIo, RunError, UsageError } from './CliContext';
+import { processIo } from './CliContext';
 import { COMMANDS } from './commands';
+import { writeCrashLog } from './crashLog';
+import type { ExitCode } from './exitCodes';
+import { oneLine, outcomeOf } from './exitCodes';
 
 /** The `vb` program with every command of `commands/` registered. */
 export function buildProgram(ctx: CliContext): Command {
-  const program = new Command('vb')
-    .description('Volatility Balancing: simulate, sweep and validate the strategy on history')
-    .exitOverride()
-    .configureOutput({ writeOut: (s) => ctx.io.out(s), writeErr: (s) => ctx.io.err(s) })
-    .showHelpAfterError();
+  const program = new Command('vb').description(
+    'Volatility Balancing: simulate, sweep and validate the strategy on history; run the trading loop headless',
+  );
   for (const register of COMMANDS) register(program, ctx);
-  for (const command of program.commands)
-    command
-      .exitOverride()
-      .configureOutput({ writeOut: (s) => ctx.io.out(s), writeErr: (s) => ctx.io.err(s) });
   return program;
+}
+
+/**
+ * How every command of `program` reports: help on stdout, errors as one line on stderr ending with
+ * where the options are listed (never the whole help), and no process.exit (the caller decides).
+ */
+export function configureReporting(program: Command, io: CliIo): void {
+  const setUp = (command: Command, path: string): void => {
+    command.exitOverride().configureOutput({
+      writeOut: (s) => io.out(s),
+      writeErr: (s) => io.err(s),
+      outputError: (s) => io.err(`${oneLine(s)} (${path} --help lists the options)\n`),
+    });
+    for (const sub of command.commands) setUp(sub, `${path} ${sub.name()}`);
+  };
+  setUp(program, program.name());
+}
+
+/**
+ * Runs a commander program and returns the exit code of ./exitCodes.ts (0 done, 1 failed, 2 bad
+ * input). Errors are printed on one line; an unexpected one (a bug) says where its details were
+ * logged, and its stack never reaches the terminal. Shared by `vb` and the headless daemon.
+ */
+export async function runProgram(program: Command, argv: readonly string[], io: CliIo): Promise<ExitCode> {
+  configureReporting(program, io);
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return 0;
+  } catch (e) {
+    const outcome = outcomeOf(e);
+    if (outcome.unexpected) {
+      const log = writeCrashLog(e, argv);
+      io.err(
+        `error: ${outcome.message ?? 'unexpected failure'}. This is a bug; ${
+          log === null ? 'no log file could be written' : `the details are in ${log}`
+        }.\n`,
+      );
+    } else if (outcome.message !== null) io.err(`error: ${outcome.message}\n`);
+    return outcome.code;
+  }
 }
 
 /**
@@ -26,25 +63,13 @@ export async function runCli(
   argv: readonly string[],
   io: CliIo = processIo(),
   signal?: AbortSignal,
-): Promise<number> {
+): Promise<ExitCode> {
   const controller = new AbortController();
   const onSigint = (): void => controller.abort();
   if (signal === undefined) process.once('SIGINT', onSigint);
   const ctx: CliContext = { io, signal: signal ?? controller.signal };
   try {
-    await buildProgram(ctx).parseAsync([...argv], { from: 'user' });
-    return 0;
-  } catch (e) {
-    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
-    if (e instanceof UsageError) {
-      io.err(`error: ${e.message}\n`);
-      return 2;
-    }
-    if (e instanceof RunError) {
-      io.err(`error: ${e.message}\n`);
-      return 1;
-    }
-    throw e;
+    return await runProgram(buildProgram(ctx), argv, io);
   } finally {
     process.removeListener('SIGINT', onSigint);
   }

@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { catchUpCorporateActions } from '../../shared/application/corporateActions/catchUpCorporateActions';
 import { ingestCorporateActions } from '../../shared/application/dividends/ingestCorporateActions';
@@ -35,6 +33,7 @@ import { CsvBarSource } from '../adapters/data/CsvBarSource';
 import { ProviderHistoryBarSource } from '../adapters/data/ProviderHistoryBarSource';
 import { QuoteLogBarSource } from '../adapters/data/QuoteLogBarSource';
 import type { ScheduleClock } from '../adapters/clock/Timers';
+import { ensureDirectorySync } from '../adapters/files/ensureDirectory';
 import { createFileLogger } from '../adapters/logging/PinoLogger';
 import { FanOutNotifier, LogNotifier } from '../adapters/notifier/LogNotifier';
 import { backupDatabase } from '../db/backupRestore';
@@ -48,6 +47,7 @@ import type { Backend, LedgerUseCases, LoopStatus, TickReport } from './Backend'
 import { backendQueries } from './backendQueries';
 import { EventBus } from './EventBus';
 import { applyStagedRestore, defaultBackupFile } from './backup';
+import { DEFAULT_DATA_DIR } from './dataDir';
 import { createMarketData, type ProviderChoice } from './marketDataChoice';
 
 export interface BackendOptions {
@@ -83,7 +83,7 @@ export interface BackendOptions {
   stopwatch?: () => number;
 }
 
-export const DEFAULT_DATA_DIR = path.join(os.homedir(), '.volatility-balancing');
+export { DEFAULT_DATA_DIR } from './dataDir';
 
 /**
  * THE composition root: opens the database (migrating it), builds every adapter once (store, provider,
@@ -354,7 +354,7 @@ export async function createBackend(options: BackendOptions = {}): Promise<Backe
     provider: marketData.name,
     backup: (destFile) => {
       const target = path.resolve(destFile ?? defaultBackupFile(dataDir, db.file, new Date()));
-      fs.mkdirSync(path.dirname(target), { recursive: true });
+      ensureDirectorySync(path.dirname(target));
       return backupDatabase(db, target);
     },
     useCases,

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { ensureDirectorySync } from '../adapters/files/ensureDirectory';
 import { isTradingDay, nextTradingDay, sessionHours } from '../../shared/domain/calendar';
 import type { MarketDataPort } from '../../shared/ports/MarketData';
 import { BundledBarSource } from '../adapters/data/BundledBarSource';
@@ -57,7 +58,7 @@ export async function createMarketData(
     describe: `replay of bundled history from ${new Date(startVirtual).toISOString()} at ${speed}x, closed hours skipped`,
     skippedSlots: skippedSlotsBetween,
     persist: () => {
-      fs.mkdirSync(options.dataDir, { recursive: true });
+      ensureDirectorySync(options.dataDir);
       fs.writeFileSync(stateFile, JSON.stringify({ virtualNow: clock.now() }));
     },
   };

@@ -1,5 +1,5 @@
-import fs from 'node:fs';
 import path from 'node:path';
+import { ensureDirectorySync } from '../adapters/files/ensureDirectory';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
@@ -58,7 +58,7 @@ export interface AppDatabase {
 export async function openDatabase(options: OpenDatabaseOptions): Promise<AppDatabase> {
   const file = path.resolve(options.file);
   const migrationsFolder = options.migrationsFolder ?? DEFAULT_MIGRATIONS_FOLDER;
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  ensureDirectorySync(path.dirname(file));
   const lock = acquireWriterLock(file, options.nativeBinding);
   let sqlite: Database.Database | null = null;
   try {

@@ -1,12 +1,43 @@
 import type { PerformanceMetrics } from '../../shared/domain/metrics';
-import type { MonthlyReturnRow, SimulationResult } from '../../shared/simulation';
+import {
+  formatBps,
+  formatCount,
+  formatDecimal,
+  formatMoney,
+  formatPercent,
+  formatPercentSetting,
+  formatPrice,
+  formatQty,
+  formatRatio,
+  MISSING,
+} from '../../shared/format/Format';
+import type { MonthlyReturnRow, SimEvent, SimTrade, SimulationResult } from '../../shared/simulation';
+import { describeSimEvent } from './simEventDetail';
 
 /**
  * The content every report format shows (ADR 0011): built once from a SimulationResult, then only laid
  * out by each exporter, so CSV, XLSX, JSON, HTML and PDF cannot drift apart. Cells are typed values;
- * each format decides how to print a kind (CSV and XLSX keep numbers, HTML and PDF format them).
+ * each format decides how to print a kind (ADR 0067): HTML and PDF through the one formatter
+ * (shared/format), CSV and XLSX as numbers under headers that name their unit, JSON as machine values
+ * labelled with their unit.
+ *
+ * Kinds and their machine values: money is integer cents; percent a fraction of a result (shown to two
+ * decimals); setting a fraction the user chose (shown with the decimals it has, 0.001 → "0.1 %");
+ * price US dollars per share; qty shares; bps basis points; ratio a result such as Sharpe (two
+ * decimals); number a plain number the user chose (its own decimals); integer a count.
  */
-export type CellKind = 'text' | 'date' | 'money' | 'percent' | 'ratio' | 'price' | 'qty' | 'integer';
+export type CellKind =
+  | 'text'
+  | 'date'
+  | 'money'
+  | 'percent'
+  | 'setting'
+  | 'ratio'
+  | 'number'
+  | 'price'
+  | 'qty'
+  | 'integer'
+  | 'bps';
 
 export interface Column {
   key: string;
@@ -102,37 +133,39 @@ export function buildReportModel(result: SimulationResult): ReportModel {
       'text',
     ],
     ['Fill model', inputs.execution.fill === 'close' ? 'at the bar close' : 'at the next bar open', 'text'],
-    ['Slippage (bps)', inputs.execution.slippageBps, 'ratio'],
+    ['Slippage', inputs.execution.slippageBps, 'bps'],
     [
-      'Volume cap (fraction of bar volume)',
+      'Volume cap (of a bar volume)',
       inputs.execution.volumeCap ?? 'none',
-      inputs.execution.volumeCap === null ? 'text' : 'ratio',
+      inputs.execution.volumeCap === null ? 'text' : 'setting',
     ],
-    ['Commission rate', inputs.commission.rate, 'ratio'],
+    ['Commission rate', inputs.commission.rate, 'setting'],
     ['Minimum commission', inputs.commission.minimumCents, 'money'],
     ['Starting cash', inputs.positions.reduce((s, p) => s + p.initialCashCents, 0), 'money'],
-    ['Up / down threshold', `${pct(cfg.trigger.upThreshold)} / ${pct(cfg.trigger.downThreshold)}`, 'text'],
-    [
-      'Sizing',
-      cfg.sizing.strategy === 'proportional'
-        ? `proportional, ratio ${cfg.sizing.rebalanceRatio}`
-        : `target allocation ${pct(cfg.sizing.targetStockPct)}`,
-      'text',
-    ],
-    ['Allocation band', `${pct(cfg.guardrails.minStockPct)} – ${pct(cfg.guardrails.maxStockPct)}`, 'text'],
-    ['Max trade (of position value)', cfg.guardrails.maxTradePctOfPosition, 'percent'],
+    ['Up threshold', cfg.trigger.upThreshold, 'setting'],
+    ['Down threshold', cfg.trigger.downThreshold, 'setting'],
+    ['Sizing', cfg.sizing.strategy === 'proportional' ? 'proportional' : 'target allocation', 'text'],
+    cfg.sizing.strategy === 'proportional'
+      ? ['Rebalance ratio', cfg.sizing.rebalanceRatio, 'number']
+      : ['Target stock allocation', cfg.sizing.targetStockPct, 'setting'],
+    ['Minimum stock allocation', cfg.guardrails.minStockPct, 'setting'],
+    ['Maximum stock allocation', cfg.guardrails.maxStockPct, 'setting'],
+    ['Max trade (of position value)', cfg.guardrails.maxTradePctOfPosition, 'setting'],
     [
       'Max orders per day',
       cfg.guardrails.maxOrdersPerDay ?? 'no limit',
       cfg.guardrails.maxOrdersPerDay === null ? 'text' : 'integer',
     ],
     [
-      'Quantity step / minimum notional',
-      `${cfg.orderPolicy.qtyStep === 0 ? 'fractional' : cfg.orderPolicy.qtyStep} / ${cfg.orderPolicy.minNotional}`,
-      'text',
+      'Quantity step',
+      cfg.orderPolicy.qtyStep === 0 ? 'fractional shares' : cfg.orderPolicy.qtyStep,
+      cfg.orderPolicy.qtyStep === 0 ? 'text' : 'qty',
     ],
-    ['Initial stock allocation', cfg.execution.initialStockPct, 'percent'],
+    ['Minimum order notional', Math.round(cfg.orderPolicy.minNotional * 100), 'money'],
+    ['Initial stock allocation', cfg.execution.initialStockPct, 'setting'],
     ['Anchor adjusted on dividends', cfg.execution.adjustAnchorOnDividend ? 'yes' : 'no', 'text'],
+    ['Dividend withholding', cfg.execution.dividendWithholdingPct, 'setting'],
+    ['Risk-free return per day', inputs.riskFreePerPeriod, 'setting'],
     ['Final equity', result.equity.equityCents[last] ?? null, 'money'],
     ['Final equity, buy and hold', result.equity.buyHoldEquityCents[last] ?? null, 'money'],
   ];
@@ -181,21 +214,7 @@ export function buildReportModel(result: SimulationResult): ReportModel {
       col('drawdown', 'Drawdown', 'percent'),
       col('buyHoldDrawdown', 'Buy and hold drawdown', 'percent'),
     ],
-    rows: e.dates.map((date, t) => [
-      date,
-      ...result.positions.flatMap((p) => [
-        p.daily.close[t] ?? null,
-        p.daily.qty[t] as number,
-        ...(multi ? [p.daily.equityCents[t] as number] : []),
-      ]),
-      e.cashCents[t] as number,
-      e.receivableCents[t] as number,
-      e.stockValueCents[t] as number,
-      e.equityCents[t] as number,
-      e.buyHoldEquityCents[t] as number,
-      e.drawdown[t] as number,
-      e.buyHoldDrawdown[t] as number,
-    ]),
+    rows: equityRows(result, multi),
   };
 
   const trades: ReportTable = {
@@ -245,6 +264,7 @@ export function buildReportModel(result: SimulationResult): ReportModel {
     ]),
   };
 
+  const tradeBySeq = new Map<number, SimTrade>(result.trades.map((t) => [t.seq, t]));
   const events: ReportTable = {
     id: 'events',
     title: 'Events',
@@ -261,7 +281,7 @@ export function buildReportModel(result: SimulationResult): ReportModel {
       col('anchorAfter', 'Anchor after', 'price'),
       col('detail', 'Detail', 'text'),
     ],
-    rows: result.events.map((ev) => [
+    rows: result.events.map((ev: SimEvent) => [
       ev.seq,
       ev.at,
       ev.symbol,
@@ -272,7 +292,7 @@ export function buildReportModel(result: SimulationResult): ReportModel {
       ev.amountCents,
       ev.anchorBefore,
       ev.anchorAfter,
-      ev.detail,
+      describeSimEvent(ev, ev.tradeSeq === null ? undefined : tradeBySeq.get(ev.tradeSeq)),
     ]),
   };
 
@@ -310,6 +330,33 @@ export function buildReportModel(result: SimulationResult): ReportModel {
   };
 }
 
+/**
+ * One row per session: each position's close and shares (and equity when several), then the
+ * portfolio's columns. Built with plain loops: a 26-year run has 6,642 rows.
+ */
+function equityRows(result: SimulationResult, multi: boolean): Cell[][] {
+  const e = result.equity;
+  const rows = new Array<Cell[]>(e.dates.length);
+  for (let t = 0; t < e.dates.length; t++) {
+    const row: Cell[] = [e.dates[t] as string];
+    for (const p of result.positions) {
+      row.push(p.daily.close[t] ?? null, p.daily.qty[t] as number);
+      if (multi) row.push(p.daily.equityCents[t] as number);
+    }
+    row.push(
+      e.cashCents[t] as number,
+      e.receivableCents[t] as number,
+      e.stockValueCents[t] as number,
+      e.equityCents[t] as number,
+      e.buyHoldEquityCents[t] as number,
+      e.drawdown[t] as number,
+      e.buyHoldDrawdown[t] as number,
+    );
+    rows[t] = row;
+  }
+  return rows;
+}
+
 /** The kind of one cell: its row's kind in label/value tables (after the label column), else its column's. */
 export function cellKind(table: ReportTable, row: number, column: number): CellKind {
   if (table.rowKinds !== undefined && column > 0) return table.rowKinds[row] ?? 'text';
@@ -329,41 +376,58 @@ function monthlyTable(id: string, title: string, rows: readonly MonthlyReturnRow
   };
 }
 
-function pct(fraction: number): string {
-  return `${formatNumber(fraction * 100, 4)} %`;
-}
-
-/** A number with at most `decimals` decimals, trailing zeros dropped. */
-function formatNumber(value: number, decimals: number): string {
-  return String(Number(value.toFixed(decimals)));
-}
-
-/** How HTML and PDF print a cell. */
+/** How HTML and PDF print a cell: the one formatter (shared/format) for every figure. */
 export function formatCell(value: Cell, kind: CellKind): string {
-  if (value === null) return '';
+  if (value === null) return MISSING;
   if (typeof value === 'string') return value;
   switch (kind) {
     case 'money':
       return formatMoney(value);
     case 'percent':
-      return `${(value * 100).toFixed(2)} %`;
+      return formatPercent(value);
+    case 'setting':
+      return formatPercentSetting(value);
     case 'ratio':
-      return formatNumber(value, 4);
+      return formatRatio(value);
+    case 'number':
+      return formatDecimal(value);
     case 'integer':
-      return Math.round(value).toLocaleString('en-US');
+      return formatCount(value);
     case 'qty':
+      return formatQty(value);
     case 'price':
-      return String(value);
+      return formatPrice(value);
+    case 'bps':
+      return formatBps(value);
     default:
       return String(value);
   }
 }
 
-/** Cents as dollars with a thousands separator: 123456 → "1,234.56". */
-export function formatMoney(centsValue: number): string {
-  const sign = centsValue < 0 ? '-' : '';
-  const abs = Math.abs(Math.round(centsValue));
-  return `${sign}${Math.floor(abs / 100).toLocaleString('en-US')}.${String(abs % 100).padStart(2, '0')}`;
+/** The unit a machine format names in a header: CSV and XLSX cells hold numbers, HTML and PDF text. */
+export function unitOf(kind: CellKind, target: 'csv' | 'xlsx'): string | null {
+  switch (kind) {
+    case 'money':
+      return 'USD';
+    case 'price':
+      return 'USD per share';
+    case 'qty':
+      return 'shares';
+    case 'percent':
+    case 'setting':
+      // XLSX shows fractions with a % number format; CSV keeps the fraction itself.
+      return target === 'xlsx' ? '%' : 'fraction';
+    case 'bps':
+      return 'bps';
+    default:
+      return null;
+  }
+}
+
+/** A column's header in CSV and XLSX: its label and, for a number, its unit ("Cash (USD)"). */
+export function headerOf(column: Column, target: 'csv' | 'xlsx'): string {
+  const unit = unitOf(column.kind, target);
+  return unit === null ? column.label : `${column.label} (${unit})`;
 }
 
 /** How CSV writes a cell: numbers as plain numbers (money in dollars with two decimals), text as is. */

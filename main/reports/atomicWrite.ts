@@ -1,5 +1,6 @@
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { ensureDirectory } from '../adapters/files/ensureDirectory';
 
 export type WriteOutcome =
   { ok: true; files: string[] } | { ok: false; code: 'WRITE_FAILED'; message: string };
@@ -14,7 +15,7 @@ export async function writeAllOrNothing(
   const temps: string[] = [];
   try {
     for (const o of outputs) {
-      await mkdir(path.dirname(path.resolve(o.file)), { recursive: true });
+      await ensureDirectory(path.dirname(path.resolve(o.file)));
       const temp = `${o.file}.${process.pid}.tmp`;
       temps.push(temp);
       await writeFile(temp, o.data);

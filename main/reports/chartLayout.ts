@@ -1,5 +1,5 @@
 import type { ReportChart } from './ReportModel';
-import { formatMoney } from './ReportModel';
+import { formatMoney, formatPercent } from '../../shared/format/Format';
 
 export interface ChartLayout {
   plot: { x: number; y: number; width: number; height: number };
@@ -41,7 +41,7 @@ export function layoutChart(chart: ReportChart, width: number, height: number): 
   const xOf = (i: number): number => plot.x + (n <= 1 ? plot.width / 2 : (i / (n - 1)) * plot.width);
   const yOf = (v: number): number => plot.y + plot.height - ((v - lo) / (hi - lo || 1)) * plot.height;
   const label = (v: number): string =>
-    chart.kind === 'money' ? `$${formatMoney(v).replace(/\.\d\d$/, '')}` : `${Math.round(v * 100)} %`;
+    chart.kind === 'money' ? formatMoney(v, { whole: true }) : formatPercent(v, { digits: 0 });
   return {
     plot,
     yTicks: ticks.map((v) => ({ y: round2(yOf(v)), label: label(v) })),

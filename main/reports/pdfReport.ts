@@ -9,6 +9,14 @@ const FONT_SIZE = 6.5;
 const PAD = 2;
 
 /**
+ * The standard PDF fonts encode WinAnsi, which has no U+2212 minus sign (the formatter's sign of a
+ * loss): the PDF prints a hyphen-minus in its place, the one glyph it changes.
+ */
+function winAnsi(text: string): string {
+  return text.replace(/\u2212/g, '-');
+}
+
+/**
  * A PDF of the same content as the other formats: title, the two charts drawn as vectors, then every
  * table (long tables continue on the next pages with their header repeated). Built with pdfkit's
  * standard Helvetica, whose WinAnsi encoding covers all the text the report writes.
@@ -63,7 +71,7 @@ function drawChart(doc: PDFKit.PDFDocument, chart: ReportChart): void {
       .moveTo(left + plot.x, top + t.y)
       .lineTo(left + plot.x + plot.width, top + t.y)
       .stroke();
-    doc.text(t.label, left, top + t.y - 3, { width: plot.x - 6, align: 'right', lineBreak: false });
+    doc.text(winAnsi(t.label), left, top + t.y - 3, { width: plot.x - 6, align: 'right', lineBreak: false });
   }
   for (const t of layout.xTicks)
     doc.text(t.label, left + t.x - 15, top + plot.y + plot.height + 6, {
@@ -90,7 +98,9 @@ function drawChart(doc: PDFKit.PDFDocument, chart: ReportChart): void {
 function drawTable(doc: PDFKit.PDFDocument, table: ReportTable): void {
   const left = doc.page.margins.left;
   doc.font('Helvetica').fontSize(FONT_SIZE);
-  const texts = table.rows.map((row, r) => row.map((cell, c) => formatCell(cell, cellKind(table, r, c))));
+  const texts = table.rows.map((row, r) =>
+    row.map((cell, c) => winAnsi(formatCell(cell, cellKind(table, r, c)))),
+  );
   const widths = columnWidths(doc, table, texts, contentWidth(doc));
   const lineHeight = doc.currentLineHeight(true) + 2 * PAD;
   if (doc.y + 40 > pageBottom(doc)) doc.addPage();

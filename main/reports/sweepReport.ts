@@ -1,21 +1,40 @@
 import type { SweepGrid, SweepResult, WalkForwardResult } from '../../shared/simulation';
-import type { Cell, CellKind, ReportTable } from './ReportModel';
+import { unitsBlock } from './jsonUnits';
+import type { Cell, CellKind, Column, ReportTable } from './ReportModel';
 
+/**
+ * The metrics a sweep row carries, as columns. Labels are words; CSV and XLSX headers add each
+ * column's unit from its kind ("Total return (fraction)", "Commissions (USD)").
+ */
 const METRIC_COLUMNS: [string, string, CellKind][] = [
-  ['totalReturn', 'Total return', 'ratio'],
-  ['cagr', 'CAGR', 'ratio'],
-  ['annualVolatility', 'Annual volatility', 'ratio'],
+  ['totalReturn', 'Total return', 'percent'],
+  ['cagr', 'CAGR', 'percent'],
+  ['annualVolatility', 'Annual volatility', 'percent'],
   ['sharpe', 'Sharpe', 'ratio'],
   ['sortino', 'Sortino', 'ratio'],
-  ['maxDrawdown', 'Max drawdown', 'ratio'],
+  ['maxDrawdown', 'Max drawdown', 'percent'],
   ['calmar', 'Calmar', 'ratio'],
-  ['var95', 'VaR 95', 'ratio'],
-  ['cvar95', 'CVaR 95', 'ratio'],
+  ['var95', 'Daily VaR 95 %', 'percent'],
+  ['cvar95', 'Daily CVaR 95 %', 'percent'],
   ['tradeCount', 'Trades', 'integer'],
-  ['turnover', 'Turnover', 'ratio'],
+  ['turnover', 'Turnover (× average equity)', 'ratio'],
   ['commissionsCents', 'Commissions', 'money'],
   ['dividendsCents', 'Dividends', 'money'],
 ];
+
+const col = (key: string, label: string, kind: CellKind): Column => ({ key, label, kind });
+
+/** The parameters of a sweep row or a walk-forward window's choice. */
+const PARAM_COLUMNS: Column[] = [
+  col('up', 'Up threshold', 'setting'),
+  col('down', 'Down threshold', 'setting'),
+  col('ratio', 'Rebalance ratio', 'number'),
+  col('minStockPct', 'Minimum stock allocation', 'setting'),
+  col('maxStockPct', 'Maximum stock allocation', 'setting'),
+];
+
+/** Ranking metrics that are fractions (the others are plain ratios). */
+const RANKED_AS_PERCENT = new Set(['cagr', 'totalReturn', 'maxDrawdown']);
 
 /** A sweep's rows as one flat table: parameters, every metric, final equity (ready for a heatmap or a pivot). */
 export function sweepTable(result: SweepResult): ReportTable {
@@ -23,15 +42,11 @@ export function sweepTable(result: SweepResult): ReportTable {
     id: 'sweep',
     title: `Sweep (${result.rows.length} of ${result.total}${result.cancelled ? ', cancelled' : ''})`,
     columns: [
-      { key: 'index', label: 'index', kind: 'integer' },
-      { key: 'up', label: 'up', kind: 'ratio' },
-      { key: 'down', label: 'down', kind: 'ratio' },
-      { key: 'ratio', label: 'ratio', kind: 'ratio' },
-      { key: 'minStockPct', label: 'min_stock_pct', kind: 'ratio' },
-      { key: 'maxStockPct', label: 'max_stock_pct', kind: 'ratio' },
-      ...METRIC_COLUMNS.map(([key, , kind]) => ({ key, label: key, kind })),
-      { key: 'finalEquity', label: 'finalEquity', kind: 'money' },
-      { key: 'error', label: 'error', kind: 'text' },
+      col('index', '#', 'integer'),
+      ...PARAM_COLUMNS,
+      ...METRIC_COLUMNS.map(([key, label, kind]) => col(key, label, kind)),
+      col('finalEquity', 'Final equity', 'money'),
+      col('error', 'Error', 'text'),
     ],
     rows: result.rows.map((r) => [
       r.index,
@@ -55,22 +70,18 @@ export function walkForwardTable(result: WalkForwardResult): ReportTable {
     id: 'windows',
     title: 'Walk-forward windows',
     columns: [
-      { key: 'window', label: 'window', kind: 'integer' },
-      { key: 'isFrom', label: 'in_sample_from', kind: 'date' },
-      { key: 'isTo', label: 'in_sample_to', kind: 'date' },
-      { key: 'oosFrom', label: 'out_of_sample_from', kind: 'date' },
-      { key: 'oosTo', label: 'out_of_sample_to', kind: 'date' },
-      { key: 'up', label: 'up', kind: 'ratio' },
-      { key: 'down', label: 'down', kind: 'ratio' },
-      { key: 'ratio', label: 'ratio', kind: 'ratio' },
-      { key: 'minStockPct', label: 'min_stock_pct', kind: 'ratio' },
-      { key: 'maxStockPct', label: 'max_stock_pct', kind: 'ratio' },
-      { key: 'score', label: `in_sample_${result.metric}`, kind: 'ratio' },
-      { key: 'oosReturn', label: 'out_of_sample_return', kind: 'ratio' },
-      { key: 'oosSharpe', label: 'out_of_sample_sharpe', kind: 'ratio' },
-      { key: 'trades', label: 'trades', kind: 'integer' },
-      { key: 'start', label: 'start_equity', kind: 'money' },
-      { key: 'end', label: 'end_equity', kind: 'money' },
+      col('window', 'Window', 'integer'),
+      col('isFrom', 'In sample from', 'date'),
+      col('isTo', 'In sample to', 'date'),
+      col('oosFrom', 'Out of sample from', 'date'),
+      col('oosTo', 'Out of sample to', 'date'),
+      ...PARAM_COLUMNS,
+      col('score', `In-sample ${result.metric}`, RANKED_AS_PERCENT.has(result.metric) ? 'percent' : 'ratio'),
+      col('oosReturn', 'Out-of-sample return', 'percent'),
+      col('oosSharpe', 'Out-of-sample Sharpe', 'ratio'),
+      col('trades', 'Trades', 'integer'),
+      col('start', 'Start equity', 'money'),
+      col('end', 'End equity', 'money'),
     ],
     rows: result.windows.map((w) => [
       w.index,
@@ -100,10 +111,10 @@ export function stitchedEquityTable(result: WalkForwardResult): ReportTable {
     id: 'equity',
     title: 'Stitched out-of-sample equity',
     columns: [
-      { key: 'date', label: 'date', kind: 'date' },
-      { key: 'equity', label: 'equity', kind: 'money' },
-      { key: 'buyHold', label: 'buy_and_hold_equity', kind: 'money' },
-      { key: 'drawdown', label: 'drawdown', kind: 'ratio' },
+      col('date', 'Date', 'date'),
+      col('equity', 'Equity', 'money'),
+      col('buyHold', 'Buy and hold equity', 'money'),
+      col('drawdown', 'Drawdown', 'percent'),
     ],
     rows: s.dates.map((d, i) => [
       d,
@@ -116,10 +127,14 @@ export function stitchedEquityTable(result: WalkForwardResult): ReportTable {
 
 /** The JSON document of a sweep, as the CLI and the app's export write it. */
 export function sweepJson(result: SweepResult, grid: SweepGrid | null): string {
-  return `${JSON.stringify({ format: 'volatility-balancing.sweep', version: 1, grid, ...result }, null, 1)}\n`;
+  return `${JSON.stringify({ format: 'volatility-balancing.sweep', version: 2, units: unitsBlock(), grid, ...result }, null, 1)}\n`;
 }
 
 /** The JSON document of a walk-forward, as the CLI and the app's export write it. */
 export function walkForwardJson(result: WalkForwardResult, grid: SweepGrid | null): string {
-  return `${JSON.stringify({ format: 'volatility-balancing.walk-forward', version: 1, grid, ...result }, null, 1)}\n`;
+  return `${JSON.stringify(
+    { format: 'volatility-balancing.walk-forward', version: 2, units: unitsBlock(), grid, ...result },
+    null,
+    1,
+  )}\n`;
 }

@@ -11,6 +11,7 @@ import { loadHistory, positionSpec, runSimulation } from '../../shared/simulatio
 import { simSpec } from '../../shared/simulation/testing/bars';
 import { BundledBarSource } from '../adapters/data/BundledBarSource';
 import { readCsvTable } from '../adapters/data/CsvText';
+import { unitOfKey } from './jsonUnits';
 import { buildReportModel, formatCell } from './ReportModel';
 import { sheetName } from './xlsxReport';
 import { writeReport } from './writeReport';
@@ -43,18 +44,32 @@ beforeAll(async () => {
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Texts every format must show: a trade's fill price and notional, the metrics, the final equity. */
+/**
+ * Texts every format a person reads must show, through the one formatter: a trade's fill price (a
+ * float32 price of the bundled data, so its raw text is float noise) and notional, the metrics, the
+ * final equity.
+ */
 function expectedTexts(): string[] {
-  const fill = result.trades.find((t) => t.status === 'FILLED' && !t.isInitialAllocation);
+  const fill = result.trades.find(
+    (t) => t.status === 'FILLED' && !t.isInitialAllocation && String(t.price).length > 8,
+  );
   const model = buildReportModel(result);
   const sharpe = model.metrics.rows.find((r) => r[0] === 'Sharpe ratio');
   return [
-    String(fill?.price),
+    formatCell(fill?.price ?? null, 'price'),
     formatCell(fill?.notionalCents ?? null, 'money'),
     formatCell((sharpe?.[1] as number) ?? null, 'ratio'),
     formatCell(result.equity.equityCents[result.equity.equityCents.length - 1] ?? null, 'money'),
     'DividendPaid',
   ];
+}
+
+/** What the issue found in reports: cents as "4999556c", raw floats, money without its currency. */
+function expectNoRawFigures(text: string): void {
+  expect(text).not.toMatch(/\d+c\b/);
+  expect(text).not.toMatch(/\d\.\d{5,}/);
+  const fill = result.trades.find((t) => String(t.price).length > 8);
+  expect(text).not.toContain(String(fill?.price));
 }
 
 describe('reports', () => {
@@ -64,6 +79,28 @@ describe('reports', () => {
     const parsed = JSON.parse(readFileSync(file, 'utf8'));
     expect(parsed.result).toEqual(JSON.parse(JSON.stringify(result)));
     expect(parsed.result.timeline[0].action.length).toBe(result.timeline[0]?.action.length);
+    expect(parsed.summary).toContainEqual({
+      item: 'Final equity',
+      value: result.equity.equityCents[result.equity.equityCents.length - 1],
+      unit: 'USD cents (integer)',
+    });
+  });
+
+  it('JSON labels the unit of every number it holds', async () => {
+    const file = path.join(dir, 'units.json');
+    expect((await writeReport(result, file)).ok).toBe(true);
+    const unlabelled = new Set<string>();
+    const walk = (value: unknown, key: string, parent: object | null, where: string): void => {
+      if (Array.isArray(value)) value.forEach((v) => walk(v, key, parent, `${where}[]`));
+      else if (value !== null && typeof value === 'object')
+        for (const [k, v] of Object.entries(value)) walk(v, k, value, `${where}.${k}`);
+      else if (typeof value === 'number') {
+        const labelled = unitOfKey(key) !== null || typeof (parent as { unit?: unknown })?.unit === 'string';
+        if (!labelled) unlabelled.add(where);
+      }
+    };
+    walk(JSON.parse(readFileSync(file, 'utf8')), '', null, '');
+    expect([...unlabelled]).toEqual([]);
   });
 
   it('CSV writes one file per table, each parseable with the rows of the result', async () => {
@@ -87,8 +124,8 @@ describe('reports', () => {
     expect(table('run.events.csv').rows).toHaveLength(result.events.length);
     const equity = table('run.equity.csv');
     expect(equity.rows).toHaveLength(result.equity.dates.length);
-    // Money is written in dollars, exactly from the cents.
-    const equityCol = equity.header.indexOf('equity');
+    // Money is written in dollars, exactly from the cents, under a header that says so.
+    const equityCol = equity.header.indexOf('equity (usd)');
     const last = equity.rows[equity.rows.length - 1]?.fields[equityCol];
     expect(Math.round(Number(last) * 100)).toBe(
       result.equity.equityCents[result.equity.equityCents.length - 1],
@@ -97,7 +134,16 @@ describe('reports', () => {
       .filter((f) => f.startsWith('run.') && f.endsWith('.csv'))
       .map((f) => readFileSync(path.join(dir, f), 'utf8'))
       .join('\n');
-    for (const text of expectedTexts().slice(0, 1)) expect(all).toContain(text);
+    expect(equity.header).toContain('drawdown (fraction)');
+    expect(table('run.trades.csv').header).toContain('fill price (usd per share)');
+    // A label/value table names each row's unit.
+    const summary = table('run.csv');
+    expect(summary.header).toEqual(['item', 'value', 'unit']);
+    expect(summary.rows.find((r) => r.fields[0] === 'Starting cash')?.fields.slice(1)).toEqual([
+      '100000.00',
+      'USD',
+    ]);
+    expect(all).not.toMatch(/\d+c\b/);
   });
 
   it('XLSX has a sheet per table with the metrics, read back with exceljs', async () => {
@@ -119,6 +165,12 @@ describe('reports', () => {
     expect(workbook.getWorksheet('Daily equity')?.rowCount).toBe(result.equity.dates.length + 1);
     const commission = metrics?.getRows(2, 20)?.find((r) => r.getCell(1).value === 'Commissions');
     expect(commission?.getCell(2).value).toBe((result.metrics.strategy.commissionsCents as number) / 100);
+    // Numbers stay numbers, shown with their currency; headers and a Unit column name the units.
+    expect(commission?.getCell(2).numFmt).toContain('"$"#,##0.00');
+    expect(commission?.getCell(4).value).toBe('USD');
+    const equityHeader = workbook.getWorksheet('Daily equity')?.getRow(1).values as unknown[];
+    expect(equityHeader).toContain('Equity (USD)');
+    expect(equityHeader).toContain('Drawdown (%)');
   });
 
   it('PDF renders to non-empty pages with pdftoppm and carries the same content', async () => {
@@ -139,7 +191,9 @@ describe('reports', () => {
       expect(inked, `${page} is blank`).toBeGreaterThan(50);
     }
     const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-    for (const expected of expectedTexts()) expect(text).toContain(expected);
+    // The standard PDF font has no U+2212 minus sign: the PDF prints a hyphen-minus instead.
+    for (const expected of expectedTexts()) expect(text).toContain(expected.replace(/\u2212/g, '-'));
+    expectNoRawFigures(text);
     expect(text).toContain('Equity: strategy and buy and hold');
   });
 
@@ -150,6 +204,7 @@ describe('reports', () => {
     const html = readFileSync(file, 'utf8');
     expect(html).not.toMatch(/(src|href)=["']https?:/);
     for (const expected of expectedTexts()) expect(html).toContain(expected);
+    expectNoRawFigures(html.replace(/<svg[\s\S]*?<\/svg>/g, ''));
     const browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: [

@@ -296,11 +296,13 @@ describe('WorkerSimulationService', () => {
     await ended(sweepId);
     const csv = await service.exportRun('tA', sweepId, 'csv', path.join(dir, 'sweep.csv'));
     expect(csv.ok && fs.readFileSync(path.join(dir, 'sweep.csv'), 'utf8').split('\r\n')[0]).toMatch(
-      /^index,up,down,ratio/,
+      /^#,Up threshold \(fraction\),Down threshold \(fraction\),Rebalance ratio,/,
     );
     const json = await service.exportRun('tA', sweepId, 'json', path.join(dir, 'sweep.json'));
     expect(json.ok && JSON.parse(fs.readFileSync(path.join(dir, 'sweep.json'), 'utf8'))).toMatchObject({
       format: 'volatility-balancing.sweep',
+      version: 2,
+      units: { suffixes: { Cents: 'USD cents (integer)' } },
       grid,
       total: 6,
     });

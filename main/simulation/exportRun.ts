@@ -1,15 +1,7 @@
 import type { SweepGrid } from '../../shared/simulation';
 import type { ReportFormat } from '../reports';
 import { REPORT_FORMATS, reportFormatOf, writeReport } from '../reports';
-import { writeAllOrNothing } from '../reports/atomicWrite';
-import { renderCsvTable } from '../reports/csvReport';
-import {
-  stitchedEquityTable,
-  sweepJson,
-  sweepTable,
-  walkForwardJson,
-  walkForwardTable,
-} from '../reports/sweepReport';
+import { writeSweep, writeWalkForward } from '../reports/sweepOutput';
 import type { SimulationRunDetail, SimulationServiceResult } from './SimulationService';
 
 type Exported = SimulationServiceResult<{ files: string[] }>;
@@ -42,35 +34,19 @@ export async function exportRunDetail(
       );
   }
   const grid = gridOf(run.params);
-  let outputs: { file: string; data: string }[];
+  let written: Awaited<ReturnType<typeof writeSweep>>;
   if (detail.result !== null) {
-    const written = await writeReport(detail.result, file);
-    return written.ok
-      ? { ok: true, value: { files: written.files } }
-      : fail(written.code === 'WRITE_FAILED' ? 'WRITE_FAILED' : 'INVALID_FILE', written.message);
+    const report = await writeReport(detail.result, file);
+    return report.ok
+      ? { ok: true, value: { files: report.files } }
+      : fail(report.code === 'WRITE_FAILED' ? 'WRITE_FAILED' : 'INVALID_FILE', report.message);
   } else if (detail.sweep !== null) {
-    outputs = [
-      {
-        file,
-        data: format === 'json' ? sweepJson(detail.sweep, grid) : renderCsvTable(sweepTable(detail.sweep)),
-      },
-    ];
+    written = await writeSweep(detail.sweep, grid, file);
   } else if (detail.walkForward !== null) {
-    const wf = detail.walkForward;
-    outputs =
-      format === 'json'
-        ? [{ file, data: walkForwardJson(wf, grid) }]
-        : [
-            { file, data: renderCsvTable(walkForwardTable(wf)) },
-            {
-              file: `${file.slice(0, -'.csv'.length)}.equity.csv`,
-              data: renderCsvTable(stitchedEquityTable(wf)),
-            },
-          ];
+    written = await writeWalkForward(detail.walkForward, grid, file);
   } else {
     return fail('NOT_FINISHED', `run ${run.id} has no result to export (it is ${run.status})`);
   }
-  const written = await writeAllOrNothing(outputs);
   return written.ok ? { ok: true, value: { files: written.files } } : fail('WRITE_FAILED', written.message);
 }
 

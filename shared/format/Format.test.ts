@@ -4,6 +4,7 @@ import {
   formatBps,
   formatDate,
   formatDateTime,
+  formatDecimal,
   formatDollars,
   formatMoney,
   formatPercent,
@@ -115,6 +116,16 @@ describe('ratios, counts and classes', () => {
     expect(formatRatio(-0.5, { signed: true })).toBe('\u22120.50');
     expect(formatBps(20)).toBe('20 bps');
     expect(formatBps(12.5)).toBe('12.5 bps');
+  });
+  it.each([
+    { name: 'a chosen ratio keeps its decimals', value: 1.6667, text: '1.6667' },
+    { name: 'a whole number', value: 2, text: '2' },
+    { name: 'separators', value: 12345.5, text: '12,345.5' },
+    { name: 'at most six decimals', value: 0.1234567, text: '0.123457' },
+    { name: 'a negative number', value: -0.25, text: '\u22120.25' },
+    { name: 'missing', value: null, text: MISSING },
+  ])('formatDecimal: $name', ({ value, text }) => {
+    expect(formatDecimal(value)).toBe(text);
   });
   it('classes a sign', () => {
     expect(signClass(3)).toBe('gain');

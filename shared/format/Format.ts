@@ -241,3 +241,12 @@ export function formatAsOf(ms: number | null | undefined): string {
   if (!isNumber(ms)) return MISSING;
   return `as of ${formatDateTime(ms)}`;
 }
+
+const decimalFormat = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 6 });
+
+/** A plain number a person chose (a rebalance ratio of 1.6667): separators, its own decimals up to 6. */
+export function formatDecimal(value: number | null | undefined): string {
+  if (!isNumber(value)) return MISSING;
+  const body = decimalFormat.format(Math.abs(value));
+  return withSign(value < 0 && body !== '0', false, body, false);
+}

@@ -57,6 +57,24 @@ export class BuyAndHoldReplay {
     return this.cashCents + this.receivableCents + productCents(this.qty, this.lastClose);
   }
 
+  /**
+   * The first bar whose `step` does more than note the close: the buy (until done) or a dividend due.
+   * A detailed run of one position steps only from there, and values the other bars with `equityAt`.
+   */
+  quietBefore(): number {
+    return this.bought ? this.dividends.nextDueBar() : 0;
+  }
+
+  /** The equity at `close`, the close of a bar `step` was not called for (see `quietBefore`). */
+  equityAt(close: number): number {
+    return this.cashCents + this.receivableCents + productCents(this.qty, close);
+  }
+
+  /** Notes the last close after a run that skipped quiet bars. */
+  closeAt(close: number): void {
+    this.lastClose = close;
+  }
+
   private buy(i: number, basePrice: number): void {
     this.bought = true;
     const price = slippedPrice(basePrice, 'BUY', this.execution.slippageBps);

@@ -17,6 +17,7 @@ import type { ReasonCode } from '../domain/ReasonCode';
 import type { BarSeries } from '../ports/HistoricalBars';
 import type { DividendCalendar } from './DividendSchedule';
 import { DividendSchedule, NO_DIVIDEND } from './DividendSchedule';
+import type { BuyAndHoldReplay } from './BuyAndHoldReplay';
 import type { RunLog } from './RunLog';
 import type { FillNote } from './SimulationResult';
 import type { ExecutionModel, PositionSpec, UnpaidDividend } from './SimulationSpec';
@@ -94,6 +95,18 @@ interface PendingOrder {
   decisionDay: number;
   isInitialAllocation: boolean;
   reasons: readonly ReasonCode[];
+}
+
+/** Where a detailed run of one position writes each session's state (the result's own arrays). */
+export interface DetailedColumns {
+  close: (number | null)[];
+  qty: number[];
+  cash: number[];
+  receivable: number[];
+  equity: number[];
+  buyHold: number[];
+  dailyEquity: Float64Array;
+  dailyBuyHold: number[];
 }
 
 export interface ReplayTotals {
@@ -323,6 +336,85 @@ export class SimulatedPosition {
     return true;
   }
 
+  /**
+   * Every bar of a position replayed alone in a detailed run (`vb simulate KO`): the loop of
+   * `replayAlone`, where a bar inside the hold band with nothing due is the HOLD `step` would record
+   * (one store in the timeline), with its buy-and-hold stepped only when something is due for it, and
+   * each session's state written into `out`. Returns false when the run's signal aborted it.
+   */
+  replayDetailed(
+    stepEnds: Uint8Array,
+    buyHold: BuyAndHoldReplay,
+    out: DetailedColumns,
+    every: number,
+    run: Pick<RunOptions, 'signal' | 'onProgress'>,
+  ): boolean {
+    if (!this.replayDetailedBars(stepEnds, buyHold, out, every, run)) return false;
+    const n = this.close.length;
+    if (n > 0) {
+      this.lastClose = this.close[n - 1] as number;
+      buyHold.closeAt(this.lastClose);
+    }
+    this.barsStepped = n;
+    return true;
+  }
+
+  /** The loop of `replayDetailed`, and nothing after it (see `replayBars`). */
+  private replayDetailedBars(
+    stepEnds: Uint8Array,
+    buyHold: BuyAndHoldReplay,
+    out: DetailedColumns,
+    every: number,
+    run: Pick<RunOptions, 'signal' | 'onProgress'>,
+  ): boolean {
+    const close = this.close;
+    const n = close.length;
+    const l = this.ledger;
+    const timeline = this.timeline as TimelineRecorder;
+    let day = 0;
+    let quietBefore = this.quietBefore();
+    let above = this.holdAbove;
+    let below = this.holdBelow;
+    let buyHoldQuietBefore = buyHold.quietBefore();
+    // The columns in locals: one property load each per run, not per session.
+    const { close: closes, qty, cash, receivable, equity: equities, buyHold: buyHolds } = out;
+    const { dailyEquity, dailyBuyHold } = out;
+    const chunk = Math.max(1, every);
+    for (let start = 0; start < n; start += chunk) {
+      if (start > 0) {
+        if (run.signal?.aborted) return false;
+        run.onProgress?.(start, n);
+      }
+      const end = Math.min(n, start + chunk);
+      for (let i = start; i < end; i++) {
+        const price = close[i] as number;
+        if (i >= quietBefore || !(price > above && price < below)) {
+          this.step(i);
+          quietBefore = this.quietBefore();
+          above = this.holdAbove;
+          below = this.holdBelow;
+        } else timeline.recordHold(i, l.anchor as number);
+        if (i >= buyHoldQuietBefore) {
+          buyHold.step(i);
+          buyHoldQuietBefore = buyHold.quietBefore();
+        }
+        if (stepEnds[i] === 0) continue;
+        const equity = l.cashCents + l.receivableCents + productCents(l.qty, price);
+        const buyHoldEquity = buyHold.equityAt(price);
+        closes[day] = price;
+        qty[day] = l.qty;
+        cash[day] = l.cashCents;
+        receivable[day] = l.receivableCents;
+        equities[day] = equity;
+        buyHolds[day] = buyHoldEquity;
+        dailyEquity[day] = equity;
+        dailyBuyHold[day] = buyHoldEquity;
+        day++;
+      }
+    }
+    return true;
+  }
+
   /** The first bar from which something besides the rules may happen: a dividend due or an order waiting. */
   private quietBefore(): number {
     return this.pending !== null ? 0 : this.nextDividendBar;
@@ -472,6 +564,7 @@ export class SimulatedPosition {
     const cancelledQty = normalizeQty(order.qty - qty);
     const at = barLabel(this.bars, i);
     const tradeSeq = this.log.addTrade({
+      seq: 0,
       symbol: this.symbol,
       decidedAt: barLabel(this.bars, order.decidedAt),
       filledAt: at,
@@ -492,20 +585,25 @@ export class SimulatedPosition {
       reasons: [...order.reasons],
       note,
     });
-    const base = { at, symbol: this.symbol, tradeSeq };
     this.log.addEvent({
-      ...base,
+      seq: 0,
+      at,
+      symbol: this.symbol,
+      tradeSeq,
       type: 'OrderFilled',
       qty,
       price,
       amountCents: booking.cashDeltaCents,
       anchorBefore,
       anchorAfter: this.ledger.anchor,
-      detail: `${side} ${qty} @ ${price}: notional ${booking.notionalCents}c, commission ${booking.commissionCents}c`,
+      detail: '',
     });
     const anchorChange = anchorAfterFill(anchorBefore, price);
     this.log.addEvent({
-      ...base,
+      seq: 0,
+      at,
+      symbol: this.symbol,
+      tradeSeq,
       type: anchorChange.type,
       qty: null,
       price,
@@ -516,14 +614,17 @@ export class SimulatedPosition {
     });
     if (cancelledQty > 0) {
       this.log.addEvent({
-        ...base,
+        seq: 0,
+        at,
+        symbol: this.symbol,
+        tradeSeq,
         type: 'OrderCancelled',
         qty: cancelledQty,
         price: null,
         amountCents: null,
         anchorBefore: null,
         anchorAfter: null,
-        detail: `${note}: ${cancelledQty} of ${order.qty} not filled`,
+        detail: note ?? '',
       });
     }
   }
@@ -536,6 +637,7 @@ export class SimulatedPosition {
     if (this.log.detailed) {
       const at = barLabel(this.bars, i);
       const tradeSeq = this.log.addTrade({
+        seq: 0,
         symbol: this.symbol,
         decidedAt: barLabel(this.bars, order.decidedAt),
         filledAt: null,
@@ -557,6 +659,7 @@ export class SimulatedPosition {
         note,
       });
       this.log.addEvent({
+        seq: 0,
         at,
         symbol: this.symbol,
         tradeSeq,
@@ -566,7 +669,7 @@ export class SimulatedPosition {
         amountCents: null,
         anchorBefore: null,
         anchorAfter: null,
-        detail: `${note}: ${order.side} ${qty} not filled`,
+        detail: note,
       });
     }
     // SPEC 2.10: an initial allocation that ends without a fill still sets the anchor, to the price it saw.
@@ -584,6 +687,7 @@ export class SimulatedPosition {
     const reasons = ev.reasons();
     const at = barLabel(this.bars, i);
     const tradeSeq = this.log.addTrade({
+      seq: 0,
       symbol: this.symbol,
       decidedAt: at,
       filledAt: null,
@@ -605,6 +709,7 @@ export class SimulatedPosition {
       note: null,
     });
     this.log.addEvent({
+      seq: 0,
       at,
       symbol: this.symbol,
       tradeSeq,
@@ -638,6 +743,7 @@ export class SimulatedPosition {
     detail: string,
   ): void {
     this.log.addEvent({
+      seq: 0,
       at: barLabel(this.bars, i),
       symbol: this.symbol,
       tradeSeq: null,
@@ -667,8 +773,7 @@ export class SimulatedPosition {
         this.updateHoldBand();
         if (this.log.detailed) {
           const { exDate } = schedule.dividend(d);
-          const detail = `dividend ${amount} per share (ex-date ${exDate})`;
-          this.logAnchorChange(i, change.type, amount, change.from, change.to, detail);
+          this.logAnchorChange(i, change.type, amount, change.from, change.to, `ex-date ${exDate}`);
         }
       }
     }
@@ -687,6 +792,7 @@ export class SimulatedPosition {
 
   private logAccrual(i: number, d: UnpaidDividend): void {
     this.log.addEvent({
+      seq: 0,
       at: barLabel(this.bars, i),
       symbol: this.symbol,
       tradeSeq: null,
@@ -696,12 +802,13 @@ export class SimulatedPosition {
       amountCents: d.netCents,
       anchorBefore: null,
       anchorAfter: null,
-      detail: `ex-date ${d.exDate}, pay ${d.payDate}: gross ${d.grossCents}c, withholding ${d.withholdingCents}c`,
+      detail: `ex-date ${d.exDate}, pay ${d.payDate}`,
     });
   }
 
   private logPayment(i: number, d: UnpaidDividend): void {
     this.log.addEvent({
+      seq: 0,
       at: barLabel(this.bars, i),
       symbol: this.symbol,
       tradeSeq: null,
@@ -711,7 +818,7 @@ export class SimulatedPosition {
       amountCents: d.netCents,
       anchorBefore: null,
       anchorAfter: null,
-      detail: `ex-date ${d.exDate}: gross ${d.grossCents}c, net ${d.netCents}c to cash`,
+      detail: `ex-date ${d.exDate}`,
     });
   }
 

@@ -111,6 +111,11 @@ export interface SimEvent {
   amountCents: number | null;
   anchorBefore: number | null;
   anchorAfter: number | null;
+  /**
+   * Words the fields above do not carry: the fill note of a cancellation (`volume_cap`, …), the reason
+   * codes of a rejection, an ex-date, why an anchor moved. Never a figure: the report describes each
+   * event from its fields (and its trade) with the one formatter (main/reports/simEventDetail.ts).
+   */
   detail: string;
 }
 

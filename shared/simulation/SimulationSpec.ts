@@ -5,6 +5,8 @@ import type { StrategyConfig } from '../domain/Config';
 import type { BarInterval, BarSeries } from '../ports/HistoricalBars';
 import { BAR_INTERVALS } from '../ports/HistoricalBars';
 import type { DividendRecord } from '../ports/HistoricalDividends';
+import type { FillModel } from './names';
+import { FILL_MODELS } from './names';
 
 /**
  * What a simulation run is asked to do (SPEC 5 "Input"): the positions, the date range, the strategy
@@ -13,8 +15,8 @@ import type { DividendRecord } from '../ports/HistoricalDividends';
  */
 
 /** `close`: fill at the bar's close. `next_open`: fill at the next bar's open (an order on the last bar is cancelled). */
-export const FILL_MODELS = ['close', 'next_open'] as const;
-export type FillModel = (typeof FILL_MODELS)[number];
+export { FILL_MODELS };
+export type { FillModel };
 
 export const ExecutionModelSchema = z
   .object({

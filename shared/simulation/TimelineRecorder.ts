@@ -3,6 +3,7 @@ import type { BarSeries } from '../ports/HistoricalBars';
 import { isIntraday } from '../ports/HistoricalBars';
 import type { PositionTimeline, TimelineAction } from './SimulationResult';
 import { TIMELINE_ACTIONS } from './SimulationResult';
+import { plainArray } from './plainArrays';
 
 export const ACTION_HOLD = 0;
 export const ACTION_BUY = 1;
@@ -13,31 +14,54 @@ export const ACTION_REJECTED = 3;
 export const REASONS_NO_TRIGGER = 0;
 
 /**
- * Every bar's evaluation as preallocated typed columns: recording a HOLD writes four numbers and
- * allocates nothing. Distinct reason lists are stored once and referenced by index.
+ * Every bar's evaluation written straight into the preallocated columns the result carries (every bar
+ * of the position is recorded once): nothing is copied afterwards. Distinct reason lists are stored
+ * once and referenced by index.
  */
 export class TimelineRecorder {
-  private readonly action: Uint8Array;
-  private readonly qty: Float64Array;
-  private readonly anchor: Float64Array;
-  private readonly reasons: Uint32Array;
+  private readonly action: number[];
+  private readonly qty: number[];
+  private readonly anchor: (number | null)[];
+  private readonly reasons: number[];
   private readonly reasonSets: ReasonCode[][] = [['no_trigger']];
   private readonly reasonIndex = new Map<string, number>([['no_trigger', REASONS_NO_TRIGGER]]);
 
   constructor(private readonly bars: BarSeries) {
     const n = bars.close.length;
-    this.action = new Uint8Array(n);
-    this.qty = new Float64Array(n);
-    this.anchor = new Float64Array(n).fill(NaN);
-    this.reasons = new Uint32Array(n);
+    // HOLD, 0 shares, `no_trigger` unless recorded otherwise: a HOLD the prefilter finds stores its anchor alone.
+    this.action = new Array<number>(n).fill(ACTION_HOLD);
+    this.qty = new Array<number>(n).fill(0);
+    this.anchor = new Array<number | null>(n);
+    this.reasons = new Array<number>(n).fill(REASONS_NO_TRIGGER);
   }
+
+  /**
+   * The anchor last recorded, and the value stored for it: null, or that number once. The anchor
+   * changes only on fills, so bars in between store the same cell (a field that holds null or a number
+   * stays a reference to one boxed number) instead of boxing the anchor anew on every bar.
+   */
+  private lastAnchor = NaN;
+  private lastAnchorCell: number | null = null;
 
   /** `anchor` is the anchor in force when the bar was evaluated; NaN stands for "unset". */
   record(i: number, action: number, qty: number, anchor: number, reasonSet: number): void {
+    if (!Object.is(anchor, this.lastAnchor)) {
+      this.lastAnchor = anchor;
+      this.lastAnchorCell = Number.isNaN(anchor) ? null : anchor;
+    }
     this.action[i] = action;
     this.qty[i] = qty;
-    this.anchor[i] = anchor;
+    this.anchor[i] = this.lastAnchorCell;
     this.reasons[i] = reasonSet;
+  }
+
+  /** A HOLD `no_trigger` with `anchor` in force (the columns' defaults but the anchor). */
+  recordHold(i: number, anchor: number): void {
+    if (!Object.is(anchor, this.lastAnchor)) {
+      this.lastAnchor = anchor;
+      this.lastAnchorCell = Number.isNaN(anchor) ? null : anchor;
+    }
+    this.anchor[i] = this.lastAnchorCell;
   }
 
   reasonSetOf(reasons: readonly ReasonCode[]): number {
@@ -58,11 +82,11 @@ export class TimelineRecorder {
       actions: TIMELINE_ACTIONS as readonly TimelineAction[],
       reasonSets: this.reasonSets,
       at: barLabels(bars),
-      price: Array.from(bars.close),
-      anchor: Array.from(this.anchor, (a) => (Number.isNaN(a) ? null : a)),
-      action: Array.from(this.action),
-      qty: Array.from(this.qty),
-      reasons: Array.from(this.reasons),
+      price: plainArray(bars.close),
+      anchor: this.anchor,
+      action: this.action,
+      qty: this.qty,
+      reasons: this.reasons,
     };
   }
 }
@@ -75,6 +99,6 @@ export function barLabel(bars: BarSeries, i: number): string {
 }
 
 export function barLabels(bars: BarSeries): string[] {
-  if (!isIntraday(bars.interval)) return [...bars.session];
+  if (!isIntraday(bars.interval)) return bars.session.slice();
   return Array.from(bars.time, (t) => new Date(t).toISOString());
 }

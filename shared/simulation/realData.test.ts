@@ -140,9 +140,27 @@ describe('real data (bundled dataset)', () => {
     },
   );
 
-  it('the HOLD pre-check changes nothing: every bar through evaluatePosition gives the same result', () => {
-    const spec = simSpec(['AAPL', 'T'], { cash: 2_000_000 });
-    expect(JSON.stringify(run(spec, false))).toBe(JSON.stringify(run(spec, true)));
+  it.each([
+    ['a portfolio', ['AAPL', 'T']],
+    ['one position (its own loop)', ['INTC']],
+  ])(
+    'the HOLD pre-check changes nothing in %s: every bar through evaluatePosition gives the same result',
+    (_, symbols) => {
+      const spec = simSpec(symbols, { cash: 2_000_000, execution: { fill: 'next_open' } });
+      expect(JSON.stringify(run(spec, false))).toBe(JSON.stringify(run(spec, true)));
+    },
+  );
+
+  it('one position alone runs as it does inside a portfolio: the same days, timeline, trades and buy-and-hold', () => {
+    const options = { cash: 3_000_000, from: '2005-01-01', to: '2012-12-31' };
+    const alone = run(simSpec(['KO'], options));
+    // AAPL has the same sessions as KO, so KO's steps in the portfolio are its own bars.
+    const inPortfolio = run(simSpec(['KO', 'AAPL'], options));
+    expect(alone.positions[0]).toEqual(inPortfolio.positions[0]);
+    expect(alone.timeline[0]).toEqual(inPortfolio.timeline[0]);
+    const withoutSeq = (r: SimulationResult): unknown[] =>
+      r.trades.filter((t) => t.symbol === 'KO').map(({ seq: _, ...t }) => t);
+    expect(withoutSeq(alone)).toEqual(withoutSeq(inPortfolio));
   });
 
   it('conforms to stepPosition fed the same closes one by one (the decision and booking the live loop makes)', () => {

@@ -1,19 +1,20 @@
 import type { StrategyConfig } from '../domain/Config';
 import type { PerformanceMetrics } from '../domain/metrics';
-import { computeMetrics, drawdownSeries } from '../domain/metrics';
+import { computeMetrics, drawdownSeries, periodCalendar } from '../domain/metrics';
 import type { BarSeries } from '../ports/HistoricalBars';
-import { sliceBarsBySession } from '../ports/HistoricalBars';
+import { isIntraday, sliceBarsBySession } from '../ports/HistoricalBars';
 import type { DividendCalendar } from './DividendSchedule';
 import { dividendCalendar } from './DividendSchedule';
 import { BuyAndHoldReplay } from './BuyAndHoldReplay';
 import { monthlyReturnTable } from './MonthlyTable';
-import type { ReplayTotals } from './SimulatedPosition';
+import type { DetailedColumns, ReplayTotals } from './SimulatedPosition';
 import { SimulatedPosition } from './SimulatedPosition';
 import { RunLog } from './RunLog';
 import type { PositionOutcome, SimulationResult } from './SimulationResult';
 import type { PositionSpec, SimulationSpec, SymbolHistory } from './SimulationSpec';
 import { checkSimulationSpec } from './SimulationSpec';
 import { productCents } from '../domain/Money';
+import { plainArray } from './plainArrays';
 
 export interface RunOptions {
   /** Called every few thousand bars with the bars done and the total. */
@@ -102,7 +103,7 @@ export function summarizePrepared(
   const run = replayPrepared(plan, config, { ...options, dailyEquityInto: plan.equityScratch });
   if (!run.ok) return run;
   const { totals } = run;
-  const equity = Array.from(run.dailyEquityCents);
+  const equity = plainArray(run.dailyEquityCents);
   return {
     ok: true,
     summary: {
@@ -175,6 +176,9 @@ function prepare(rawSpec: SimulationSpec, history: readonly SymbolHistory[]): Re
   const checked = checkSimulationSpec(rawSpec);
   if (!checked.ok) return checked;
   const spec = checked.spec;
+  // Daily bars are each a session of their own (ascending times, one a date), so their session
+  // structure needs no string comparisons; intraday bars group by their session date.
+  const daily = !isIntraday(spec.interval);
   const positions: PreparedPosition[] = [];
   for (const p of spec.positions) {
     const h = history.find((x) => x.bars.symbol === p.symbol);
@@ -197,9 +201,12 @@ function prepare(rawSpec: SimulationSpec, history: readonly SymbolHistory[]): Re
       bars.session,
       p.unpaidDividends,
     );
-    positions.push({ spec: p, bars, dividends, sessionOrdinal: sessionOrdinals(bars.session) });
+    positions.push({ spec: p, bars, dividends, sessionOrdinal: sessionOrdinals(bars.session, daily) });
   }
-  const aligned = align(positions.map((p) => p.bars));
+  const aligned = align(
+    positions.map((p) => p.bars),
+    daily,
+  );
   return { ok: true, value: { spec, positions, ...aligned } };
 }
 
@@ -225,6 +232,7 @@ function checkBars(bars: BarSeries): string | null {
 
 function align(
   series: readonly BarSeries[],
+  daily: boolean,
 ): Pick<Prepared, 'steps' | 'index' | 'stepSessions' | 'stepEnds' | 'sessions'> {
   if (series.length === 1) {
     const only = series[0] as BarSeries;
@@ -232,8 +240,8 @@ function align(
       steps: only.close.length,
       index: null,
       stepSessions: only.session,
-      stepEnds: sessionEnds(only.session),
-      sessions: distinctSessions(only.session),
+      stepEnds: sessionEnds(only.session, daily),
+      sessions: distinctSessions(only.session, daily),
     };
   }
   const all = new Float64Array(series.reduce((n, s) => n + s.time.length, 0));
@@ -262,46 +270,49 @@ function align(
     steps: times.length,
     index,
     stepSessions,
-    stepEnds: sessionEnds(stepSessions),
-    sessions: distinctSessions(stepSessions),
+    stepEnds: sessionEnds(stepSessions, daily),
+    sessions: distinctSessions(stepSessions, daily),
   };
 }
 
-function sessionOrdinals(sessions: readonly string[]): Int32Array {
+function sessionOrdinals(sessions: readonly string[], daily: boolean): Int32Array {
   const ordinals = new Int32Array(sessions.length);
+  if (daily) {
+    for (let i = 0; i < sessions.length; i++) ordinals[i] = i;
+    return ordinals;
+  }
   for (let i = 1; i < sessions.length; i++)
     ordinals[i] = (ordinals[i - 1] as number) + (sessions[i] !== sessions[i - 1] ? 1 : 0);
   return ordinals;
 }
 
-function sessionEnds(sessions: readonly string[]): Uint8Array {
+function sessionEnds(sessions: readonly string[], daily: boolean): Uint8Array {
   const ends = new Uint8Array(sessions.length);
+  if (daily) return ends.fill(1);
   for (let i = 0; i < sessions.length; i++)
     ends[i] = i === sessions.length - 1 || sessions[i] !== sessions[i + 1] ? 1 : 0;
   return ends;
 }
 
-function distinctSessions(stepSessions: readonly string[]): string[] {
+function distinctSessions(stepSessions: readonly string[], daily: boolean): string[] {
+  if (daily) return stepSessions as string[];
   const out: string[] = [];
   for (const s of stepSessions) if (out[out.length - 1] !== s) out.push(s);
   return out;
 }
 
-interface DailyColumns {
-  close: Float64Array;
-  qty: Float64Array;
-  cash: Float64Array;
-  receivable: Float64Array;
-  equity: Float64Array;
-  buyHold: Float64Array;
-}
+/**
+ * A position's state at each session's end, written straight into the plain arrays the result carries
+ * (no typed columns to copy afterwards); a detailed run of one position writes the same columns.
+ */
+type DailyColumns = Omit<DetailedColumns, 'dailyEquity' | 'dailyBuyHold'>;
 
 interface ReplayRun {
   replays: SimulatedPosition[];
   buyHolds: BuyAndHoldReplay[] | null;
   log: RunLog;
   dailyEquity: Float64Array;
-  dailyBuyHold: Float64Array | null;
+  dailyBuyHold: number[] | null;
   /** Per position, per session (detailed runs only). */
   daily: DailyColumns[] | null;
 }
@@ -346,15 +357,20 @@ function replay(prepared: Prepared, detailed: boolean, options: RunOptions): Res
   // Every session's entry is written below, so a reused array needs no clearing.
   const into = options.dailyEquityInto;
   const dailyEquity = into !== undefined && into.length === nSessions ? into : new Float64Array(nSessions);
-  const dailyBuyHold = detailed ? new Float64Array(nSessions) : null;
+  const dailyBuyHold = detailed ? new Array<number>(nSessions) : null;
   const daily = detailed
-    ? positions.map(() => ({
-        close: new Float64Array(nSessions).fill(NaN),
-        qty: new Float64Array(nSessions),
-        cash: new Float64Array(nSessions),
-        receivable: new Float64Array(nSessions),
-        equity: new Float64Array(nSessions),
-        buyHold: new Float64Array(nSessions),
+    ? positions.map((): DailyColumns => ({
+        // Null before the position's first bar, which only a portfolio of several can have: a single
+        // position's closes stay an array of doubles, not one boxed number each.
+        close:
+          positions.length === 1
+            ? new Array<number>(nSessions)
+            : new Array<number | null>(nSessions).fill(null),
+        qty: new Array<number>(nSessions),
+        cash: new Array<number>(nSessions),
+        receivable: new Array<number>(nSessions),
+        equity: new Array<number>(nSessions),
+        buyHold: new Array<number>(nSessions),
       }))
     : null;
 
@@ -366,6 +382,20 @@ function replay(prepared: Prepared, detailed: boolean, options: RunOptions): Res
     // One position, not detailed (a sweep's or walk-forward's run): its own loop, which keeps what a HOLD
     // bar reads in locals; the per-position loops below cost as much as the bar's rules.
     if (!single.replayAlone(stepEnds, dailyEquity, every, options))
+      return fail('CANCELLED', 'the simulation was cancelled');
+  } else if (count === 1 && index === null && buyHolds !== null && daily !== null && dailyBuyHold !== null) {
+    // One position, detailed (`vb simulate KO`): the single loop with HOLD bars recorded in one store.
+    const d = daily[0] as DailyColumns;
+    const out = { ...d, dailyEquity, dailyBuyHold };
+    if (
+      !(replays[0] as SimulatedPosition).replayDetailed(
+        stepEnds,
+        buyHolds[0] as BuyAndHoldReplay,
+        out,
+        every,
+        options,
+      )
+    )
       return fail('CANCELLED', 'the simulation was cancelled');
   } else {
     let day = 0;
@@ -442,7 +472,7 @@ function sumTotals(all: readonly ReplayTotals[]): ReplayTotals {
 
 function mean(values: readonly number[]): number {
   let s = 0;
-  for (const v of values) s += v;
+  for (let i = 0; i < values.length; i++) s += values[i] as number;
   return s / values.length;
 }
 
@@ -461,19 +491,31 @@ function metricsOf(equity: readonly number[], totals: ReplayTotals, riskFree: nu
   });
 }
 
+/** Element-wise sum of the positions' daily columns, added in position order as the old reduce did. */
+function sumColumns(columns: readonly (readonly number[])[]): number[] {
+  const sums = (columns[0] as readonly number[]).slice();
+  for (let k = 1; k < columns.length; k++) {
+    const c = columns[k] as readonly number[];
+    for (let d = 0; d < sums.length; d++) sums[d] = (sums[d] as number) + (c[d] as number);
+  }
+  return sums;
+}
+
 function assembleResult(prepared: Prepared, run: ReplayRun): SimulationResult {
   const { spec, positions, sessions } = prepared;
   const replays = run.replays;
   const buyHolds = run.buyHolds as BuyAndHoldReplay[];
   const daily = run.daily as DailyColumns[];
-  const equityCents = Array.from(run.dailyEquity);
-  const buyHoldEquityCents = Array.from(run.dailyBuyHold as Float64Array);
-  const cashCents = sessions.map((_, d) => daily.reduce((s, c) => s + (c.cash[d] as number), 0));
-  const receivableCents = sessions.map((_, d) => daily.reduce((s, c) => s + (c.receivable[d] as number), 0));
-  const stockValueCents = equityCents.map(
-    (e, d) => e - (cashCents[d] as number) - (receivableCents[d] as number),
-  );
+  const equityCents = plainArray(run.dailyEquity);
+  const buyHoldEquityCents = run.dailyBuyHold as number[];
+  const cashCents = sumColumns(daily.map((c) => c.cash));
+  const receivableCents = sumColumns(daily.map((c) => c.receivable));
+  const stockValueCents = new Array<number>(equityCents.length);
+  for (let d = 0; d < equityCents.length; d++)
+    stockValueCents[d] =
+      (equityCents[d] as number) - (cashCents[d] as number) - (receivableCents[d] as number);
   const totals = sumTotals(replays.map((r) => r.totals));
+  const calendar = periodCalendar(sessions);
   const buyHoldTotals: ReplayTotals = {
     ...sumTotals([]),
     trades: buyHolds.filter((b) => b.boughtAt !== null).length,
@@ -494,12 +536,12 @@ function assembleResult(prepared: Prepared, run: ReplayRun): SimulationResult {
       firstSession: p.bars.session[0] as string,
       lastSession: p.bars.session[p.bars.session.length - 1] as string,
       daily: {
-        close: Array.from(d.close, (c) => (Number.isNaN(c) ? null : c)),
-        qty: Array.from(d.qty),
-        cashCents: Array.from(d.cash),
-        receivableCents: Array.from(d.receivable),
-        equityCents: Array.from(d.equity),
-        buyHoldEquityCents: Array.from(d.buyHold),
+        close: d.close,
+        qty: d.qty,
+        cashCents: d.cash,
+        receivableCents: d.receivable,
+        equityCents: d.equity,
+        buyHoldEquityCents: d.buyHold,
       },
       final: {
         qty: state.qty,
@@ -566,8 +608,8 @@ function assembleResult(prepared: Prepared, run: ReplayRun): SimulationResult {
       buyAndHold: metricsOf(buyHoldEquityCents, buyHoldTotals, spec.riskFreePerPeriod),
     },
     monthlyReturns: {
-      strategy: monthlyReturnTable(sessions, equityCents),
-      buyAndHold: monthlyReturnTable(sessions, buyHoldEquityCents),
+      strategy: monthlyReturnTable(calendar, equityCents),
+      buyAndHold: monthlyReturnTable(calendar, buyHoldEquityCents),
     },
   };
 }

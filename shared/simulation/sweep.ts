@@ -6,6 +6,8 @@ import type { ReplayTotals } from './SimulatedPosition';
 import type { Prepared, RunOptions } from './runSimulation';
 import { prepareSimulation, runSimulation, summarizePrepared } from './runSimulation';
 import type { SimulationSpec, SymbolHistory } from './SimulationSpec';
+import type { RankMetric, SweepAxis } from './names';
+import { RANK_METRICS, SWEEP_AXES } from './names';
 
 /**
  * Parameter sweep (SPEC 5): thresholds × rebalance ratio × allocation band, each combination replayed
@@ -40,9 +42,8 @@ export interface SweepRow {
   error: string | null;
 }
 
-/** The metrics a sweep or walk-forward can rank by; all are "higher is better" (drawdown is negative). */
-export const RANK_METRICS = ['sharpe', 'sortino', 'cagr', 'totalReturn', 'calmar', 'maxDrawdown'] as const;
-export type RankMetric = (typeof RANK_METRICS)[number];
+export { RANK_METRICS, SWEEP_AXES };
+export type { RankMetric, SweepAxis };
 
 /** Above this many combinations a sweep is refused: a typo in a range should not start a week-long run. */
 export const MAX_SWEEP_COMBINATIONS = 1_000_000;
@@ -250,9 +251,6 @@ export function finishSweep(
   const sorted = [...rows].sort((a, b) => a.index - b.index);
   return { metric, rows: sorted, total, cancelled, best: bestRow(sorted, metric), buyAndHold };
 }
-
-export const SWEEP_AXES = ['up', 'down', 'ratio', 'band'] as const;
-export type SweepAxis = (typeof SWEEP_AXES)[number];
 
 export interface SweepHeatmap {
   metric: RankMetric;

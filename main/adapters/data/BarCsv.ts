@@ -8,7 +8,7 @@ import { FIRST_SUPPORTED_YEAR, LAST_SUPPORTED_YEAR } from '../../../shared/domai
 import type { BarInterval, BarSeries } from '../../../shared/ports/HistoricalBars';
 import { BAR_INTERVALS, intervalMs } from '../../../shared/ports/HistoricalBars';
 import type { CsvIssue } from './CsvText';
-import { isIsoDate, MAX_ISSUES, parseExactDecimal, pushIssue, readCsvTable } from './CsvText';
+import { isIsoDate, MAX_ISSUES, parseExactDecimal, pushIssue, quoteCsv, readCsvTable } from './CsvText';
 
 export interface BarCsvOptions {
   symbol: string;
@@ -45,7 +45,10 @@ export function parseBarCsv(text: string, options: BarCsvOptions): BarCsvResult 
     return {
       ok: false,
       issues: [
-        { line: 1, message: `missing column(s): ${missing.join(', ')} (header: ${header.join(',')})` },
+        {
+          line: 1,
+          message: `missing column(s): ${missing.join(', ')} (header: ${quoteCsv(header.join(','))})`,
+        },
       ],
     };
   }
@@ -82,7 +85,7 @@ export function parseBarCsv(text: string, options: BarCsvOptions): BarCsvResult 
       else if (!(parsed.value > 0)) {
         pushIssue(issues, {
           line,
-          message: `${PRICE_COLUMNS[k]} ${fields[priceIdx[k] as number]} must be > 0`,
+          message: `${PRICE_COLUMNS[k]} ${quoteCsv(fields[priceIdx[k] as number] as string)} must be > 0`,
         });
       } else (ohlc[k] as Float64Array)[r] = parsed.value;
     }
@@ -98,7 +101,10 @@ export function parseBarCsv(text: string, options: BarCsvOptions): BarCsvResult 
       const v = parseExactDecimal(fields[volumeIdx] as string, 'volume');
       if (!v.ok) pushIssue(issues, { line, message: v.message });
       else if (v.value < 0)
-        pushIssue(issues, { line, message: `volume ${fields[volumeIdx]} must not be negative` });
+        pushIssue(issues, {
+          line,
+          message: `volume ${quoteCsv(fields[volumeIdx] as string)} must not be negative`,
+        });
       else volume[r] = v.value;
     }
     if (issues.length >= MAX_ISSUES) break;
@@ -156,7 +162,8 @@ function inCalendarYears(date: string): boolean {
 }
 
 function parseSessionDate(raw: string): When {
-  if (!isIsoDate(raw)) return { ok: false, message: `date "${raw}" is not an ISO date (YYYY-MM-DD)` };
+  if (!isIsoDate(raw))
+    return { ok: false, message: `date "${quoteCsv(raw)}" is not an ISO date (YYYY-MM-DD)` };
   if (!inCalendarYears(raw)) {
     return {
       ok: false,
@@ -171,11 +178,11 @@ function parseInstant(raw: string): When {
   if (!ISO_INSTANT.test(raw)) {
     return {
       ok: false,
-      message: `time "${raw}" must be an ISO instant with a zone, e.g. 2024-01-02T09:30:00-05:00`,
+      message: `time "${quoteCsv(raw)}" must be an ISO instant with a zone, e.g. 2024-01-02T09:30:00-05:00`,
     };
   }
   const ms = Date.parse(raw.replace(' ', 'T'));
-  if (Number.isNaN(ms)) return { ok: false, message: `time "${raw}" is not a valid instant` };
+  if (Number.isNaN(ms)) return { ok: false, message: `time "${quoteCsv(raw)}" is not a valid instant` };
   let session: string;
   try {
     session = exchangeDateOf(ms);
@@ -183,7 +190,7 @@ function parseInstant(raw: string): When {
     return { ok: false, message: (e as Error).message };
   }
   if (!isTradingDay(session) || marketSessionAt(ms) === 'CLOSED') {
-    return { ok: false, message: `${raw} is outside every NYSE session` };
+    return { ok: false, message: `${quoteCsv(raw)} is outside every NYSE session` };
   }
   return { ok: true, time: ms, session };
 }

@@ -42,7 +42,7 @@ export function readCsvTable(text: string): CsvTable {
     if (fields.length !== header.length) {
       issues.push({
         line,
-        message: `expected ${header.length} fields (${header.join(',')}), found ${fields.length}`,
+        message: `expected ${header.length} fields (${quoteCsv(header.join(','))}), found ${fields.length}`,
       });
       continue;
     }
@@ -88,11 +88,11 @@ export type ParsedNumber = { ok: true; value: number } | { ok: false; message: s
  */
 export function parseExactDecimal(text: string, name: string): ParsedNumber {
   if (text === '') return { ok: false, message: `${name} is empty` };
-  if (!DECIMAL.test(text)) return { ok: false, message: `${name} "${text}" is not a number` };
+  if (!DECIMAL.test(text)) return { ok: false, message: `${name} "${quoteCsv(text)}" is not a number` };
   const value = Number(text);
-  if (!Number.isFinite(value)) return { ok: false, message: `${name} "${text}" is out of range` };
+  if (!Number.isFinite(value)) return { ok: false, message: `${name} "${quoteCsv(text)}" is out of range` };
   if (String(value) !== text && !exact(value).equals(exact(text))) {
-    return { ok: false, message: `${name} "${text}" has more digits than can be kept exactly` };
+    return { ok: false, message: `${name} "${quoteCsv(text)}" has more digits than can be kept exactly` };
   }
   return { ok: true, value: value === 0 ? 0 : value };
 }
@@ -111,6 +111,14 @@ export function isIsoDate(text: string): boolean {
 export function pushIssue(issues: CsvIssue[], issue: CsvIssue): boolean {
   if (issues.length < MAX_ISSUES) issues.push(issue);
   return issues.length < MAX_ISSUES;
+}
+
+/** How much of a field or a line a message quotes: a 1 MB line must not become a 1 MB message. */
+export const MAX_QUOTED = 200;
+
+/** `text` as a message quotes it: at most its first {@link MAX_QUOTED} characters. */
+export function quoteCsv(text: string): string {
+  return text.length > MAX_QUOTED ? `${text.slice(0, MAX_QUOTED)}… (${text.length} characters)` : text;
 }
 
 /** One message listing the issues, as a user reads it. */

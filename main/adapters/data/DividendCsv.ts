@@ -1,6 +1,6 @@
 import type { DividendRecord } from '../../../shared/ports/HistoricalDividends';
 import type { CsvIssue } from './CsvText';
-import { isIsoDate, MAX_ISSUES, parseExactDecimal, pushIssue, readCsvTable } from './CsvText';
+import { isIsoDate, MAX_ISSUES, parseExactDecimal, pushIssue, quoteCsv, readCsvTable } from './CsvText';
 
 export type DividendCsvResult = { ok: true; dividends: DividendRecord[] } | { ok: false; issues: CsvIssue[] };
 
@@ -18,7 +18,10 @@ export function parseDividendCsv(text: string, symbol: string): DividendCsvResul
     return {
       ok: false,
       issues: [
-        { line: 1, message: `missing column(s): ${missing.join(', ')} (header: ${header.join(',')})` },
+        {
+          line: 1,
+          message: `missing column(s): ${missing.join(', ')} (header: ${quoteCsv(header.join(','))})`,
+        },
       ],
     };
   }
@@ -34,15 +37,15 @@ export function parseDividendCsv(text: string, symbol: string): DividendCsvResul
     const exDate = fields[exIdx] as string;
     const payRaw = payIdx >= 0 ? (fields[payIdx] as string) : '';
     if (!isIsoDate(exDate))
-      pushIssue(issues, { line, message: `ex_date "${exDate}" is not an ISO date (YYYY-MM-DD)` });
+      pushIssue(issues, { line, message: `ex_date "${quoteCsv(exDate)}" is not an ISO date (YYYY-MM-DD)` });
     if (payRaw !== '' && !isIsoDate(payRaw))
-      pushIssue(issues, { line, message: `pay_date "${payRaw}" is not an ISO date` });
+      pushIssue(issues, { line, message: `pay_date "${quoteCsv(payRaw)}" is not an ISO date` });
     else if (payRaw !== '' && payRaw < exDate)
-      pushIssue(issues, { line, message: `pay_date ${payRaw} is before ex_date ${exDate}` });
+      pushIssue(issues, { line, message: `pay_date ${payRaw} is before ex_date ${quoteCsv(exDate)}` });
     const amount = parseExactDecimal(fields[amountIdx] as string, 'amount');
     if (!amount.ok) pushIssue(issues, { line, message: amount.message });
     else if (!(amount.value > 0))
-      pushIssue(issues, { line, message: `amount ${fields[amountIdx]} must be > 0` });
+      pushIssue(issues, { line, message: `amount ${quoteCsv(fields[amountIdx] as string)} must be > 0` });
     let withholdingPct: number | null = null;
     if (whIdx >= 0 && fields[whIdx] !== '') {
       const wh = parseExactDecimal(fields[whIdx] as string, 'withholding_pct');
@@ -53,11 +56,11 @@ export function parseDividendCsv(text: string, symbol: string): DividendCsvResul
     }
     const earlier = seen.get(exDate);
     if (earlier !== undefined)
-      pushIssue(issues, { line, message: `duplicate ex_date ${exDate} (also on line ${earlier})` });
+      pushIssue(issues, { line, message: `duplicate ex_date ${quoteCsv(exDate)} (also on line ${earlier})` });
     else if (prev !== null && exDate < prev.exDate) {
       pushIssue(issues, {
         line,
-        message: `${exDate} comes after ${prev.exDate} (line ${prev.line}): rows must be in ascending order`,
+        message: `${quoteCsv(exDate)} comes after ${quoteCsv(prev.exDate)} (line ${prev.line}): rows must be in ascending order`,
       });
     }
     seen.set(exDate, line);

@@ -1,19 +1,13 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, Option } from 'commander';
 import type { Backend } from '../../composition/Backend';
-import type { CliContext } from '../CliContext';
-import { RunError } from '../CliContext';
-import { restoreBackup } from '../../composition/backup';
-import {
-  createBackend,
-  databaseFileFor,
-  DEFAULT_DATA_DIR,
-  type BackendOptions,
-} from '../../composition/createBackend';
+import type { BackendOptions } from '../../composition/createBackend';
+import { checkDataDir, DEFAULT_DATA_DIR } from '../../composition/dataDir';
 import type { ProviderChoice } from '../../composition/marketDataChoice';
-import { JsonPreferencesStore } from '../../ipc/headless/JsonPreferencesStore';
-import { defaultRendererDir, serveBackend } from '../../ipc/loopback/serveHeadless';
+import type { CliContext } from '../CliContext';
+import { BadInput } from '../exitCodes';
+import { backupFile, choice, count, dataDir, date, inputFile, number, port, valueOption } from '../values';
 
 export interface DaemonOptions {
   dataDir: string;
@@ -43,6 +37,7 @@ export async function runDaemon(
   overrides: Partial<BackendOptions> = {},
 ): Promise<{ backend: Backend; stopped: Promise<void> }> {
   const say = options.say ?? defaultSay;
+  const { createBackend } = await import('../../composition/createBackend');
   const backend = await createBackend({
     dataDir: options.dataDir,
     provider: options.provider,
@@ -97,28 +92,34 @@ function defaultSay(line: string): void {
   process.stdout.write(`[volatility-balancing] ${line}\n`);
 }
 
-function positiveNumber(value: string): number {
-  const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('must be a positive number');
-  return n;
-}
-
-function isoDate(value: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new InvalidArgumentError('must be a date YYYY-MM-DD');
-  return value;
-}
-
 /** Options shared by `daemon`, `backup` and `restore`, each with an environment variable. */
 function dataDirOption(): Option {
-  return new Option('--data-dir <dir>', 'data folder (database, logs, backups)')
-    .env('VB_HOME')
-    .default(DEFAULT_DATA_DIR);
+  return valueOption('--data-dir <dir>', 'data folder (database, logs, backups)', dataDir('--data-dir'), {
+    value: DEFAULT_DATA_DIR,
+    text: DEFAULT_DATA_DIR,
+  }).env('VB_HOME');
 }
 function providerOption(): Option {
-  return new Option('--provider <name>', 'market data: replay (offline demo) or yahoo (live)')
-    .choices(['replay', 'yahoo'])
-    .env('VB_PROVIDER')
-    .default('replay');
+  return valueOption(
+    '--provider <name>',
+    'market data: replay (offline demo) or yahoo (live)',
+    choice<ProviderChoice>('--provider', ['replay', 'yahoo']),
+    { value: 'replay' as ProviderChoice, text: 'replay' },
+  ).env('VB_PROVIDER');
+}
+
+/** The data folder of a command that must not make one (backup, restore): it has to be there. */
+function existingDataDir(dir: string): string {
+  const resolved = path.resolve(dir);
+  if (!existsSync(resolved))
+    throw new BadInput(
+      `--data-dir ${resolved}: there is no data folder here; give the folder that holds your database (--data-dir or VB_HOME)`,
+    );
+  if (!statSync(resolved).isDirectory())
+    throw new BadInput(
+      `--data-dir ${resolved}: is a file, not a folder; give the folder that holds your database`,
+    );
+  return resolved;
 }
 
 interface DaemonFlags {
@@ -142,18 +143,26 @@ export function daemonCommand(ctx?: CliContext): Command {
     .addOption(dataDirOption())
     .addOption(providerOption())
     .addOption(
-      new Option('--replay-start <date>', 'demo: first session replayed (starts the replay over)')
-        .env('VB_REPLAY_START')
-        .argParser(isoDate),
+      valueOption(
+        '--replay-start <date>',
+        'demo: first session replayed (starts the replay over)',
+        date('--replay-start'),
+      ).env('VB_REPLAY_START'),
     )
     .addOption(
-      new Option('--replay-speed <x>', 'demo: virtual time per real time (300 = a trading day in ~80 s)')
-        .env('VB_REPLAY_SPEED')
-        .argParser(positiveNumber),
+      valueOption(
+        '--replay-speed <x>',
+        'demo: virtual time per real time (300 = a trading day in ~80 s)',
+        number('--replay-speed', { min: 0, aboveMin: true, max: 1_000_000 }),
+      ).env('VB_REPLAY_SPEED'),
     )
     .addOption(new Option('--no-demo', 'do not create the demo portfolio in an empty database'))
     .addOption(
-      new Option('--duration <seconds>', 'stop by itself after this many seconds').argParser(positiveNumber),
+      valueOption(
+        '--duration <seconds>',
+        'stop by itself after this many seconds',
+        number('--duration', { min: 0, aboveMin: true }),
+      ),
     )
     .addOption(new Option('--quiet', 'log to the files only, not to stdout'))
     .addOption(
@@ -163,18 +172,29 @@ export function daemonCommand(ctx?: CliContext): Command {
       ),
     )
     .addOption(
-      new Option('--port <n>', 'with --serve-ui: the port (0 = any free one)').default(0).argParser(port),
+      valueOption('--port <n>', 'with --serve-ui: the port (0 = any free one)', port('--port'), {
+        value: 0,
+        text: '0',
+      }),
     )
     .addOption(
-      new Option(
+      valueOption(
         '--tick-ms <ms>',
         'tick interval in (virtual) ms; default: Settings › tick interval, else 5 min',
-      ).argParser(positiveNumber),
+        count('--tick-ms', { min: 1 }),
+      ),
     )
     .addOption(new Option('--strict', 'with --serve-ui: an answer its schema refuses is an error (tests)'));
   return command.action(async (opts: DaemonFlags) => {
+    // The data folder first: one sentence and exit 2 when it cannot be used, never a hang (/proc).
+    const usable = checkDataDir(opts.dataDir);
+    if (!usable.ok) throw new BadInput(`--data-dir: ${usable.message}`);
+    const [{ JsonPreferencesStore }, { defaultRendererDir, serveBackend }] = await Promise.all([
+      import('../../ipc/headless/JsonPreferencesStore'),
+      import('../../ipc/loopback/serveHeadless'),
+    ]);
     // The Settings page stores provider and tick interval for the next start; flags and env win.
-    const preferences = new JsonPreferencesStore(path.join(opts.dataDir, 'preferences.json')).get();
+    const preferences = new JsonPreferencesStore(path.join(usable.dir, 'preferences.json')).get();
     const provider: ProviderChoice =
       command.getOptionValueSource('provider') === 'default'
         ? preferences.provider === 'yahoo'
@@ -184,12 +204,12 @@ export function daemonCommand(ctx?: CliContext): Command {
     const tickIntervalMs = opts.tickMs ?? preferences.tickIntervalMinutes * 60_000;
     const rendererDir = defaultRendererDir();
     if (opts.serveUi && !existsSync(path.join(rendererDir, 'index.html'))) {
-      throw new Error(`the UI is not built (${rendererDir} is missing): run \`npm run build\` first`);
+      throw new BadInput(`the UI is not built (${rendererDir} is missing): run \`npm run build\` first`);
     }
     let served: Awaited<ReturnType<typeof serveBackend>> | null = null;
     const { backend, stopped } = await runDaemon(
       {
-        dataDir: opts.dataDir,
+        dataDir: usable.dir,
         provider,
         replayStart: opts.replayStart,
         replaySpeed: opts.replaySpeed,
@@ -217,23 +237,18 @@ export function daemonCommand(ctx?: CliContext): Command {
   });
 }
 
-function port(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 65_535)
-    throw new InvalidArgumentError('must be a port number 0–65535');
-  return n;
-}
-
 /** `backup [dest]`: a consistent copy of the database (while no other process has it open). */
 export function backupCommand(ctx?: CliContext): Command {
   const say = ctx ? (line: string) => ctx.io.out(`${line}\n`) : defaultSay;
   return new Command('backup')
     .description('copy the database consistently (SQLite online backup) to a file')
-    .argument('[dest]', 'backup file (default: <data-dir>/backups/<db>-<stamp>.db)')
+    .argument('[dest]', 'backup file (default: <data-dir>/backups/<db>-<stamp>.db)', backupFile('[dest]'))
     .addOption(dataDirOption())
     .addOption(providerOption())
     .action(async (dest: string | undefined, opts: { dataDir: string; provider: ProviderChoice }) => {
-      const backend = await createBackend({ dataDir: opts.dataDir, provider: opts.provider });
+      const dir = existingDataDir(opts.dataDir);
+      const { createBackend } = await import('../../composition/createBackend');
+      const backend = await createBackend({ dataDir: dir, provider: opts.provider });
       try {
         const done = await backend.backup(dest);
         say(`backup written: ${done.file} (${done.pages} pages)`);
@@ -248,12 +263,18 @@ export function restoreCommand(ctx?: CliContext): Command {
   const say = ctx ? (line: string) => ctx.io.out(`${line}\n`) : defaultSay;
   return new Command('restore')
     .description('replace the database with a verified backup (stop the app or daemon first)')
-    .argument('<file>', 'backup file to restore')
+    .argument('<file>', 'backup file to restore', inputFile('<file>'))
     .addOption(dataDirOption())
     .addOption(providerOption())
     .action(async (file: string, opts: { dataDir: string; provider: ProviderChoice }) => {
-      const result = await restoreBackup(file, databaseFileFor(opts.dataDir, opts.provider));
-      if (!result.ok) throw new RunError(`restore refused (${result.code}): ${result.message}`);
+      const dir = existingDataDir(opts.dataDir);
+      const [{ restoreBackup }, { databaseFileFor }] = await Promise.all([
+        import('../../composition/backup'),
+        import('../../composition/createBackend'),
+      ]);
+      const result = await restoreBackup(file, databaseFileFor(dir, opts.provider));
+      // A refused restore is bad input (exit 2): the file given is not a backup we can trust.
+      if (!result.ok) throw new BadInput(`restore refused (${result.code}): ${result.message}`);
       say(`restored ${file}: ${result.tenants.map((t) => `${t.events} events verified`).join(', ')}`);
       if (result.replacedFileMovedTo) say(`the previous database was kept as ${result.replacedFileMovedTo}`);
     });

@@ -22,10 +22,13 @@ export interface MaxDrawdown {
 export function drawdownSeries(equity: readonly number[]): number[] {
   assertEquity(equity);
   let peak = 0;
-  return equity.map((value) => {
+  const drawdowns = new Array<number>(equity.length);
+  for (let t = 0; t < equity.length; t++) {
+    const value = equity[t] as number;
     peak = Math.max(peak, value);
-    return value / peak - 1;
-  });
+    drawdowns[t] = value / peak - 1;
+  }
+  return drawdowns;
 }
 
 /**
@@ -33,21 +36,32 @@ export function drawdownSeries(equity: readonly number[]): number[] {
  * deep drawdowns keep the first one (earliest trough), so the answer does not depend on later bars.
  */
 export function maxDrawdown(equity: readonly number[]): MaxDrawdown {
-  const drawdowns = drawdownSeries(equity);
-  let result: MaxDrawdown = { maxDrawdown: 0, peakIndex: 0, troughIndex: 0, durationBars: 0 };
+  assertEquity(equity);
+  // drawdownSeries' values, one at a time: no array.
+  let peak = 0;
+  let deepest = 0;
+  let deepestPeak = 0;
+  let trough = 0;
   let peakIndex = 0;
   let run = 0;
   let longestRun = 0;
-  drawdowns.forEach((dd, t) => {
+  for (let t = 0; t < equity.length; t++) {
+    const value = equity[t] as number;
+    peak = Math.max(peak, value);
+    const dd = value / peak - 1;
     if (dd === 0) {
       // A new or equal peak ends the run under water.
       peakIndex = t;
       run = 0;
-      return;
+      continue;
     }
     run += 1;
     longestRun = Math.max(longestRun, run);
-    if (dd < result.maxDrawdown) result = { ...result, maxDrawdown: dd, peakIndex, troughIndex: t };
-  });
-  return { ...result, durationBars: longestRun };
+    if (dd < deepest) {
+      deepest = dd;
+      deepestPeak = peakIndex;
+      trough = t;
+    }
+  }
+  return { maxDrawdown: deepest, peakIndex: deepestPeak, troughIndex: trough, durationBars: longestRun };
 }

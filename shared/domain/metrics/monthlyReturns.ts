@@ -13,71 +13,145 @@ export interface YearlyReturn {
 }
 
 /**
+ * The months and years of a series of dates: for each period its key ("2020-03" or "2020") and the
+ * index of its last date. Built once (the dates validated once) and applied to every equity series
+ * over the same dates: a run's strategy and its buy-and-hold.
+ */
+export interface PeriodCalendar {
+  length: number;
+  months: PeriodEnds;
+  years: PeriodEnds;
+}
+
+interface PeriodEnds {
+  keys: string[];
+  ends: number[];
+}
+
+/**
+ * The calendar of `dates`: ISO YYYY-MM-DD, strictly increasing; anything else throws RangeError.
+ * Each date is read once, character by character, as the number YYYYMMDD (no regular expression, no
+ * slicing but one per period): its month is that number / 100 and its year that number / 10 000.
+ */
+export function periodCalendar(dates: readonly string[]): PeriodCalendar {
+  const months: PeriodEnds = { keys: [], ends: [] };
+  const years: PeriodEnds = { keys: [], ends: [] };
+  let previous = -1;
+  for (let i = 0; i < dates.length; i++) {
+    const date = dates[i] as string;
+    const value = isoDateNumber(date);
+    if (value < 0) throw new RangeError(`dates[${i}] must be an ISO date YYYY-MM-DD, got ${date}`);
+    if (value <= previous) {
+      throw new RangeError(`dates must be strictly increasing: dates[${i}] = ${date} after ${dates[i - 1]}`);
+    }
+    if (i > 0) {
+      const before = dates[i - 1] as string;
+      if (Math.floor(value / 100) !== Math.floor(previous / 100)) addEnd(months, before, 7, i - 1);
+      if (Math.floor(value / 10_000) !== Math.floor(previous / 10_000)) addEnd(years, before, 4, i - 1);
+    }
+    previous = value;
+  }
+  const last = dates.length - 1;
+  if (last >= 0) {
+    addEnd(months, dates[last] as string, 7, last);
+    addEnd(years, dates[last] as string, 4, last);
+  }
+  return { length: dates.length, months, years };
+}
+
+function addEnd(periods: PeriodEnds, date: string, keyLength: number, index: number): void {
+  periods.keys.push(date.slice(0, keyLength));
+  periods.ends.push(index);
+}
+
+/**
  * Compounded return per calendar month: the month's last equity over the previous month's last
  * equity, minus 1; the first month is measured from the first bar (so a month holding only the
  * first bar returns 0). Months without bars are absent, not 0. `dates` are ISO YYYY-MM-DD, strictly
- * increasing, one per equity value; anything else throws RangeError.
+ * increasing, one per equity value (or their `periodCalendar`); anything else throws RangeError.
  */
-export function monthlyReturns(dates: readonly string[], equity: readonly number[]): MonthlyReturn[] {
-  return periodReturns(dates, equity, (d) => d.slice(0, 7)).map(({ key, value }) => ({
-    year: Number(key.slice(0, 4)),
-    month: Number(key.slice(5, 7)),
-    return: value,
-  }));
+export function monthlyReturns(
+  dates: readonly string[] | PeriodCalendar,
+  equity: readonly number[],
+): MonthlyReturn[] {
+  const { keys } = calendarOf(dates).months;
+  return periodReturns(dates, equity, 'months').map((value, p) => {
+    const key = keys[p] as string;
+    return { year: Number(key.slice(0, 4)), month: Number(key.slice(5, 7)), return: value };
+  });
 }
 
 /** Compounded return per calendar year, with the same rules as `monthlyReturns`. */
-export function yearlyReturns(dates: readonly string[], equity: readonly number[]): YearlyReturn[] {
-  return periodReturns(dates, equity, (d) => d.slice(0, 4)).map(({ key, value }) => ({
-    year: Number(key),
+export function yearlyReturns(
+  dates: readonly string[] | PeriodCalendar,
+  equity: readonly number[],
+): YearlyReturn[] {
+  const { keys } = calendarOf(dates).years;
+  return periodReturns(dates, equity, 'years').map((value, p) => ({
+    year: Number(keys[p]),
     return: value,
   }));
 }
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+function calendarOf(dates: readonly string[] | PeriodCalendar): PeriodCalendar {
+  return 'months' in dates ? dates : periodCalendar(dates);
+}
 
-/** Groups consecutive bars by `keyOf(date)` and returns each group's close-to-close return. */
-function periodReturns(
-  dates: readonly string[],
+/**
+ * Each period's close-to-close return, in the order of the calendar's periods (`calendar.months.keys`
+ * or `.years.keys` name them): the period's last equity over the previous period's last, minus 1.
+ */
+export function periodReturns(
+  dates: readonly string[] | PeriodCalendar,
   equity: readonly number[],
-  keyOf: (isoDate: string) => string,
-): { key: string; value: number }[] {
+  period: 'months' | 'years',
+): number[] {
+  const calendar = calendarOf(dates);
   assertEquity(equity);
-  if (dates.length !== equity.length) {
-    throw new RangeError(`dates (${dates.length}) and equity (${equity.length}) must have the same length`);
+  if (calendar.length !== equity.length) {
+    throw new RangeError(
+      `dates (${calendar.length}) and equity (${equity.length}) must have the same length`,
+    );
   }
-  dates.forEach((date, i) => {
-    assertIsoDate(date, i);
-    if (i > 0 && date <= (dates[i - 1] as string)) {
-      throw new RangeError(`dates must be strictly increasing: dates[${i}] = ${date} after ${dates[i - 1]}`);
-    }
-  });
-
-  const periods: { key: string; value: number }[] = [];
+  const { ends } = calendar[period];
+  const out = new Array<number>(ends.length);
   let base = equity[0] as number;
-  for (let i = 0; i < dates.length; i++) {
-    const key = keyOf(dates[i] as string);
-    const isLastOfPeriod = i === dates.length - 1 || keyOf(dates[i + 1] as string) !== key;
-    if (!isLastOfPeriod) continue;
-    const close = equity[i] as number;
-    periods.push({ key, value: close / base - 1 });
+  for (let p = 0; p < ends.length; p++) {
+    const close = equity[ends[p] as number] as number;
+    out[p] = close / base - 1;
     base = close;
   }
-  return periods;
+  return out;
 }
 
-/** Throws unless `date` is a real proleptic-Gregorian date written YYYY-MM-DD (these sort by time). */
-function assertIsoDate(date: string, index: number): void {
-  const match = ISO_DATE.exec(date);
-  const year = Number(match?.[1]);
-  const month = Number(match?.[2]);
-  const day = Number(match?.[3]);
-  if (!match || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
-    throw new RangeError(`dates[${index}] must be an ISO date YYYY-MM-DD, got ${date}`);
-  }
+/**
+ * A real proleptic-Gregorian date written YYYY-MM-DD as the number YYYYMMDD (these order as the dates
+ * do), or −1 for anything else. Each character is read once: a full result reads every session's date.
+ */
+function isoDateNumber(date: string): number {
+  if (date.length !== 10 || date.charCodeAt(4) !== DASH || date.charCodeAt(7) !== DASH) return -1;
+  const y0 = date.charCodeAt(0) - ZERO;
+  const y1 = date.charCodeAt(1) - ZERO;
+  const y2 = date.charCodeAt(2) - ZERO;
+  const y3 = date.charCodeAt(3) - ZERO;
+  const m0 = date.charCodeAt(5) - ZERO;
+  const m1 = date.charCodeAt(6) - ZERO;
+  const d0 = date.charCodeAt(8) - ZERO;
+  const d1 = date.charCodeAt(9) - ZERO;
+  // A digit is 0–9; `>>> 0` turns a character below "0" into a number far above 9.
+  if (y0 >>> 0 > 9 || y1 >>> 0 > 9 || y2 >>> 0 > 9 || y3 >>> 0 > 9) return -1;
+  if (m0 >>> 0 > 9 || m1 >>> 0 > 9 || d0 >>> 0 > 9 || d1 >>> 0 > 9) return -1;
+  const year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+  const month = m0 * 10 + m1;
+  const day = d0 * 10 + d1;
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return -1;
+  return year * 10_000 + month * 100 + day;
 }
+
+const DASH = 45;
+const ZERO = 48;
 
 function daysInMonth(year: number, month: number): number {
   if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }

@@ -1,6 +1,5 @@
 import { maxDrawdown } from './drawdown';
-import { dailyReturns } from './returns';
-import { isNoise, mean, percentileLinear, sampleStdDev } from './statistics';
+import { isNoiseAt, percentileLinear } from './statistics';
 import { assertEquity, assertFinite } from './validation';
 
 /** Trading days in a year: the annualisation factor of SPEC 5 unless the caller passes another. */
@@ -81,22 +80,48 @@ export function computeMetrics(input: MetricsInput): PerformanceMetrics {
     dividendsCents: optionalFinite('dividendsCents', input.dividendsCents, true),
   };
 
-  const returns = dailyReturns(equity);
-  const n = returns.length;
-  const excess = returns.map((r) => r - rf);
+  // The statistics of the returns (as `dailyReturns` computes them) and their excess over rf, in two
+  // passes instead of one per statistic: a full result computes these twice over every session, a
+  // sweep once per combination. Each sum still runs left to right over the same terms as `mean`,
+  // `sampleStdDev` and `isNoise` would, so every figure is the same to the last bit.
+  const n = equity.length - 1;
+  const returns = new Float64Array(n);
+  let sumReturns = 0;
+  let sumExcess = 0;
+  let downsideSquares = 0;
+  let excessScale = 1;
+  for (let t = 0; t < n; t++) {
+    const r = (equity[t + 1] as number) / (equity[t] as number) - 1;
+    const x = r - rf;
+    returns[t] = r;
+    sumReturns += r;
+    sumExcess += x;
+    downsideSquares += Math.min(x, 0) ** 2;
+    excessScale = Math.max(excessScale, Math.abs(x));
+  }
+  const meanReturn = sumReturns / n;
+  const meanExcess = sumExcess / n;
+  let squares = 0;
+  let excessSquares = 0;
+  for (let t = 0; t < n; t++) {
+    const r = returns[t] as number;
+    squares += (r - meanReturn) ** 2;
+    excessSquares += (r - rf - meanExcess) ** 2;
+  }
   const growth = (equity[equity.length - 1] as number) / (equity[0] as number);
   const drawdown = maxDrawdown(equity);
   const sqrtP = Math.sqrt(periodsPerYear);
 
   const cagr = n === 0 ? null : finiteOrNull(growth ** (periodsPerYear / n) - 1);
-  const sd = n < 2 ? null : sampleStdDev(returns);
-  const sdExcess = n < 2 ? null : sampleStdDev(excess);
-  const sharpe = sdExcess === null || isNoise(sdExcess, excess) ? null : (mean(excess) / sdExcess) * sqrtP;
-  const downside = n === 0 ? null : Math.sqrt(mean(excess.map((x) => Math.min(x, 0) ** 2)));
+  const sd = n < 2 ? null : Math.sqrt(squares / (n - 1));
+  const sdExcess = n < 2 ? null : Math.sqrt(excessSquares / (n - 1));
+  const sharpe =
+    sdExcess === null || isNoiseAt(sdExcess, excessScale) ? null : (meanExcess / sdExcess) * sqrtP;
+  const downside = n === 0 ? null : Math.sqrt(downsideSquares / n);
   const sortino =
-    downside === null || isNoise(downside, excess)
+    downside === null || isNoiseAt(downside, excessScale)
       ? null
-      : (mean(excess) * periodsPerYear) / (downside * sqrtP);
+      : (meanExcess * periodsPerYear) / (downside * sqrtP);
   const calmar = cagr === null || drawdown.maxDrawdown === 0 ? null : cagr / Math.abs(drawdown.maxDrawdown);
   const var95 = n === 0 ? null : percentileLinear(returns, VAR_TAIL);
 
@@ -121,9 +146,17 @@ export function computeMetrics(input: MetricsInput): PerformanceMetrics {
  * the result cannot round above the threshold (a plain sum / k of three copies of 0.1 gives
  * 0.10000000000000002 > 0.1). The tail is never empty: the percentile is ≥ the smallest return.
  */
-function tailMean(returns: readonly number[], threshold: number): number {
-  const shortfalls = returns.filter((r) => r <= threshold).map((r) => r - threshold);
-  return threshold + mean(shortfalls);
+function tailMean(returns: Float64Array, threshold: number): number {
+  let sum = 0;
+  let count = 0;
+  for (let t = 0; t < returns.length; t++) {
+    const r = returns[t] as number;
+    if (r <= threshold) {
+      sum += r - threshold;
+      count++;
+    }
+  }
+  return threshold + sum / count;
 }
 
 function finiteOrNull(value: number | null): number | null {

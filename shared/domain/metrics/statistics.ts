@@ -4,9 +4,9 @@
  */
 
 /** Arithmetic mean (plain left-to-right sum / n). */
-export function mean(values: readonly number[]): number {
+export function mean(values: ArrayLike<number>): number {
   let sum = 0;
-  for (const v of values) sum += v;
+  for (let i = 0; i < values.length; i++) sum += values[i] as number;
   return sum / values.length;
 }
 
@@ -15,10 +15,10 @@ export function mean(values: readonly number[]): number {
  * `statistics.stdev`. Two-pass (mean first) to avoid the cancellation of the Σx² − n·x̄² form.
  * Requires n ≥ 2.
  */
-export function sampleStdDev(values: readonly number[]): number {
+export function sampleStdDev(values: ArrayLike<number>): number {
   const m = mean(values);
   let squares = 0;
-  for (const v of values) squares += (v - m) ** 2;
+  for (let i = 0; i < values.length; i++) squares += ((values[i] as number) - m) ** 2;
   return Math.sqrt(squares / (values.length - 1));
 }
 
@@ -28,10 +28,10 @@ export function sampleStdDev(values: readonly number[]): number {
  * x[⌊h⌋] + (h − ⌊h⌋)·(x[⌊h⌋+1] − x[⌊h⌋]). `p` is a fraction in [0, 1] (0.05 for the 5th percentile).
  * The result is never below the minimum: a + (b − a)·t with b ≥ a, t ≥ 0 cannot round below a.
  */
-export function percentileLinear(values: readonly number[], p: number): number {
+export function percentileLinear(values: ArrayLike<number>, p: number): number {
   // Only the order statistics at ⌊h⌋ and ⌊h⌋ + 1 are needed: a selection in O(n), not a sort
   // (on a 20-year daily series in a sweep of thousands of runs, the sort was half of the metrics).
-  const x = Float64Array.from(values);
+  const x = new Float64Array(values);
   const h = (x.length - 1) * p;
   const lo = Math.floor(h);
   const a = selectKth(x, lo);
@@ -89,8 +89,13 @@ function medianOf3(a: number, b: number, c: number): number {
  * huge number, so a dispersion below 1e-12 of the returns' scale counts as zero. Real daily series
  * have dispersions around 1e-2, ten orders of magnitude above the threshold.
  */
-export function isNoise(dispersion: number, values: readonly number[]): boolean {
+export function isNoise(dispersion: number, values: ArrayLike<number>): boolean {
   let scale = 1;
-  for (const v of values) scale = Math.max(scale, Math.abs(v));
+  for (let i = 0; i < values.length; i++) scale = Math.max(scale, Math.abs(values[i] as number));
+  return isNoiseAt(dispersion, scale);
+}
+
+/** `isNoise` with the values' scale (their largest magnitude, at least 1) already known. */
+export function isNoiseAt(dispersion: number, scale: number): boolean {
   return dispersion <= 1e-12 * scale;
 }

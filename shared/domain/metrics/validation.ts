@@ -7,11 +7,12 @@
 /** Throws unless the series has at least one bar and every value is a finite number > 0. */
 export function assertEquity(equity: readonly number[]): void {
   if (equity.length === 0) throw new RangeError('equity must have at least one bar');
-  equity.forEach((value, index) => {
+  for (let index = 0; index < equity.length; index++) {
+    const value = equity[index] as number;
     if (!Number.isFinite(value) || value <= 0) {
       throw new RangeError(`equity[${index}] must be a finite number > 0, got ${value}`);
     }
-  });
+  }
 }
 
 /** Throws unless `value` is a finite number (and an integer when `integer` is set). */

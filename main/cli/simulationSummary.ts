@@ -1,0 +1,82 @@
+import type { PerformanceMetrics } from '../../shared/domain/metrics';
+import { formatCount, formatMoney, formatPercent, formatRatio } from '../../shared/format/Format';
+import type { SimulationResult } from '../../shared/simulation';
+import { alignTable } from './textTable';
+
+type Kind = 'percent' | 'signedPercent' | 'ratio' | 'count' | 'money';
+
+const ROWS: [keyof PerformanceMetrics, string, Kind][] = [
+  ['totalReturn', 'Total return', 'signedPercent'],
+  ['cagr', 'CAGR', 'signedPercent'],
+  ['annualVolatility', 'Volatility', 'percent'],
+  ['sharpe', 'Sharpe', 'ratio'],
+  ['sortino', 'Sortino', 'ratio'],
+  ['maxDrawdown', 'Max drawdown', 'percent'],
+  ['calmar', 'Calmar', 'ratio'],
+  ['var95', 'VaR 95 % (daily)', 'percent'],
+  ['cvar95', 'CVaR 95 % (daily)', 'percent'],
+  ['tradeCount', 'Trades', 'count'],
+  ['turnover', 'Turnover (× avg. equity)', 'ratio'],
+  ['commissionsCents', 'Commissions', 'money'],
+  ['dividendsCents', 'Dividends', 'money'],
+];
+
+function show(value: number | null, kind: Kind): string {
+  switch (kind) {
+    case 'percent':
+      return formatPercent(value);
+    case 'signedPercent':
+      return formatPercent(value, { signed: true });
+    case 'ratio':
+      return formatRatio(value);
+    case 'count':
+      return formatCount(value);
+    case 'money':
+      return formatMoney(value);
+  }
+}
+
+/** The run's summary as a person reads it: one aligned table, every figure through the one formatter. */
+export function renderSummary(result: SimulationResult): string {
+  const i = result.inputs;
+  const last = result.equity.equityCents.length - 1;
+  const head = `${i.symbols.join(', ')}  ${i.firstSession} to ${i.lastSession}  (${formatCount(i.sessions)} sessions, ${i.interval} bars, fills at ${i.execution.fill === 'close' ? 'the close' : 'the next open'})`;
+  const table = alignTable(
+    [
+      ['', 'Strategy', 'Buy and hold'],
+      [
+        'Final equity',
+        formatMoney(result.equity.equityCents[last]),
+        formatMoney(result.equity.buyHoldEquityCents[last]),
+      ],
+      ...ROWS.map(([key, label, kind]) => [
+        label,
+        show(result.metrics.strategy[key], kind),
+        show(result.metrics.buyAndHold[key], kind),
+      ]),
+    ],
+    ['left', 'right', 'right'],
+  );
+  return `${head}\n\n${table}`;
+}
+
+/**
+ * The summary `--json` prints: machine values whose keys carry their unit as the JSON report's do
+ * (…Cents integer cents; metrics as fractions and ratios, see main/reports/jsonUnits.ts), and the
+ * report files written.
+ */
+export function summaryJson(result: SimulationResult, reports: readonly string[]): object {
+  const last = result.equity.equityCents.length - 1;
+  return {
+    symbols: result.inputs.symbols,
+    from: result.inputs.firstSession,
+    to: result.inputs.lastSession,
+    sessions: result.inputs.sessions,
+    trades: result.metrics.strategy.tradeCount,
+    finalEquityCents: result.equity.equityCents[last],
+    buyHoldFinalEquityCents: result.equity.buyHoldEquityCents[last],
+    strategy: result.metrics.strategy,
+    buyAndHold: result.metrics.buyAndHold,
+    reports,
+  };
+}
