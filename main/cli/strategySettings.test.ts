@@ -60,7 +60,8 @@ describe('config files', () => {
     {
       name: 'a value out of range, in the user’s units',
       config: '{"trigger": {"downThreshold": 1.5}}',
-      message: 'strategy.json: trigger.downThreshold: must be below 100 %',
+      // The range is the domain's (shared/domain/InputLimits), in the user's units.
+      message: 'strategy.json: trigger.downThreshold: Down threshold must be between 0.1 % and 50 %',
     },
     {
       name: 'a value of the wrong type',

@@ -172,9 +172,9 @@ function issueText(issue: IssueLike, unit: Unit | null, config: StrategyConfig):
     case 'not_multiple_of':
       return 'must be a whole number';
     default:
-      if (/minStockPct must not exceed maxStockPct/.test(issue.message))
+      if (/Minimum stock share must not be above the maximum/.test(issue.message))
         return `the minimum stock allocation (${formatPercentSetting(config.guardrails.minStockPct)}) must not be above the maximum (${formatPercentSetting(config.guardrails.maxStockPct)})`;
-      if (/lotSize must be a multiple of qtyStep/.test(issue.message))
+      if (/Lot size must be a multiple of the quantity step/.test(issue.message))
         return 'the lot size must be a whole number of quantity steps';
       return issue.message;
   }

@@ -1,5 +1,6 @@
 import type { Result } from '../../shared/application/ledger/Result';
 import type { SimulationService } from '../simulation/SimulationService';
+import type { ManualOrderResult } from '../../shared/application/trading/manualOrders';
 import type {
   CashMovementInput,
   ChangePortfolioConfigInput,
@@ -7,6 +8,7 @@ import type {
   CreatePortfolioInput,
   CreatePositionInput,
   CreateTenantInput,
+  DeletePositionInput,
   PositionRefInput,
   PositionStatusInput,
   SetAnchorInput,
@@ -23,6 +25,8 @@ import type { IntentStatus, OrderIntentRecord } from '../../shared/ports/OrderIn
 import type { OrderRecord } from '../../shared/ports/OrderRepository';
 import type { Portfolio } from '../../shared/ports/PortfolioRepository';
 import type { PositionRecord } from '../../shared/ports/PositionRepository';
+import type { QuoteLogEntry } from '../../shared/ports/QuoteLogRepository';
+import type { SymbolDirectory } from '../../shared/ports/SymbolDirectory';
 import type { Tenant } from '../../shared/ports/TenantRepository';
 import type { TradeRecord } from '../../shared/ports/TradeRepository';
 
@@ -46,6 +50,8 @@ export interface Backend {
   readonly useCases: LedgerUseCases;
   readonly trading: TradingControl;
   readonly queries: BackendQueries;
+  /** Which symbols can be traded: the provider, then the bundled data (positions are checked on creation). */
+  readonly symbols: SymbolDirectory;
   /** Pushes for the UI: subscribe returns the unsubscribe function. Listeners must not throw. */
   readonly events: BackendEventBus;
   /** Simulations (SPEC 5): runs on worker threads, stored in the sim_* tables, never touching live state. */
@@ -80,6 +86,8 @@ export interface LedgerUseCases {
   pausePosition(input: Scoped<PositionStatusInput>): Result<PositionRecord>;
   resumePosition(input: Scoped<PositionStatusInput>): Result<PositionRecord>;
   closePosition(input: Scoped<PositionStatusInput>): Result<PositionRecord>;
+  /** A position that never traded (no order, no dividend) is removed; its events stay in the log. */
+  deletePosition(input: Scoped<DeletePositionInput>): Result<{ id: string }>;
   changePortfolioConfig(input: Scoped<ChangePortfolioConfigInput>): Result<Portfolio>;
   changePositionConfigOverride(input: Scoped<ChangePositionConfigInput>): Result<PositionRecord>;
   setCommissionRate(input: Scoped<SetCommissionRateInput>): Result<CommissionRate>;
@@ -99,6 +107,17 @@ export interface TradingControl {
   /** A tick now, with its own id (`manual:<ulid>`); resolves when it has been written. */
   evaluateNow(): Promise<TickReport>;
   status(): LoopStatus;
+  /**
+   * Orders asked for by hand (shared/application/trading/manualOrders), through the normal order path,
+   * never overlapping a tick; the worker is woken to fill them. Refused while the market is closed.
+   */
+  rebalanceToTarget(input: { positionId: string; by: string }): Promise<Result<ManualOrderResult>>;
+  /** Sells every share and closes the position when the sale fills (at once without shares). */
+  closeWithSellOut(input: {
+    positionId: string;
+    by: string;
+    why: string | null;
+  }): Promise<Result<ManualOrderResult>>;
 }
 
 export interface TickReport {
@@ -163,6 +182,8 @@ export interface BackendQueries {
   dividendAccruals(query: { positionId: string }): DividendAccrualRecord[];
   /** The queue by state, e.g. the dead-letter queue (`DEAD`). */
   intents(query: { status: IntentStatus; limit?: number }): OrderIntentRecord[];
+  /** The newest quote the app used for a symbol (the quote log), or null: the last known price when closed. */
+  lastQuote(symbol: string): QuoteLogEntry | null;
   providerHealth(): ProviderHealth;
   loopStatus(): LoopStatus;
   verifyEventChain(): ChainVerification;

@@ -30,6 +30,7 @@ export function backendQueries(
     dividendAnnouncements: (q) => store.dividends.listAnnouncementsByExDate(tenantId, q.fromDate, q.toDate),
     dividendAccruals: (q) => store.dividends.listAccrualsByPosition(tenantId, q.positionId),
     intents: (q) => store.intents.listByStatus(tenantId, q.status, q.limit),
+    lastQuote: (symbol) => store.quotes.latest(null, symbol),
     providerHealth: live.providerHealth,
     loopStatus: live.loopStatus,
     verifyEventChain: () => store.events.verifyChain(tenantId),

@@ -10,6 +10,13 @@ import {
 import * as ledger from '../../shared/application/ledger';
 import type { LedgerDeps } from '../../shared/application/ledger/LedgerDeps';
 import { createDemoPortfolio } from '../../shared/application/trading/demoPortfolio';
+import {
+  closeWithSellOut,
+  rebalanceToTarget,
+  type ManualOrderResult,
+} from '../../shared/application/trading/manualOrders';
+import type { Result } from '../../shared/application/ledger/Result';
+import { ProviderSymbolDirectory } from '../adapters/symbols/ProviderSymbolDirectory';
 import { recordSkippedTick, runTick, type TickResult } from '../../shared/application/trading/runTick';
 import { manualTickId, TICK_INTERVAL_MS } from '../../shared/application/trading/tickId';
 import type { LiveDeps } from '../../shared/application/trading/TradingDeps';
@@ -145,7 +152,12 @@ export async function createBackend(options: BackendOptions = {}): Promise<Backe
   });
   const stopwatch = options.stopwatch ?? (() => performance.now());
   const intervalMs = options.tickIntervalMs ?? TICK_INTERVAL_MS;
-  const tickOptions = { quoteTimeoutMs: options.quoteTimeoutMs ?? 10_000, intervalMs, stopwatch };
+  const tickOptions = {
+    quoteTimeoutMs: options.quoteTimeoutMs ?? 10_000,
+    intervalMs,
+    stopwatch,
+    ...(chosen.skippedSlots ? { skippedSlots: chosen.skippedSlots } : {}),
+  };
   const execution: ExecutionOptions = {
     ...DEFAULT_EXECUTION_OPTIONS,
     ...options.execution,
@@ -311,6 +323,22 @@ export async function createBackend(options: BackendOptions = {}): Promise<Backe
     provider: marketData.health(),
   });
 
+  /** An order asked for by hand: never during a tick; its facts are pushed and the worker woken. */
+  const manualOrder = async (
+    run: () => Promise<Result<ManualOrderResult>>,
+  ): Promise<Result<ManualOrderResult>> => {
+    const result = await scheduler.exclusive('manual-order', run);
+    if (result.ok) {
+      const { evaluation, order, position } = result.value;
+      if (evaluation)
+        bus.publish({ type: 'evaluationAppended', tickId: evaluation.correlationId, event: evaluation });
+      if (order) bus.publish({ type: 'orderCreated', order });
+      bus.publish({ type: 'positionChanged', position });
+      if (order) void worker.kick();
+    }
+    return result;
+  };
+
   const useCases = bindLedger(ledgerDeps, tenantId);
   const queries = backendQueries(store, tenantId, {
     providerHealth: () => marketData.health(),
@@ -331,6 +359,12 @@ export async function createBackend(options: BackendOptions = {}): Promise<Backe
     },
     useCases,
     queries,
+    symbols: new ProviderSymbolDirectory({
+      marketData,
+      bundledSymbols: () => new BundledBarSource().listSymbols(),
+      timeoutMs: tickOptions.quoteTimeoutMs,
+      record: (entry) => store.uow.transaction(() => store.quotes.append(null, [entry])),
+    }),
     simulations,
     events: bus,
     trading: {
@@ -343,6 +377,10 @@ export async function createBackend(options: BackendOptions = {}): Promise<Backe
         bus.publish({ type: 'loopStatusChanged', status: status() });
       },
       evaluateNow: () => scheduler.exclusive('manual', () => tick(manualTickId(ids))),
+      rebalanceToTarget: (input) =>
+        manualOrder(() => rebalanceToTarget(deps, { ...input, tenantId }, tickOptions)),
+      closeWithSellOut: (input) =>
+        manualOrder(() => closeWithSellOut(deps, { ...input, tenantId }, tickOptions)),
       status,
     },
     start: () => {
@@ -394,6 +432,7 @@ function bindLedger(deps: LedgerDeps, tenantId: string): LedgerUseCases {
     pausePosition: (input) => ledger.pausePosition(deps, { ...input, ...t }),
     resumePosition: (input) => ledger.resumePosition(deps, { ...input, ...t }),
     closePosition: (input) => ledger.closePosition(deps, { ...input, ...t }),
+    deletePosition: (input) => ledger.deletePosition(deps, { ...input, ...t }),
     changePortfolioConfig: (input) => ledger.changePortfolioConfig(deps, { ...input, ...t }),
     changePositionConfigOverride: (input) => ledger.changePositionConfigOverride(deps, { ...input, ...t }),
     setCommissionRate: (input) => ledger.setCommissionRate(deps, { ...input, ...t }),
@@ -412,7 +451,7 @@ function providerNotification(
     ? {
         kind,
         title: `Market data unavailable (${health.provider})`,
-        body: `Positions are held with provider_error until it answers again. ${health.lastError?.message ?? ''}`.trim(),
+        body: `No position trades until it answers again (each evaluation holds: provider failed). ${health.lastError?.message ?? ''}`.trim(),
         tenantId: null,
         positionId: null,
         symbol: null,

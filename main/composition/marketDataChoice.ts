@@ -5,6 +5,7 @@ import { isTradingDay, nextTradingDay, sessionHours } from '../../shared/domain/
 import type { MarketDataPort } from '../../shared/ports/MarketData';
 import { BundledBarSource } from '../adapters/data/BundledBarSource';
 import { MappedClock, SystemClock, type ScheduleClock } from '../adapters/clock/Timers';
+import { skippedSlotsBetween } from '../adapters/marketData/ClosedHours';
 import { ReplayClock } from '../adapters/marketData/ReplayClock';
 import { ReplayMarketData } from '../adapters/marketData/ReplayMarketData';
 import { YahooMarketData } from '../adapters/marketData/YahooMarketData';
@@ -22,6 +23,8 @@ export interface ChosenMarketData {
   describe: string;
   /** Saves where the replay got to, so the next start continues there (the demo's time never runs backwards). */
   persist(): void;
+  /** Slots the clock skips on purpose (the demo's closed hours): not missed ticks. */
+  skippedSlots?: (fromMs: number, toMs: number, intervalMs: number) => number;
 }
 
 /**
@@ -46,12 +49,14 @@ export async function createMarketData(
   const speed = options.replay?.speed ?? DEFAULT_REPLAY_SPEED;
   const saved = options.replay?.startDate === undefined ? readSaved(stateFile) : null;
   const startVirtual = saved ?? replayStartInstant(options.replay?.startDate ?? DEFAULT_REPLAY_START);
-  const replayClock = new ReplayClock({ startReal: Date.now(), startVirtual, speed });
+  // The demo skips closed hours: nights and weekends pass at once, every real second is market time.
+  const replayClock = new ReplayClock({ startReal: Date.now(), startVirtual, speed, skipClosedHours: true });
   const clock = options.clock ?? new MappedClock(replayClock);
   return {
     marketData: new ReplayMarketData({ clock, history: new BundledBarSource() }),
     clock,
-    describe: `replay of bundled history from ${new Date(startVirtual).toISOString()} at ${speed}x`,
+    describe: `replay of bundled history from ${new Date(startVirtual).toISOString()} at ${speed}x, closed hours skipped`,
+    skippedSlots: skippedSlotsBetween,
     persist: () => {
       ensureDirectorySync(options.dataDir);
       fs.writeFileSync(stateFile, JSON.stringify({ virtualNow: clock.now() }));

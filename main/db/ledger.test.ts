@@ -134,7 +134,7 @@ describe('cash', () => {
     expect(over).toEqual({
       ok: false,
       code: 'insufficient_funds',
-      message: 'cannot withdraw 49,990.01: AAPL has 49,990.00 in cash',
+      message: 'Cannot withdraw $49,990.01: AAPL has $49,990.00 in cash',
     });
     expect(value(withdrawCash(t.deps, { ...ref, amount: 49_990 })).cashCents).toBe(0);
     const events = t.store.events
@@ -269,7 +269,7 @@ describe('config changes', () => {
     ).toMatchObject({
       ok: false,
       code: 'validation',
-      message: expect.stringMatching(/minStockPct must not exceed maxStockPct/),
+      message: expect.stringMatching(/Minimum stock share must not be above the maximum stock share/),
     });
     value(
       changePositionConfigOverride(t.deps, {
@@ -399,21 +399,17 @@ describe('bad input: a clear error, and nothing changes (dump of all tables befo
     type Case = [string, () => Result<unknown>, RegExp];
     const cases: Record<typeof code, Case[]> = {
       validation: [
-        ['createTenant without a name', () => createTenant(t.deps, { name: '  ' }), /name must not be empty/],
-        [
-          'createTenant with a number',
-          () => createTenant(t.deps, { name: 5 as never }),
-          /name must be a string/,
-        ],
+        ['createTenant without a name', () => createTenant(t.deps, { name: '  ' }), /Name must not be empty/],
+        ['createTenant with a number', () => createTenant(t.deps, { name: 5 as never }), /Name must be text/],
         [
           'createTenant with an extra field',
           () => createTenant(t.deps, { name: 'x', admin: true } as never),
-          /Unrecognized key/,
+          /Unknown field "admin"/,
         ],
         [
           'createTenant with nothing',
           () => createTenant(t.deps, undefined as never),
-          /the request must be an object/,
+          /The request must be an object/,
         ],
         [
           'createPortfolio bad currency',
@@ -423,13 +419,13 @@ describe('bad input: a clear error, and nothing changes (dump of all tables befo
         [
           'createPortfolio unknown config field',
           () => createPortfolio(t.deps, { tenantId: A, name: 'x', config: { trigger: { up: 1 } } as never }),
-          /Unrecognized key/,
+          /Unknown field "config.trigger.up"/,
         ],
         [
           'createPortfolio threshold out of range',
           () =>
             createPortfolio(t.deps, { tenantId: A, name: 'x', config: { trigger: { downThreshold: 1.5 } } }),
-          /downThreshold/,
+          /^Down threshold must be between 0\.1 % and 50 %$/,
         ],
         [
           'createPortfolio lot not a multiple of step',
@@ -439,7 +435,7 @@ describe('bad input: a clear error, and nothing changes (dump of all tables befo
               name: 'x',
               config: { orderPolicy: { qtyStep: 10, lotSize: 15 } },
             }),
-          /lotSize must be a multiple of qtyStep/,
+          /Lot size must be a multiple of the quantity step/,
         ],
         [
           'createPosition negative cash',
@@ -450,7 +446,7 @@ describe('bad input: a clear error, and nothing changes (dump of all tables befo
               symbol: 'KO',
               initialCash: -5,
             }),
-          /initialCash must be a non-negative number of dollars with at most 2 decimals/,
+          /^Initial cash must be between \$0 and \$1,000,000,000, with at most 2 decimals \(cents\)$/,
         ],
         [
           'createPosition NaN cash',
@@ -461,7 +457,7 @@ describe('bad input: a clear error, and nothing changes (dump of all tables befo
               symbol: 'KO',
               initialCash: NaN,
             }),
-          /initialCash must be a non-negative number of dollars/,
+          /Initial cash must be between/,
         ],
         [
           'createPosition 3 decimals',
@@ -483,7 +479,7 @@ describe('bad input: a clear error, and nothing changes (dump of all tables befo
               symbol: 'KO',
               initialCash: '100' as never,
             }),
-          /initialCash must be/,
+          /Initial cash must be/,
         ],
         [
           'createPosition nothing at all',
@@ -494,7 +490,7 @@ describe('bad input: a clear error, and nothing changes (dump of all tables befo
               symbol: 'KO',
               initialCash: 0,
             }),
-          /needs initial cash or existing shares/,
+          /needs initial cash or shares already held/,
         ],
         [
           'createPosition bad symbol',
@@ -505,7 +501,7 @@ describe('bad input: a clear error, and nothing changes (dump of all tables befo
               symbol: 'A B',
               initialCash: 1,
             }),
-          /symbol must be/,
+          /Symbol must be 1–15 letters/,
         ],
         [
           'createPosition negative shares',
@@ -517,7 +513,7 @@ describe('bad input: a clear error, and nothing changes (dump of all tables befo
               initialCash: 1,
               existingShares: -1,
             }),
-          /existingShares must be a non-negative number of shares/,
+          /Shares held must be between 0 and 1,000,000,000 shares/,
         ],
         [
           'createPosition pct > 1',
@@ -529,90 +525,78 @@ describe('bad input: a clear error, and nothing changes (dump of all tables befo
               initialCash: 1,
               initialStockPct: 1.2,
             }),
-          /initialStockPct must be a fraction/,
+          /^Initial stock share must be between 0 % and 100 %$/,
         ],
         [
           'deposit zero',
           () => depositCash(t.deps, { ...pos, amount: 0 }),
-          /amount must be a positive number of dollars with at most 2 decimals/,
+          /^Amount must be between \$0.01 and \$1,000,000,000, with at most 2 decimals \(cents\)$/,
         ],
-        [
-          'deposit negative',
-          () => depositCash(t.deps, { ...pos, amount: -1 }),
-          /amount must be a positive number/,
-        ],
-        [
-          'deposit NaN',
-          () => depositCash(t.deps, { ...pos, amount: NaN }),
-          /amount must be a positive number/,
-        ],
+        ['deposit negative', () => depositCash(t.deps, { ...pos, amount: -1 }), /Amount must be between/],
+        ['deposit NaN', () => depositCash(t.deps, { ...pos, amount: NaN }), /Amount must be between/],
         [
           'deposit Infinity',
           () => depositCash(t.deps, { ...pos, amount: Infinity }),
-          /amount must be a positive number/,
+          /Amount must be between/,
         ],
         ['deposit too precise', () => depositCash(t.deps, { ...pos, amount: 0.001 }), /at most 2 decimals/],
-        [
-          'deposit absurd',
-          () => depositCash(t.deps, { ...pos, amount: 1e15 }),
-          /amount must be a positive number/,
-        ],
+        ['deposit absurd', () => depositCash(t.deps, { ...pos, amount: 1e15 }), /Amount must be between/],
         [
           'withdraw as string',
           () => withdrawCash(t.deps, { ...pos, amount: '5' as never }),
-          /amount must be/,
+          /Amount must be/,
         ],
         [
           'withdraw empty id',
           () => withdrawCash(t.deps, { tenantId: A, positionId: '', amount: 5 }),
-          /positionId must not be empty/,
+          /Position id must not be empty/,
         ],
         [
           'withdraw id as number',
           () => withdrawCash(t.deps, { tenantId: A, positionId: 7 as never, amount: 5 }),
-          /positionId must be a string id/,
+          /Position id must be a string id/,
         ],
         [
           'setAnchor zero',
           () => setAnchor(t.deps, { ...pos, anchor: 0, by: 'me', why: 'x' }),
-          /anchor must be a positive price/,
+          /^Anchor must be between \$0.0001 and \$10,000,000, with at most 4 decimals$/,
         ],
         [
           'setAnchor NaN',
           () => setAnchor(t.deps, { ...pos, anchor: NaN, by: 'me', why: 'x' }),
-          /anchor must be a positive price/,
+          /^Anchor must be between \$0.0001 and \$10,000,000, with at most 4 decimals$/,
         ],
         [
           'setAnchor no why',
           () => setAnchor(t.deps, { ...pos, anchor: 5, by: 'me', why: '' }),
-          /why must say why/,
+          /Why must say why/,
         ],
         [
           'setAnchor no who',
           () => setAnchor(t.deps, { ...pos, anchor: 5, by: '', why: 'x' }),
-          /by must name who acts/,
+          /Who acts must be named/,
         ],
-        ['pause without by', () => pausePosition(t.deps, { ...pos } as never), /by must be a string/],
+        ['pause without by', () => pausePosition(t.deps, { ...pos } as never), /Who acts must be text/],
         [
           'position override unknown field',
           () => changePositionConfigOverride(t.deps, { ...pos, override: { sizing: { ratio: 2 } } as never }),
-          /Unrecognized key/,
+          /Unknown field "override.sizing.ratio"/,
         ],
         [
           'position override breaking the band',
           () =>
             changePositionConfigOverride(t.deps, { ...pos, override: { guardrails: { minStockPct: 0.9 } } }),
-          /minStockPct must not exceed maxStockPct/,
+          /Minimum stock share must not be above the maximum stock share/,
         ],
         [
           'position override nothing to change',
           () => changePositionConfigOverride(t.deps, { ...pos }),
-          /nothing to change/,
+          /Nothing to change/,
         ],
         [
           'position withholding > 1',
           () => changePositionConfigOverride(t.deps, { ...pos, withholdingPct: 2 }),
-          /withholdingPct must be a fraction/,
+          /^Dividend withholding must be between 0 % and 100 %$/,
         ],
         [
           'portfolio config wrong type',
@@ -622,22 +606,22 @@ describe('bad input: a clear error, and nothing changes (dump of all tables befo
               portfolioId: a.portfolio.id,
               patch: { trigger: { upThreshold: '0.1' } } as never,
             }),
-          /expected number/,
+          /^Up threshold must be between 0\.1 % and 100 %$/,
         ],
         [
           'commission negative rate',
           () => setCommissionRate(t.deps, { tenantId: A, scope: 'TENANT', rate: -0.1 }),
-          /rate must not be negative/,
+          /Rate must not be negative/,
         ],
         [
           'commission NaN rate',
           () => setCommissionRate(t.deps, { tenantId: A, scope: 'TENANT', rate: NaN }),
-          /rate must be a fraction/,
+          /Rate must be a fraction/,
         ],
         [
           'commission fractional minimum',
           () => setCommissionRate(t.deps, { tenantId: A, scope: 'TENANT', rate: 0.1, minimumCents: 1.5 }),
-          /minimumCents must be a whole number/,
+          /Minimum cents must be a whole number/,
         ],
         [
           'commission asset without symbol',
@@ -652,17 +636,17 @@ describe('bad input: a clear error, and nothing changes (dump of all tables befo
         [
           'commission unknown scope',
           () => setCommissionRate(t.deps, { tenantId: A, scope: 'ASSET' as never, rate: 0.001 }),
-          /scope must be GLOBAL, TENANT or TENANT_ASSET/,
+          /Scope must be GLOBAL, TENANT or TENANT_ASSET/,
         ],
         [
           'resolve config bad id',
           () => resolveEffectiveConfig(t.deps, { tenantId: A, positionId: null as never }),
-          /positionId must be a string id/,
+          /Position id must be a string id/,
         ],
         [
           'resolve commission bad tenant',
           () => resolveCommissionFor(t.deps, { tenantId: {} as never, positionId: 'x' }),
-          /tenantId must be a string id/,
+          /Tenant id must be a string id/,
         ],
       ],
       not_found: [
@@ -761,7 +745,7 @@ describe('bad input: a clear error, and nothing changes (dump of all tables befo
         [
           'overdraft by a cent',
           () => withdrawCash(t.deps, { ...pos, amount: 50_000.01 }),
-          /cannot withdraw 50,000.01: AAPL has 50,000.00 in cash/,
+          /Cannot withdraw \$50,000.01: AAPL has \$50,000.00 in cash/,
         ],
       ],
     };

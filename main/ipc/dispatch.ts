@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { userMessageOf } from '../../shared/domain/InputLimits';
 import { isChannel } from '../../shared/ipc/channels';
 import { contract, type Channel, type ParsedRequestOf, type ResponseOf } from '../../shared/ipc/contract';
 import { ipcFail, type IpcIssue, type IpcResult } from '../../shared/ipc/result';
@@ -68,14 +69,24 @@ export function validationFailure(error: z.ZodError) {
   return ipcFail('validation', summary(issues), issues);
 }
 
+/** One issue per field, each in the user's words (shared/domain/InputLimits `userMessageOf`). */
 function issuesOf(error: z.ZodError): IpcIssue[] {
-  return error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
+  const seen = new Set<string>();
+  const issues: IpcIssue[] = [];
+  for (const issue of error.issues) {
+    const path = issue.path.map(String).join('.');
+    if (seen.has(path)) continue;
+    seen.add(path);
+    issues.push({ path, message: userMessageOf(issue) });
+  }
+  return issues;
 }
 
+/** The messages alone: each names its field in words, so no schema path is shown to a person. */
 function summary(issues: IpcIssue[]): string {
   return issues
     .slice(0, 5)
-    .map((i) => (i.path ? `${i.path}: ${i.message}` : i.message))
+    .map((i) => i.message)
     .join('; ');
 }
 

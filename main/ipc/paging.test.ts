@@ -53,3 +53,50 @@ describe('pageNewestFirst', () => {
     });
   });
 });
+
+describe('pageNewestFirst with runs', () => {
+  /** ids e00000…; `kind` per index: 'c' a closed-market HOLD, 't' a tick, 'o' anything else. */
+  function kinds(pattern: string) {
+    const all = [...pattern].map(
+      (kind, i) => ({ id: `e${String(i).padStart(5, '0')}`, kind }) as unknown as DomainEvent,
+    );
+    const fetchOlder = (beforeId: string | null, limit: number): DomainEvent[] =>
+      all
+        .filter((e) => beforeId === null || e.id < beforeId)
+        .reverse()
+        .slice(0, limit);
+    return { all, fetchOlder };
+  }
+  const kindOf = (e: DomainEvent) => (e as unknown as { kind: string }).kind;
+  const rule = {
+    member: (e: DomainEvent) => kindOf(e) !== 'o',
+    anchor: (e: DomainEvent) => kindOf(e) === 'c',
+  };
+
+  it('collapses a run holding a closed HOLD into its newest event; a run of ticks alone stays as it is', () => {
+    // oldest → newest: o, [t c c t c c], o, [t], o
+    const { fetchOlder } = kinds('otcctccoto');
+    const page = pageNewestFirst(fetchOlder, { cursor: null, limit: 100, runs: rule });
+    expect(page.items.map((e) => e.id)).toEqual(['e00009', 'e00008', 'e00007', 'e00006', 'e00000']);
+    expect(page.runs?.get('e00006')?.members.map((e) => e.id)).toEqual([
+      'e00006',
+      'e00005',
+      'e00004',
+      'e00003',
+      'e00002',
+      'e00001',
+    ]);
+    expect(page.runs?.has('e00008')).toBe(false);
+    expect(page.nextCursor).toBeNull();
+  });
+
+  it('never ends a page inside a run: a closed weekend is one row across many reads', () => {
+    const { fetchOlder } = kinds(`o${'tcccc'.repeat(2000)}o`);
+    const first = pageNewestFirst(fetchOlder, { cursor: null, limit: 2, runs: rule });
+    expect(first.items.map((e) => e.id)).toEqual(['e10001', 'e10000']);
+    expect(first.runs?.get('e10000')?.members).toHaveLength(10_000);
+    const second = pageNewestFirst(fetchOlder, { cursor: first.nextCursor, limit: 2, runs: rule });
+    expect(second.items.map((e) => e.id)).toEqual(['e00000']);
+    expect(second.nextCursor).toBeNull();
+  });
+});

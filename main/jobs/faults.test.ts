@@ -177,7 +177,7 @@ describe('faults in the tick', () => {
     await h.tick();
     const e = lastEvaluation(h, aapl.id);
     expect(e.payload.action).toBe('SKIP');
-    expect(e.payload.detail).toMatch(/is still NEW: no new order until it completes/);
+    expect(e.payload.detail).toMatch(/is still new: no new order until it completes/);
     expect(h.store.orders.listByPosition(h.tenantId, aapl.id)).toHaveLength(1);
   });
 });

@@ -105,10 +105,12 @@ describe('a whole scripted trading day on the virtual clock (Mon 2024-06-03)', (
     expect(h.store.trades.listByPosition(h.tenantId, aapl.id)).toHaveLength(3);
     h.expectReplayMatches(aapl.id);
     expect(h.notifications.map((n) => n.title)).toEqual([
-      'Bought 500 AAPL @ 100.01',
-      'Bought 61 AAPL @ 96.51',
-      'Sold 50 AAPL @ 99.49',
+      'Bought 500 AAPL at $100.01',
+      'Bought 61 AAPL at $96.51',
+      'Sold 50 AAPL at $99.49',
     ]);
+    // The one formatter in toasts too: money with its currency and separators, never a raw float.
+    expect(h.notifications[0]?.body).toBe('Notional $50,005.00, commission $5.00; anchor now $100.01.');
     expect(h.store.events.verifyChain(h.tenantId)).toMatchObject({ ok: true });
   });
 });

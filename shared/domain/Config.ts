@@ -1,54 +1,64 @@
 import { z } from 'zod';
+import { LIMITS, limitSchema } from './InputLimits';
 
 /**
  * Strategy settings (SPEC 2). Fractions are stored as fractions (0.03 = 3 %). Each schema is the single
- * source of validation for the config store, IPC and config files; defaults are the SPEC's.
+ * source of validation for the config store, IPC and config files; defaults are the SPEC's. The limits
+ * and their messages, in the user's units, are shared/domain/InputLimits.
  */
-const fraction = z.number().finite().min(0).max(1);
+const nullable = <T extends z.ZodType>(schema: T) => schema.nullable();
 
 export const TriggerConfigSchema = z
   .object({
-    upThreshold: z.number().finite().gt(0).lt(10),
-    downThreshold: z.number().finite().gt(0).lt(1),
+    upThreshold: limitSchema(LIMITS.upThreshold),
+    downThreshold: limitSchema(LIMITS.downThreshold),
   })
   .strict();
 export type TriggerConfig = z.infer<typeof TriggerConfigSchema>;
 
 export const SizingConfigSchema = z
   .object({
-    strategy: z.enum(['proportional', 'target_allocation']),
-    rebalanceRatio: z.number().finite().gt(0).max(100),
-    targetStockPct: fraction,
+    strategy: z.enum(['proportional', 'target_allocation'], {
+      error: 'Sizing must be "proportional" or "target_allocation"',
+    }),
+    rebalanceRatio: limitSchema(LIMITS.rebalanceRatio),
+    targetStockPct: limitSchema(LIMITS.targetStockPct),
   })
   .strict();
 export type SizingConfig = z.infer<typeof SizingConfigSchema>;
 
 export const GuardrailConfigSchema = z
   .object({
-    minStockPct: fraction,
-    maxStockPct: fraction,
-    maxTradePctOfPosition: z.number().finite().gt(0).max(1),
-    maxOrdersPerDay: z.number().int().min(0).nullable(),
+    minStockPct: limitSchema(LIMITS.minStockPct),
+    maxStockPct: limitSchema(LIMITS.maxStockPct),
+    maxTradePctOfPosition: limitSchema(LIMITS.maxTradePctOfPosition),
+    maxOrdersPerDay: nullable(limitSchema(LIMITS.maxOrdersPerDay)),
     /** Dollars; null = no limit. */
-    maxDailyNotional: z.number().finite().min(0).nullable(),
+    maxDailyNotional: nullable(limitSchema(LIMITS.maxDailyNotional)),
   })
   .strict()
-  .refine((g) => g.minStockPct <= g.maxStockPct, { message: 'minStockPct must not exceed maxStockPct' });
+  .refine((g) => g.minStockPct <= g.maxStockPct, {
+    message: 'Minimum stock share must not be above the maximum stock share',
+    path: ['minStockPct'],
+  });
 export type GuardrailConfig = z.infer<typeof GuardrailConfigSchema>;
 
 export const OrderPolicyConfigSchema = z
   .object({
     /** 0 = fractional shares allowed (kept to 6 decimals). */
-    qtyStep: z.number().finite().min(0),
-    lotSize: z.number().finite().gt(0).nullable(),
-    minQty: z.number().finite().min(0),
+    qtyStep: limitSchema(LIMITS.qtyStep),
+    lotSize: nullable(limitSchema(LIMITS.lotSize)),
+    minQty: limitSchema(LIMITS.minQty),
     /** Dollars. */
-    minNotional: z.number().finite().min(0),
-    actionBelowMin: z.enum(['hold', 'reject', 'clip']),
+    minNotional: limitSchema(LIMITS.minNotional),
+    actionBelowMin: z.enum(['hold', 'reject', 'clip'], {
+      error: 'Below the minimum must be "hold", "reject" or "clip"',
+    }),
   })
   .strict()
   .refine((p) => p.lotSize === null || p.qtyStep === 0 || isMultipleOf(p.lotSize, p.qtyStep), {
-    message: 'lotSize must be a multiple of qtyStep',
+    message: 'Lot size must be a multiple of the quantity step',
+    path: ['lotSize'],
   });
 export type OrderPolicyConfig = z.infer<typeof OrderPolicyConfigSchema>;
 
@@ -57,14 +67,14 @@ export type PricePolicy = (typeof PRICE_POLICIES)[number];
 
 export const ExecutionConfigSchema = z
   .object({
-    pricePolicy: z.enum(PRICE_POLICIES),
-    allowExtendedHours: z.boolean(),
+    pricePolicy: z.enum(PRICE_POLICIES, { error: 'Price policy must be MID, LAST, BID or ASK' }),
+    allowExtendedHours: z.boolean({ error: 'Extended hours must be true or false' }),
     /** Milliseconds; a quote older than this gives HOLD stale_quote. */
-    maxQuoteAgeMs: z.number().int().positive(),
-    initialStockPct: fraction,
-    adjustAnchorOnDividend: z.boolean(),
+    maxQuoteAgeMs: limitSchema(LIMITS.maxQuoteAgeMs),
+    initialStockPct: limitSchema(LIMITS.initialStockPct),
+    adjustAnchorOnDividend: z.boolean({ error: 'Adjust the anchor on dividends must be true or false' }),
     /** Withholding on dividends when the announcement does not say; fraction. */
-    dividendWithholdingPct: fraction,
+    dividendWithholdingPct: limitSchema(LIMITS.dividendWithholdingPct),
   })
   .strict();
 export type ExecutionConfig = z.infer<typeof ExecutionConfigSchema>;

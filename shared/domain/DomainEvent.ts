@@ -162,6 +162,9 @@ export interface EventPayloads {
     missedTicks: number;
   };
   ProviderError: { provider: string; symbols: string[]; message: string };
+  // ── inputs (issue 15) ──
+  /** A position that never traded was deleted (its row is gone; its events stay in the log). */
+  PositionDeleted: { by: string; why: string | null; qty: number; cashCents: number };
 }
 
 export type EventType = keyof EventPayloads;
@@ -188,6 +191,8 @@ export const EVENT_TYPES = [
   'SplitApplied',
   'TickCompleted',
   'ProviderError',
+  // ── inputs ──
+  'PositionDeleted',
 ] as const satisfies readonly EventType[];
 
 /** An event before the log gives it an id, record time and hash. */

@@ -21,6 +21,9 @@ export const REASON_CODES = [
   'stale_quote',
   'market_closed',
   'provider_error',
+  // ── inputs: orders the investor asks for by hand (issue 15) ──
+  'manual_rebalance',
+  'close_out',
 ] as const;
 
 export type ReasonCode = (typeof REASON_CODES)[number];
@@ -47,4 +50,7 @@ export const REASON_TEXT: Record<ReasonCode, string> = {
   stale_quote: 'Quote is older than the maximum quote age',
   market_closed: 'Market closed (extended hours not allowed)',
   provider_error: 'Market-data provider failed or timed out',
+  // ── inputs ──
+  manual_rebalance: 'Rebalance to the target stock share, asked by hand',
+  close_out: 'Sell every share to close the position, asked by hand',
 };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  formatTriggerPrice,
   formatBps,
   formatDate,
   formatDateTime,
@@ -140,5 +141,19 @@ describe('dates in the market zone', () => {
     expect(formatDateTime(Date.UTC(2020, 1, 21, 19, 35))).toBe('2020-02-21 14:35');
     expect(formatDate(Date.UTC(2020, 1, 22, 2, 0))).toBe('2020-02-21');
     expect(formatDateTime(Number.NaN)).toBe(MISSING);
+  });
+});
+
+describe('formatTriggerPrice', () => {
+  it.each([
+    ['a buy bound rounds down to the cent', 57.7615, 'buy', '$57.76'],
+    ['a sell bound rounds up to the cent', 61.3365, 'sell', '$61.34'],
+    ['a bound on a cent stays', 97, 'buy', '$97.00'],
+    ['float noise on a cent is that cent (buy)', 92.14999999999999, 'buy', '$92.15'],
+    ['float noise on a cent is that cent (sell)', 97.85000000000001, 'sell', '$97.85'],
+    ['below a dollar: 4 decimals', 0.48503, 'buy', '$0.485'],
+    ['missing', null, 'sell', '—'],
+  ] as const)('%s', (_name, value, side, text) => {
+    expect(formatTriggerPrice(value, side)).toBe(text);
   });
 });

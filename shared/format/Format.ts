@@ -113,6 +113,24 @@ export function formatPrice(
   return withSign(price < 0 && !zero, price > 0 && !zero, body, options.signed ?? false);
 }
 
+/**
+ * A trigger price (anchor × (1 ∓ threshold)) is a bound, not a quote: it is shown as the first cent
+ * price that trades, rounded down for a buy ("buys at or below $57.76" for 57.7615) and up for a sell
+ * ("sells at or above $61.34" for 61.3365). Below one dollar it keeps 4 decimals the same way.
+ */
+export function formatTriggerPrice(
+  price: number | null | undefined,
+  side: 'buy' | 'sell',
+  options: { currency?: string } = {},
+): string {
+  if (!isNumber(price)) return MISSING;
+  const scale = Math.abs(price) < 1 ? 10_000 : 100;
+  // A float just off a cent (97.00000000000001) is that cent: nudge by far less than a cent first.
+  const scaled = Number((price * scale).toPrecision(12));
+  const rounded = (side === 'buy' ? Math.floor(scaled) : Math.ceil(scaled)) / scale;
+  return formatPrice(rounded, options);
+}
+
 const qtyFormat = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 6 });
 
 /** A share quantity: 1234 → "1,234"; 0.5 → "0.5"; fractional shares to at most 6 decimals. */

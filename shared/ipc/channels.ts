@@ -25,6 +25,11 @@ export const CHANNELS = [
   'position.listOrders',
   'position.listTrades',
   'position.getChart',
+  // inputs (issue 15)
+  'position.previewAnchor',
+  'position.previewNewPosition',
+  'position.rebalanceNow',
+  'position.deletePosition',
   'timeline.listEvaluations',
   'trading.getStatus',
   'trading.pauseTrading',

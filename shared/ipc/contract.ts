@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LIMITS, limitSchema } from '../domain/InputLimits';
 import {
   appStatusSchema,
   backupListSchema,
@@ -9,7 +10,7 @@ import {
   stagedRestoreSchema,
   stageRestoreRequest,
 } from './dto/app';
-import { emptyRequest, fractionSchema, idSchema, symbolSchema } from './dto/common';
+import { emptyRequest, fractionSchema, idSchema } from './dto/common';
 import { configPatchSchema } from './dto/config';
 import { dividendOverviewSchema } from './dto/dividends';
 import {
@@ -34,6 +35,14 @@ import {
   tradeSchema,
   triggerPricesSchema,
 } from './dto/ledger';
+import {
+  anchorPreviewSchema,
+  manualOrderResultSchema,
+  newPositionPreviewSchema,
+  newPositionShape,
+  previewAnchorRequest,
+  previewNewPositionRequest,
+} from './dto/inputs';
 import { preferencesPatchSchema, preferencesSchema, settingsSchema } from './dto/settings';
 import {
   datasetSchema,
@@ -60,8 +69,6 @@ import {
  * strict (an unknown field is refused); the tenant and the acting user are added by main, never sent.
  */
 
-/** Dollars as the user typed them; the ledger checks the cents (at most 2 decimals). */
-const dollars = z.number().finite();
 const positionRef = { positionId: idSchema };
 const why = z.string().max(500).optional();
 
@@ -107,12 +114,8 @@ export const contract = {
   'position.createPosition': {
     request: z
       .object({
-        portfolioId: idSchema,
-        symbol: symbolSchema,
-        initialCash: dollars,
-        existingShares: z.number().finite().optional(),
-        initialStockPct: z.number().finite().optional(),
-        withholdingPct: z.number().finite().nullable().optional(),
+        ...newPositionShape,
+        withholdingPct: limitSchema(LIMITS.withholdingPct).nullable().optional(),
       })
       .strict(),
     response: positionSchema,
@@ -122,17 +125,29 @@ export const contract = {
     request: z.object({ ...positionRef, why }).strict(),
     response: positionSchema,
   },
-  'position.closePosition': { request: z.object({ ...positionRef, why }).strict(), response: positionSchema },
+  /** Closes the position; with `sellOut` it first sells every share (at once without shares). */
+  'position.closePosition': {
+    request: z.object({ ...positionRef, why, sellOut: z.boolean().default(false) }).strict(),
+    response: positionSchema,
+  },
   'position.depositCash': {
-    request: z.object({ ...positionRef, amount: dollars }).strict(),
+    request: z.object({ ...positionRef, amount: limitSchema(LIMITS.cashAmount) }).strict(),
     response: positionSchema,
   },
   'position.withdrawCash': {
-    request: z.object({ ...positionRef, amount: dollars }).strict(),
+    request: z.object({ ...positionRef, amount: limitSchema(LIMITS.cashAmount) }).strict(),
     response: positionSchema,
   },
   'position.setAnchor': {
-    request: z.object({ ...positionRef, anchor: z.number().finite(), why: z.string().max(500) }).strict(),
+    request: z
+      .object({
+        ...positionRef,
+        anchor: limitSchema(LIMITS.anchor),
+        why: z.string().max(500),
+        /** Required when the anchor is more than 50 % away from the last price (see position.previewAnchor). */
+        confirmed: z.boolean().default(false),
+      })
+      .strict(),
     response: positionSchema,
   },
   'position.changeConfig': {
@@ -149,7 +164,12 @@ export const contract = {
   /** The trigger prices a proposed override would give at the current anchor (the config form's preview). */
   'position.previewTriggers': {
     request: z.object({ ...positionRef, override: configPatchSchema.nullable() }).strict(),
-    response: z.object({ triggers: triggerPricesSchema.nullable(), message: z.string().nullable() }),
+    response: z.object({
+      triggers: triggerPricesSchema.nullable(),
+      message: z.string().nullable(),
+      /** What these settings would do at the last known price, in words (issue 15's sanity check). */
+      atLastPrice: z.string().nullable().optional(),
+    }),
   },
   'position.listOrders': {
     request: z.object({ ...positionRef, limit: z.number().int().min(1).max(1000).default(200) }).strict(),
@@ -162,6 +182,19 @@ export const contract = {
   'position.getChart': {
     request: z.object({ ...positionRef, limit: z.number().int().min(10).max(5000).default(1500) }).strict(),
     response: chartSchema,
+  },
+
+  // ── inputs: what a value would do before it is saved, and orders by hand (issue 15) ──────────
+  /** A hand-set anchor against the last known price: distance, trigger prices, what it would trade. */
+  'position.previewAnchor': { request: previewAnchorRequest, response: anchorPreviewSchema },
+  /** Checks the symbol and says what the first evaluation would buy at today's price, and when. */
+  'position.previewNewPosition': { request: previewNewPositionRequest, response: newPositionPreviewSchema },
+  /** Rebalance to the target stock share now: an order through the normal path, filled by the worker. */
+  'position.rebalanceNow': { request: z.object(positionRef).strict(), response: manualOrderResultSchema },
+  /** Deletes a position that never traded (no order, no dividend); its events stay in the log. */
+  'position.deletePosition': {
+    request: z.object({ ...positionRef, why }).strict(),
+    response: z.object({ id: idSchema }),
   },
 
   // ── timeline ────────────────────────────────────────────────────────────────────────────────

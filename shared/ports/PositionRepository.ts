@@ -37,4 +37,6 @@ export interface PositionRepository {
    * tenant or its version is no longer `expectedVersion`.
    */
   update(tenantId: string, next: PositionRecord, expectedVersion: number): boolean;
+  /** Removes the row of a position that never traded; false when it is missing or its version moved. */
+  delete(tenantId: string, positionId: string, expectedVersion: number): boolean;
 }

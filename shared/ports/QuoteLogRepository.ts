@@ -18,4 +18,6 @@ export interface QuoteLogRepository {
   append(tenantId: string | null, entries: readonly QuoteLogEntry[]): void;
   /** Oldest first, ts in [fromTs, toTs). */
   list(tenantId: string | null, symbol: string, fromTs: number, toTs: number): QuoteLogEntry[];
+  /** The symbol's newest quote in the scope (by quote time), or null: the last known price when closed. */
+  latest(tenantId: string | null, symbol: string): QuoteLogEntry | null;
 }

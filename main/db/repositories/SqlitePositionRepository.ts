@@ -157,6 +157,15 @@ export class SqlitePositionRepository implements PositionRepository {
     return row ? toRecord(row) : null;
   }
 
+  delete(tenantId: string, positionId: string, expectedVersion: number): boolean {
+    const deleted =
+      this.sqlite
+        .prepare('DELETE FROM positions WHERE tenant_id = ? AND id = ? AND version = ?')
+        .run(tenantId, positionId, expectedVersion).changes === 1;
+    if (deleted) this.committed.delete(positionId);
+    return deleted;
+  }
+
   update(tenantId: string, next: PositionRecord, expectedVersion: number): boolean {
     assertTenant(tenantId, next.tenantId);
     if (next.version !== expectedVersion + 1) {

@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, isNull, lt } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, isNull, lt } from 'drizzle-orm';
 import type { QuoteLogEntry, QuoteLogRepository } from '../../../shared/ports/QuoteLogRepository';
 import type Database from 'better-sqlite3';
 import type { Orm } from '../openDatabase';
@@ -31,25 +31,41 @@ export class SqliteQuoteLogRepository implements QuoteLogRepository {
 
   list(tenantId: string | null, symbol: string, fromTs: number, toTs: number): QuoteLogEntry[] {
     return this.orm
-      .select({
-        symbol: quoteLog.symbol,
-        ts: quoteLog.ts,
-        bid: quoteLog.bid,
-        ask: quoteLog.ask,
-        last: quoteLog.last,
-        source: quoteLog.source,
-        tickId: quoteLog.tickId,
-      })
+      .select(COLUMNS)
       .from(quoteLog)
-      .where(
-        and(
-          tenantId === null ? isNull(quoteLog.tenantId) : eq(quoteLog.tenantId, tenantId),
-          eq(quoteLog.symbol, symbol),
-          gte(quoteLog.ts, fromTs),
-          lt(quoteLog.ts, toTs),
-        ),
-      )
+      .where(and(ofSymbol(tenantId, symbol), gte(quoteLog.ts, fromTs), lt(quoteLog.ts, toTs)))
       .orderBy(asc(quoteLog.ts), asc(quoteLog.id))
       .all();
   }
+
+  /** One indexed read (tenant, symbol, ts) from the newest end. */
+  latest(tenantId: string | null, symbol: string): QuoteLogEntry | null {
+    return (
+      this.orm
+        .select(COLUMNS)
+        .from(quoteLog)
+        .where(ofSymbol(tenantId, symbol))
+        .orderBy(desc(quoteLog.ts), desc(quoteLog.id))
+        .limit(1)
+        .get() ?? null
+    );
+  }
 }
+
+/** One symbol's quotes in exactly the scope asked for (null: shared market data). */
+function ofSymbol(tenantId: string | null, symbol: string) {
+  return and(
+    tenantId === null ? isNull(quoteLog.tenantId) : eq(quoteLog.tenantId, tenantId),
+    eq(quoteLog.symbol, symbol),
+  );
+}
+
+const COLUMNS = {
+  symbol: quoteLog.symbol,
+  ts: quoteLog.ts,
+  bid: quoteLog.bid,
+  ask: quoteLog.ask,
+  last: quoteLog.last,
+  source: quoteLog.source,
+  tickId: quoteLog.tickId,
+};

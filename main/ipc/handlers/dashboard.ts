@@ -1,4 +1,6 @@
+import { nextTradingTick } from '../../../shared/application/trading/tradePreview';
 import { exchangeDateOf } from '../../../shared/domain/calendar';
+import { DEFAULT_STRATEGY_CONFIG } from '../../../shared/domain/Config';
 import type { DomainEvent, EventType } from '../../../shared/domain/DomainEvent';
 import type { DashboardDto } from '../../../shared/ipc/dto/trading';
 import { ipcOk, type IpcResult } from '../../../shared/ipc/result';
@@ -29,7 +31,11 @@ const RECENT_TYPES: EventType[] = [
 ];
 
 /** The Dashboard: value and allocation of a portfolio (or of every position), today's activity, recent facts. */
-export function dashboardOf(backend: Backend, portfolioId: string | null): IpcResult<DashboardDto> {
+export function dashboardOf(
+  backend: Backend,
+  portfolioId: string | null,
+  tickIntervalMs: number,
+): IpcResult<DashboardDto> {
   const { queries } = backend;
   if (portfolioId !== null && !queries.portfolios().some((p) => p.id === portfolioId)) {
     return notFound('portfolio', portfolioId);
@@ -39,11 +45,20 @@ export function dashboardOf(backend: Backend, portfolioId: string | null): IpcRe
     .filter((p) => p.status !== 'CLOSED' && (portfolioId === null || p.portfolioId === portfolioId))
     .map((p) => positionDto(backend, p));
   const ids = new Set(positions.map((p) => p.id));
-  const priced = positions.every((p) => p.valueCents !== null);
   const sum = (f: (p: (typeof positions)[number]) => number) => positions.reduce((a, p) => a + f(p), 0);
-  const valueCents = priced ? sum((p) => p.valueCents ?? 0) : null;
   const cashCents = sum((p) => p.cashCents);
   const receivableCents = sum((p) => p.receivableCents);
+  // Issue 15: a position without any price does not blank the total; its shares are shown apart.
+  const stockValueCents = sum((p) =>
+    p.valueCents === null ? 0 : p.valueCents - p.cashCents - p.receivableCents,
+  );
+  const valueCents = positions.length === 0 ? null : cashCents + receivableCents + stockValueCents;
+  const unpriced = positions
+    .filter((p) => p.valueCents === null)
+    .map((p) => ({ positionId: p.id, symbol: p.symbol, qty: p.qty }));
+  const asOf = positions
+    .filter((p) => p.qty !== 0 && p.lastPriceAt !== null && !p.lastPriceLive)
+    .map((p) => p.lastPriceAt as number);
 
   const today = exchangeDateOf(backend.trading.status().now);
   const counts = { evaluations: 0, holds: 0, orders: 0, fills: 0, rejections: 0 };
@@ -70,8 +85,18 @@ export function dashboardOf(backend: Backend, portfolioId: string | null): IpcRe
     portfolioId,
     valueCents,
     cashCents,
-    stockValueCents: valueCents === null ? null : valueCents - cashCents - receivableCents,
+    stockValueCents: valueCents === null ? null : stockValueCents,
     receivableCents,
+    pricesAsOf: asOf.length === 0 ? null : Math.min(...asOf),
+    unpriced,
+    awaitingFirstTrade: positions
+      .filter((p) => p.status === 'ACTIVE' && p.anchor === null)
+      .map((p) => ({ positionId: p.id, symbol: p.symbol })),
+    nextTradeAt: nextTradingTick(
+      backend.trading.status().now,
+      positions[0]?.effectiveConfig ?? DEFAULT_STRATEGY_CONFIG,
+      tickIntervalMs,
+    ),
     allocation: positions.map((p) => ({
       positionId: p.id,
       symbol: p.symbol,

@@ -2,7 +2,7 @@ import type { DomainEvent } from '../../../shared/domain/DomainEvent';
 import type { EventRowDto } from '../../../shared/ipc/dto/events';
 import { ipcOk } from '../../../shared/ipc/result';
 import type { Handlers } from '../dispatch';
-import { describeEvent } from '../mappers/describeEvent';
+import { describeClosedPeriod, describeEvent } from '../mappers/describeEvent';
 import { toEvaluationRow } from '../mappers/ledgerDtos';
 import { pageNewestFirst } from '../paging';
 import { keepOf, queryOf } from './eventFilter';
@@ -24,6 +24,37 @@ export function toEventRow(event: DomainEvent): EventRowDto {
     summary: describeEvent(event),
     payload: event.payload,
     hash: event.hash,
+  };
+}
+
+/** A HOLD because the session did not allow trading: nothing was quoted, nothing could trade. */
+function isClosedHold(event: DomainEvent): boolean {
+  return (
+    event.type === 'EvaluationEvent' &&
+    event.payload.action === 'HOLD' &&
+    event.payload.reasons.includes('market_closed')
+  );
+}
+
+/** In the Event log a closed period is its closed-market HOLDs and the ticks that made them. */
+const CLOSED_PERIOD = {
+  member: (e: DomainEvent) => isClosedHold(e) || e.type === 'TickCompleted',
+  anchor: isClosedHold,
+};
+
+function oldestTs(members: readonly DomainEvent[]): number {
+  return (members[members.length - 1] as DomainEvent).ts;
+}
+
+/** One row for a closed period: its newest event, counted and said in words. */
+function closedPeriodRow(head: DomainEvent, members: readonly DomainEvent[]): EventRowDto {
+  const evaluations = members.filter(isClosedHold).length;
+  const ticks = members.filter((e) => e.type === 'TickCompleted').length;
+  const fromTs = oldestTs(members);
+  return {
+    ...toEventRow(head),
+    summary: describeClosedPeriod({ evaluations, ticks, fromTs, toTs: head.ts }),
+    collapsed: { events: members.length, evaluations, ticks, fromTs },
   };
 }
 
@@ -49,10 +80,17 @@ export function eventLogHandlers({ backend }: HandlerDeps): Pick<Handlers, Chann
           ...(actions
             ? { keep: (e) => e.type === 'EvaluationEvent' && actions.includes(e.payload.action) }
             : {}),
+          ...(req.collapseClosed ? { runs: { member: isClosedHold, anchor: isClosedHold } } : {}),
         },
       );
       return ipcOk({
-        items: page.items.map((e) => toEvaluationRow(e as DomainEvent<'EvaluationEvent'>)),
+        items: page.items.map((e) => {
+          const row = toEvaluationRow(e as DomainEvent<'EvaluationEvent'>);
+          const run = page.runs?.get(e.id);
+          return run
+            ? { ...row, collapsed: { count: run.members.length, fromTs: oldestTs(run.members) } }
+            : row;
+        }),
         nextCursor: page.nextCursor,
         total: null,
       });
@@ -67,9 +105,17 @@ export function eventLogHandlers({ backend }: HandlerDeps): Pick<Handlers, Chann
           cursor: req.cursor,
           limit: req.limit,
           ...(keep ? { keep } : {}),
+          ...(req.collapseClosed ? { runs: CLOSED_PERIOD } : {}),
         },
       );
-      return ipcOk({ items: page.items.map(toEventRow), nextCursor: page.nextCursor, total: null });
+      return ipcOk({
+        items: page.items.map((e) => {
+          const run = page.runs?.get(e.id);
+          return run ? closedPeriodRow(e, run.members) : toEventRow(e);
+        }),
+        nextCursor: page.nextCursor,
+        total: null,
+      });
     },
     'eventLog.verifyChain': () => {
       const checkedAt = Date.now();

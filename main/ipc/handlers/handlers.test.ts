@@ -8,7 +8,7 @@ import type { EvaluationPageDto, EventPageDto } from '../../../shared/ipc/dto/ev
 import type { PortfolioDto, PositionDto } from '../../../shared/ipc/dto/ledger';
 import type { SettingsDto } from '../../../shared/ipc/dto/settings';
 import type { DashboardDto } from '../../../shared/ipc/dto/trading';
-import { seedEvaluations } from '../testing/seedEvaluations';
+import { seedClosedHolds, seedEvaluations } from '../testing/seedEvaluations';
 import { openTestIpc, type TestIpc } from '../testing/testIpc';
 
 describe('IPC handlers over the ledger', () => {
@@ -58,7 +58,9 @@ describe('IPC handlers over the ledger', () => {
       cashCents: 1_234_567,
       anchor: null,
       lastPrice: null,
-      valueCents: null,
+      // No shares yet: the value is the cash, known without a price.
+      valueCents: 1_234_567,
+      stockPct: 0,
       triggers: null,
     });
     expect(created.effectiveConfig.trigger).toEqual({ upThreshold: 0.03, downThreshold: 0.03 });
@@ -99,9 +101,75 @@ describe('IPC handlers over the ledger', () => {
     expect(none).toMatchObject({
       ok: false,
       code: 'validation',
-      message: 'a position needs initial cash or existing shares',
+      message: 'A position needs initial cash or shares already held',
+      issues: [{ path: 'initialCash', message: 'A position needs initial cash or shares already held' }],
     });
     expect((await t.call('position.listPositions', {})).value).toEqual([]);
+  });
+
+  it('refuses an unknown symbol on position creation and writes nothing', async () => {
+    const p = await portfolio();
+    const r = await t.call('position.createPosition', {
+      portfolioId: p.id,
+      symbol: 'xyzq',
+      initialCash: 1000,
+    });
+    expect(r).toMatchObject({
+      ok: false,
+      code: 'validation',
+      issues: [{ path: 'symbol', message: expect.stringMatching(/^Unknown symbol "XYZQ"/) }],
+    });
+    expect((await t.call('position.listPositions', {})).value).toEqual([]);
+  });
+
+  it('refuses absurd but valid numbers with one message per field in the user’s units, no schema path', async () => {
+    const p = await position((await portfolio()).id);
+    const cases: { channel: string; payload: object; path: string; message: string }[] = [
+      {
+        channel: 'position.setAnchor',
+        payload: { positionId: p.id, anchor: 5e-324, why: 'typo' },
+        path: 'anchor',
+        message: 'Anchor must be between $0.0001 and $10,000,000, with at most 4 decimals',
+      },
+      {
+        channel: 'position.depositCash',
+        payload: { positionId: p.id, amount: 1e15 },
+        path: 'amount',
+        message: 'Amount must be between $0.01 and $1,000,000,000, with at most 2 decimals (cents)',
+      },
+      {
+        channel: 'position.createPosition',
+        payload: { portfolioId: p.portfolioId, symbol: 'KO', initialCash: 1e300 },
+        path: 'initialCash',
+        message: 'Initial cash must be between $0 and $1,000,000,000, with at most 2 decimals (cents)',
+      },
+      {
+        channel: 'position.changeConfig',
+        payload: { positionId: p.id, override: { trigger: { downThreshold: 0.9 } } },
+        path: 'override.trigger.downThreshold',
+        message: 'Down threshold must be between 0.1 % and 50 %',
+      },
+    ];
+    for (const c of cases) {
+      const r = await t.call(c.channel, c.payload);
+      expect(r, c.channel).toMatchObject({ ok: false, code: 'validation', message: c.message });
+      expect(r.issues, c.channel).toEqual([{ path: c.path, message: c.message }]);
+      expect(r.message).not.toMatch(/initialCash|downThreshold|override\./);
+    }
+    const two = await t.call('position.createPosition', {
+      portfolioId: p.portfolioId,
+      symbol: 'KO',
+      initialCash: -1,
+      existingShares: 1e-9,
+    });
+    expect(two.issues?.map((i) => i.path)).toEqual(['initialCash', 'existingShares']);
+    expect(two.message).toBe(
+      'Initial cash must be between $0 and $1,000,000,000, with at most 2 decimals (cents); ' +
+        'Shares held must be between 0 and 1,000,000,000 shares, with at most 6 decimals',
+    );
+    const after = (await t.call('position.getPosition', { positionId: p.id })).value as PositionDto;
+    expect(after).toMatchObject({ anchor: null, cashCents: p.cashCents });
+    expect(((await t.call('position.listPositions', {})).value as PositionDto[]).length).toBe(1);
   });
 
   it('deposits and withdraws, refusing an overdraft', async () => {
@@ -133,7 +201,7 @@ describe('IPC handlers over the ledger', () => {
     });
     const events = await t.call('eventLog.listEvents', { filter: { types: ['AnchorSet'] } });
     expect((events.value as EventPageDto).items[0]?.summary).toBe(
-      'Anchor set by hand unset → 100 by user (browser): start here',
+      'Anchor set by hand unset → $100.00 by user (browser): start here',
     );
     const missingWhy = await t.call('position.setAnchor', { positionId: p.id, anchor: 100, why: '' });
     expect(missingWhy).toMatchObject({ ok: false, code: 'validation' });
@@ -169,7 +237,8 @@ describe('IPC handlers over the ledger', () => {
     });
     expect(preview).toEqual({
       ok: true,
-      value: { triggers: { anchor: 50, buyBelow: 45, sellAbove: 60 }, message: null },
+      // No price known in this test: the check against the last price has nothing to say.
+      value: { triggers: { anchor: 50, buyBelow: 45, sellAbove: 60 }, message: null, atLastPrice: null },
     });
     const invalid = await t.call('position.previewTriggers', {
       positionId: p.id,
@@ -177,7 +246,7 @@ describe('IPC handlers over the ledger', () => {
     });
     expect(invalid).toMatchObject({
       ok: true,
-      value: { triggers: null, message: expect.stringContaining('minStockPct') },
+      value: { triggers: null, message: 'Minimum stock share must not be above the maximum stock share' },
     });
     const changed = await t.call('position.changeConfig', {
       positionId: p.id,
@@ -195,6 +264,38 @@ describe('IPC handlers over the ledger', () => {
       override: { trigger: { downThreshold: 2 } },
     });
     expect(bad).toMatchObject({ ok: false, code: 'validation' });
+  });
+
+  it('collapses closed-market HOLDs into one row per closed period, in the timeline and the event log', async () => {
+    const pf = await portfolio();
+    const p = await position(pf.id);
+    const target = { tenantId: t.lb.backend.tenantId, portfolioId: pf.id, positionId: p.id, symbol: 'AAPL' };
+    const { store } = t.lb.store;
+    // Thursday's last priced evaluations, the night (12 closed ticks), Friday's first.
+    seedEvaluations(store, target, 3, { endTs: Date.UTC(2025, 0, 2, 20, 55) });
+    seedClosedHolds(store, target, 12, Date.UTC(2025, 0, 3, 14, 25));
+    seedEvaluations(store, target, 2, { endTs: Date.UTC(2025, 0, 3, 14, 35), seed: 7 });
+
+    const timeline = (
+      await t.call('timeline.listEvaluations', { positionId: p.id, collapseClosed: true, limit: 4 })
+    ).value as EvaluationPageDto;
+    expect(timeline.items.map((r) => r.collapsed?.count ?? 1)).toEqual([1, 1, 12, 1]);
+    expect(timeline.items[2]).toMatchObject({
+      ts: Date.UTC(2025, 0, 3, 14, 25),
+      collapsed: { count: 12, fromTs: Date.UTC(2025, 0, 3, 13, 30) },
+    });
+    const plain = (await t.call('timeline.listEvaluations', { positionId: p.id, limit: 100 }))
+      .value as EvaluationPageDto;
+    expect(plain.items).toHaveLength(17);
+
+    const log = (await t.call('eventLog.listEvents', { collapseClosed: true, limit: 5 }))
+      .value as EventPageDto;
+    const closed = log.items.find((e) => e.collapsed);
+    expect(closed).toMatchObject({
+      summary: 'Market closed 2025-01-03 08:30 → 2025-01-03 09:25: 12 HOLDs on 12 ticks, nothing could trade',
+      collapsed: { events: 24, evaluations: 12, ticks: 12 },
+    });
+    expect(log.items.filter((e) => e.collapsed)).toHaveLength(1);
   });
 
   it('pages a long evaluation timeline newest first without repeating rows', async () => {
@@ -239,7 +340,7 @@ describe('IPC handlers over the ledger', () => {
   it('filters and searches the event log, and exports it to a file', async () => {
     const p = await position((await portfolio()).id);
     await t.call('position.depositCash', { positionId: p.id, amount: 42 });
-    const search = await t.call('eventLog.listEvents', { filter: { search: 'deposited $42' } });
+    const search = await t.call('eventLog.listEvents', { filter: { search: 'deposited +$42.00' } });
     expect((search.value as EventPageDto).items.map((e) => e.type)).toEqual(['CashDeposited']);
     const byType = await t.call('eventLog.listEvents', {
       filter: { types: ['PositionOpened'], positionId: p.id },
@@ -278,12 +379,75 @@ describe('IPC handlers over the ledger', () => {
     const r = await t.call('portfolio.getDashboard', { portfolioId: pf.id });
     const d = r.value as DashboardDto;
     expect(d.cashCents).toBe(300_000);
-    expect(d.valueCents).toBeNull();
+    // Cash only, no shares yet: the value is known without any price (issue 15: never blank).
+    expect(d.valueCents).toBe(300_000);
+    expect(d.unpriced).toEqual([]);
+    // Neither has traded yet: both buy at the next tick with the market open.
+    expect(d.awaitingFirstTrade.map((a) => a.symbol)).toEqual(['AAPL', 'KO']);
+    expect(d.nextTradeAt).toBeGreaterThan(t.lb.backend.trading.status().now);
     expect(d.allocation.map((a) => a.symbol)).toEqual(['AAPL', 'KO']);
     expect(d.recent.some((e) => e.type === 'PositionOpened')).toBe(true);
     expect(await t.call('portfolio.getDashboard', { portfolioId: 'nope' })).toMatchObject({
       ok: false,
       code: 'not_found',
+    });
+  });
+
+  it('keeps values when the market is closed: the last known quote, as of its time; shares without any price are shown apart', async () => {
+    const pf = await portfolio();
+    const aapl = await position(pf.id, 'AAPL', 1000);
+    const ko = (
+      await t.call('position.createPosition', {
+        portfolioId: pf.id,
+        symbol: 'KO',
+        initialCash: 500,
+        existingShares: 10,
+      })
+    ).value as PositionDto;
+    const { store } = t.lb.store;
+    const target = {
+      tenantId: t.lb.backend.tenantId,
+      portfolioId: pf.id,
+      positionId: aapl.id,
+      symbol: 'AAPL',
+    };
+    // A priced evaluation, then the market closes: HOLD market_closed without a price.
+    seedEvaluations(store, target, 1, { endTs: Date.UTC(2025, 0, 2, 20, 55) });
+    const priced = (await t.call('position.getPosition', { positionId: aapl.id })).value as PositionDto;
+    expect(priced).toMatchObject({ lastPriceLive: true, lastPriceAt: Date.UTC(2025, 0, 2, 20, 55) });
+    seedClosedHolds(store, target, 1, Date.UTC(2025, 0, 2, 23, 0));
+    store.uow.transaction(() =>
+      store.quotes.append(null, [
+        {
+          symbol: 'AAPL',
+          ts: Date.UTC(2025, 0, 2, 21, 0),
+          bid: 99.9,
+          ask: 100.1,
+          last: 100,
+          source: 'scripted',
+          tickId: null,
+        },
+      ]),
+    );
+    const closed = (await t.call('position.getPosition', { positionId: aapl.id })).value as PositionDto;
+    expect(closed).toMatchObject({
+      lastAction: 'HOLD',
+      lastPrice: 100,
+      lastPriceAt: Date.UTC(2025, 0, 2, 21, 0),
+      lastPriceLive: false,
+      valueCents: 100_000,
+    });
+    expect((await t.call('position.getPosition', { positionId: ko.id })).value).toMatchObject({
+      lastPrice: null,
+      valueCents: null,
+    });
+    const d = (await t.call('portfolio.getDashboard', { portfolioId: pf.id })).value as DashboardDto;
+    expect(d).toMatchObject({
+      valueCents: 150_000,
+      cashCents: 150_000,
+      stockValueCents: 0,
+      pricesAsOf: null,
+      unpriced: [{ positionId: ko.id, symbol: 'KO', qty: 10 }],
     });
   });
 

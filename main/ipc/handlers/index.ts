@@ -3,6 +3,7 @@ import { appHandlers } from './appHandlers';
 import { backupHandlers } from './backupHandlers';
 import { dividendHandlers } from './dividendHandlers';
 import { eventLogHandlers } from './eventLogHandlers';
+import { inputsHandlers } from './inputsHandlers';
 import type { HandlerDeps } from './HandlerDeps';
 import { ledgerHandlers } from './ledgerHandlers';
 import { reportHandlers } from './reportHandlers';
@@ -17,6 +18,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   return {
     ...appHandlers(deps),
     ...ledgerHandlers(deps),
+    ...inputsHandlers(deps),
     ...eventLogHandlers(deps),
     ...tradingHandlers(deps),
     ...dividendHandlers(deps),

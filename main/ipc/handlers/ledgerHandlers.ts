@@ -1,16 +1,22 @@
+import { checkSymbol } from '../../../shared/application/ledger/checkSymbol';
+import { describeIssues } from '../../../shared/application/ledger/validation';
 import type { DomainEvent } from '../../../shared/domain/DomainEvent';
 import { DEFAULT_STRATEGY_CONFIG, mergeConfig, StrategyConfigSchema } from '../../../shared/domain/Config';
 import type { PositionDto } from '../../../shared/ipc/dto/ledger';
-import { ipcOk } from '../../../shared/ipc/result';
+import { ipcFail, ipcOk } from '../../../shared/ipc/result';
 import type { PositionRecord } from '../../../shared/ports/PositionRepository';
 import type { CallContext, Handlers } from '../dispatch';
 import { toOrderDto, toPortfolioDto, toTradeDto, triggerPrices } from '../mappers/ledgerDtos';
 import { dashboardOf } from './dashboard';
 import { positionDto } from './positionView';
 import type { HandlerDeps } from './HandlerDeps';
+import { anchorNeedsConfirmation, settingsAtLastPrice, type InputsChannels } from './inputsHandlers';
 import { fromResult, notFound } from './results';
 
-type LedgerChannels = Extract<keyof Handlers, `portfolio.${string}` | `position.${string}`>;
+type LedgerChannels = Exclude<
+  Extract<keyof Handlers, `portfolio.${string}` | `position.${string}`>,
+  InputsChannels
+>;
 
 /** Who acts, recorded with every status change and manual anchor (SPEC 2.6 "with who and why"). */
 export function actorOf(ctx: CallContext): string {
@@ -18,7 +24,7 @@ export function actorOf(ctx: CallContext): string {
 }
 
 /** Portfolios and positions: the ledger use cases, and the queries behind the lists and the detail page. */
-export function ledgerHandlers({ backend }: HandlerDeps): Pick<Handlers, LedgerChannels> {
+export function ledgerHandlers({ backend, host }: HandlerDeps): Pick<Handlers, LedgerChannels> {
   const { useCases, queries } = backend;
   const position = (record: PositionRecord): PositionDto => positionDto(backend, record);
   const countPositions = (portfolioId: string) =>
@@ -39,7 +45,7 @@ export function ledgerHandlers({ backend }: HandlerDeps): Pick<Handlers, LedgerC
         (p) => toPortfolioDto(p, countPositions(p.id)),
         req,
       ),
-    'portfolio.getDashboard': (req) => dashboardOf(backend, req.portfolioId),
+    'portfolio.getDashboard': (req) => dashboardOf(backend, req.portfolioId, host.tickIntervalMs()),
 
     'position.listPositions': (req) =>
       ipcOk(
@@ -53,11 +59,13 @@ export function ledgerHandlers({ backend }: HandlerDeps): Pick<Handlers, LedgerC
       const record = queries.position(req.positionId);
       return record ? ipcOk(position(record)) : notFound('position', req.positionId);
     },
-    'position.createPosition': (req) =>
-      fromResult(
+    'position.createPosition': async (req) => {
+      const symbol = await checkSymbol(backend.symbols, req.symbol);
+      if (!symbol.ok) return fromResult(symbol, () => null as never, req);
+      return fromResult(
         useCases.createPosition({
           portfolioId: req.portfolioId,
-          symbol: req.symbol,
+          symbol: symbol.value.symbol,
           initialCash: req.initialCash,
           ...(req.existingShares !== undefined ? { existingShares: req.existingShares } : {}),
           ...(req.initialStockPct !== undefined ? { initialStockPct: req.initialStockPct } : {}),
@@ -65,7 +73,8 @@ export function ledgerHandlers({ backend }: HandlerDeps): Pick<Handlers, LedgerC
         }),
         position,
         req,
-      ),
+      );
+    },
     'position.pausePosition': (req, ctx) =>
       fromResult(
         useCases.pausePosition({ positionId: req.positionId, by: actorOf(ctx), why: req.why }),
@@ -78,18 +87,33 @@ export function ledgerHandlers({ backend }: HandlerDeps): Pick<Handlers, LedgerC
         position,
         req,
       ),
-    'position.closePosition': (req, ctx) =>
-      fromResult(
+    'position.closePosition': async (req, ctx) => {
+      if (req.sellOut) {
+        const r = await backend.trading.closeWithSellOut({
+          positionId: req.positionId,
+          by: actorOf(ctx),
+          why: req.why ?? null,
+        });
+        return fromResult(r, (v) => position(v.position), req);
+      }
+      return fromResult(
         useCases.closePosition({ positionId: req.positionId, by: actorOf(ctx), why: req.why }),
         position,
         req,
-      ),
+      );
+    },
     'position.depositCash': (req) =>
       fromResult(useCases.depositCash({ positionId: req.positionId, amount: req.amount }), position, req),
     'position.withdrawCash': (req) =>
       fromResult(useCases.withdrawCash({ positionId: req.positionId, amount: req.amount }), position, req),
-    'position.setAnchor': (req, ctx) =>
-      fromResult(
+    'position.setAnchor': (req, ctx) => {
+      const record = queries.position(req.positionId);
+      if (!record) return notFound('position', req.positionId);
+      // Issue 15: an anchor far from the last price is set only once the user saw what it would do.
+      const far = anchorNeedsConfirmation(req.anchor, position(record).lastPrice);
+      if (far && !req.confirmed)
+        return ipcFail('validation', far.message, [{ path: 'anchor', message: far.message }]);
+      return fromResult(
         useCases.setAnchor({
           positionId: req.positionId,
           anchor: req.anchor,
@@ -98,7 +122,8 @@ export function ledgerHandlers({ backend }: HandlerDeps): Pick<Handlers, LedgerC
         }),
         position,
         req,
-      ),
+      );
+    },
     'position.changeConfig': (req) =>
       fromResult(
         useCases.changePositionConfigOverride({
@@ -118,13 +143,14 @@ export function ledgerHandlers({ backend }: HandlerDeps): Pick<Handlers, LedgerC
       if (!checked.success) {
         return ipcOk({
           triggers: null,
-          message: checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+          message: describeIssues(checked.error),
         });
       }
       const triggers = triggerPrices(record.anchor, checked.data);
       return ipcOk({
         triggers,
         message: triggers ? null : 'The anchor is not set yet: the first evaluation sets it.',
+        atLastPrice: settingsAtLastPrice(backend, record, checked.data),
       });
     },
     'position.listOrders': (req) =>

@@ -2,17 +2,17 @@ import type { Result } from '../../../shared/application/ledger/Result';
 import { ipcFail, ipcOk, type IpcIssue, type IpcResult } from '../../../shared/ipc/result';
 
 /**
- * A use case's result as an IPC result. The ledger words validation failures as `field: message; …`
- * (shared/application/ledger/validation `describeIssues`): they are split back into per-field issues so
- * a form shows each message beside its field.
+ * A use case's result as an IPC result. A validation failure carries its per-field issues (paths in the
+ * use case's input, which are the request's fields), so a form shows each message beside its field; a
+ * failure without them is split from its message as before.
  */
 export function fromResult<T, U>(result: Result<T>, map: (value: T) => U, request?: object): IpcResult<U> {
   if (result.ok) return ipcOk(map(result.value));
-  if (result.code !== 'validation') return ipcFail(result.code, result.message);
+  if (result.code !== 'validation') return ipcFail(result.code, result.message, result.issues);
   return ipcFail(
     'validation',
     result.message,
-    issuesFromMessage(result.message, request ? Object.keys(request) : []),
+    result.issues ?? issuesFromMessage(result.message, request ? Object.keys(request) : []),
   );
 }
 

@@ -45,9 +45,13 @@ export function settingsHandlers({ backend, host, pushes }: HandlerDeps): Pick<H
           if (!changed.ok) return ipcFail(changed.code, `${portfolio.name}: ${changed.message}`);
         }
       }
-      if (next.provider !== before.provider || next.tickIntervalMinutes !== before.tickIntervalMinutes) {
+      if (next.provider !== before.provider) {
         pendingRestart =
-          'The market-data provider and the tick interval take effect the next time the app starts.';
+          next.provider === 'yahoo'
+            ? 'Yahoo Finance will take effect the next time the app starts: it then opens the live database (volatility-balancing.db), empty until you create your portfolio there. The demo portfolio stays in demo.db, untouched.'
+            : 'The demo will take effect the next time the app starts: it then opens demo.db. Your live portfolio stays in volatility-balancing.db, untouched, and does not trade meanwhile.';
+      } else if (next.tickIntervalMinutes !== before.tickIntervalMinutes) {
+        pendingRestart = 'Tick interval changes take effect the next time the app starts.';
       }
       host.preferences.set(next);
       pushes.publish('settings.changed', next);

@@ -35,14 +35,24 @@ export function triggerPrices(anchor: number | null, config: StrategyConfig): Tr
   return { anchor, buyBelow: decision.buyBelow, sellAbove: decision.sellAbove };
 }
 
+/** A price the app knows for a position: when it was quoted, and whether the latest evaluation used it. */
+export interface KnownPrice {
+  price: number;
+  at: number;
+  live: boolean;
+}
+
 export function toPositionDto(
   position: PositionRecord,
   effectiveConfig: StrategyConfig,
   latestEvaluation: DomainEvent<'EvaluationEvent'> | null,
+  known: KnownPrice | null,
 ): PositionDto {
   const evaluation = latestEvaluation?.payload ?? null;
-  const lastPrice = evaluation?.priceEffective ?? null;
-  const stockCents = lastPrice === null ? null : Math.round(position.qty * lastPrice * 100);
+  const lastPrice = known?.price ?? null;
+  // Without shares the stock is worth nothing whatever the price: the value is known.
+  const stockCents =
+    position.qty === 0 ? 0 : lastPrice === null ? null : Math.round(position.qty * lastPrice * 100);
   const valueCents = stockCents === null ? null : stockCents + position.cashCents + position.receivableCents;
   return {
     id: position.id,
@@ -59,7 +69,9 @@ export function toPositionDto(
     configOverride: position.configOverride,
     withholdingPct: position.withholdingPct,
     effectiveConfig,
-    lastPrice: lastPrice !== null && lastPrice > 0 ? lastPrice : null,
+    lastPrice,
+    lastPriceAt: known?.at ?? null,
+    lastPriceLive: known?.live ?? false,
     lastEvaluatedAt: latestEvaluation?.ts ?? null,
     lastAction: evaluation?.action ?? null,
     valueCents,

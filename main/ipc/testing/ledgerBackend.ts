@@ -7,6 +7,10 @@ import type { PositionRecord } from '../../../shared/ports/PositionRepository';
 import type { Backend, BackendEvent, LoopStatus, TickReport } from '../../composition/Backend';
 import { backendQueries } from '../../composition/backendQueries';
 import { BundledBarSource } from '../../adapters/data/BundledBarSource';
+import { ProviderSymbolDirectory } from '../../adapters/symbols/ProviderSymbolDirectory';
+import { ScriptedMarketData } from '../../adapters/marketData/ScriptedMarketData';
+import { closeWithSellOut, rebalanceToTarget } from '../../../shared/application/trading/manualOrders';
+import type { TickDeps } from '../../../shared/application/trading/runTick';
 import { openTestStore, type TestStore } from '../../db/testing/testDatabase';
 import { historySources } from '../../simulation/historySources';
 import { WorkerSimulationService } from '../../simulation/WorkerSimulationService';
@@ -62,6 +66,14 @@ export async function openLedgerBackend(file?: string): Promise<LedgerBackend> {
     logger: SILENT_LOGGER,
     sweepWorkers: 2,
   });
+  const liveDeps: TickDeps = {
+    ...store.store,
+    clock: store.clock,
+    ids: ulidGenerator(store.clock),
+    marketData: new ScriptedMarketData({ clock: store.clock, script: {} }),
+    notifier: { notify: () => undefined },
+    logger: SILENT_LOGGER,
+  };
   const scoped =
     <I, T>(fn: (d: typeof deps, input: I & { tenantId: string }) => Result<T>) =>
     (input: I) =>
@@ -71,6 +83,11 @@ export async function openLedgerBackend(file?: string): Promise<LedgerBackend> {
     tenantId,
     dataDir: store.dir,
     provider: 'scripted',
+    // Handler tests run offline: a symbol is known when the bundled dataset has it.
+    symbols: new ProviderSymbolDirectory({
+      marketData: null,
+      bundledSymbols: () => new BundledBarSource().listSymbols(),
+    }),
     useCases: {
       createTenant: (input) => ledger.createTenant(deps, input),
       createPortfolio: scoped(ledger.createPortfolio),
@@ -81,6 +98,7 @@ export async function openLedgerBackend(file?: string): Promise<LedgerBackend> {
       pausePosition: scoped(ledger.pausePosition),
       resumePosition: scoped(ledger.resumePosition),
       closePosition: scoped(ledger.closePosition),
+      deletePosition: scoped(ledger.deletePosition),
       changePortfolioConfig: scoped(ledger.changePortfolioConfig),
       changePositionConfigOverride: scoped(ledger.changePositionConfigOverride),
       setCommissionRate: scoped(ledger.setCommissionRate),
@@ -127,6 +145,12 @@ export async function openLedgerBackend(file?: string): Promise<LedgerBackend> {
         return Promise.resolve(report);
       },
       status,
+      // Orders by hand run the real use cases on a provider without quotes: a sell-out of a position
+      // without shares closes it; anything needing a price is refused as it would be without one.
+      rebalanceToTarget: (input) =>
+        rebalanceToTarget(liveDeps, { ...input, tenantId }, { quoteTimeoutMs: 100 }),
+      closeWithSellOut: (input) =>
+        closeWithSellOut(liveDeps, { ...input, tenantId }, { quoteTimeoutMs: 100 }),
     },
     queries: backendQueries(store.store, tenantId, { providerHealth: () => health, loopStatus: status }),
     events: {

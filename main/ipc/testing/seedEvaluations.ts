@@ -41,7 +41,7 @@ export function seedEvaluations(
         positionId: target.positionId,
         symbol: target.symbol,
         ts,
-        correlationId: `seed:${i}`,
+        correlationId: `seed:${options.seed ?? 42}:${i}`,
         payload: evaluation(price),
       });
     }
@@ -89,3 +89,61 @@ function evaluation(price: number): EvaluationPayload {
     detail: null,
   };
 }
+
+/**
+ * Test and e2e support: `count` HOLDs of a closed market (no quote, reason market_closed), each with the
+ * TickCompleted of its tick, 5 minutes apart ending at `endTs`: what the live loop writes overnight.
+ */
+export function seedClosedHolds(
+  store: { events: EventLog; uow: UnitOfWork },
+  target: SeedTarget,
+  count: number,
+  endTs: number,
+): void {
+  const events: NewEvent[] = [];
+  for (let i = 0; i < count; i++) {
+    const ts = endTs - (count - 1 - i) * 300_000;
+    const tickId = new Date(ts).toISOString();
+    events.push(
+      {
+        type: 'EvaluationEvent',
+        tenantId: target.tenantId,
+        portfolioId: target.portfolioId,
+        positionId: target.positionId,
+        symbol: target.symbol,
+        ts,
+        correlationId: tickId,
+        payload: CLOSED_HOLD,
+      },
+      {
+        type: 'TickCompleted',
+        tenantId: target.tenantId,
+        portfolioId: null,
+        positionId: null,
+        symbol: null,
+        ts,
+        correlationId: tickId,
+        payload: { tickId, evaluated: 1, ordersCreated: 0, durationMs: 3, skipped: false, missedTicks: 0 },
+      },
+    );
+  }
+  store.uow.transaction(() => store.events.append(target.tenantId, events));
+}
+
+const CLOSED_HOLD: EvaluationPayload = {
+  session: 'CLOSED',
+  pricePolicy: 'MID',
+  priceEffective: null,
+  priceSource: null,
+  priceFallback: null,
+  quote: null,
+  trigger: null,
+  rawQty: null,
+  finalQty: 0,
+  reasons: ['market_closed'],
+  steps: [],
+  action: 'HOLD',
+  orderId: null,
+  deltas: null,
+  detail: 'session CLOSED: the exchange is closed',
+};

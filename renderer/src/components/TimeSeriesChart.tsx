@@ -13,6 +13,7 @@ import {
   type UTCTimestamp,
 } from 'lightweight-charts';
 import { useEffect, useRef } from 'react';
+import { formatDollars, formatPercent } from '../../../shared/format/Format';
 
 /** A point: `time` is epoch seconds (intraday) or an ISO date (daily). */
 export interface ChartPoint {
@@ -65,10 +66,11 @@ function toTime(t: number | string): Time {
   return (typeof t === 'number' ? (t as UTCTimestamp) : t) as Time;
 }
 
+/** Axis and crosshair labels through the one formatter (shared/format). */
 const FORMATTERS = {
-  price: (v: number) => v.toFixed(2),
-  percent: (v: number) => `${(v * 100).toFixed(1)}%`,
-  money: (v: number) => `$${Math.round(v).toLocaleString('en-US')}`,
+  price: (v: number) => formatDollars(v),
+  percent: (v: number) => formatPercent(v, { digits: 1 }),
+  money: (v: number) => formatDollars(v, { whole: true }),
 };
 
 /**

@@ -3,13 +3,32 @@
  * event summaries and every report too). Money arrives as integer cents; fractions are shown as percent.
  */
 import {
+  formatAsOf,
   formatDateTime,
   formatMoney,
   formatPercent,
   formatPrice,
   formatQty,
   formatRatio,
+  formatTriggerPrice,
 } from '../../../shared/format/Format';
+
+/** How old a price may be and still be shown without "as of" (a quote a tick or three old). */
+const LIVE_MS = 15 * 60_000;
+
+/**
+ * "as of 2020-02-19 16:00" when a price is not the latest evaluation's or is older than a few ticks
+ * (the market is closed, the provider failed); null when it is live. `now` is the backend's clock.
+ */
+export function priceAge(
+  at: number | null | undefined,
+  live: boolean,
+  now: number | null | undefined,
+): string | null {
+  if (at === null || at === undefined) return null;
+  if (live && (now === null || now === undefined || now - at <= LIVE_MS)) return null;
+  return formatAsOf(at);
+}
 
 export function money(cents: number | null | undefined, whole = false): string {
   return formatMoney(cents, { whole });
@@ -26,6 +45,16 @@ export function price(value: number | null | undefined): string {
 
 export function qty(value: number | null | undefined): string {
   return formatQty(value);
+}
+
+/** A trigger price as the first cent that trades: rounded down for a buy, up for a sell. */
+export function trigger(value: number | null | undefined, side: 'buy' | 'sell'): string {
+  return formatTriggerPrice(value, side);
+}
+
+/** A change of shares: "+61", "−50". */
+export function signedQty(value: number | null | undefined): string {
+  return formatQty(value, { signed: true });
 }
 
 /** 0.0312 → "3.12 %". */

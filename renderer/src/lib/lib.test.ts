@@ -5,7 +5,14 @@ import { monthGrid, shiftMonth } from '../features/dividends/calendar';
 import { buildOverride } from '../features/positions/ConfigForm';
 import { connectToBackend } from './connect';
 import { dateTime, money, pct } from './format';
-import { issuesToErrors, parseList, parseNumber, parsePercent, type FieldErrors } from './formParsing';
+import {
+  issuesToErrors,
+  parseList,
+  parseNumber,
+  parsePercent,
+  setFormDecimalSeparator,
+  type FieldErrors,
+} from './formParsing';
 import { loopbackTransport } from './loopbackTransport';
 
 describe('routes', () => {
@@ -27,13 +34,31 @@ describe('form parsing', () => {
     expect(errors).toEqual({});
     expect(parseNumber('lots', 'Cash', errors, 'cash')).toBeUndefined();
     expect(parseNumber('', 'Amount', errors, 'amount')).toBeUndefined();
-    expect(errors).toEqual({ cash: 'Cash must be a number', amount: 'Amount is required' });
+    expect(errors).toEqual({ cash: 'Cash must be a number like 1,234.56', amount: 'Amount is required' });
     expect(
       issuesToErrors([
         { path: 'setup.initialCash', message: 'm' },
         { path: 'filter.to', message: 'n' },
       ]),
     ).toEqual({ initialCash: 'm', to: 'n' });
+  });
+
+  it('never reads a decimal comma as ×10: refused in a dot locale, a decimal in a comma locale', () => {
+    const errors: FieldErrors = {};
+    expect(parseNumber('10,5', 'Cash', errors, 'cash')).toBeUndefined();
+    expect(errors.cash).toMatch(/ambiguous.*10\.5/);
+    expect(parseNumber('10,500', 'Cash', errors, 'ok')).toBe(10_500);
+    try {
+      setFormDecimalSeparator(',');
+      const de: FieldErrors = {};
+      expect(parseNumber('10,5', 'Cash', de, 'cash')).toBe(10.5);
+      expect(parseNumber('1.234,56', 'Cash', de, 'cash')).toBe(1234.56);
+      expect(parsePercent('2,5 %', 'Threshold', de, 'threshold')).toBe(0.025);
+      expect(parseList('2,5; 3', 'Thresholds', de, 'list', 0.01)).toEqual([0.025, 0.03]);
+      expect(de).toEqual({});
+    } finally {
+      setFormDecimalSeparator('.');
+    }
   });
 
   it('builds a position override from the filled fields only', () => {

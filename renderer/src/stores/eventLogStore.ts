@@ -17,6 +17,9 @@ interface EventLogState {
   verifying: boolean;
   /** New events stored since the list was loaded (the page offers to refresh). */
   stale: boolean;
+  /** Closed-market HOLDs (with their ticks) as one row per closed period; on by default. */
+  collapseClosed: boolean;
+  setCollapseClosed(collapse: boolean): Promise<void>;
   setFilter(filter: EventFilterDto): Promise<void>;
   reload(): Promise<void>;
   loadMore(): Promise<void>;
@@ -35,6 +38,11 @@ export const useEventLogStore = create<EventLogState>()((set, get) => ({
   chain: null,
   verifying: false,
   stale: false,
+  collapseClosed: true,
+  async setCollapseClosed(collapseClosed) {
+    set({ collapseClosed });
+    await get().reload();
+  },
   async setFilter(filter) {
     set({ filter });
     await get().reload();
@@ -42,7 +50,11 @@ export const useEventLogStore = create<EventLogState>()((set, get) => ({
   async reload() {
     const filter = get().filter;
     set({ loading: true, error: null, issues: [] });
-    const r = await ipc().invoke('eventLog.listEvents', { filter, limit: PAGE });
+    const r = await ipc().invoke('eventLog.listEvents', {
+      filter,
+      limit: PAGE,
+      collapseClosed: get().collapseClosed,
+    });
     if (get().filter !== filter) return;
     set(
       r.ok
@@ -61,7 +73,12 @@ export const useEventLogStore = create<EventLogState>()((set, get) => ({
     const { filter, nextCursor, loading } = get();
     if (nextCursor === null || loading) return;
     set({ loading: true });
-    const r = await ipc().invoke('eventLog.listEvents', { filter, cursor: nextCursor, limit: PAGE });
+    const r = await ipc().invoke('eventLog.listEvents', {
+      filter,
+      cursor: nextCursor,
+      limit: PAGE,
+      collapseClosed: get().collapseClosed,
+    });
     if (get().filter !== filter) return;
     set(
       r.ok

@@ -3,7 +3,7 @@ import type { EvaluationRowDto } from '../../../shared/ipc/dto/events';
 import type { IpcClient } from '../lib/ipcClient';
 import { setIpcClient } from './client';
 import { usePositionsStore } from './positionsStore';
-import { useTimelineStore } from './timelineStore';
+import { useTimelineStore, withArrival } from './timelineStore';
 import { useToastStore } from './toastStore';
 
 function row(
@@ -146,12 +146,40 @@ describe('positions store', () => {
 });
 
 describe('toasts', () => {
-  it('keeps the latest four notifications', () => {
+  // Three at most: their stack in the page's corner stays clear of the page header (issue 15 layout).
+  it('keeps the latest three notifications', () => {
     for (let i = 0; i < 7; i++) {
       useToastStore
         .getState()
         .add({ kind: 'fill', title: `t${i}`, body: '', positionId: null, symbol: null, at: i });
     }
-    expect(useToastStore.getState().toasts.map((t) => t.title)).toEqual(['t6', 't5', 't4', 't3']);
+    expect(useToastStore.getState().toasts.map((t) => t.title)).toEqual(['t6', 't5', 't4']);
+  });
+});
+
+describe('the timeline merges a pushed closed-market HOLD into the closed period on top', () => {
+  const row = (id: string, ts: number, closed: boolean): EvaluationRowDto =>
+    ({
+      id,
+      positionId: 'p',
+      symbol: 'KO',
+      ts,
+      recordedAt: ts,
+      tickId: String(ts),
+      evaluation: {
+        action: 'HOLD',
+        reasons: closed ? ['market_closed'] : ['no_trigger'],
+      },
+    }) as unknown as EvaluationRowDto;
+
+  it('joins a closed HOLD to the closed row on top, and puts anything else on top', () => {
+    const one = withArrival([row('a', 1, true)], row('b', 2, true));
+    expect(one).toHaveLength(1);
+    expect(one[0]).toMatchObject({ id: 'b', collapsed: { count: 2, fromTs: 1 } });
+    const two = withArrival(one, row('c', 3, true));
+    expect(two[0]).toMatchObject({ id: 'c', collapsed: { count: 3, fromTs: 1 } });
+    const open = withArrival(two, row('d', 4, false));
+    expect(open.map((r) => r.id)).toEqual(['d', 'c']);
+    expect(withArrival(open, row('e', 5, true)).map((r) => r.id)).toEqual(['e', 'd', 'c']);
   });
 });

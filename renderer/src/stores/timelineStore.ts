@@ -61,6 +61,7 @@ export const useTimelineStore = create<TimelineState>()((set, get) => ({
     const r = await ipc().invoke('timeline.listEvaluations', {
       positionId,
       limit: TIMELINE_PAGE,
+      collapseClosed: true,
       ...(filter === 'trades' ? { actions: ['BUY', 'SELL'] } : {}),
     });
     if (get().positionId !== positionId || get().filter !== filter) return;
@@ -83,6 +84,7 @@ export const useTimelineStore = create<TimelineState>()((set, get) => ({
       positionId,
       cursor: nextCursor,
       limit: TIMELINE_PAGE,
+      collapseClosed: true,
       ...(filter === 'trades' ? { actions: ['BUY', 'SELL'] } : {}),
     });
     if (get().positionId !== positionId || get().nextCursor !== nextCursor) return;
@@ -114,7 +116,28 @@ export const useTimelineStore = create<TimelineState>()((set, get) => ({
     if (row.positionId !== positionId) return;
     if (filter === 'trades' && row.evaluation.action !== 'BUY' && row.evaluation.action !== 'SELL') return;
     if (items.some((i) => i.id === row.id) || pending.some((i) => i.id === row.id)) return;
-    if (atTop) set({ items: [row, ...items] });
-    else set({ pending: [row, ...pending] });
+    if (atTop) set({ items: withArrival(items, row) });
+    else set({ pending: withArrival(pending, row) });
   },
 }));
+
+/** A HOLD because the market was closed (nothing quoted, nothing could trade). */
+export function isClosedHold(row: EvaluationRowDto): boolean {
+  return row.evaluation.action === 'HOLD' && row.evaluation.reasons.includes('market_closed');
+}
+
+/**
+ * A pushed row on top of the list: a closed-market HOLD after another joins it (one row per closed
+ * period, as the server pages them), anything else goes on top.
+ */
+export function withArrival(rows: EvaluationRowDto[], row: EvaluationRowDto): EvaluationRowDto[] {
+  const top = rows[0];
+  if (top !== undefined && isClosedHold(row) && isClosedHold(top)) {
+    const merged: EvaluationRowDto = {
+      ...row,
+      collapsed: { count: (top.collapsed?.count ?? 1) + 1, fromTs: top.collapsed?.fromTs ?? top.ts },
+    };
+    return [merged, ...rows.slice(1)];
+  }
+  return [row, ...rows];
+}

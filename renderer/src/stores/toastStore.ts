@@ -6,7 +6,7 @@ export interface Toast extends NotificationDto {
 }
 
 /** Keeps the last few; older ones drop off. */
-const MAX_TOASTS = 4;
+const MAX_TOASTS = 3;
 
 interface ToastState {
   toasts: Toast[];

@@ -24,6 +24,8 @@ import { commitPositionChange, positionEvent } from '../ledger/positionChange';
 import { exchangeDayBounds } from '../trading/exchangeDay';
 import { positionConfig } from '../trading/positionConfig';
 import type { LiveDeps } from '../trading/TradingDeps';
+import { formatBps, formatMoney, formatPrice, formatQty, formatShares } from '../../format/Format';
+import { closesPosition, isManualOrder } from '../trading/manualOrders';
 import { fitToHoldings } from './fitToHoldings';
 
 export type ExecutionDeps = Pick<
@@ -251,7 +253,8 @@ async function execute(
   const driftBps = (Math.abs(priced.price - order.price) / order.price) * 10_000;
   let qty = order.qty;
   let price = order.price;
-  if (driftBps > options.driftBps) {
+  // An order asked for by hand is at market: a drift does not re-size it (fitToHoldings below still does).
+  if (driftBps > options.driftBps && !isManualOrder(order)) {
     const outcome = evaluatePosition({
       state: position,
       price: priced.price,
@@ -268,7 +271,7 @@ async function execute(
         order,
         priced.price,
         driftBps,
-        `re-evaluated at ${priced.price} after ${driftBps.toFixed(1)} bps drift: ${why}`,
+        `re-evaluated at ${formatPrice(priced.price)} after the price moved ${formatBps(round2(driftBps))}: ${why}`,
         intent,
       );
     }
@@ -290,7 +293,7 @@ async function execute(
           order,
           price,
           driftBps,
-          `at the fill price ${fillPrice} only ${fitted} fits the cash or shares (below the minimum order)`,
+          `at the fill price ${formatPrice(fillPrice)} only ${formatShares(fitted)} fit the cash or shares (below the minimum order)`,
           intent,
         );
       }
@@ -352,7 +355,10 @@ function bookExecution(
     const filled = moveOrder(deps, order, status === 'FILLED' ? 'FILLED' : 'PARTIALLY_FILLED', { filledQty });
     const final = status === 'CANCELLED' ? moveOrder(deps, filled, 'CANCELLED', {}) : filled;
 
-    const ledger = applyFill(position, order.side, qty, fill.price, booking);
+    const filledLedger = applyFill(position, order.side, qty, fill.price, booking);
+    // A sell-out asked for by hand closes its position once no share is left (same transaction).
+    const closing = closesPosition(order) && filledLedger.qty === 0 && position.status !== 'CLOSED';
+    const ledger = closing ? { ...filledLedger, status: 'CLOSED' as const } : filledLedger;
     const ctx = { correlationId: order.tickId ?? order.id, ts: fill.executedAt, now };
     const facts: NewEvent[] = [
       positionEvent(
@@ -388,6 +394,21 @@ function bookExecution(
         ),
       );
     }
+    if (closing) {
+      facts.push(
+        positionEvent(
+          position,
+          'PositionStatusChanged',
+          {
+            from: position.status,
+            to: 'CLOSED',
+            by: 'system',
+            why: 'every share sold: the close asked for is done',
+          },
+          ctx,
+        ),
+      );
+    }
     const committed = commitPositionChange(deps, position, ledger, facts, ctx);
     markDone(deps, tenantId, intent);
     const violations = GuardrailEvaluator.validateAfterFill(ledger, fill.price, config.guardrails);
@@ -418,8 +439,8 @@ function bookExecution(
     });
     deps.notifier.notify({
       kind: 'fill',
-      title: `${trade.side === 'BUY' ? 'Bought' : 'Sold'} ${trade.qty} ${position.symbol} @ ${trade.price}`,
-      body: `Notional ${(trade.notionalCents / 100).toFixed(2)}, commission ${(trade.commissionCents / 100).toFixed(2)}; anchor now ${trade.price}.`,
+      title: `${trade.side === 'BUY' ? 'Bought' : 'Sold'} ${formatQty(trade.qty)} ${position.symbol} at ${formatPrice(trade.price)}`,
+      body: `Notional ${formatMoney(trade.notionalCents)}, commission ${formatMoney(trade.commissionCents)}; anchor now ${formatPrice(trade.price)}.`,
       tenantId,
       positionId: position.id,
       symbol: position.symbol,
@@ -536,7 +557,7 @@ function rejectOrder(
   });
   deps.notifier.notify({
     kind: 'rejection',
-    title: `Order rejected: ${order.side} ${order.qty} ${position.symbol}`,
+    title: `Order rejected: ${order.side === 'BUY' ? 'buy' : 'sell'} ${formatQty(order.qty)} ${position.symbol}`,
     body: `The broker refused it: ${message}`,
     tenantId: order.tenantId,
     positionId: position.id,
@@ -582,7 +603,8 @@ function failAttempt(
     const position = deps.positions.get(tenantId, order.positionId);
     deps.notifier.notify({
       kind: 'deadIntent',
-      title: `Order could not be executed: ${order.side} ${order.qty} ${position?.symbol ?? ''}`.trim(),
+      title:
+        `Order could not be executed: ${order.side === 'BUY' ? 'buy' : 'sell'} ${formatQty(order.qty)} ${position?.symbol ?? ''}`.trim(),
       body: `Gave up after ${updated.attempts} attempts (${error}); the order was cancelled.`,
       tenantId,
       positionId: order.positionId,

@@ -7,13 +7,19 @@
  */
 export type ErrorCode = 'validation' | 'not_found' | 'conflict' | 'insufficient_funds';
 
-export type Failure = { ok: false; code: ErrorCode; message: string };
+/** One refused field: its path in the input ("initialCash", "config.trigger.downThreshold") and the message. */
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
+
+export type Failure = { ok: false; code: ErrorCode; message: string; issues?: FieldIssue[] };
 export type Result<T> = { ok: true; value: T } | Failure;
 
 export function ok<T>(value: T): Result<T> {
   return { ok: true, value };
 }
 
-export function fail(code: ErrorCode, message: string): Failure {
-  return { ok: false, code, message };
+export function fail(code: ErrorCode, message: string, issues?: FieldIssue[]): Failure {
+  return issues && issues.length > 0 ? { ok: false, code, message, issues } : { ok: false, code, message };
 }

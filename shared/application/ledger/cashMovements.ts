@@ -1,18 +1,20 @@
 import { z } from 'zod';
-import { cents, dollarsToCents, formatCents } from '../../domain/Money';
+import { cents, dollarsToCents } from '../../domain/Money';
+import { formatMoney } from '../../format/Format';
 import type { PositionRecord } from '../../ports/PositionRepository';
 import type { LedgerDeps } from './LedgerDeps';
 import { loadPosition } from './loaders';
 import { commitPositionChange, ledgerOf, positionEvent } from './positionChange';
 import { fail, ok, type Result } from './Result';
 import { inTransaction } from './transaction';
-import { dollarsSchema, idSchema, parseInput } from './validation';
+import { LIMITS, limitSchema } from '../../domain/InputLimits';
+import { idSchema, parseInput } from './validation';
 
 export const CashMovementInput = z
   .object({
     tenantId: idSchema('tenantId'),
     positionId: idSchema('positionId'),
-    amount: dollarsSchema('amount', { positive: true }),
+    amount: limitSchema(LIMITS.cashAmount),
   })
   .strict();
 export type CashMovementInput = z.input<typeof CashMovementInput>;
@@ -49,7 +51,7 @@ export function withdrawCash(deps: LedgerDeps, input: CashMovementInput): Result
     if (amountCents > before.cashCents) {
       return fail(
         'insufficient_funds',
-        `cannot withdraw ${formatCents(amountCents)}: ${before.symbol} has ${formatCents(before.cashCents)} in cash`,
+        `Cannot withdraw ${formatMoney(amountCents)}: ${before.symbol} has ${formatMoney(before.cashCents)} in cash`,
       );
     }
     return ok(commit(deps, before, cents(before.cashCents - amountCents), 'CashWithdrawn', amountCents));

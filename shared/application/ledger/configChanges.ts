@@ -10,13 +10,13 @@ import { loadPortfolio, loadPosition, requireTenant } from './loaders';
 import { positionEvent } from './positionChange';
 import { fail, ok, type Result } from './Result';
 import { inTransaction } from './transaction';
+import { LIMITS, limitSchema } from '../../domain/InputLimits';
 import {
-  describeIssues,
-  fractionSchema,
   idSchema,
   parseInput,
   StrategyConfigOverrideSchema,
   symbolSchema,
+  validationFailure,
 } from './validation';
 
 const SECTIONS: readonly ConfigSection[] = ['trigger', 'sizing', 'guardrails', 'orderPolicy', 'execution'];
@@ -87,11 +87,11 @@ export const ChangePositionConfigInput = z
     /** Replaces the position's override as a whole; null or {} = inherit everything from the portfolio. */
     override: StrategyConfigOverrideSchema.nullable().optional(),
     /** Dividend withholding of this position; null = the portfolio default. Omitted = unchanged. */
-    withholdingPct: fractionSchema('withholdingPct').nullable().optional(),
+    withholdingPct: limitSchema(LIMITS.withholdingPct).nullable().optional(),
   })
   .strict()
   .refine((i) => i.override !== undefined || i.withholdingPct !== undefined, {
-    message: 'nothing to change: give override and/or withholdingPct',
+    message: 'Nothing to change: give settings to override and/or a dividend withholding',
   });
 export type ChangePositionConfigInput = z.input<typeof ChangePositionConfigInput>;
 
@@ -206,7 +206,7 @@ export function setCommissionRate(deps: LedgerDeps, input: SetCommissionRateInpu
     rate,
     minimumCents,
   });
-  if (!checked.success) return fail('validation', describeIssues(checked.error));
+  if (!checked.success) return validationFailure(checked.error);
   const next = checked.data;
   return inTransaction(deps.uow, () => {
     const tenant = requireTenant(deps, tenantId);

@@ -8,21 +8,21 @@ import {
 import type { Portfolio } from '../../ports/PortfolioRepository';
 import type { LedgerDeps } from './LedgerDeps';
 import { requireTenant } from './loaders';
-import { fail, ok, type Result } from './Result';
+import { ok, type Result } from './Result';
 import { inTransaction } from './transaction';
-import { describeIssues, idSchema, parseInput, StrategyConfigOverrideSchema } from './validation';
+import { idSchema, parseInput, StrategyConfigOverrideSchema, validationFailure } from './validation';
 
 export const CreatePortfolioInput = z
   .object({
     tenantId: idSchema('tenantId'),
     name: z
-      .string({ error: 'name must be a string' })
+      .string({ error: 'Name must be text' })
       .trim()
-      .min(1, 'name must not be empty')
-      .max(100, 'name is too long'),
+      .min(1, 'Name must not be empty')
+      .max(100, 'Name is too long (at most 100 characters)'),
     baseCurrency: z
-      .string({ error: 'baseCurrency must be a string' })
-      .regex(/^[A-Z]{3}$/, 'baseCurrency must be a 3-letter ISO code such as USD')
+      .string({ error: 'Currency must be a 3-letter ISO code such as USD' })
+      .regex(/^[A-Z]{3}$/, 'Currency must be a 3-letter ISO code such as USD')
       .default('USD'),
     /** Settings that differ from the SPEC defaults (DEFAULT_STRATEGY_CONFIG). */
     config: StrategyConfigOverrideSchema.default({}),
@@ -69,5 +69,5 @@ export function createPortfolio(deps: LedgerDeps, input: CreatePortfolioInput): 
 /** The merged config must pass the full schema (cross-field rules included). */
 export function validConfig(config: StrategyConfig): Result<StrategyConfig> {
   const checked = StrategyConfigSchema.safeParse(config);
-  return checked.success ? ok(checked.data) : fail('validation', `config: ${describeIssues(checked.error)}`);
+  return checked.success ? ok(checked.data) : validationFailure(checked.error);
 }

@@ -8,14 +8,8 @@ import { loadPortfolio } from './loaders';
 import { positionEvent, positionUpdatedPayload } from './positionChange';
 import { fail, ok, type Result } from './Result';
 import { inTransaction } from './transaction';
-import {
-  dollarsSchema,
-  fractionSchema,
-  idSchema,
-  parseInput,
-  sharesSchema,
-  symbolSchema,
-} from './validation';
+import { LIMITS, limitSchema } from '../../domain/InputLimits';
+import { idSchema, parseInput, symbolSchema } from './validation';
 
 export const CreatePositionInput = z
   .object({
@@ -23,17 +17,18 @@ export const CreatePositionInput = z
     portfolioId: idSchema('portfolioId'),
     symbol: symbolSchema,
     /** Cash set aside for the position, in dollars. */
-    initialCash: dollarsSchema('initialCash', { positive: false }),
+    initialCash: limitSchema(LIMITS.initialCash),
     /** Shares already held that the position takes over. */
-    existingShares: sharesSchema('existingShares').default(0),
+    existingShares: limitSchema(LIMITS.existingShares).default(0),
     /** Target stock fraction of the first evaluation (SPEC 2.6); the portfolio's when omitted. */
-    initialStockPct: fractionSchema('initialStockPct').optional(),
+    initialStockPct: limitSchema(LIMITS.initialStockPct).optional(),
     /** Dividend withholding for this position; the portfolio default when omitted. */
-    withholdingPct: fractionSchema('withholdingPct').nullable().default(null),
+    withholdingPct: limitSchema(LIMITS.withholdingPct).nullable().default(null),
   })
   .strict()
   .refine((p) => p.initialCash > 0 || p.existingShares > 0, {
-    message: 'a position needs initial cash or existing shares',
+    message: 'A position needs initial cash or shares already held',
+    path: ['initialCash'],
   });
 export type CreatePositionInput = z.input<typeof CreatePositionInput>;
 

@@ -8,10 +8,10 @@ import { parseInput } from './validation';
 export const CreateTenantInput = z
   .object({
     name: z
-      .string({ error: 'name must be a string' })
+      .string({ error: 'Name must be text' })
       .trim()
-      .min(1, 'name must not be empty')
-      .max(100, 'name is too long'),
+      .min(1, 'Name must not be empty')
+      .max(100, 'Name is too long (at most 100 characters)'),
   })
   .strict();
 export type CreateTenantInput = z.input<typeof CreateTenantInput>;

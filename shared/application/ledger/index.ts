@@ -5,6 +5,7 @@ export { createPosition, CreatePositionInput } from './createPosition';
 export { depositCash, withdrawCash, CashMovementInput } from './cashMovements';
 export { setAnchor, SetAnchorInput } from './setAnchor';
 export { pausePosition, resumePosition, closePosition, PositionStatusInput } from './positionStatus';
+export { deletePosition, DeletePositionInput } from './deletePosition';
 export {
   changePortfolioConfig,
   changePositionConfigOverride,

@@ -5,15 +5,16 @@ import { loadPosition } from './loaders';
 import { commitPositionChange, ledgerOf, positionEvent } from './positionChange';
 import { fail, ok, type Result } from './Result';
 import { inTransaction } from './transaction';
-import { actorSchema, idSchema, parseInput, priceSchema, reasonSchema } from './validation';
+import { LIMITS, limitSchema } from '../../domain/InputLimits';
+import { actorSchema, idSchema, parseInput, reasonSchema } from './validation';
 
 export const SetAnchorInput = z
   .object({
     tenantId: idSchema('tenantId'),
     positionId: idSchema('positionId'),
-    anchor: priceSchema('anchor'),
+    anchor: limitSchema(LIMITS.anchor),
     by: actorSchema,
-    why: reasonSchema.min(1, 'why must say why the anchor is set by hand'),
+    why: reasonSchema.min(1, 'Why must say why the anchor is set by hand'),
   })
   .strict();
 export type SetAnchorInput = z.input<typeof SetAnchorInput>;

@@ -9,6 +9,7 @@ import type {
   TriggerSnapshot,
 } from '../../domain/DomainEvent';
 import { bookFill } from '../../domain/FillBooking';
+import { formatPrice, formatQty, formatShares } from '../../format/Format';
 import type { MarketSession } from '../../domain/calendar';
 import { evaluatePosition, type EvaluationOutcome } from '../../domain/PositionEvaluator';
 import type { PositionState } from '../../domain/Position';
@@ -81,7 +82,7 @@ export function decidePosition(input: DecideInput): PositionDecision {
 
   if (input.openOrder !== null) {
     const o = input.openOrder;
-    const detail = `order ${o.id} (${o.side} ${o.qty}) is still ${o.status}: no new order until it completes`;
+    const detail = `order ${o.id} (${o.side === 'BUY' ? 'buy' : 'sell'} ${formatQty(o.qty)}) is still ${o.status.toLowerCase()}: no new order until it completes`;
     return {
       payload: evaluationPayload(session, policy, seen, null, [], 'SKIP', null, detail),
       order: null,
@@ -122,13 +123,13 @@ export function decidePosition(input: DecideInput): PositionDecision {
         ...outcome.rejected,
         price,
         reasons: copyOf(outcome.reasons),
-        detail: `${outcome.rejected.side} ${outcome.rejected.qty} @ ${price} is below the minimum order (action_below_min = reject)`,
+        detail: `${outcome.rejected.side === 'BUY' ? 'Buying' : 'Selling'} ${formatShares(outcome.rejected.qty)} at ${formatPrice(price)} is below the minimum order (the setting says reject)`,
       }
     : null;
   const details: string[] = [];
   if (rejected) details.push(rejected.detail);
   if (outcome.anchorToSet !== null)
-    details.push(`anchor set to ${outcome.anchorToSet} without an initial fill`);
+    details.push(`anchor set to ${formatPrice(outcome.anchorToSet)} without an initial fill`);
   const detail = details.length > 0 ? details.join('; ') : null;
   return {
     payload: evaluationPayload(session, policy, seen, outcome, reasons, 'HOLD', null, detail),

@@ -9,6 +9,7 @@ import type { OrderRecord } from '../../ports/OrderRepository';
 import type { Portfolio } from '../../ports/PortfolioRepository';
 import type { PositionRecord } from '../../ports/PositionRepository';
 import type { QuoteLogEntry } from '../../ports/QuoteLogRepository';
+import { formatQty } from '../../format/Format';
 import { commitPositionChange, ledgerOf, positionEvent } from '../ledger/positionChange';
 import { decidePosition, sessionAllowsTrading, type PositionDecision } from './decidePosition';
 import { exchangeDayBounds } from './exchangeDay';
@@ -39,6 +40,11 @@ export interface TickOptions {
   /** Upper bound on the one batched quote call (SPEC 4.1.2). */
   quoteTimeoutMs: number;
   intervalMs?: number;
+  /**
+   * Slots between two instants that the clock skipped on purpose (the demo skips closed hours): they are
+   * not missed ticks. None by default.
+   */
+  skippedSlots?: (fromMs: number, toMs: number, intervalMs: number) => number;
   /** Monotonic milliseconds for durations (the clock may be virtual); the clock by default. */
   stopwatch?: () => number;
 }
@@ -130,7 +136,13 @@ export async function runTick(deps: TickDeps, tickId: string, options: TickOptio
   if (used.length > 0) deps.uow.transaction(() => deps.quotes.append(null, used));
 
   const tenants = plans.map((plan) =>
-    writeTenantTick(deps, plan, tickId, quotes, { intervalMs, t0, stopwatch, log }),
+    writeTenantTick(deps, plan, tickId, quotes, {
+      intervalMs,
+      t0,
+      stopwatch,
+      log,
+      ...(options.skippedSlots ? { skippedSlots: options.skippedSlots } : {}),
+    }),
   );
   const durationMs = stopwatch() - t0;
   log.info('tick completed', {
@@ -144,7 +156,8 @@ export async function runTick(deps: TickDeps, tickId: string, options: TickOptio
     for (const r of t.rejections) {
       deps.notifier.notify({
         kind: 'rejection',
-        title: `Order rejected: ${r.payload.side} ${r.payload.qty} ${r.symbol ?? ''}`.trim(),
+        title:
+          `Order rejected: ${r.payload.side === 'BUY' ? 'buy' : 'sell'} ${formatQty(r.payload.qty)} ${r.symbol ?? ''}`.trim(),
         body: r.payload.detail,
         tenantId: t.tenantId,
         positionId: r.positionId,
@@ -233,6 +246,7 @@ async function fetchQuotes(
 
 interface WriteContext {
   intervalMs: number;
+  skippedSlots?: TickOptions['skippedSlots'];
   t0: number;
   stopwatch: () => number;
   log: TickDeps['logger'];
@@ -375,7 +389,7 @@ function writeTenantPositions(
   }
 
   if (!plan.alreadyCompleted) {
-    result.missedTicks = missedTicksBefore(deps, tenantId, tickId, ctx.intervalMs);
+    result.missedTicks = missedTicksBefore(deps, tenantId, tickId, ctx.intervalMs, ctx.skippedSlots);
     const [completed] = deps.events.append(tenantId, [
       tickCompletedEvent(tenantId, tickId, deps.clock.now(), {
         evaluated: result.evaluated,
@@ -412,7 +426,7 @@ function currentPositions(
 }
 
 /** What one position's evaluation wrote. */
-interface Written {
+export interface Written {
   evaluation: DomainEvent<'EvaluationEvent'>;
   order: OrderRecord | null;
   rejection: DomainEvent<'OrderRejected'> | null;
@@ -433,7 +447,12 @@ function addWritten(result: TenantTickResult, w: Written): void {
   if (w.positionChanged !== null) result.positionsChanged.push(w.positionChanged);
 }
 
-function writeDecision(
+/**
+ * Writes one decision inside the caller's transaction: the EvaluationEvent, and its order (NEW) with the
+ * intent (QUEUED) and OrderIntentCreated, or its REJECTED order, or the anchor set without a fill. The
+ * tick and the orders the investor asks for by hand (shared/application/trading/manualOrders) share it.
+ */
+export function writeDecision(
   deps: TickDeps,
   position: PositionRecord,
   decision: PositionDecision,
@@ -585,7 +604,13 @@ class LazyDailyActivity implements DailyActivity {
 }
 
 /** Scheduled ticks missed since this tenant's previous scheduled tick (SPEC 4.1.5). */
-function missedTicksBefore(deps: TickDeps, tenantId: string, tickId: string, intervalMs: number): number {
+function missedTicksBefore(
+  deps: TickDeps,
+  tenantId: string,
+  tickId: string,
+  intervalMs: number,
+  skippedSlots?: TickOptions['skippedSlots'],
+): number {
   if (isManualTickId(tickId)) return 0;
   const recent = deps.events.listByTenant(tenantId, {
     types: ['TickCompleted'],
@@ -596,7 +621,11 @@ function missedTicksBefore(deps: TickDeps, tenantId: string, tickId: string, int
     (e) => e.type === 'TickCompleted' && !isManualTickId(e.payload.tickId) && e.payload.tickId < tickId,
   );
   return previous && previous.type === 'TickCompleted'
-    ? missedSlotsBetween(previous.payload.tickId, tickId, intervalMs)
+    ? Math.max(
+        0,
+        missedSlotsBetween(previous.payload.tickId, tickId, intervalMs) -
+          (skippedSlots?.(Date.parse(previous.payload.tickId), Date.parse(tickId), intervalMs) ?? 0),
+      )
     : 0;
 }
 

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import {
+  currentOrNextRegularSession,
   exchangeDateOf,
   holidayOn,
   isEarlyClose,
@@ -288,5 +290,19 @@ describe('range and input errors', () => {
 
   it('accepts 2024-02-29, a leap day', () => {
     expect(isTradingDay('2024-02-29')).toBe(true);
+  });
+});
+
+describe('currentOrNextRegularSession', () => {
+  const ny = (iso: string) => DateTime.fromISO(iso, { zone: 'America/New_York' }).toMillis();
+  it.each([
+    ['during a session: that session', '2020-02-20T11:00', '2020-02-20T09:30', '2020-02-20T16:00'],
+    ['before the open: the same day', '2020-02-20T08:00', '2020-02-20T09:30', '2020-02-20T16:00'],
+    ['at the close: the next trading day', '2020-02-20T16:00', '2020-02-21T09:30', '2020-02-21T16:00'],
+    ['Friday night: Monday', '2020-02-21T20:00', '2020-02-24T09:30', '2020-02-24T16:00'],
+    ['before a holiday weekend: after it', '2020-02-14T17:00', '2020-02-18T09:30', '2020-02-18T16:00'],
+    ['an early close', '2019-11-29T10:00', '2019-11-29T09:30', '2019-11-29T13:00'],
+  ])('%s', (_name, at, open, close) => {
+    expect(currentOrNextRegularSession(ny(at))).toEqual({ open: ny(open), close: ny(close) });
   });
 });

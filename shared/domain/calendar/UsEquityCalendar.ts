@@ -182,3 +182,18 @@ export function marketSessionAt(instantMs: number): MarketSession {
   if (hours === null || instantMs < hours.extendedOpen || instantMs >= hours.extendedClose) return 'CLOSED';
   return instantMs >= hours.regularOpen && instantMs < hours.regularClose ? 'REGULAR' : 'EXTENDED';
 }
+
+/**
+ * The regular session in force at an instant, or the next one to open: its open and close. "When does
+ * the market open next" for messages and the demo's skipping of closed hours.
+ */
+export function currentOrNextRegularSession(instantMs: number): { open: number; close: number } {
+  let date = exchangeDateOf(instantMs);
+  for (;;) {
+    const hours = sessionHours(date);
+    if (hours !== null && instantMs < hours.regularClose) {
+      return { open: hours.regularOpen, close: hours.regularClose };
+    }
+    date = nextTradingDay(date);
+  }
+}

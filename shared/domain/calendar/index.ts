@@ -6,6 +6,7 @@ export { nyseHolidays } from './NyseHolidays';
 export { FIRST_SUPPORTED_YEAR, LAST_SUPPORTED_YEAR } from './SupportedYears';
 export type { SessionHours } from './UsEquityCalendar';
 export {
+  currentOrNextRegularSession,
   exchangeDateOf,
   holidayOn,
   isEarlyClose,

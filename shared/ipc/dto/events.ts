@@ -49,6 +49,14 @@ export const evaluationRowSchema = z.object({
   recordedAt: epochMsSchema,
   tickId: z.string(),
   evaluation: evaluationPayloadSchema,
+  /**
+   * With `collapseClosed`: this row stands for a closed period, `count` closed-market HOLDs from
+   * `fromTs` (the oldest) to this row's `ts`.
+   */
+  collapsed: z
+    .object({ count: z.number().int().min(2), fromTs: epochMsSchema })
+    .nullable()
+    .optional(),
 });
 export type EvaluationRowDto = z.infer<typeof evaluationRowSchema>;
 
@@ -60,6 +68,8 @@ export const listEvaluationsRequest = z
     positionId: idSchema,
     /** Only these actions (e.g. just the trades); all when omitted. */
     actions: z.array(evaluationActionSchema).max(4).optional(),
+    /** Consecutive closed-market HOLDs as one row per closed period (issue 15). */
+    collapseClosed: z.boolean().default(false),
     ...pageRequestShape,
   })
   .strict();
@@ -79,6 +89,19 @@ export const eventRowSchema = z.object({
   summary: z.string(),
   payload: z.unknown(),
   hash: z.string(),
+  /**
+   * With `collapseClosed`: this row stands for a closed period (its closed-market HOLDs and the ticks
+   * that made them), from `fromTs` to this row's `ts`; `summary` says it in words.
+   */
+  collapsed: z
+    .object({
+      events: z.number().int().min(2),
+      evaluations: z.number().int(),
+      ticks: z.number().int(),
+      fromTs: epochMsSchema,
+    })
+    .nullable()
+    .optional(),
 });
 export type EventRowDto = z.infer<typeof eventRowSchema>;
 
@@ -103,7 +126,12 @@ export const eventFilterSchema = z
 export type EventFilterDto = z.input<typeof eventFilterSchema>;
 
 export const listEventsRequest = z
-  .object({ filter: eventFilterSchema.default({}), ...pageRequestShape })
+  .object({
+    filter: eventFilterSchema.default({}),
+    /** Closed-market HOLDs (with their ticks) as one row per closed period (issue 15). */
+    collapseClosed: z.boolean().default(false),
+    ...pageRequestShape,
+  })
   .strict();
 
 export const chainStatusSchema = z.discriminatedUnion('ok', [

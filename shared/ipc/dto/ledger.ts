@@ -51,11 +51,18 @@ export const positionSchema = z.object({
   withholdingPct: fractionSchema.nullable(),
   /** The portfolio's config with the override on top: what the position trades with. */
   effectiveConfig: strategyConfigSchema,
-  /** From the latest evaluation; null before the first one. */
+  /**
+   * The last known price: the latest evaluation's when it had one (the market is open), else the newest
+   * quote the app used (the last quote or close while the market is closed); null when none is known.
+   */
   lastPrice: priceSchema.nullable(),
+  /** When that price was quoted (epoch ms); null without a price. */
+  lastPriceAt: epochMsSchema.nullable(),
+  /** True when the latest evaluation priced it; false for an earlier quote or close ("as of …"). */
+  lastPriceLive: z.boolean(),
   lastEvaluatedAt: epochMsSchema.nullable(),
   lastAction: evaluationActionSchema.nullable(),
-  /** qty · lastPrice + cash + receivable; null without a price. */
+  /** qty · lastPrice + cash + receivable (cash + receivable without shares); null with shares but no price. */
   valueCents: centsSchema.nullable(),
   /** Stock value / value; null without a price or with value 0. */
   stockPct: z.number().finite().nullable(),

@@ -59,10 +59,22 @@ export type IntentDeadLetteredDto = z.infer<typeof intentDeadLetteredSchema>;
 /** Today's activity of the Dashboard (exchange day of the backend clock). */
 export const dashboardSchema = z.object({
   portfolioId: idSchema.nullable(),
+  /**
+   * Cash + receivable of every open position + the stock of those with a known price; null only with
+   * no open position. Shares without any price are left out and listed in `unpriced`.
+   */
   valueCents: z.number().int().nullable(),
   cashCents: z.number().int(),
   stockValueCents: z.number().int().nullable(),
   receivableCents: z.number().int(),
+  /** The oldest price the value uses when one is not the latest evaluation's ("as of …"); null when all are live. */
+  pricesAsOf: epochMsSchema.nullable(),
+  /** Positions holding shares without any known price: shown apart, never blanking the total. */
+  unpriced: z.array(z.object({ positionId: idSchema, symbol: z.string(), qty: z.number().finite() })),
+  /** Active positions whose first evaluation has not traded yet (anchor unset): they buy at `nextTradeAt`. */
+  awaitingFirstTrade: z.array(z.object({ positionId: idSchema, symbol: z.string() })),
+  /** The next tick at which an evaluation can trade (the market open), on the backend's clock. */
+  nextTradeAt: epochMsSchema.nullable(),
   /** Stock share of value per position, for the allocation bars. */
   allocation: z.array(
     z.object({

@@ -3,7 +3,9 @@ import { Button } from '../../components/Button';
 import { Card, Stat } from '../../components/Card';
 import { Empty, ErrorBanner, Loading } from '../../components/States';
 import { positionHref } from '../../app/routes';
-import { dateTime, money, pct } from '../../lib/format';
+import type { DashboardDto } from '../../../../shared/ipc/dto/trading';
+import { formatAsOf, formatShares } from '../../../../shared/format/Format';
+import { dateTime, money, pct, relative } from '../../lib/format';
 import { usePortfolioStore } from '../../stores/portfolioStore';
 import { useTradingStore } from '../../stores/tradingStore';
 import { PortfolioPicker } from '../positions/PortfolioPicker';
@@ -54,16 +56,13 @@ export function DashboardPage() {
       {!dashboard && !error && <Loading />}
       {dashboard && (
         <>
+          <PaperNote dashboard={dashboard} now={trading?.clockNow ?? null} />
           <div className="grid cols-4">
             <Stat
               testId="portfolio-value"
               label="Portfolio value"
               value={money(dashboard.valueCents)}
-              sub={
-                dashboard.valueCents === null
-                  ? 'waiting for the first prices'
-                  : 'stocks at the last evaluated price'
-              }
+              sub={valueSub(dashboard)}
             />
             <Stat label="Cash" value={money(dashboard.cashCents)} />
             <Stat label="Stocks" value={money(dashboard.stockValueCents)} />
@@ -154,5 +153,39 @@ export function DashboardPage() {
         </>
       )}
     </div>
+  );
+}
+
+/** What the value is made of: prices "as of" when not live, shares without any price left out and named. */
+function valueSub(d: DashboardDto): string {
+  if (d.valueCents === null) return 'no open position';
+  const parts = [
+    d.pricesAsOf === null ? 'stocks at the last price' : `stocks at prices ${formatAsOf(d.pricesAsOf)}`,
+  ];
+  if (d.unpriced.length > 0)
+    parts.push(
+      `not counted: ${d.unpriced.map((u) => `${formatShares(u.qty)} of ${u.symbol}`).join(', ')} (no price yet)`,
+    );
+  return parts.join('; ');
+}
+
+/**
+ * Issue 15: the Dashboard says plainly that trading is on paper, and when the first buy will happen.
+ */
+function PaperNote({ dashboard, now }: { dashboard: DashboardDto; now: number | null }) {
+  const waiting = dashboard.awaitingFirstTrade.map((a) => a.symbol);
+  const at = dashboard.nextTradeAt;
+  const when =
+    at === null ? '' : ` at ${dateTime(at)} New York${now !== null ? ` (${relative(at, now)})` : ''}`;
+  return (
+    <p className="note" data-testid="paper-note">
+      <strong>Paper trading.</strong> Orders fill against market quotes inside this app: no broker, no real
+      money.{' '}
+      {waiting.length > 0
+        ? `${waiting.join(', ')} ${waiting.length === 1 ? 'has' : 'have'} not bought yet: the first evaluation with the market open buys to the initial stock share${when}.`
+        : at !== null && now !== null && at - now > 10 * 60_000
+          ? `The market is closed: the next trade can happen${when}.`
+          : ''}
+    </p>
   );
 }

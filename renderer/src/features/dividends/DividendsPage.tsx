@@ -5,6 +5,7 @@ import { Empty, ErrorBanner, Loading } from '../../components/States';
 import { dateTime, money, qty } from '../../lib/format';
 import { useDividendsStore } from '../../stores/dividendsStore';
 import { MONTH_NAMES, monthGrid, shiftMonth } from './calendar';
+import { formatPrice } from '../../../../shared/format/Format';
 
 export function DividendsPage() {
   const overview = useDividendsStore((s) => s.overview);
@@ -131,11 +132,9 @@ export function DividendsPage() {
                     {overview.upcoming.map((u) => (
                       <tr key={`${u.symbol}-${u.exDate}`}>
                         <td>{u.symbol}</td>
-                        <td>{u.exDate}</td>
-                        <td>{u.payDate ?? 'with the ex-date'}</td>
-                        <td className="num">
-                          {u.amountPerShare} {u.currency}
-                        </td>
+                        <td className="nowrap">{u.exDate}</td>
+                        <td className="nowrap">{u.payDate ?? 'with the ex-date'}</td>
+                        <td className="num">{formatPrice(u.amountPerShare, { currency: u.currency })}</td>
                       </tr>
                     ))}
                   </tbody>
@@ -161,8 +160,8 @@ export function DividendsPage() {
                   {overview.accrued.map((a) => (
                     <tr key={`${a.positionId}-${a.exDate}`}>
                       <td>{a.symbol}</td>
-                      <td>{a.exDate}</td>
-                      <td>{a.payDate ?? 'with the ex-date'}</td>
+                      <td className="nowrap">{a.exDate}</td>
+                      <td className="nowrap">{a.payDate ?? 'with the ex-date'}</td>
                       <td className="num">{qty(a.qtyEligible)}</td>
                       <td className="num">{money(a.netCents)}</td>
                     </tr>
@@ -192,7 +191,7 @@ export function DividendsPage() {
                     <tr key={`${r.positionId}-${r.exDate}`}>
                       <td className="mono">{dateTime(r.paidAt)}</td>
                       <td>{r.symbol}</td>
-                      <td>{r.exDate}</td>
+                      <td className="nowrap">{r.exDate}</td>
                       <td className="num">{qty(r.qtyEligible)}</td>
                       <td className="num">{money(r.grossCents)}</td>
                       <td className="num">{money(r.withholdingCents)}</td>

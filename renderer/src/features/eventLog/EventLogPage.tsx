@@ -46,6 +46,7 @@ export function EventLogPage() {
   const chain = useEventLogStore((s) => s.chain);
   const verifying = useEventLogStore((s) => s.verifying);
   const stale = useEventLogStore((s) => s.stale);
+  const collapseClosed = useEventLogStore((s) => s.collapseClosed);
   const exporting = useExportsStore((s) => s.busy);
   const positions = usePositionsStore((s) => s.positions);
   const [group, setGroup] = useState('');
@@ -164,6 +165,14 @@ export function EventLogPage() {
               placeholder="symbol, words, ids…"
             />
           </Field>
+          <label className="checkbox small wide">
+            <input
+              type="checkbox"
+              checked={collapseClosed}
+              onChange={(e) => void useEventLogStore.getState().setCollapseClosed(e.target.checked)}
+            />{' '}
+            One row per closed market period (its HOLDs and ticks)
+          </label>
           <div className="form-actions">
             <Button
               variant="ghost"
@@ -213,7 +222,7 @@ export function EventLogPage() {
                     onClick={() => setOpen({ ...open, [e.id]: !open[e.id] })}
                   >
                     <span className="mono">{dateTime(e.ts)}</span>
-                    <span className="mono">{e.type}</span>
+                    <span className="mono">{e.collapsed ? 'Market closed' : e.type}</span>
                     <strong>{e.symbol ?? ''}</strong>
                     <span className="summary">{e.summary}</span>
                   </button>

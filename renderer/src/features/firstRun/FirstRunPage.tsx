@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Button } from '../../components/Button';
 import { Card } from '../../components/Card';
 import { Field } from '../../components/Field';
+import { ProviderSwitchNote } from '../../components/ProviderSwitchNote';
 import { navigate } from '../../app/useRoute';
 import { useAppStore } from '../../stores/appStore';
 import { usePortfolioStore } from '../../stores/portfolioStore';
@@ -51,14 +52,19 @@ export function FirstRunPage() {
           position’s anchor it buys, when it rises far enough above it sells, and every decision — HOLD
           included — is written to an append-only log.
         </p>
+        <p className="note" data-testid="paper-note">
+          <strong>Trading is on paper.</strong> Orders fill against market quotes inside this app: no broker
+          is involved and no real money moves. A new position makes its first buy at the first tick with the
+          market open (every 5 minutes), to reach its initial stock share.
+        </p>
       </div>
       <div className="grid cols-2">
         <Card title="Try the demo — no network needed">
           <div className="choice">
             <p className="muted">
               A portfolio of AAPL, KO, MSFT and JPM with $25,000 each, trading on the bundled real history of
-              February–March 2020, replayed on a virtual clock: a 5-minute tick every second, so trades happen
-              within minutes.
+              February–March 2020, replayed on a virtual clock: a 5-minute tick every second, with nights and
+              weekends skipped. The first buys come within a minute; it has its own database (demo.db).
             </p>
             {marketData !== 'demo' && (
               <p className="banner warn small">
@@ -102,7 +108,11 @@ export function FirstRunPage() {
                   : 'Use live Yahoo data'}
               </Button>
             </div>
-            {settings?.pendingRestart && <p className="banner warn small">{settings.pendingRestart}</p>}
+            {settings?.preferences.provider === 'yahoo' && marketData === 'demo' ? (
+              <ProviderSwitchNote from="demo" to="yahoo" />
+            ) : (
+              settings?.pendingRestart && <p className="banner warn small">{settings.pendingRestart}</p>
+            )}
           </div>
         </Card>
       </div>

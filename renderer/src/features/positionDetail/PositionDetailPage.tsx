@@ -6,18 +6,29 @@ import { Empty, ErrorBanner, Loading } from '../../components/States';
 import { Tabs } from '../../components/Tabs';
 import { Legend, TimeSeriesChart } from '../../components/TimeSeriesChart';
 import { useResolvedTheme } from '../../app/theme';
-import { dateTime, money, pct, price, qty } from '../../lib/format';
+import { dateTime, money, pct, price, priceAge, qty, trigger } from '../../lib/format';
+import { bandNote } from '../../../../shared/format/BandWords';
+import { RowMenu } from '../../components/RowMenu';
+import { navigate } from '../../app/useRoute';
+import { useTradingStore } from '../../stores/tradingStore';
+import { PositionDialog } from '../positions/PositionsPage';
 import { reasonText } from '../../lib/reasons';
 import { usePositionDetailStore } from '../../stores/positionDetailStore';
 import { usePositionsStore } from '../../stores/positionsStore';
-import { AnchorForm } from '../positions/AnchorForm';
-import { CashForm } from '../positions/CashForm';
 import { ConfigForm } from '../positions/ConfigForm';
 import { StatusBadge } from '../positions/badges';
 import { positionChartSeries } from './chartSeries';
 import { Timeline } from './Timeline';
 
 type Tab = 'timeline' | 'orders' | 'trades' | 'settings';
+type PositionDialogKind = 'cash' | 'anchor' | 'rebalance' | 'close' | 'delete';
+const DIALOG_TITLES: Record<PositionDialogKind, string> = {
+  cash: 'Cash',
+  anchor: 'Set the anchor',
+  rebalance: 'Rebalance to target',
+  close: 'Close',
+  delete: 'Delete',
+};
 const TABS = [
   { id: 'timeline', label: 'Evaluation timeline' },
   { id: 'orders', label: 'Orders' },
@@ -34,7 +45,8 @@ export function PositionDetailPage({ positionId }: { positionId: string }) {
   const listed = usePositionsStore((s) => s.positions.find((p) => p.id === positionId));
   const theme = useResolvedTheme();
   const [tab, setTab] = useState<Tab>('timeline');
-  const [dialog, setDialog] = useState<'cash' | 'anchor' | null>(null);
+  const [dialog, setDialog] = useState<PositionDialogKind | null>(null);
+  const clockNow = useTradingStore((s) => s.status?.clockNow ?? null);
 
   useEffect(() => {
     void usePositionDetailStore.getState().open(positionId);
@@ -61,6 +73,16 @@ export function PositionDetailPage({ positionId }: { positionId: string }) {
     );
   }
 
+  const age = priceAge(current.lastPriceAt, current.lastPriceLive, clockNow);
+  const note = bandNote({
+    stockPct: current.stockPct,
+    minStockPct: current.effectiveConfig.guardrails.minStockPct,
+    maxStockPct: current.effectiveConfig.guardrails.maxStockPct,
+    lastPrice: current.lastPrice,
+    triggers: current.triggers,
+    initialStockPct: current.effectiveConfig.execution.initialStockPct,
+  });
+
   const toggle = () =>
     void (
       current.status === 'PAUSED'
@@ -80,13 +102,29 @@ export function PositionDetailPage({ positionId }: { positionId: string }) {
         )}
         <Button onClick={() => setDialog('cash')}>Cash…</Button>
         {current.status !== 'CLOSED' && <Button onClick={() => setDialog('anchor')}>Set anchor…</Button>}
+        {current.status !== 'CLOSED' && (
+          <RowMenu
+            label={`More actions for ${current.symbol}`}
+            small={false}
+            items={[
+              { label: 'Rebalance to target…', onSelect: () => setDialog('rebalance') },
+              { label: 'Close…', onSelect: () => setDialog('close'), danger: true },
+              {
+                label: 'Delete…',
+                onSelect: () => setDialog('delete'),
+                hidden: current.anchor !== null || current.totalCommissionPaidCents !== 0,
+                danger: true,
+              },
+            ]}
+          />
+        )}
       </div>
       {error && <ErrorBanner message={error} />}
       <div className="grid cols-4">
         <Stat
           label="Value"
           value={money(current.valueCents)}
-          sub={`${qty(current.qty)} shares at ${price(current.lastPrice)}`}
+          sub={`${qty(current.qty)} shares at ${price(current.lastPrice)}${age ? ` · ${age}` : ''}`}
         />
         <Stat
           label="Cash"
@@ -103,11 +141,20 @@ export function PositionDetailPage({ positionId }: { positionId: string }) {
           value={price(current.anchor)}
           sub={
             current.triggers
-              ? `buy ≤ ${price(current.triggers.buyBelow)} · sell ≥ ${price(current.triggers.sellAbove)}`
+              ? `buy ≤ ${trigger(current.triggers.buyBelow, 'buy')} · sell ≥ ${trigger(current.triggers.sellAbove, 'sell')}`
               : 'set by the first evaluation'
           }
         />
       </div>
+      {note && current.status !== 'CLOSED' && (
+        <div className="note warn row" data-testid="band-note">
+          <span>{note}</span>
+          <span className="spacer" />
+          <Button small onClick={() => setDialog('rebalance')}>
+            Rebalance to target now…
+          </Button>
+        </div>
+      )}
       <Card
         title="Price, anchor and trigger band"
         actions={
@@ -146,16 +193,31 @@ export function PositionDetailPage({ positionId }: { positionId: string }) {
             <ConfigForm position={current} />
           ))}
       </Card>
-      <Modal title={`Cash — ${current.symbol}`} open={dialog === 'cash'} onClose={() => setDialog(null)}>
-        {dialog === 'cash' && <CashForm position={current} onDone={() => setDialog(null)} />}
-      </Modal>
-      <Modal
-        title={`Set the anchor — ${current.symbol}`}
-        open={dialog === 'anchor'}
-        onClose={() => setDialog(null)}
-      >
-        {dialog === 'anchor' && <AnchorForm position={current} onDone={() => setDialog(null)} />}
-      </Modal>
+      {(['cash', 'anchor', 'rebalance', 'close', 'delete'] as const).map((kind) => (
+        <Modal
+          key={kind}
+          title={`${DIALOG_TITLES[kind]} — ${current.symbol}`}
+          open={dialog === kind}
+          onClose={() => setDialog(null)}
+        >
+          {dialog === kind && (
+            <PositionDialog
+              kind={kind}
+              position={current}
+              onDone={() => {
+                setDialog(null);
+                // A deleted position has no page any more.
+                if (
+                  kind === 'delete' &&
+                  !usePositionsStore.getState().positions.some((p) => p.id === current.id)
+                )
+                  navigate('#/positions');
+                else void usePositionDetailStore.getState().refresh();
+              }}
+            />
+          )}
+        </Modal>
+      ))}
     </div>
   );
 }

@@ -4,8 +4,10 @@ import type { EvaluationRowDto } from '../../../../shared/ipc/dto/events';
 import { Button } from '../../components/Button';
 import { Empty, ErrorBanner, Loading } from '../../components/States';
 import { VirtualRows } from '../../components/VirtualRows';
-import { dateTime, pct, price, qty } from '../../lib/format';
+import { dateTime, pct, price, qty, signedMoney, signedQty, trigger } from '../../lib/format';
 import { reasonText } from '../../lib/reasons';
+import { evaluationWhy } from '../../../../shared/format/EvaluationWords';
+import { formatCount } from '../../../../shared/format/Format';
 import { useTimelineStore } from '../../stores/timelineStore';
 import { ActionBadge } from '../positions/badges';
 
@@ -149,11 +151,12 @@ function TimelineRow({
   onKeyDown: (e: KeyboardEvent<HTMLButtonElement>) => void;
 }) {
   const e = row.evaluation;
+  const closed = row.collapsed ?? null;
   return (
     <>
       <button
         type="button"
-        className="vrow-head"
+        className={`vrow-head${closed ? ' closed-run' : ''}`}
         aria-expanded={open}
         onClick={() => useTimelineStore.getState().toggle(row.id)}
         onKeyDown={onKeyDown}
@@ -162,7 +165,11 @@ function TimelineRow({
         <ActionBadge action={e.action} />
         <span className="num">{price(e.priceEffective)}</span>
         <span className="num">{e.finalQty > 0 ? qty(e.finalQty) : ''}</span>
-        <span className="reasons">{e.reasons.map(reasonText).join(' · ')}</span>
+        <span className="reasons">
+          {closed
+            ? `Market closed since ${dateTime(closed.fromTs)}: ${formatCount(closed.count)} evaluations held, nothing could trade`
+            : evaluationWhy(e).join(' · ')}
+        </span>
         <span aria-hidden="true">{open ? '▾' : '▸'}</span>
       </button>
       {open && <EvaluationDetail row={row} />}
@@ -193,7 +200,7 @@ function EvaluationDetail({ row }: { row: EvaluationRowDto }) {
         <dt>Trigger</dt>
         <dd>
           {t
-            ? `${t.kind}: anchor ${price(t.anchor)}, buy ≤ ${price(t.buyBelow)} (${pct(t.distanceToBuy)} away), sell ≥ ${price(t.sellAbove)} (${pct(t.distanceToSell)} away)`
+            ? `${t.kind}: anchor ${price(t.anchor)}, buy ≤ ${trigger(t.buyBelow, 'buy')} (${pct(t.distanceToBuy)} away), sell ≥ ${trigger(t.sellAbove, 'sell')} (${pct(t.distanceToSell)} away)`
             : 'not evaluated'}
         </dd>
         <dt>Quantity</dt>
@@ -204,9 +211,7 @@ function EvaluationDetail({ row }: { row: EvaluationRowDto }) {
           <>
             <dt>Expected change</dt>
             <dd>
-              {qty(e.deltas.qty)} shares,{' '}
-              {(e.deltas.cashCents / 100).toLocaleString('en-US', { style: 'currency', currency: 'USD' })}{' '}
-              cash
+              {signedQty(e.deltas.qty)} shares, {signedMoney(e.deltas.cashCents)} cash
             </dd>
           </>
         )}

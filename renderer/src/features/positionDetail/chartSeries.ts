@@ -1,5 +1,6 @@
 import type { ChartDto } from '../../../../shared/ipc/dto/ledger';
 import type { ChartMarker, ChartPoint, ChartSeries } from '../../components/TimeSeriesChart';
+import { formatPrice, formatQty } from '../../../../shared/format/Format';
 
 /**
  * The position chart's lines from the evaluations: price, the anchor in force (a step line) and the
@@ -30,7 +31,7 @@ export function positionChartSeries(chart: ChartDto): { series: ChartSeries[]; m
       time,
       above: fill.side === 'SELL',
       color: fill.side === 'BUY' ? '--buy' : '--sell',
-      text: `${fill.side} ${fill.qty} @ ${fill.price}`,
+      text: `${fill.side} ${formatQty(fill.qty)} at ${formatPrice(fill.price)}`,
     });
   }
   markers.sort((a, b) => (a.time as number) - (b.time as number));

@@ -3,7 +3,7 @@ import type { ConfigPatch } from '../../../../shared/ipc/dto/config';
 import type { PositionDto, TriggerPricesDto } from '../../../../shared/ipc/dto/ledger';
 import { Button } from '../../components/Button';
 import { Field } from '../../components/Field';
-import { price } from '../../lib/format';
+import { price, trigger } from '../../lib/format';
 import { issuesToErrors, parseNumber, type FieldErrors } from '../../lib/formParsing';
 import { usePositionsStore } from '../../stores/positionsStore';
 
@@ -72,6 +72,7 @@ export function ConfigForm({ position, onDone }: { position: PositionDto; onDone
   const [preview, setPreview] = useState<{
     triggers: TriggerPricesDto | null;
     message: string | null;
+    atLastPrice?: string | null;
   } | null>(null);
   const busy = usePositionsStore((s) => s.busy[position.id]);
 
@@ -133,12 +134,13 @@ export function ConfigForm({ position, onDone }: { position: PositionDto; onDone
         {preview?.triggers ? (
           <>
             At anchor <strong>{price(preview.triggers.anchor)}</strong>: buys at or below{' '}
-            <strong className="buy">{price(preview.triggers.buyBelow)}</strong>, sells at or above{' '}
-            <strong className="sell">{price(preview.triggers.sellAbove)}</strong>.
+            <strong className="buy">{trigger(preview.triggers.buyBelow, 'buy')}</strong>, sells at or above{' '}
+            <strong className="sell">{trigger(preview.triggers.sellAbove, 'sell')}</strong>.
           </>
         ) : (
           <span className="muted">{preview?.message ?? 'Computing the trigger prices…'}</span>
         )}
+        {preview?.atLastPrice && <div className="small">{preview.atLastPrice}</div>}
       </div>
       {formError && (
         <p className="banner error wide" role="alert">

@@ -1,11 +1,22 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
+import type { NewPositionPreviewDto } from '../../../../shared/ipc/dto/inputs';
 import { Button } from '../../components/Button';
 import { Field } from '../../components/Field';
-import { issuesToErrors, parseNumber, parseOptionalNumber, type FieldErrors } from '../../lib/formParsing';
+import {
+  issuesToErrors,
+  parseNumber,
+  parseOptionalNumber,
+  parsePercent,
+  type FieldErrors,
+} from '../../lib/formParsing';
 import { usePortfolioStore } from '../../stores/portfolioStore';
-import { usePositionsStore } from '../../stores/positionsStore';
+import { usePositionsStore, type NewPosition } from '../../stores/positionsStore';
 
-/** Opens a position: symbol, cash set aside, shares already held, and the first evaluation's target. */
+/**
+ * Opens a position: symbol, cash set aside, shares already held, and the first evaluation's target. While
+ * the user types, main checks the symbol and says what the first evaluation would buy at today's price
+ * and when (issue 15): a typo in the cash shows as a surprising number of shares before anything is saved.
+ */
 export function NewPositionForm({ onDone }: { onDone: () => void }) {
   const portfolios = usePortfolioStore((s) => s.portfolios);
   const selectedId = usePortfolioStore((s) => s.selectedId);
@@ -17,36 +28,69 @@ export function NewPositionForm({ onDone }: { onDone: () => void }) {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  const [preview, setPreview] = useState<NewPositionPreviewDto | null>(null);
+  const [previewError, setPreviewError] = useState<string | null>(null);
+  /** A field's message goes once the field changes: it spoke of the old value. */
+  const edited = (key: string) => setErrors(({ [key]: _old, ...rest }) => rest);
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  /** The form's values as the contract takes them, or the fields' errors. */
+  const read = (): { input: NewPosition | null; found: FieldErrors } => {
     const found: FieldErrors = {};
     if (symbol.trim() === '') found.symbol = 'Symbol is required, e.g. AAPL';
     const initialCash = parseNumber(cash, 'Initial cash', found, 'initialCash');
     const existingShares = parseOptionalNumber(shares, 'Shares held', found, 'existingShares');
-    const pctValue = parseOptionalNumber(target, 'Initial stock share', found, 'initialStockPct');
+    const stockPct =
+      target.trim() === ''
+        ? undefined
+        : parsePercent(target, 'Initial stock share', found, 'initialStockPct');
+    if (Object.keys(found).length > 0 || initialCash === undefined) return { input: null, found };
+    return {
+      input: {
+        portfolioId,
+        symbol: symbol.trim(),
+        initialCash,
+        ...(existingShares !== undefined ? { existingShares } : {}),
+        ...(stockPct !== undefined ? { initialStockPct: stockPct } : {}),
+      },
+      found,
+    };
+  };
+
+  useEffect(() => {
+    const { input } = read();
+    if (input === null) {
+      setPreview(null);
+      setPreviewError(null);
+      return;
+    }
+    const timer = setTimeout(() => {
+      void usePositionsStore
+        .getState()
+        .previewNewPosition(input)
+        .then((r) => {
+          setPreview(r.ok ? r.value : null);
+          setPreviewError(r.ok ? null : (r.issues?.[0]?.message ?? r.message));
+        });
+    }, 300);
+    return () => clearTimeout(timer);
+    // read() depends on exactly these fields.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [portfolioId, symbol, cash, shares, target]);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const { input, found } = read();
     setErrors(found);
     setFormError(null);
-    if (Object.keys(found).length > 0 || initialCash === undefined) return;
+    if (input === null) return;
     setSaving(true);
-    const r = await usePositionsStore.getState().create({
-      portfolioId,
-      symbol: symbol.trim(),
-      initialCash,
-      ...(existingShares !== undefined ? { existingShares } : {}),
-      ...(pctValue !== undefined ? { initialStockPct: Math.round(pctValue * 1e6) / 1e8 } : {}),
-    });
+    const r = await usePositionsStore.getState().create(input);
     setSaving(false);
     if (r.ok) {
       void usePortfolioStore.getState().load();
       return onDone();
     }
     const fieldErrors = issuesToErrors(r.issues);
-    if (fieldErrors.initialStockPct)
-      fieldErrors.initialStockPct = fieldErrors.initialStockPct.replace(
-        /a fraction between 0 and 1 \(0\.5 = 50 %\)/,
-        'between 0 and 100 %',
-      );
     setErrors(fieldErrors);
     if (Object.keys(fieldErrors).length === 0) setFormError(r.message);
   };
@@ -67,7 +111,10 @@ export function NewPositionForm({ onDone }: { onDone: () => void }) {
       <Field label="Symbol" error={errors.symbol}>
         <input
           value={symbol}
-          onChange={(e) => setSymbol(e.target.value.toUpperCase())}
+          onChange={(e) => {
+            setSymbol(e.target.value.toUpperCase());
+            edited('symbol');
+          }}
           placeholder="AAPL"
           autoFocus
           autoComplete="off"
@@ -76,15 +123,21 @@ export function NewPositionForm({ onDone }: { onDone: () => void }) {
       <Field label="Initial cash ($)" error={errors.initialCash}>
         <input
           value={cash}
-          onChange={(e) => setCash(e.target.value)}
+          onChange={(e) => {
+            setCash(e.target.value);
+            edited('initialCash');
+          }}
           inputMode="decimal"
-          placeholder="25000"
+          placeholder="25,000"
         />
       </Field>
       <Field label="Shares already held" error={errors.existingShares} hint="optional">
         <input
           value={shares}
-          onChange={(e) => setShares(e.target.value)}
+          onChange={(e) => {
+            setShares(e.target.value);
+            edited('existingShares');
+          }}
           inputMode="decimal"
           placeholder="0"
         />
@@ -94,8 +147,27 @@ export function NewPositionForm({ onDone }: { onDone: () => void }) {
         error={errors.initialStockPct}
         hint="first evaluation buys or sells to reach it"
       >
-        <input value={target} onChange={(e) => setTarget(e.target.value)} inputMode="decimal" />
+        <input
+          value={target}
+          onChange={(e) => {
+            setTarget(e.target.value);
+            edited('initialStockPct');
+          }}
+          inputMode="decimal"
+        />
       </Field>
+      <div className="wide note" aria-live="polite" data-testid="new-position-preview">
+        {preview ? (
+          preview.message
+        ) : previewError ? (
+          <span className="field-error">{previewError}</span>
+        ) : (
+          <span className="muted">
+            Type a symbol and the cash: the first evaluation’s trade at today’s price shows here. Trading is
+            on paper: no real order is sent.
+          </span>
+        )}
+      </div>
       {formError && (
         <p className="banner error wide" role="alert">
           {formError}

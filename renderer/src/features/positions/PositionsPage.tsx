@@ -6,9 +6,12 @@ import { Card } from '../../components/Card';
 import { Field } from '../../components/Field';
 import { Modal } from '../../components/Modal';
 import { Empty, ErrorBanner, Loading } from '../../components/States';
-import { money, pct, price, qty } from '../../lib/format';
+import { money, pct, price, priceAge, qty, trigger } from '../../lib/format';
 import { usePortfolioStore } from '../../stores/portfolioStore';
 import { usePositionsStore } from '../../stores/positionsStore';
+import { useTradingStore } from '../../stores/tradingStore';
+import { RowMenu } from '../../components/RowMenu';
+import { ClosePositionForm, DeletePositionForm, RebalanceForm } from './LifecycleForms';
 import { AnchorForm } from './AnchorForm';
 import { CashForm } from './CashForm';
 import { ConfigForm } from './ConfigForm';
@@ -19,8 +22,17 @@ import { StatusBadge, ActionBadge } from './badges';
 type Dialog =
   | { kind: 'new' }
   | { kind: 'portfolio' }
-  | { kind: 'cash' | 'anchor' | 'config'; position: PositionDto }
+  | { kind: 'cash' | 'anchor' | 'config' | 'close' | 'delete' | 'rebalance'; position: PositionDto }
   | null;
+
+const TITLES: Record<'cash' | 'anchor' | 'config' | 'close' | 'delete' | 'rebalance', string> = {
+  cash: 'Cash',
+  anchor: 'Set the anchor',
+  config: 'Settings',
+  close: 'Close',
+  delete: 'Delete',
+  rebalance: 'Rebalance to target',
+};
 
 export function PositionsPage() {
   const positions = usePositionsStore((s) => s.positions);
@@ -28,9 +40,14 @@ export function PositionsPage() {
   const error = usePositionsStore((s) => s.error);
   const busy = usePositionsStore((s) => s.busy);
   const selectedId = usePortfolioStore((s) => s.selectedId);
+  const clockNow = useTradingStore((s) => s.status?.clockNow ?? null);
   const [dialog, setDialog] = useState<Dialog>(null);
   const [actionError, setActionError] = useState<string | null>(null);
-  const shown = positions.filter((p) => selectedId === null || p.portfolioId === selectedId);
+  const [showClosed, setShowClosed] = useState(false);
+  const inPortfolio = positions.filter((p) => selectedId === null || p.portfolioId === selectedId);
+  const closedCount = inPortfolio.filter((p) => p.status === 'CLOSED').length;
+  // Issue 15: closed positions are hidden unless asked for.
+  const shown = inPortfolio.filter((p) => showClosed || p.status !== 'CLOSED');
   const close = () => setDialog(null);
 
   const toggle = async (p: PositionDto) => {
@@ -45,6 +62,12 @@ export function PositionsPage() {
         <h1>Positions</h1>
         <PortfolioPicker />
         <span className="spacer" />
+        {closedCount > 0 && (
+          <label className="checkbox small">
+            <input type="checkbox" checked={showClosed} onChange={(e) => setShowClosed(e.target.checked)} />{' '}
+            Show closed ({closedCount})
+          </label>
+        )}
         <Button onClick={() => setDialog({ kind: 'portfolio' })}>New portfolio</Button>
         <Button variant="primary" onClick={() => setDialog({ kind: 'new' })} disabled={selectedId === null}>
           New position
@@ -57,10 +80,10 @@ export function PositionsPage() {
           <Loading />
         ) : shown.length === 0 ? (
           <Empty
-            title="No positions yet"
+            title={closedCount > 0 ? 'No open positions' : 'No positions yet'}
             action={
               <Button variant="primary" onClick={() => setDialog({ kind: 'new' })}>
-                Add the first position
+                Add {closedCount > 0 ? 'a' : 'the first'} position
               </Button>
             }
           >
@@ -68,92 +91,105 @@ export function PositionsPage() {
           </Empty>
         ) : (
           <div className="table-wrap">
-            <table className="table" aria-label="Positions">
+            <table className="table positions" aria-label="Positions">
               <thead>
                 <tr>
                   <th>Symbol</th>
-                  <th>Status</th>
                   <th className="num">Shares</th>
-                  <th className="num">Cash</th>
+                  <th className="num col-wide">Cash</th>
                   <th className="num">Value</th>
                   <th className="num">Stock</th>
                   <th className="num">Last price</th>
                   <th className="num">Anchor</th>
-                  <th className="num">Buy ≤ / sell ≥</th>
-                  <th>Last decision</th>
+                  <th className="num col-wide">Buy ≤ / sell ≥</th>
+                  <th className="col-wide">Last decision</th>
                   <th>
                     <span className="sr-only">Actions</span>
                   </th>
                 </tr>
               </thead>
               <tbody>
-                {shown.map((p) => (
-                  <tr key={p.id} data-testid={`position-${p.symbol}`}>
-                    <td>
-                      <a href={positionHref(p.id)}>
-                        <strong>{p.symbol}</strong>
-                      </a>
-                    </td>
-                    <td>
-                      <StatusBadge status={p.status} />
-                    </td>
-                    <td className="num">{qty(p.qty)}</td>
-                    <td className="num">{money(p.cashCents)}</td>
-                    <td className="num">{money(p.valueCents)}</td>
-                    <td className="num">{pct(p.stockPct, 1)}</td>
-                    <td className="num">{price(p.lastPrice)}</td>
-                    <td className="num">{price(p.anchor)}</td>
-                    <td className="num">
-                      <span className="buy">{price(p.triggers?.buyBelow)}</span> /{' '}
-                      <span className="sell">{price(p.triggers?.sellAbove)}</span>
-                    </td>
-                    <td>
-                      {p.lastAction ? (
-                        <ActionBadge action={p.lastAction} />
-                      ) : (
-                        <span className="muted">—</span>
-                      )}
-                    </td>
-                    <td>
-                      <div className="row-actions">
-                        {p.status !== 'CLOSED' && (
-                          <Button
-                            small
-                            busy={busy[p.id] === 'pausing' || busy[p.id] === 'resuming'}
-                            onClick={() => void toggle(p)}
-                          >
-                            {p.status === 'PAUSED' ? 'Resume' : 'Pause'}
-                          </Button>
+                {shown.map((p) => {
+                  const age = priceAge(p.lastPriceAt, p.lastPriceLive, clockNow);
+                  const open = p.status !== 'CLOSED';
+                  return (
+                    <tr key={p.id} data-testid={`position-${p.symbol}`}>
+                      <td>
+                        <div className="symbol-cell">
+                          <a href={positionHref(p.id)}>
+                            <strong>{p.symbol}</strong>
+                          </a>
+                          <StatusBadge status={p.status} />
+                        </div>
+                      </td>
+                      <td className="num">{qty(p.qty)}</td>
+                      <td className="num col-wide">{money(p.cashCents)}</td>
+                      <td className="num">{money(p.valueCents)}</td>
+                      <td className="num">{pct(p.stockPct, 1)}</td>
+                      <td className="num">
+                        {price(p.lastPrice)}
+                        {age && <div className="small muted as-of">{age}</div>}
+                      </td>
+                      <td className="num">{price(p.anchor)}</td>
+                      <td className="num col-wide nowrap">
+                        <span className="buy">{trigger(p.triggers?.buyBelow, 'buy')}</span> /{' '}
+                        <span className="sell">{trigger(p.triggers?.sellAbove, 'sell')}</span>
+                      </td>
+                      <td className="col-wide">
+                        {p.lastAction ? (
+                          <ActionBadge action={p.lastAction} />
+                        ) : (
+                          <span className="muted">—</span>
                         )}
-                        <Button
-                          small
-                          onClick={() => setDialog({ kind: 'cash', position: p })}
-                          aria-label={`Cash of ${p.symbol}`}
-                        >
-                          Cash…
-                        </Button>
-                        {p.status !== 'CLOSED' && (
-                          <>
-                            <Button
-                              small
-                              onClick={() => setDialog({ kind: 'anchor', position: p })}
-                              aria-label={`Anchor of ${p.symbol}`}
-                            >
-                              Anchor…
-                            </Button>
-                            <Button
-                              small
-                              onClick={() => setDialog({ kind: 'config', position: p })}
-                              aria-label={`Settings of ${p.symbol}`}
-                            >
-                              Settings…
-                            </Button>
-                          </>
-                        )}
-                      </div>
-                    </td>
-                  </tr>
-                ))}
+                      </td>
+                      <td className="actions-cell">
+                        <RowMenu
+                          label={`Actions for ${p.symbol}`}
+                          items={[
+                            {
+                              label: busy[p.id]
+                                ? `${busy[p.id]}…`
+                                : p.status === 'PAUSED'
+                                  ? 'Resume'
+                                  : 'Pause',
+                              onSelect: () => void toggle(p),
+                              hidden: !open,
+                            },
+                            { label: 'Cash…', onSelect: () => setDialog({ kind: 'cash', position: p }) },
+                            {
+                              label: 'Set anchor…',
+                              onSelect: () => setDialog({ kind: 'anchor', position: p }),
+                              hidden: !open,
+                            },
+                            {
+                              label: 'Settings…',
+                              onSelect: () => setDialog({ kind: 'config', position: p }),
+                              hidden: !open,
+                            },
+                            {
+                              label: 'Rebalance to target…',
+                              onSelect: () => setDialog({ kind: 'rebalance', position: p }),
+                              hidden: !open,
+                            },
+                            {
+                              label: 'Close…',
+                              onSelect: () => setDialog({ kind: 'close', position: p }),
+                              hidden: !open,
+                              danger: true,
+                            },
+                            {
+                              label: 'Delete…',
+                              onSelect: () => setDialog({ kind: 'delete', position: p }),
+                              // Only a position that never traded (the backend checks it again).
+                              hidden: p.anchor !== null || p.totalCommissionPaidCents !== 0,
+                              danger: true,
+                            },
+                          ]}
+                        />
+                      </td>
+                    </tr>
+                  );
+                })}
               </tbody>
             </table>
           </div>
@@ -165,29 +201,46 @@ export function PositionsPage() {
       <Modal title="New portfolio" open={dialog?.kind === 'portfolio'} onClose={close}>
         {dialog?.kind === 'portfolio' && <NewPortfolioForm onDone={close} />}
       </Modal>
-      <Modal
-        title={dialog && 'position' in dialog ? `Cash — ${dialog.position.symbol}` : 'Cash'}
-        open={dialog?.kind === 'cash'}
-        onClose={close}
-      >
-        {dialog?.kind === 'cash' && <CashForm position={dialog.position} onDone={close} />}
-      </Modal>
-      <Modal
-        title={dialog && 'position' in dialog ? `Set the anchor — ${dialog.position.symbol}` : 'Anchor'}
-        open={dialog?.kind === 'anchor'}
-        onClose={close}
-      >
-        {dialog?.kind === 'anchor' && <AnchorForm position={dialog.position} onDone={close} />}
-      </Modal>
-      <Modal
-        title={dialog && 'position' in dialog ? `Settings — ${dialog.position.symbol}` : 'Settings'}
-        open={dialog?.kind === 'config'}
-        onClose={close}
-      >
-        {dialog?.kind === 'config' && <ConfigForm position={dialog.position} onDone={close} />}
-      </Modal>
+      {(['cash', 'anchor', 'config', 'close', 'delete', 'rebalance'] as const).map((kind) => (
+        <Modal
+          key={kind}
+          title={
+            dialog && 'position' in dialog ? `${TITLES[kind]} — ${dialog.position.symbol}` : TITLES[kind]
+          }
+          open={dialog?.kind === kind}
+          onClose={close}
+        >
+          {dialog?.kind === kind && <PositionDialog kind={kind} position={dialog.position} onDone={close} />}
+        </Modal>
+      ))}
     </div>
   );
+}
+
+/** The form of one position's dialog (the list's row menu and the position page open the same ones). */
+export function PositionDialog({
+  kind,
+  position,
+  onDone,
+}: {
+  kind: 'cash' | 'anchor' | 'config' | 'close' | 'delete' | 'rebalance';
+  position: PositionDto;
+  onDone: () => void;
+}) {
+  switch (kind) {
+    case 'cash':
+      return <CashForm position={position} onDone={onDone} />;
+    case 'anchor':
+      return <AnchorForm position={position} onDone={onDone} />;
+    case 'config':
+      return <ConfigForm position={position} onDone={onDone} />;
+    case 'close':
+      return <ClosePositionForm position={position} onDone={onDone} />;
+    case 'delete':
+      return <DeletePositionForm position={position} onDone={onDone} />;
+    case 'rebalance':
+      return <RebalanceForm position={position} onDone={onDone} />;
+  }
 }
 
 function NewPortfolioForm({ onDone }: { onDone: () => void }) {

@@ -3,6 +3,7 @@ import type { PreferencesDto } from '../../../../shared/ipc/dto/settings';
 import { Button } from '../../components/Button';
 import { Card } from '../../components/Card';
 import { Field } from '../../components/Field';
+import { ProviderSwitchNote } from '../../components/ProviderSwitchNote';
 import { ErrorBanner, Loading } from '../../components/States';
 import { issuesToErrors, parseNumber, type FieldErrors } from '../../lib/formParsing';
 import { useAppStore } from '../../stores/appStore';
@@ -99,6 +100,7 @@ export function SettingsPage() {
                     />
                     Yahoo Finance — live quotes (needs the network)
                   </label>
+                  <ProviderSwitchNote from={settings.preferences.provider} to={draft.provider} />
                 </div>
               </fieldset>
               <Field

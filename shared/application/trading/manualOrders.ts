@@ -1,0 +1,322 @@
+import { resolveCommission, type CommissionSnapshot } from '../../domain/Commission';
+import type { StrategyConfig } from '../../domain/Config';
+import type { DailyActivity } from '../../domain/DailyActivity';
+import type { DomainEvent, EvaluationPayload } from '../../domain/DomainEvent';
+import { bookFill } from '../../domain/FillBooking';
+import { currentOrNextRegularSession, exchangeDateOf, marketSessionAt } from '../../domain/calendar';
+import { effectivePrice } from '../../domain/PricePolicy';
+import type { Quote } from '../../domain/Quote';
+import type { ReasonCode } from '../../domain/ReasonCode';
+import { REASON_TEXT } from '../../domain/ReasonCode';
+import { formatDateTime, formatPercentSetting, formatPrice, formatShares } from '../../format/Format';
+import type { OrderRecord } from '../../ports/OrderRepository';
+import type { PositionRecord } from '../../ports/PositionRepository';
+import { loadPortfolio, loadPosition } from '../ledger/loaders';
+import { commitPositionChange, ledgerOf, positionEvent } from '../ledger/positionChange';
+import { fail, ok, type Result } from '../ledger/Result';
+import { decidePosition, quoteSnapshot, sessionAllowsTrading, type PositionDecision } from './decidePosition';
+import { exchangeDayBounds } from './exchangeDay';
+import { positionConfig } from './positionConfig';
+import { writeDecision, type TickDeps } from './runTick';
+import { manualTickId } from './tickId';
+
+/**
+ * Orders the investor asks for by hand, through the normal order path (issue 15): an EvaluationEvent that
+ * says what was asked and why, an order (NEW) and its intent (QUEUED) with OrderIntentCreated in one
+ * transaction, under a manual tick id of its own; the execution worker fills it like any order, with its
+ * events and notification. The order carries a reason code that says it was asked for by hand
+ * (`manual_rebalance`, `close_out`): the worker does not re-size it when the price drifted (the investor
+ * asked for it at market), and a sell-out closes the position in its fill's transaction.
+ *
+ * - Rebalance to target: buys or sells what brings the stock share to the target (the target allocation
+ *   of `target_allocation` sizing, else the initial stock share), sized, capped and rounded exactly as
+ *   an initial allocation is (SPEC 2.10); the anchor moves to the fill price.
+ * - Close with a sell-out: sells every share, pauses the position meanwhile, and closes it when the sale
+ *   fills. A position without shares closes at once.
+ * Both need a price the position may trade at now: refused while its market is closed.
+ */
+
+export interface ManualOrderInput {
+  tenantId: string;
+  positionId: string;
+  /** Who asks ("user (desktop)"), recorded with the order's evaluation and any status change. */
+  by: string;
+  why?: string | null;
+}
+
+export interface ManualOrderResult {
+  position: PositionRecord;
+  /** The evaluation that recorded the request; null when a position without shares closed at once. */
+  evaluation: DomainEvent<'EvaluationEvent'> | null;
+  order: OrderRecord | null;
+}
+
+export interface ManualOrderOptions {
+  quoteTimeoutMs: number;
+}
+
+/** The stock share "rebalance to target" aims at: the target allocation, else the initial stock share. */
+export function targetStockPct(config: StrategyConfig): number {
+  return config.sizing.strategy === 'target_allocation'
+    ? config.sizing.targetStockPct
+    : config.execution.initialStockPct;
+}
+
+/** Is this an order the investor asked for by hand (no drift re-sizing: it is at market)? */
+export function isManualOrder(order: Pick<OrderRecord, 'reasons'>): boolean {
+  return order.reasons.includes('manual_rebalance') || order.reasons.includes('close_out');
+}
+
+/** Does this order's fill close its position (a sell-out asked for by hand)? */
+export function closesPosition(order: Pick<OrderRecord, 'reasons' | 'side'>): boolean {
+  return order.side === 'SELL' && order.reasons.includes('close_out');
+}
+
+export async function rebalanceToTarget(
+  deps: TickDeps,
+  input: ManualOrderInput,
+  options: ManualOrderOptions,
+): Promise<Result<ManualOrderResult>> {
+  const ready = await readyToTrade(deps, input, options);
+  if (!ready.ok) return ready;
+  const { price, quote, session, config } = ready.value;
+  const target = targetStockPct(config);
+  return deps.uow.transaction(() => {
+    const fresh = unchangedSince(deps, input, ready.value.position);
+    if (!fresh.ok) return fresh;
+    const position = fresh.value;
+    const commission = commissionOf(deps, position);
+    // Sized, capped and rounded as an initial allocation to the target (SPEC 2.10), whatever the anchor.
+    const decided = decidePosition({
+      state: { ...position, anchor: null },
+      config: { ...config, execution: { ...config.execution, initialStockPct: target } },
+      session,
+      quote: { ok: true, quote },
+      openOrder: null,
+      commission,
+      today: activityToday(deps, position),
+      now: deps.clock.now(),
+    });
+    if (decided.order === null) {
+      const why = decided.payload.reasons
+        .filter((r) => r !== 'anchor_unset')
+        .map((r) => REASON_TEXT[r].toLowerCase());
+      return fail(
+        'conflict',
+        `Nothing to trade: at ${formatPrice(price)} ${position.symbol} is as near its target of ${formatPercentSetting(target)} stock as whole orders allow${why.length > 0 ? ` (${why.join('; ')})` : ''}`,
+      );
+    }
+    const reasons: ReasonCode[] = [
+      'manual_rebalance',
+      ...decided.payload.reasons.filter((r) => r !== 'anchor_unset'),
+    ];
+    const decision: PositionDecision = {
+      ...decided,
+      payload: {
+        ...decided.payload,
+        reasons,
+        detail: `rebalance to ${formatPercentSetting(target)} stock, asked by ${input.by}`,
+      },
+      order: { ...decided.order, isInitialAllocation: false },
+      anchorToSet: null,
+    };
+    const tickId = manualTickId(deps.ids);
+    const written = writeDecision(deps, position, decision, commission, tickId, deps.clock.now());
+    return ok({ position, evaluation: written.evaluation, order: written.order });
+  });
+}
+
+export async function closeWithSellOut(
+  deps: TickDeps,
+  input: ManualOrderInput,
+  options: ManualOrderOptions,
+): Promise<Result<ManualOrderResult>> {
+  const loaded = loadPosition(deps, input.tenantId, input.positionId);
+  if (!loaded.ok) return loaded;
+  if (loaded.value.qty === 0) return closeNow(deps, loaded.value, input);
+  const ready = await readyToTrade(deps, input, options);
+  if (!ready.ok) return ready;
+  const { price, quote, session, config } = ready.value;
+  return deps.uow.transaction(() => {
+    const fresh = unchangedSince(deps, input, ready.value.position);
+    if (!fresh.ok) return fresh;
+    const position = fresh.value;
+    const commission = commissionOf(deps, position);
+    const booking = bookFill('SELL', position.qty, price, commission);
+    const payload: EvaluationPayload = {
+      session,
+      pricePolicy: config.execution.pricePolicy,
+      priceEffective: price,
+      priceSource: null,
+      priceFallback: null,
+      quote: quoteSnapshot(quote),
+      trigger: null,
+      rawQty: -position.qty,
+      finalQty: position.qty,
+      reasons: ['close_out'],
+      steps: [],
+      action: 'SELL',
+      orderId: null,
+      deltas: { qty: -position.qty, cashCents: booking.cashDeltaCents },
+      detail: `close: sell all ${formatShares(position.qty)}, asked by ${input.by}${input.why ? `: ${input.why}` : ''}`,
+    };
+    const now = deps.clock.now();
+    const tickId = manualTickId(deps.ids);
+    const written = writeDecision(
+      deps,
+      position,
+      {
+        payload,
+        order: { side: 'SELL', qty: position.qty, price, isInitialAllocation: false },
+        rejected: null,
+        anchorToSet: null,
+      },
+      commission,
+      tickId,
+      now,
+    );
+    // Paused while the sale is under way: the loop does not trade a position that is being closed.
+    const after =
+      position.status === 'ACTIVE'
+        ? commitPositionChange(
+            deps,
+            position,
+            { ...ledgerOf(position), status: 'PAUSED' },
+            [
+              positionEvent(
+                position,
+                'PositionStatusChanged',
+                {
+                  from: 'ACTIVE',
+                  to: 'PAUSED',
+                  by: input.by,
+                  why: `closing: selling ${formatShares(position.qty)}; closed when the sale fills`,
+                },
+                { correlationId: tickId, ts: now },
+              ),
+            ],
+            { correlationId: tickId, ts: now, now },
+          ).position
+        : position;
+    return ok({ position: after, evaluation: written.evaluation, order: written.order });
+  });
+}
+
+/** A position without shares closes at once: nothing to sell. */
+function closeNow(
+  deps: TickDeps,
+  position: PositionRecord,
+  input: ManualOrderInput,
+): Result<ManualOrderResult> {
+  if (position.status === 'CLOSED') return fail('conflict', `${position.symbol} is already closed`);
+  if (deps.orders.listOpen(input.tenantId, position.id).length > 0)
+    return fail('conflict', `${position.symbol} has an open order: wait for it to fill or be cancelled`);
+  return deps.uow.transaction(() => {
+    const now = deps.clock.now();
+    const ctx = { correlationId: deps.ids.next(), ts: now, now };
+    const { position: after } = commitPositionChange(
+      deps,
+      position,
+      { ...ledgerOf(position), status: 'CLOSED' },
+      [
+        positionEvent(
+          position,
+          'PositionStatusChanged',
+          { from: position.status, to: 'CLOSED', by: input.by, why: input.why ?? null },
+          ctx,
+        ),
+      ],
+      ctx,
+    );
+    return ok({ position: after, evaluation: null, order: null });
+  });
+}
+
+interface Ready {
+  position: PositionRecord;
+  config: StrategyConfig;
+  session: ReturnType<typeof marketSessionAt>;
+  quote: Quote;
+  price: number;
+}
+
+/** The checks every manual order needs, and a price it may trade at now (one quote call, outside any transaction). */
+async function readyToTrade(
+  deps: TickDeps,
+  input: ManualOrderInput,
+  options: ManualOrderOptions,
+): Promise<Result<Ready>> {
+  const loaded = loadPosition(deps, input.tenantId, input.positionId);
+  if (!loaded.ok) return loaded;
+  const position = loaded.value;
+  if (position.status === 'CLOSED') return fail('conflict', `${position.symbol} is closed`);
+  if (deps.orders.listOpen(input.tenantId, position.id).length > 0)
+    return fail('conflict', `${position.symbol} has an open order: wait for it to fill or be cancelled`);
+  const portfolio = loadPortfolio(deps, input.tenantId, position.portfolioId);
+  if (!portfolio.ok) return portfolio;
+  const config = positionConfig(portfolio.value, position);
+  const now = deps.clock.now();
+  const session = marketSessionAt(now);
+  if (!sessionAllowsTrading(session, config)) {
+    const next = currentOrNextRegularSession(now);
+    return fail(
+      'conflict',
+      `The market is closed: an order now needs a live price. Try again when it opens (${formatDateTime(next.open)} New York).`,
+    );
+  }
+  let answer;
+  try {
+    answer = (await deps.marketData.getQuotes([position.symbol], { timeoutMs: options.quoteTimeoutMs })).get(
+      position.symbol,
+    );
+  } catch (err) {
+    answer = { ok: false as const, kind: 'provider_error' as const, error: String(err) };
+  }
+  if (answer === undefined || !answer.ok)
+    return fail(
+      'conflict',
+      `No price for ${position.symbol} now (${answer?.error ?? 'no answer'}): try again in a moment`,
+    );
+  const priced = effectivePrice(
+    answer.quote,
+    config.execution.pricePolicy,
+    now,
+    config.execution.maxQuoteAgeMs,
+  );
+  if (!priced.ok) return fail('conflict', `No usable price for ${position.symbol} now: ${priced.detail}`);
+  return ok({ position, config, session, quote: answer.quote, price: priced.price });
+}
+
+/** Inside the order's transaction: the position as it was when its price was taken, or a conflict. */
+function unchangedSince(
+  deps: TickDeps,
+  input: ManualOrderInput,
+  seen: PositionRecord,
+): Result<PositionRecord> {
+  const fresh = loadPosition(deps, input.tenantId, input.positionId);
+  if (!fresh.ok) return fresh;
+  if (fresh.value.version !== seen.version)
+    return fail('conflict', `${seen.symbol} changed meanwhile: look again and ask again`);
+  return fresh;
+}
+
+function commissionOf(deps: TickDeps, position: PositionRecord): CommissionSnapshot {
+  return resolveCommission(
+    deps.commissionRates.listApplicable(position.tenantId),
+    position.tenantId,
+    position.symbol,
+  );
+}
+
+function activityToday(deps: TickDeps, position: PositionRecord): DailyActivity {
+  const day = exchangeDayBounds(exchangeDateOf(deps.clock.now()));
+  return {
+    ordersToday: deps.orders.countActiveCreatedBetween(position.tenantId, position.id, day.fromMs, day.toMs),
+    notionalTodayCents: deps.trades.sumNotionalCentsBetween(
+      position.tenantId,
+      position.id,
+      day.fromMs,
+      day.toMs,
+    ),
+  };
+}
