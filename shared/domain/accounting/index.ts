@@ -14,3 +14,4 @@ export * from './Returns';
 export * from './RoundTrips';
 export * from './TaxYear';
 export * from './WashSales';
+export * from './Performance';
