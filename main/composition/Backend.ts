@@ -1,5 +1,6 @@
 import type { Result } from '../../shared/application/ledger/Result';
 import type { SimulationService } from '../simulation/SimulationService';
+import type { AccountingService } from '../accounting/AccountingService';
 import type { ManualOrderResult } from '../../shared/application/trading/manualOrders';
 import type {
   CashMovementInput,
@@ -56,6 +57,8 @@ export interface Backend {
   readonly events: BackendEventBus;
   /** Simulations (SPEC 5): runs on worker threads, stored in the sim_* tables, never touching live state. */
   readonly simulations: SimulationService;
+  /** SPEC 8: lots, P&L, round trips, wash sales, equity history, returns, tax report (issue 16). */
+  readonly accounting: AccountingService;
   /** The database file this backend runs on (the demo has its own, see createBackend). */
   readonly databaseFile: string;
   /**

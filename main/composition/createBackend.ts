@@ -49,6 +49,7 @@ import { EventBus } from './EventBus';
 import { applyStagedRestore, defaultBackupFile } from './backup';
 import { DEFAULT_DATA_DIR } from './dataDir';
 import { createMarketData, type ProviderChoice } from './marketDataChoice';
+import { createAccounting } from '../accounting/createAccounting';
 
 export interface BackendOptions {
   /** The data folder (database, logs); `~/.volatility-balancing` by default. */
@@ -150,6 +151,20 @@ export async function createBackend(options: BackendOptions = {}): Promise<Backe
     ids,
     logger: logger.child({ component: 'simulation' }),
   });
+  // SPEC 8: closes for the equity history and the benchmark (provider history when live, bundled, quote log).
+  const accounting = createAccounting(
+    store,
+    tenantId,
+    clock,
+    [
+      ...(providerChoice === 'yahoo'
+        ? [new ProviderHistoryBarSource(marketData, store.priceHistory, clock)]
+        : []),
+      new BundledBarSource(),
+      new QuoteLogBarSource(store.quotes, { symbols: () => [] }),
+    ],
+    logger,
+  );
   const stopwatch = options.stopwatch ?? (() => performance.now());
   const intervalMs = options.tickIntervalMs ?? TICK_INTERVAL_MS;
   const tickOptions = {
@@ -280,6 +295,14 @@ export async function createBackend(options: BackendOptions = {}): Promise<Backe
     const result = await runTick(deps, tickId, tickOptions);
     const report = publishTick(result);
     chosen.persist();
+    // SPEC 8: the equity history at each session close (and the days missed), off the tick's path.
+    void accounting
+      .ensureHistory()
+      .catch((err: unknown) =>
+        logger.error('equity history rebuild failed', {
+          error: err instanceof Error ? err.message : String(err),
+        }),
+      );
     if (result.tenants.some((t) => t.ordersCreated > 0)) void worker.kick();
     return report;
   };
@@ -366,6 +389,7 @@ export async function createBackend(options: BackendOptions = {}): Promise<Backe
       record: (entry) => store.uow.transaction(() => store.quotes.append(null, [entry])),
     }),
     simulations,
+    accounting,
     events: bus,
     trading: {
       pause: () => {

@@ -12,3 +12,4 @@ export * from './priceHistory';
 export * from './jobRuns';
 export * from './events';
 export * from './simulation';
+export * from './accounting';

@@ -14,6 +14,7 @@ import type { TickDeps } from '../../../shared/application/trading/runTick';
 import { openTestStore, type TestStore } from '../../db/testing/testDatabase';
 import { historySources } from '../../simulation/historySources';
 import { WorkerSimulationService } from '../../simulation/WorkerSimulationService';
+import { createAccounting } from '../../accounting/createAccounting';
 
 /**
  * Test support: a `Backend` over a real SQLite file with the ledger use cases, the store's queries and
@@ -83,6 +84,7 @@ export async function openLedgerBackend(file?: string): Promise<LedgerBackend> {
     tenantId,
     dataDir: store.dir,
     provider: 'scripted',
+    accounting: createAccounting(store.store, tenantId, store.clock, [new BundledBarSource()], SILENT_LOGGER),
     // Handler tests run offline: a symbol is known when the bundled dataset has it.
     symbols: new ProviderSymbolDirectory({
       marketData: null,
