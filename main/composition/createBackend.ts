@@ -296,13 +296,11 @@ export async function createBackend(options: BackendOptions = {}): Promise<Backe
     const report = publishTick(result);
     chosen.persist();
     // SPEC 8: the equity history at each session close (and the days missed), off the tick's path.
-    void accounting
-      .ensureHistory()
-      .catch((err: unknown) =>
-        logger.error('equity history rebuild failed', {
-          error: err instanceof Error ? err.message : String(err),
-        }),
-      );
+    void accounting.ensureHistory().catch((err: unknown) =>
+      logger.error('equity history rebuild failed', {
+        error: err instanceof Error ? err.message : String(err),
+      }),
+    );
     if (result.tenants.some((t) => t.ordersCreated > 0)) void worker.kick();
     return report;
   };
