@@ -54,6 +54,13 @@ const SETTINGS: Setting[] = [
     cashCents: 1_000_000,
     commission: { rate: 0.0005, minimumCents: 0 },
   },
+  {
+    name: 'volume-cap-open',
+    override: { guardrails: { maxStockPct: 0.95, maxTradePctOfPosition: 1 }, orderPolicy: { qtyStep: 0.1 } },
+    cashCents: 100_000_000,
+    commission: { rate: 0.0001, minimumCents: 100 },
+    execution: { fill: 'next_open', slippageBps: 20, volumeCap: 0.0007 },
+  },
 ];
 
 function hash(value: unknown): string {

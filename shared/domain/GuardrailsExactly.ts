@@ -5,6 +5,7 @@ import type { Side } from './DomainEvent';
 import { ExactRatio } from './ExactRatio';
 import type { GuardrailTrace } from './GuardrailTrace';
 import { exactPositionValue } from './OrderSizing';
+import { floorExactlyToGrid } from './QuantityRounding';
 import type { PositionState } from './Position';
 import type { ReasonCode } from './ReasonCode';
 
@@ -111,9 +112,7 @@ export function rulesOneToFiveExactly(
   if (caps.daily !== null) trim(caps.daily, 'daily_notional_trim');
   if (x.sign() <= 0) return hold(t, 'zero_qty');
 
-  const { qtyStep, lotSize } = cfg.orderPolicy;
-  let grid = ExactRatio.ofText(x.floorToMultipleOf(qtyStep > 0 ? qtyStep : 0.000001));
-  if (lotSize !== null && lotSize > 0) grid = ExactRatio.ofText(grid.floorToMultipleOf(lotSize));
+  const grid = floorExactlyToGrid(x, cfg.orderPolicy.qtyStep, cfg.orderPolicy.lotSize);
   const rounded = grid.toNumber();
   if (grid.cmp(x) !== 0) t.change(rounded, 'qty_rounded');
   else t.qty = rounded;
