@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Logger } from '../../shared/ports/Logger';
+import { commitTempFileSync, writeFileAtomicSync } from '../adapters/files/atomicFile';
 import { restoreDatabase, verifyBackupFile, type RestoreResult } from '../db/backupRestore';
 import { fileStamp } from '../db/backups';
 
@@ -114,11 +115,10 @@ export function stageRestore(
   const staged: StagedRestore = { from: source, stagedAt: now() };
   try {
     fs.copyFileSync(source, `${pending}.partial`);
-    fs.renameSync(`${pending}.partial`, pending);
-    fs.writeFileSync(`${marker}.partial`, JSON.stringify(staged, null, 2));
-    fs.renameSync(`${marker}.partial`, marker);
+    commitTempFileSync(`${pending}.partial`, pending);
+    writeFileAtomicSync(marker, JSON.stringify(staged, null, 2));
   } catch (err) {
-    for (const f of [`${pending}.partial`, pending, `${marker}.partial`]) fs.rmSync(f, { force: true });
+    for (const f of [`${pending}.partial`, pending]) fs.rmSync(f, { force: true });
     throw err;
   }
   return { ok: true, staged };

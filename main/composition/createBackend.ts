@@ -38,6 +38,7 @@ import { createFileLogger } from '../adapters/logging/PinoLogger';
 import { FanOutNotifier, LogNotifier } from '../adapters/notifier/LogNotifier';
 import { backupDatabase } from '../db/backupRestore';
 import { createStore } from '../db/createStore';
+import { newestEventTime } from '../db/eventLog/newestEvent';
 import { openDatabase } from '../db/openDatabase';
 import { ExecutionLoop } from '../jobs/ExecutionLoop';
 import { TickScheduler } from '../jobs/TickScheduler';
@@ -48,7 +49,7 @@ import { backendQueries } from './backendQueries';
 import { EventBus } from './EventBus';
 import { applyStagedRestore, defaultBackupFile } from './backup';
 import { DEFAULT_DATA_DIR } from './dataDir';
-import { createMarketData, type ProviderChoice } from './marketDataChoice';
+import { createMarketData, type ChosenMarketData, type ProviderChoice } from './marketDataChoice';
 
 export interface BackendOptions {
   /** The data folder (database, logs); `~/.volatility-balancing` by default. */
@@ -98,20 +99,31 @@ export async function createBackend(options: BackendOptions = {}): Promise<Backe
     ? null
     : createFileLogger({ dataDir, stdout: options.logToStdout ?? false });
   const logger = options.logger ?? (fileLogger as NonNullable<typeof fileLogger>).logger;
-  const chosen =
-    options.marketData && options.clock
-      ? {
-          marketData: options.marketData,
-          clock: options.clock,
-          describe: options.marketData.name,
-          persist: () => undefined,
-        }
-      : await createMarketData(providerChoice, { dataDir, replay: options.replay, clock: options.clock });
-  const { marketData, clock } = chosen;
   const file = options.databaseFile ?? databaseFileFor(dataDir, providerChoice);
   // A restore staged from the UI is applied now, while nothing holds the file open (backup.ts).
   await applyStagedRestore(dataDir, file, logger);
   const db = await openDatabase({ file });
+  let chosen: ChosenMarketData;
+  try {
+    chosen =
+      options.marketData && options.clock
+        ? {
+            marketData: options.marketData,
+            clock: options.clock,
+            describe: options.marketData.name,
+            persist: () => undefined,
+          }
+        : await createMarketData(providerChoice, {
+            dataDir,
+            replay: options.replay,
+            clock: options.clock,
+            notBefore: newestEventTime(db.sqlite),
+          });
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+  const { marketData, clock } = chosen;
   const ids = ulidGenerator(clock);
   const store = createStore(db, { ids, clock });
   const bus = new EventBus(logger);

@@ -194,7 +194,10 @@ export function daemonCommand(ctx?: CliContext): Command {
       import('../../ipc/loopback/serveHeadless'),
     ]);
     // The Settings page stores provider and tick interval for the next start; flags and env win.
-    const preferences = new JsonPreferencesStore(path.join(usable.dir, 'preferences.json')).get();
+    const preferenceStore = new JsonPreferencesStore(path.join(usable.dir, 'preferences.json'));
+    if (preferenceStore.problem !== null)
+      (ctx ? ctx.io.err : (t: string) => process.stderr.write(t))(`warning: ${preferenceStore.problem}\n`);
+    const preferences = preferenceStore.get();
     const provider: ProviderChoice =
       command.getOptionValueSource('provider') === 'default'
         ? preferences.provider === 'yahoo'
