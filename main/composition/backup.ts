@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Logger } from '../../shared/ports/Logger';
 import { commitTempFileSync, writeFileAtomicSync } from '../adapters/files/atomicFile';
-import { restoreDatabase, verifyBackupFile, type RestoreResult } from '../db/backupRestore';
+import { restoreDatabase, verifyBackupFile, type RefusalCode, type RestoreResult } from '../db/backupRestore';
 import { fileStamp } from '../db/backups';
 
 /** `<dataDir>/backups/`: where backups are written by default and the only folder a UI restore reads. */
@@ -79,7 +79,7 @@ export type StageRestoreResult =
   | { ok: true; staged: StagedRestore }
   | {
       ok: false;
-      code: 'outside_backups' | 'not_found' | 'unreadable' | 'corrupt' | 'not_ours' | 'chain_broken';
+      code: 'outside_backups' | 'not_found' | RefusalCode;
       message: string;
     };
 
