@@ -19,3 +19,24 @@ export function tamperWithFirstEvent(file: string, tenantId: string): string {
     db.close();
   }
 }
+
+/** Test support: raises every position's cash in a database file by `cents`, as an outsider editing it. */
+export function raisePositionCash(file: string, cents: number, positionId?: string): void {
+  const db = new Database(file);
+  try {
+    if (positionId === undefined) db.prepare('UPDATE positions SET cash_cents = cash_cents + ?').run(cents);
+    else db.prepare('UPDATE positions SET cash_cents = cash_cents + ? WHERE id = ?').run(cents, positionId);
+  } finally {
+    db.close();
+  }
+}
+
+/** Test support: how many events a database file holds (opened read-only). */
+export function countEvents(file: string): number {
+  const db = new Database(file, { readonly: true });
+  try {
+    return (db.prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n;
+  } finally {
+    db.close();
+  }
+}
