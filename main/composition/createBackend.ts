@@ -15,7 +15,8 @@ import {
   rebalanceToTarget,
   type ManualOrderResult,
 } from '../../shared/application/trading/manualOrders';
-import type { Result } from '../../shared/application/ledger/Result';
+import type { Failure, Result } from '../../shared/application/ledger/Result';
+import type { TenantRepository } from '../../shared/ports/TenantRepository';
 import { ProviderSymbolDirectory } from '../adapters/symbols/ProviderSymbolDirectory';
 import { recordSkippedTick, runTick, type TickResult } from '../../shared/application/trading/runTick';
 import { manualTickId, TICK_INTERVAL_MS } from '../../shared/application/trading/tickId';
@@ -47,6 +48,7 @@ import { WorkerSimulationService } from '../simulation/WorkerSimulationService';
 import type { Backend, LedgerUseCases, LoopStatus, TickReport } from './Backend';
 import { backendQueries } from './backendQueries';
 import { EventBus } from './EventBus';
+import { LedgerGuard, type IntegrityStatus } from './ledgerGuard';
 import { applyStagedRestore, defaultBackupFile } from './backup';
 import { DEFAULT_DATA_DIR } from './dataDir';
 import { createMarketData, type ChosenMarketData, type ProviderChoice } from './marketDataChoice';
@@ -101,7 +103,7 @@ export async function createBackend(options: BackendOptions = {}): Promise<Backe
   const logger = options.logger ?? (fileLogger as NonNullable<typeof fileLogger>).logger;
   const file = options.databaseFile ?? databaseFileFor(dataDir, providerChoice);
   // A restore staged from the UI is applied now, while nothing holds the file open (backup.ts).
-  await applyStagedRestore(dataDir, file, logger);
+  const stagedRestore = await applyStagedRestore(dataDir, file, logger);
   const db = await openDatabase({ file });
   let chosen: ChosenMarketData;
   try {
@@ -132,8 +134,25 @@ export async function createBackend(options: BackendOptions = {}): Promise<Backe
     ...(options.notifier ? [options.notifier] : []),
     { notify: (notification: Notification) => bus.publish({ type: 'notification', notification }) },
   ]);
+  // The ledger's self-checks (ADR 0076): before anything writes; a failure halts trading for its tenant.
+  const guard = new LedgerGuard({
+    db,
+    dataDir,
+    now: () => clock.now(),
+    logger: logger.child({ component: 'ledgerCheck' }),
+    notify: (n) => notifier.notify(n),
+  });
+  guard.noteRestore(stagedRestore);
+  guard.check('startup');
+  // Ticks, fills and corporate actions loop over the tenants: a halted tenant is not among them.
+  const tradingTenants: TenantRepository = {
+    insert: (tenant) => store.tenants.insert(tenant),
+    get: (tenantId) => store.tenants.get(tenantId),
+    listAll: () => store.tenants.listAll().filter((t) => !guard.halted(t.id)),
+  };
   const deps: LiveDeps = {
     ...store,
+    tenants: tradingTenants,
     clock,
     ids,
     marketData,
@@ -180,6 +199,7 @@ export async function createBackend(options: BackendOptions = {}): Promise<Backe
   let running = false;
   let stopped = false;
   let lastDailyDate: string | null = null;
+  let lastDailyCheckDate: string | null = null;
   let providerDown = false;
   let lastHealth = JSON.stringify(marketData.health());
 
@@ -262,7 +282,10 @@ export async function createBackend(options: BackendOptions = {}): Promise<Backe
     drain: async (shouldStop) => {
       const result = await drainIntents(deps, { ...execution, shouldStop });
       for (const outcome of result.outcomes) publishOutcome(outcome);
-      if (result.outcomes.length > 0) publishHealth();
+      if (result.outcomes.length > 0) {
+        publishHealth();
+        guard.recordHeads();
+      }
     },
   });
 
@@ -272,6 +295,8 @@ export async function createBackend(options: BackendOptions = {}): Promise<Backe
     if (lastDailyDate === today) return;
     lastDailyDate = today;
     const jobLog = logger.child({ component: 'daily', date: today });
+    if (lastDailyCheckDate !== null && lastDailyCheckDate !== today) guard.check('daily');
+    lastDailyCheckDate = today;
     try {
       await ingestCorporateActions(deps, today);
       for (const day of await catchUpCorporateActions(deps, today)) {
@@ -291,6 +316,7 @@ export async function createBackend(options: BackendOptions = {}): Promise<Backe
     await runDailyJobsIfDue();
     const result = await runTick(deps, tickId, tickOptions);
     const report = publishTick(result);
+    guard.recordHeads();
     chosen.persist();
     if (result.tenants.some((t) => t.ordersCreated > 0)) void worker.kick();
     return report;
@@ -339,6 +365,7 @@ export async function createBackend(options: BackendOptions = {}): Promise<Backe
   const manualOrder = async (
     run: () => Promise<Result<ManualOrderResult>>,
   ): Promise<Result<ManualOrderResult>> => {
+    if (guard.halted(tenantId)) return haltedFailure(guard.status());
     const result = await scheduler.exclusive('manual-order', run);
     if (result.ok) {
       const { evaluation, order, position } = result.value;
@@ -364,6 +391,11 @@ export async function createBackend(options: BackendOptions = {}): Promise<Backe
     dataDir,
     databaseFile: db.file,
     provider: marketData.name,
+    integrity: {
+      status: () => guard.status(),
+      checkNow: () => guard.check('daily'),
+      evidence: () => guard.evidence(),
+    },
     backup: (destFile) => {
       const target = path.resolve(destFile ?? defaultBackupFile(dataDir, db.file, new Date()));
       ensureDirectorySync(path.dirname(target));
@@ -412,10 +444,21 @@ export async function createBackend(options: BackendOptions = {}): Promise<Backe
       await worker.stop();
       await simulations.close();
       chosen.persist();
+      guard.recordHeads();
       logger.info('live loop stopped; database closed');
       db.close();
       await fileLogger?.flush();
     },
+  };
+}
+
+/** An order by hand while the ledger's check has failed: refused, saying why. */
+function haltedFailure(status: IntegrityStatus): Failure {
+  const first = status.problems[0];
+  return {
+    ok: false,
+    code: 'conflict',
+    message: `Trading is halted: the ledger's check failed${first ? ` (${first.where}: ${first.detail})` : ''}. Nothing was changed.`,
   };
 }
 

@@ -91,37 +91,8 @@ export function verifyTenantChainFrom(
   let index = 0;
   let lastId: string | null = null;
   if (from !== null) {
-    const row = sqlite
-      .prepare(
-        `SELECT id, tenant_id, portfolio_id, position_id, symbol, ts, recorded_at, type, correlation_id, payload, prev_hash, hash
-         FROM events WHERE tenant_id = ? AND id = ?`,
-      )
-      .get(tenantId, from.lastId) as EventRow | undefined;
-    const upTo = (
-      sqlite
-        .prepare('SELECT count(*) AS n FROM events WHERE tenant_id = ? AND id <= ?')
-        .get(tenantId, from.lastId) as {
-        n: number;
-      }
-    ).n;
-    if (row === undefined || row.hash !== from.hash || hashOfRow(row) !== row.hash || upTo !== from.count) {
-      const detail =
-        row === undefined
-          ? `event ${from.lastId}, verified before as #${from.count - 1}, is no longer in the log`
-          : row.hash !== from.hash || hashOfRow(row) !== row.hash
-            ? `event ${from.lastId} changed since it was verified`
-            : `${upTo} events up to ${from.lastId}, but ${from.count} when it was verified`;
-      return {
-        result: {
-          ok: false,
-          brokenAt: from.lastId,
-          index: from.count - 1,
-          reason: row === undefined || upTo !== from.count ? 'prev_hash_mismatch' : 'hash_mismatch',
-          detail,
-        },
-        checkpoint: null,
-      };
-    }
+    const broken = checkpointProblem(sqlite, tenantId, from);
+    if (broken !== null) return { result: broken, checkpoint: null };
     prev = from.hash;
     index = from.count;
     lastId = from.lastId;
@@ -165,6 +136,65 @@ export function verifyTenantChainFrom(
     result: { ok: true, count: index },
     checkpoint: lastId === null ? null : { lastId, hash: prev, count: index },
   };
+}
+
+/**
+ * Whether a checkpoint still holds: its event is in the log, unchanged (hash recomputed and equal to the
+ * one remembered), with exactly as many events up to it. A log cut off after the checkpoint's time
+ * loses its event; one with events removed before it has fewer (ADR 0076).
+ */
+export function checkpointProblem(
+  sqlite: Database.Database,
+  tenantId: string,
+  from: ChainCheckpoint,
+): Extract<ChainVerification, { ok: false }> | null {
+  const row = sqlite
+    .prepare(
+      `SELECT id, tenant_id, portfolio_id, position_id, symbol, ts, recorded_at, type, correlation_id, payload, prev_hash, hash
+       FROM events WHERE tenant_id = ? AND id = ?`,
+    )
+    .get(tenantId, from.lastId) as EventRow | undefined;
+  const upTo = (
+    sqlite
+      .prepare('SELECT count(*) AS n FROM events WHERE tenant_id = ? AND id <= ?')
+      .get(tenantId, from.lastId) as {
+      n: number;
+    }
+  ).n;
+  if (row !== undefined && row.hash === from.hash && hashOfRow(row) === row.hash && upTo === from.count)
+    return null;
+  const detail =
+    row === undefined
+      ? `event ${from.lastId}, #${from.count - 1} of the log when it was last seen, is no longer in the log: the newest events were cut off`
+      : row.hash !== from.hash || hashOfRow(row) !== row.hash
+        ? `event ${from.lastId} changed since it was last seen`
+        : `${upTo} events up to ${from.lastId}, but ${from.count} when it was last seen: events were removed`;
+  return {
+    ok: false,
+    brokenAt: from.lastId,
+    index: from.count - 1,
+    reason: row === undefined || upTo !== from.count ? 'prev_hash_mismatch' : 'hash_mismatch',
+    detail,
+  };
+}
+
+/** The newest event of each tenant's chain now, counted from a checkpoint (cheap: an index range). */
+export function chainHeadsNow(
+  sqlite: Database.Database,
+  since: (tenantId: string) => ChainCheckpoint | null,
+): Map<string, ChainCheckpoint> {
+  const heads = new Map<string, ChainCheckpoint>();
+  const tenants = sqlite.prepare('SELECT DISTINCT tenant_id AS id FROM events').all() as { id: string }[];
+  const last = sqlite.prepare('SELECT id, hash FROM events WHERE tenant_id = ? ORDER BY id DESC LIMIT 1');
+  const after = sqlite.prepare('SELECT count(*) AS n FROM events WHERE tenant_id = ? AND id > ?');
+  for (const { id: tenantId } of tenants) {
+    const newest = last.get(tenantId) as { id: string; hash: string } | undefined;
+    if (!newest) continue;
+    const from = since(tenantId);
+    const count = (from?.count ?? 0) + (after.get(tenantId, from?.lastId ?? '') as { n: number }).n;
+    heads.set(tenantId, { lastId: newest.id, hash: newest.hash, count });
+  }
+  return heads;
 }
 
 function hashOfRow(row: EventRow): string {

@@ -40,3 +40,20 @@ export function countEvents(file: string): number {
     db.close();
   }
 }
+
+/** Test support: removes the newest event of a file behind the trigger's back (the trigger is put back). */
+export function cutNewestEvent(file: string): string {
+  const db = new Database(file);
+  try {
+    const newest = db.prepare('SELECT id FROM events ORDER BY id DESC LIMIT 1').get() as { id: string };
+    const trigger = (
+      db.prepare("SELECT sql FROM sqlite_master WHERE name = 'events_no_delete'").get() as { sql: string }
+    ).sql;
+    db.exec('DROP TRIGGER events_no_delete');
+    db.prepare('DELETE FROM events WHERE id = ?').run(newest.id);
+    db.exec(trigger);
+    return newest.id;
+  } finally {
+    db.close();
+  }
+}
