@@ -1,3 +1,4 @@
+import type { IntegrityStatus } from './ledgerGuard';
 import type { Result } from '../../shared/application/ledger/Result';
 import type { SimulationService } from '../simulation/SimulationService';
 import type { AccountingService } from '../accounting/AccountingService';
@@ -67,6 +68,15 @@ export interface Backend {
    * `restoreBackup` in main/composition/backup.ts.
    */
   backup(destFile?: string): Promise<{ file: string; pages: number }>;
+  /**
+   * The ledger's self-checks (ADR 0076): what the last one found (trading is halted for a tenant whose
+   * check failed), a check run now, and the evidence to export.
+   */
+  readonly integrity: {
+    status(): IntegrityStatus;
+    checkNow(): IntegrityStatus;
+    evidence(): Record<string, unknown>;
+  };
   /** Starts the scheduler (5-minute ticks), the execution worker and the daily dividend jobs. */
   start(): void;
   /**

@@ -15,7 +15,8 @@ import {
   rebalanceToTarget,
   type ManualOrderResult,
 } from '../../shared/application/trading/manualOrders';
-import type { Result } from '../../shared/application/ledger/Result';
+import type { Failure, Result } from '../../shared/application/ledger/Result';
+import type { TenantRepository } from '../../shared/ports/TenantRepository';
 import { ProviderSymbolDirectory } from '../adapters/symbols/ProviderSymbolDirectory';
 import { recordSkippedTick, runTick, type TickResult } from '../../shared/application/trading/runTick';
 import { manualTickId, TICK_INTERVAL_MS } from '../../shared/application/trading/tickId';
@@ -38,6 +39,7 @@ import { createFileLogger } from '../adapters/logging/PinoLogger';
 import { FanOutNotifier, LogNotifier } from '../adapters/notifier/LogNotifier';
 import { backupDatabase } from '../db/backupRestore';
 import { createStore } from '../db/createStore';
+import { newestEventTime } from '../db/eventLog/newestEvent';
 import { openDatabase } from '../db/openDatabase';
 import { ExecutionLoop } from '../jobs/ExecutionLoop';
 import { TickScheduler } from '../jobs/TickScheduler';
@@ -46,9 +48,10 @@ import { WorkerSimulationService } from '../simulation/WorkerSimulationService';
 import type { Backend, LedgerUseCases, LoopStatus, TickReport } from './Backend';
 import { backendQueries } from './backendQueries';
 import { EventBus } from './EventBus';
+import { LedgerGuard, type IntegrityStatus } from './ledgerGuard';
 import { applyStagedRestore, defaultBackupFile } from './backup';
 import { DEFAULT_DATA_DIR } from './dataDir';
-import { createMarketData, type ProviderChoice } from './marketDataChoice';
+import { createMarketData, type ChosenMarketData, type ProviderChoice } from './marketDataChoice';
 import { createAccounting } from '../accounting/createAccounting';
 
 export interface BackendOptions {
@@ -99,20 +102,31 @@ export async function createBackend(options: BackendOptions = {}): Promise<Backe
     ? null
     : createFileLogger({ dataDir, stdout: options.logToStdout ?? false });
   const logger = options.logger ?? (fileLogger as NonNullable<typeof fileLogger>).logger;
-  const chosen =
-    options.marketData && options.clock
-      ? {
-          marketData: options.marketData,
-          clock: options.clock,
-          describe: options.marketData.name,
-          persist: () => undefined,
-        }
-      : await createMarketData(providerChoice, { dataDir, replay: options.replay, clock: options.clock });
-  const { marketData, clock } = chosen;
   const file = options.databaseFile ?? databaseFileFor(dataDir, providerChoice);
   // A restore staged from the UI is applied now, while nothing holds the file open (backup.ts).
-  await applyStagedRestore(dataDir, file, logger);
+  const stagedRestore = await applyStagedRestore(dataDir, file, logger);
   const db = await openDatabase({ file });
+  let chosen: ChosenMarketData;
+  try {
+    chosen =
+      options.marketData && options.clock
+        ? {
+            marketData: options.marketData,
+            clock: options.clock,
+            describe: options.marketData.name,
+            persist: () => undefined,
+          }
+        : await createMarketData(providerChoice, {
+            dataDir,
+            replay: options.replay,
+            clock: options.clock,
+            notBefore: newestEventTime(db.sqlite),
+          });
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+  const { marketData, clock } = chosen;
   const ids = ulidGenerator(clock);
   const store = createStore(db, { ids, clock });
   const bus = new EventBus(logger);
@@ -121,8 +135,25 @@ export async function createBackend(options: BackendOptions = {}): Promise<Backe
     ...(options.notifier ? [options.notifier] : []),
     { notify: (notification: Notification) => bus.publish({ type: 'notification', notification }) },
   ]);
+  // The ledger's self-checks (ADR 0076): before anything writes; a failure halts trading for its tenant.
+  const guard = new LedgerGuard({
+    db,
+    dataDir,
+    now: () => clock.now(),
+    logger: logger.child({ component: 'ledgerCheck' }),
+    notify: (n) => notifier.notify(n),
+  });
+  guard.noteRestore(stagedRestore);
+  guard.check('startup');
+  // Ticks, fills and corporate actions loop over the tenants: a halted tenant is not among them.
+  const tradingTenants: TenantRepository = {
+    insert: (tenant) => store.tenants.insert(tenant),
+    get: (tenantId) => store.tenants.get(tenantId),
+    listAll: () => store.tenants.listAll().filter((t) => !guard.halted(t.id)),
+  };
   const deps: LiveDeps = {
     ...store,
+    tenants: tradingTenants,
     clock,
     ids,
     marketData,
@@ -183,6 +214,7 @@ export async function createBackend(options: BackendOptions = {}): Promise<Backe
   let running = false;
   let stopped = false;
   let lastDailyDate: string | null = null;
+  let lastDailyCheckDate: string | null = null;
   let providerDown = false;
   let lastHealth = JSON.stringify(marketData.health());
 
@@ -265,7 +297,10 @@ export async function createBackend(options: BackendOptions = {}): Promise<Backe
     drain: async (shouldStop) => {
       const result = await drainIntents(deps, { ...execution, shouldStop });
       for (const outcome of result.outcomes) publishOutcome(outcome);
-      if (result.outcomes.length > 0) publishHealth();
+      if (result.outcomes.length > 0) {
+        publishHealth();
+        guard.recordHeads();
+      }
     },
   });
 
@@ -275,6 +310,8 @@ export async function createBackend(options: BackendOptions = {}): Promise<Backe
     if (lastDailyDate === today) return;
     lastDailyDate = today;
     const jobLog = logger.child({ component: 'daily', date: today });
+    if (lastDailyCheckDate !== null && lastDailyCheckDate !== today) guard.check('daily');
+    lastDailyCheckDate = today;
     try {
       await ingestCorporateActions(deps, today);
       for (const day of await catchUpCorporateActions(deps, today)) {
@@ -294,6 +331,7 @@ export async function createBackend(options: BackendOptions = {}): Promise<Backe
     await runDailyJobsIfDue();
     const result = await runTick(deps, tickId, tickOptions);
     const report = publishTick(result);
+    guard.recordHeads();
     chosen.persist();
     // SPEC 8: the equity history at each session close (and the days missed), off the tick's path.
     void accounting.ensureHistory().catch((err: unknown) =>
@@ -348,6 +386,7 @@ export async function createBackend(options: BackendOptions = {}): Promise<Backe
   const manualOrder = async (
     run: () => Promise<Result<ManualOrderResult>>,
   ): Promise<Result<ManualOrderResult>> => {
+    if (guard.halted(tenantId)) return haltedFailure(guard.status());
     const result = await scheduler.exclusive('manual-order', run);
     if (result.ok) {
       const { evaluation, order, position } = result.value;
@@ -373,6 +412,11 @@ export async function createBackend(options: BackendOptions = {}): Promise<Backe
     dataDir,
     databaseFile: db.file,
     provider: marketData.name,
+    integrity: {
+      status: () => guard.status(),
+      checkNow: () => guard.check('daily'),
+      evidence: () => guard.evidence(),
+    },
     backup: (destFile) => {
       const target = path.resolve(destFile ?? defaultBackupFile(dataDir, db.file, new Date()));
       ensureDirectorySync(path.dirname(target));
@@ -422,10 +466,21 @@ export async function createBackend(options: BackendOptions = {}): Promise<Backe
       await worker.stop();
       await simulations.close();
       chosen.persist();
+      guard.recordHeads();
       logger.info('live loop stopped; database closed');
       db.close();
       await fileLogger?.flush();
     },
+  };
+}
+
+/** An order by hand while the ledger's check has failed: refused, saying why. */
+function haltedFailure(status: IntegrityStatus): Failure {
+  const first = status.problems[0];
+  return {
+    ok: false,
+    code: 'conflict',
+    message: `Trading is halted: the ledger's check failed${first ? ` (${first.where}: ${first.detail})` : ''}. Nothing was changed.`,
   };
 }
 

@@ -1,3 +1,4 @@
+import type { IntegrityStatus } from '../../composition/ledgerGuard';
 import type { Result } from '../../../shared/application/ledger';
 import * as ledger from '../../../shared/application/ledger';
 import { ulidGenerator } from '../../../shared/ports/IdGenerator';
@@ -80,11 +81,26 @@ export async function openLedgerBackend(file?: string): Promise<LedgerBackend> {
     (input: I) =>
       fn(deps, { ...input, tenantId });
 
+  const integrityStatus: IntegrityStatus = {
+    state: 'ok',
+    kind: 'startup',
+    checkedAt: store.clock.now(),
+    scope: 'not checked in handler tests',
+    durationMs: 0,
+    haltedTenants: [],
+    problems: [],
+    restore: null,
+  };
   const backend: Backend = {
     tenantId,
     dataDir: store.dir,
     provider: 'scripted',
     accounting: createAccounting(store.store, tenantId, store.clock, [new BundledBarSource()], SILENT_LOGGER),
+    integrity: {
+      status: () => integrityStatus,
+      checkNow: () => integrityStatus,
+      evidence: () => ({ status: integrityStatus }),
+    },
     // Handler tests run offline: a symbol is known when the bundled dataset has it.
     symbols: new ProviderSymbolDirectory({
       marketData: null,
