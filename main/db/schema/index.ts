@@ -12,3 +12,6 @@ export * from './priceHistory';
 export * from './jobRuns';
 export * from './events';
 export * from './simulation';
+// settings (issue 15)
+export * from './tradingSettings';
+export * from './deadLetters';

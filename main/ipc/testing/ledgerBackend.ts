@@ -14,6 +14,7 @@ import type { TickDeps } from '../../../shared/application/trading/runTick';
 import { openTestStore, type TestStore } from '../../db/testing/testDatabase';
 import { historySources } from '../../simulation/historySources';
 import { WorkerSimulationService } from '../../simulation/WorkerSimulationService';
+import { bindSettings } from '../../composition/settingsUseCases';
 
 /**
  * Test support: a `Backend` over a real SQLite file with the ledger use cases, the store's queries and
@@ -87,6 +88,10 @@ export async function openLedgerBackend(file?: string): Promise<LedgerBackend> {
     symbols: new ProviderSymbolDirectory({
       marketData: null,
       bundledSymbols: () => new BundledBarSource().listSymbols(),
+    }),
+    settings: bindSettings({
+      deps: { ...store.store, ...liveDeps, broker: null as never },
+      tenantId,
     }),
     useCases: {
       createTenant: (input) => ledger.createTenant(deps, input),
