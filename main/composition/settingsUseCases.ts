@@ -21,6 +21,7 @@ import {
   type TradingSettingsView,
 } from '../../shared/application/settings/tradingSettings';
 import type { LiveDeps } from '../../shared/application/trading/TradingDeps';
+import type { LedgerDeps } from '../../shared/application/ledger/LedgerDeps';
 import type { CommissionRate } from '../../shared/domain/Commission';
 import type { DomainEvent } from '../../shared/domain/DomainEvent';
 import { exchangeDateOf } from '../../shared/domain/calendar';
@@ -60,8 +61,15 @@ export interface SettingsUseCases {
   dailyJobs(): DailyJobsStatus;
 }
 
+/** What the settings run on: the ledger's ports, the queue, dividends, and the tenant's settings row. */
+export type SettingsDeps = LedgerDeps &
+  Pick<LiveDeps, 'intents' | 'trades' | 'dividends' | 'logger'> & {
+    tradingSettings: TradingSettingsRepository;
+    deadLetters: DeadLetterRepository;
+  };
+
 export interface SettingsBinding {
-  deps: LiveDeps & { tradingSettings: TradingSettingsRepository; deadLetters: DeadLetterRepository };
+  deps: SettingsDeps;
   tenantId: string;
   /** After a dividend entered by hand: the daily jobs run again (the backend's timer). */
   dividendsChanged?: () => Promise<void>;

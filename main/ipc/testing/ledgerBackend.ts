@@ -90,7 +90,7 @@ export async function openLedgerBackend(file?: string): Promise<LedgerBackend> {
       bundledSymbols: () => new BundledBarSource().listSymbols(),
     }),
     settings: bindSettings({
-      deps: { ...store.store, ...liveDeps, broker: null as never },
+      deps: { ...store.store, clock: store.clock, ids: liveDeps.ids, logger: SILENT_LOGGER },
       tenantId,
     }),
     useCases: {
