@@ -78,6 +78,7 @@ function samples(ids: {
     'deadLetter.listDeadLetters': {},
     'deadLetter.requeueDeadLetter': { intentId: 'i1' },
     'deadLetter.discardDeadLetter': { intentId: 'i1', why: 'fuzz' },
+    'settings.getStrategyFields': {},
     'dividend.recordDividend': { symbol: 'AAPL', exDate: '2024-05-10', amountPerShare: 0.25 },
   };
 }

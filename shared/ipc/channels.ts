@@ -58,6 +58,7 @@ export const CHANNELS = [
   'deadLetter.listDeadLetters',
   'deadLetter.requeueDeadLetter',
   'deadLetter.discardDeadLetter',
+  'settings.getStrategyFields',
   'dividend.recordDividend',
 ] as const;
 export type ChannelName = (typeof CHANNELS)[number];

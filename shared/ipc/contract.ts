@@ -51,6 +51,7 @@ import {
   recordedDividendSchema,
   removeCommissionRateRequest,
   setCommissionRateRequest,
+  strategyFieldSchema,
   tradingSettingsSchema,
   updateTradingRequest,
 } from './dto/tradingSettings';
@@ -273,6 +274,8 @@ export const contract = {
     request: deadLetterActionRequest,
     response: z.object({ intentId: idSchema }),
   },
+  /** Every strategy setting with its label, unit, rule and default: drives the defaults and override forms. */
+  'settings.getStrategyFields': { request: emptyRequest, response: z.array(strategyFieldSchema) },
   /** A dividend the provider missed: processed by the same dividend job (SPEC 4.3). */
   'dividend.recordDividend': { request: recordDividendRequest, response: recordedDividendSchema },
 } as const;

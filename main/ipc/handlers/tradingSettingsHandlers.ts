@@ -1,5 +1,12 @@
 import type { CommissionRate } from '../../../shared/domain/Commission';
-import type { CommissionRateDto, TradingSettingsDto } from '../../../shared/ipc/dto/tradingSettings';
+import type {
+  CommissionRateDto,
+  StrategyFieldDto,
+  TradingSettingsDto,
+} from '../../../shared/ipc/dto/tradingSettings';
+import { DEFAULT_STRATEGY_CONFIG } from '../../../shared/domain/Config';
+import { LIMITS, limitMessage } from '../../../shared/domain/InputLimits';
+import { SECTION_LABELS, STRATEGY_FIELDS } from '../../../shared/domain/StrategyFields';
 import { ipcOk, type IpcResult } from '../../../shared/ipc/result';
 import { dollarsToCents } from '../../../shared/domain/Money';
 import type { Backend } from '../../composition/Backend';
@@ -16,7 +23,8 @@ type Channels =
   | 'deadLetter.listDeadLetters'
   | 'deadLetter.requeueDeadLetter'
   | 'deadLetter.discardDeadLetter'
-  | 'dividend.recordDividend';
+  | 'dividend.recordDividend'
+  | 'settings.getStrategyFields';
 
 const rateDto = (r: CommissionRate): CommissionRateDto => ({
   level: r.scope,
@@ -24,6 +32,43 @@ const rateDto = (r: CommissionRate): CommissionRateDto => ({
   rate: r.rate,
   minimumCents: r.minimumCents,
 });
+
+/** The domain's field list with each number's limit in words: one form for defaults and overrides. */
+export function strategyFields(): StrategyFieldDto[] {
+  return STRATEGY_FIELDS.map((f) => {
+    const defaultValue = (
+      DEFAULT_STRATEGY_CONFIG[f.section] as Record<string, number | string | boolean | null>
+    )[f.key] as number | string | boolean | null;
+    const common = {
+      section: f.section,
+      sectionLabel: SECTION_LABELS[f.section],
+      key: f.key,
+      help: f.help ?? null,
+      defaultValue,
+    };
+    if (f.kind === 'number') {
+      const limit = LIMITS[f.limit];
+      return {
+        ...common,
+        kind: 'number',
+        label: limit.label,
+        unit: limit.unit,
+        rule: limitMessage(limit),
+        nullAs: f.nullAs ?? null,
+        choices: [],
+      };
+    }
+    return {
+      ...common,
+      kind: f.kind,
+      label: f.label,
+      unit: null,
+      rule: null,
+      nullAs: null,
+      choices: f.kind === 'choice' ? [...f.choices] : [],
+    };
+  });
+}
 
 export function tradingView(backend: Backend): TradingSettingsDto {
   const view = backend.settings.trading();
@@ -121,6 +166,7 @@ export function tradingSettingsHandlers({ backend, host, pushes }: HandlerDeps):
         (v) => ({ intentId: v.intentId }),
         req,
       ),
+    'settings.getStrategyFields': () => ipcOk(strategyFields()),
     'dividend.recordDividend': async (req) =>
       fromResult(
         await backend.settings.recordDividend(req),

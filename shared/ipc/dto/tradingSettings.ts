@@ -119,3 +119,23 @@ export const recordedDividendSchema = z.object({
   payDate: isoDateSchema.nullable(),
   amountPerShare: z.number(),
 });
+
+// ── the strategy settings as a form (shared/domain/StrategyFields) ─────────────────────────────
+export const strategyFieldSchema = z.object({
+  section: z.enum(['trigger', 'sizing', 'guardrails', 'orderPolicy', 'execution']),
+  sectionLabel: z.string(),
+  key: z.string(),
+  label: z.string(),
+  kind: z.enum(['number', 'choice', 'boolean']),
+  /** For numbers: how the value is shown and typed (percent fields are fractions in the config). */
+  unit: z.enum(['money', 'price', 'shares', 'percent', 'ratio', 'count', 'duration', 'bps']).nullable(),
+  /** "Down threshold must be between 0.1 % and 50 %": the limit's message, shown as the field's hint. */
+  rule: z.string().nullable(),
+  /** The word for null when null is allowed ("no limit"); null when it is not. */
+  nullAs: z.string().nullable(),
+  choices: z.array(z.object({ value: z.string(), label: z.string() })),
+  help: z.string().nullable(),
+  /** The SPEC's default ("reset to default"). */
+  defaultValue: z.union([z.number(), z.string(), z.boolean(), z.null()]),
+});
+export type StrategyFieldDto = z.infer<typeof strategyFieldSchema>;
