@@ -41,6 +41,10 @@ export const VALUE_KINDS = {
   outputFile: { bad: ['{unwritable}/out.json', '{text}/out.json', 'out.docx'] },
   backupFile: { bad: ['{unwritable}/copy.db', '{text}/copy.db', '{dir}'] },
   dataDir: { bad: ['{unwritable}', '{text}'] },
+  // settings (issue 15)
+  symbol: { bad: ['$$$', ''] },
+  id: { bad: ['', 'not an id'] },
+  reason: { bad: ['x'.repeat(501)] },
 } as const satisfies Record<string, { bad: readonly string[] }>;
 
 export type ValueKind = keyof typeof VALUE_KINDS;
@@ -314,5 +318,25 @@ function isKernelFileSystem(dir: string): boolean {
 export const dataDir = (flag: FlagName): ValueParser<string> =>
   parser('dataDir', (t) => {
     if (t.trim() === '') throw bad(flag, t, 'give the path of a folder');
+    return t;
+  });
+
+// ---- settings (issue 15) ----------------------------------------------------------------------
+
+/** One ticker symbol, upper-cased. */
+export const symbol = (flag: FlagName): ValueParser<string> => parser('symbol', (t) => readSymbol(flag, t));
+
+/** An id the app printed (an intent's, an order's): letters and digits, as `vb dead-letters` lists them. */
+export const id = (flag: FlagName): ValueParser<string> =>
+  parser('id', (t) => {
+    if (!/^[A-Za-z0-9:_-]{1,64}$/.test(t.trim()))
+      throw bad(flag, t, 'is not an id; copy it from the list (e.g. vb dead-letters)');
+    return t.trim();
+  });
+
+/** A reason kept in the event log: at most 500 characters. */
+export const reason = (flag: FlagName): ValueParser<string> =>
+  parser('reason', (t) => {
+    if (t.length > 500) throw bad(flag, `${t.slice(0, 20)}…`, 'is too long; keep it to 500 characters');
     return t;
   });

@@ -1,5 +1,6 @@
 import type { IntegrityStatus } from './ledgerGuard';
 import type { Result } from '../../shared/application/ledger/Result';
+import type { SettingsUseCases } from './settingsUseCases';
 import type { SimulationService } from '../simulation/SimulationService';
 import type { AccountingService } from '../accounting/AccountingService';
 import type { ManualOrderResult } from '../../shared/application/trading/manualOrders';
@@ -50,6 +51,8 @@ export interface Backend {
   readonly provider: string;
   /** The ledger use cases (issue 3), bound to this backend's ports and tenant where they take one. */
   readonly useCases: LedgerUseCases;
+  /** Trading settings, dead letters, dividends by hand (issue 15 "every setting reachable"). */
+  readonly settings: SettingsUseCases;
   readonly trading: TradingControl;
   readonly queries: BackendQueries;
   /** Which symbols can be traded: the provider, then the bundled data (positions are checked on creation). */

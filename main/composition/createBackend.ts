@@ -21,7 +21,6 @@ import { ProviderSymbolDirectory } from '../adapters/symbols/ProviderSymbolDirec
 import { recordSkippedTick, runTick, type TickResult } from '../../shared/application/trading/runTick';
 import { manualTickId, TICK_INTERVAL_MS } from '../../shared/application/trading/tickId';
 import type { LiveDeps } from '../../shared/application/trading/TradingDeps';
-import { exchangeDateOf } from '../../shared/domain/calendar';
 import type { DomainEvent } from '../../shared/domain/DomainEvent';
 import { ulidGenerator } from '../../shared/ports/IdGenerator';
 import type { Logger } from '../../shared/ports/Logger';
@@ -43,6 +42,11 @@ import { newestEventTime } from '../db/eventLog/newestEvent';
 import { openDatabase } from '../db/openDatabase';
 import { ExecutionLoop } from '../jobs/ExecutionLoop';
 import { TickScheduler } from '../jobs/TickScheduler';
+import { DailyJobScheduler } from '../jobs/DailyJobScheduler';
+import { paperSlippageBps } from '../../shared/application/settings/tradingSettings';
+import { DEFAULT_TRADING_SETTINGS } from '../../shared/domain/TradingSettings';
+import { bindSettings } from './settingsUseCases';
+import { listDeadLetters } from '../../shared/application/settings/deadLetters';
 import { historySources } from '../simulation/historySources';
 import { WorkerSimulationService } from '../simulation/WorkerSimulationService';
 import type { Backend, LedgerUseCases, LoopStatus, TickReport } from './Backend';
@@ -129,6 +133,7 @@ export async function createBackend(options: BackendOptions = {}): Promise<Backe
   const { marketData, clock } = chosen;
   const ids = ulidGenerator(clock);
   const store = createStore(db, { ids, clock });
+  let tenantOf: string | null = null;
   const bus = new EventBus(logger);
   const notifier = new FanOutNotifier([
     new LogNotifier(logger.child({ component: 'notifier' })),
@@ -157,12 +162,20 @@ export async function createBackend(options: BackendOptions = {}): Promise<Backe
     clock,
     ids,
     marketData,
-    broker: new PaperBroker({ clock, slippageBps: options.slippageBps ?? 1 }),
+    // Settings › Trading (ADR 0085), read at each fill; the option (tests) wins.
+    broker: new PaperBroker({
+      clock,
+      slippageBps:
+        options.slippageBps ??
+        (() =>
+          tenantOf === null ? DEFAULT_TRADING_SETTINGS.paperSlippageBps : paperSlippageBps(store, tenantOf)),
+    }),
     notifier,
     logger,
   };
   const ledgerDeps: LedgerDeps = { ...store, clock, ids };
   const tenantId = ensureTenant(ledgerDeps, options.tenantName ?? 'Investor');
+  tenantOf = tenantId;
   const simulations = new WorkerSimulationService({
     runs: store.simulationRuns,
     tenants: store.tenants,
@@ -213,7 +226,6 @@ export async function createBackend(options: BackendOptions = {}): Promise<Backe
   let lastTick: LoopStatus['lastTick'] = null;
   let running = false;
   let stopped = false;
-  let lastDailyDate: string | null = null;
   let lastDailyCheckDate: string | null = null;
   let providerDown = false;
   let lastHealth = JSON.stringify(marketData.health());
@@ -304,31 +316,26 @@ export async function createBackend(options: BackendOptions = {}): Promise<Backe
     },
   });
 
-  /** The daily jobs run before the first tick of each exchange date: off-hours, and before any split price is evaluated. */
-  const runDailyJobsIfDue = async (): Promise<void> => {
-    const today = exchangeDateOf(clock.now());
-    if (lastDailyDate === today) return;
-    lastDailyDate = today;
-    const jobLog = logger.child({ component: 'daily', date: today });
+  /**
+   * The daily dividend and corporate-action jobs on their own timer (ADR 0089): they run while trading
+   * is paused, and no tick waits for them.
+   */
+  const runDailyJobs = async (today: string): Promise<void> => {
+    // The ledger's self-check, daily while running (issue 19); start-up runs its own.
     if (lastDailyCheckDate !== null && lastDailyCheckDate !== today) guard.check('daily');
     lastDailyCheckDate = today;
-    try {
-      await ingestCorporateActions(deps, today);
-      for (const day of await catchUpCorporateActions(deps, today)) {
-        for (const p of [...day.dividends.positionsChanged, ...day.splits.positionsChanged])
-          bus.publish({ type: 'positionChanged', position: p });
-        for (const e of day.splits.cancelledOrders) bus.publish({ type: 'orderCancelled', event: e });
-      }
-    } catch (err) {
-      lastDailyDate = null; // try again at the next tick
-      jobLog.error('daily corporate-action jobs failed (bug)', {
-        error: err instanceof Error ? (err.stack ?? err.message) : String(err),
-      });
+    await ingestCorporateActions(deps, today);
+    for (const day of await catchUpCorporateActions(deps, today)) {
+      for (const p of [...day.dividends.positionsChanged, ...day.splits.positionsChanged])
+        bus.publish({ type: 'positionChanged', position: p });
+      for (const e of day.splits.cancelledOrders) bus.publish({ type: 'orderCancelled', event: e });
     }
   };
+  const daily = new DailyJobScheduler({ clock, logger, run: runDailyJobs });
 
   const tick = async (tickId: string): Promise<TickReport> => {
-    await runDailyJobsIfDue();
+    // A new exchange date the timer has not reached yet (a clock that jumped): started, never awaited.
+    if (running) void daily.ensureToday();
     const result = await runTick(deps, tickId, tickOptions);
     const report = publishTick(result);
     guard.recordHeads();
@@ -377,7 +384,8 @@ export async function createBackend(options: BackendOptions = {}): Promise<Backe
       queued: store.intents.listByStatus(tenantId, 'QUEUED', 10_000).length,
       processing: store.intents.listByStatus(tenantId, 'PROCESSING', 10_000).length,
       failed: store.intents.listByStatus(tenantId, 'FAILED', 10_000).length,
-      dead: store.intents.listByStatus(tenantId, 'DEAD', 10_000).length,
+      // Waiting in the dead-letter queue: re-queued or discarded ones are handled (ADR 0087).
+      dead: listDeadLetters(store, tenantId, 10_000).length,
     },
     provider: marketData.health(),
   });
@@ -400,6 +408,22 @@ export async function createBackend(options: BackendOptions = {}): Promise<Backe
   };
 
   const useCases = bindLedger(ledgerDeps, tenantId);
+  const settings = bindSettings({
+    deps: { ...deps, tradingSettings: store.tradingSettings, deadLetters: store.deadLetters },
+    tenantId,
+    dividendsChanged: async () => {
+      await daily.runNow();
+    },
+    requeued: (order) => {
+      bus.publish({ type: 'orderCreated', order });
+      void worker.kick();
+    },
+    dailyStatus: () => ({
+      lastRunDate: daily.lastRunDate(),
+      nextRunAt: daily.nextRunAt(),
+      running: daily.isRunning(),
+    }),
+  });
   const queries = backendQueries(store, tenantId, {
     providerHealth: () => marketData.health(),
     loopStatus: status,
@@ -423,6 +447,7 @@ export async function createBackend(options: BackendOptions = {}): Promise<Backe
       return backupDatabase(db, target);
     },
     useCases,
+    settings,
     queries,
     symbols: new ProviderSymbolDirectory({
       marketData,
@@ -453,6 +478,7 @@ export async function createBackend(options: BackendOptions = {}): Promise<Backe
       if (running || stopped) return;
       running = true;
       scheduler.start();
+      daily.start();
       worker.start();
       void worker.kick();
       bus.publish({ type: 'loopStatusChanged', status: status() });
@@ -463,6 +489,7 @@ export async function createBackend(options: BackendOptions = {}): Promise<Backe
       stopped = true;
       running = false;
       await scheduler.stop();
+      await daily.stop();
       await worker.stop();
       await simulations.close();
       chosen.persist();

@@ -70,6 +70,16 @@ function samples(ids: {
     'backup.stageRestore': { name: 'demo-20260101T000000000Z.db' },
     'settings.getSettings': {},
     'settings.updateSettings': { theme: 'dark', notifications: { fills: false } },
+    // settings › trading, dead letters, dividends by hand (issue 15)
+    'settings.getTrading': {},
+    'settings.setCommissionRate': { level: 'TENANT_ASSET', symbol: 'KO', rate: 0.0002, minimum: 1 },
+    'settings.removeCommissionRate': { level: 'TENANT', symbol: null },
+    'settings.updateTrading': { paperSlippageBps: 2, dividendWithholdingPct: 0.15, pricePolicy: 'LAST' },
+    'deadLetter.listDeadLetters': {},
+    'deadLetter.requeueDeadLetter': { intentId: 'i1' },
+    'deadLetter.discardDeadLetter': { intentId: 'i1', why: 'fuzz' },
+    'settings.getStrategyFields': {},
+    'dividend.recordDividend': { symbol: 'AAPL', exDate: '2024-05-10', amountPerShare: 0.25 },
   };
 }
 

@@ -50,6 +50,16 @@ export const CHANNELS = [
   'backup.stageRestore',
   'settings.getSettings',
   'settings.updateSettings',
+  // settings › trading, dead letters, dividends by hand (issue 15)
+  'settings.getTrading',
+  'settings.setCommissionRate',
+  'settings.removeCommissionRate',
+  'settings.updateTrading',
+  'deadLetter.listDeadLetters',
+  'deadLetter.requeueDeadLetter',
+  'deadLetter.discardDeadLetter',
+  'settings.getStrategyFields',
+  'dividend.recordDividend',
 ] as const;
 export type ChannelName = (typeof CHANNELS)[number];
 

@@ -45,6 +45,17 @@ import {
 } from './dto/inputs';
 import { preferencesPatchSchema, preferencesSchema, settingsSchema } from './dto/settings';
 import {
+  deadLetterActionRequest,
+  deadLetterSchema,
+  recordDividendRequest,
+  recordedDividendSchema,
+  removeCommissionRateRequest,
+  setCommissionRateRequest,
+  strategyFieldSchema,
+  tradingSettingsSchema,
+  updateTradingRequest,
+} from './dto/tradingSettings';
+import {
   datasetSchema,
   getRunResponse,
   runInfoSchema,
@@ -242,6 +253,31 @@ export const contract = {
   // ── settings ────────────────────────────────────────────────────────────────────────────────
   'settings.getSettings': { request: emptyRequest, response: settingsSchema },
   'settings.updateSettings': { request: preferencesPatchSchema, response: settingsSchema },
+
+  // ── settings › trading, dead letters, dividends by hand (issue 15 "every setting reachable") ──
+  /** Commission rates (global, account, per symbol), paper slippage, price policy and withholding. */
+  'settings.getTrading': { request: emptyRequest, response: tradingSettingsSchema },
+  /** Sets a commission rate at one level (SPEC 2.7); orders already created keep their snapshot. */
+  'settings.setCommissionRate': { request: setCommissionRateRequest, response: tradingSettingsSchema },
+  /** Removes the account or a per-symbol rate: the level above applies again. */
+  'settings.removeCommissionRate': { request: removeCommissionRateRequest, response: tradingSettingsSchema },
+  /** Paper slippage; price policy and default withholding of every portfolio. */
+  'settings.updateTrading': { request: updateTradingRequest, response: tradingSettingsSchema },
+  /** Dead intents not yet handled, newest first (SPEC 4.2 dead-letter queue). */
+  'deadLetter.listDeadLetters': { request: emptyRequest, response: z.array(deadLetterSchema) },
+  /** Places the order again as a new order and intent (the worker re-prices it on drift). */
+  'deadLetter.requeueDeadLetter': {
+    request: deadLetterActionRequest,
+    response: z.object({ orderId: idSchema, intentId: idSchema }),
+  },
+  'deadLetter.discardDeadLetter': {
+    request: deadLetterActionRequest,
+    response: z.object({ intentId: idSchema }),
+  },
+  /** Every strategy setting with its label, unit, rule and default: drives the defaults and override forms. */
+  'settings.getStrategyFields': { request: emptyRequest, response: z.array(strategyFieldSchema) },
+  /** A dividend the provider missed: processed by the same dividend job (SPEC 4.3). */
+  'dividend.recordDividend': { request: recordDividendRequest, response: recordedDividendSchema },
 } as const;
 
 /** Facts main pushes to every window (and every loopback WebSocket). */

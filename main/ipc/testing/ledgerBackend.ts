@@ -16,6 +16,7 @@ import { openTestStore, type TestStore } from '../../db/testing/testDatabase';
 import { historySources } from '../../simulation/historySources';
 import { WorkerSimulationService } from '../../simulation/WorkerSimulationService';
 import { createAccounting } from '../../accounting/createAccounting';
+import { bindSettings } from '../../composition/settingsUseCases';
 
 /**
  * Test support: a `Backend` over a real SQLite file with the ledger use cases, the store's queries and
@@ -105,6 +106,10 @@ export async function openLedgerBackend(file?: string): Promise<LedgerBackend> {
     symbols: new ProviderSymbolDirectory({
       marketData: null,
       bundledSymbols: () => new BundledBarSource().listSymbols(),
+    }),
+    settings: bindSettings({
+      deps: { ...store.store, clock: store.clock, ids: liveDeps.ids, logger: SILENT_LOGGER },
+      tenantId,
     }),
     useCases: {
       createTenant: (input) => ledger.createTenant(deps, input),
