@@ -1,6 +1,9 @@
 import type { Result } from '../../shared/application/ledger/Result';
 import type { SimulationService } from '../simulation/SimulationService';
 import type { ManualOrderResult } from '../../shared/application/trading/manualOrders';
+import type { CancelOrderResult } from '../../shared/application/trading/cancelOrder';
+import type { EvaluatePositionResult } from '../../shared/application/trading/evaluatePositionNow';
+import type { OrderTicket } from '../../shared/application/trading/orderTicket';
 import type {
   CashMovementInput,
   ChangePortfolioConfigInput,
@@ -118,6 +121,19 @@ export interface TradingControl {
     by: string;
     why: string | null;
   }): Promise<Result<ManualOrderResult>>;
+  // ── desk: the order ticket, cancel, evaluate one position now (issue 15, ADRs 0061–0063) ──
+  /** Buys or sells `qty` shares at market (reason `manual_order`); refused while the market is closed. */
+  placeOrder(input: {
+    positionId: string;
+    side: 'BUY' | 'SELL';
+    qty: number;
+    by: string;
+    why: string | null;
+  }): Promise<Result<ManualOrderResult & { ticket: OrderTicket }>>;
+  /** Cancels an order not yet claimed by the worker (order CANCELLED, intent DONE, OrderCancelled). */
+  cancelOrder(input: { orderId: string; by: string; why: string | null }): Promise<Result<CancelOrderResult>>;
+  /** One position through a tick's evaluation now, under its own manual tick id. */
+  evaluatePosition(input: { positionId: string }): Promise<Result<EvaluatePositionResult>>;
 }
 
 export interface TickReport {

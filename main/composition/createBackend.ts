@@ -10,8 +10,11 @@ import {
 import * as ledger from '../../shared/application/ledger';
 import type { LedgerDeps } from '../../shared/application/ledger/LedgerDeps';
 import { createDemoPortfolio } from '../../shared/application/trading/demoPortfolio';
+import { cancelOpenOrder } from '../../shared/application/trading/cancelOrder';
+import { evaluatePositionNow } from '../../shared/application/trading/evaluatePositionNow';
 import {
   closeWithSellOut,
+  placeManualOrder,
   rebalanceToTarget,
   type ManualOrderResult,
 } from '../../shared/application/trading/manualOrders';
@@ -324,9 +327,9 @@ export async function createBackend(options: BackendOptions = {}): Promise<Backe
   });
 
   /** An order asked for by hand: never during a tick; its facts are pushed and the worker woken. */
-  const manualOrder = async (
-    run: () => Promise<Result<ManualOrderResult>>,
-  ): Promise<Result<ManualOrderResult>> => {
+  const manualOrder = async <R extends ManualOrderResult>(
+    run: () => Promise<Result<R>>,
+  ): Promise<Result<R>> => {
     const result = await scheduler.exclusive('manual-order', run);
     if (result.ok) {
       const { evaluation, order, position } = result.value;
@@ -381,6 +384,27 @@ export async function createBackend(options: BackendOptions = {}): Promise<Backe
         manualOrder(() => rebalanceToTarget(deps, { ...input, tenantId }, tickOptions)),
       closeWithSellOut: (input) =>
         manualOrder(() => closeWithSellOut(deps, { ...input, tenantId }, tickOptions)),
+      // ── desk (ADRs 0061–0063) ──
+      placeOrder: (input) => manualOrder(() => placeManualOrder(deps, { ...input, tenantId }, tickOptions)),
+      // One synchronous transaction: it needs no quote, so it does not wait for a tick under way.
+      cancelOrder: (input) => {
+        const r = cancelOpenOrder(deps, { ...input, tenantId });
+        if (r.ok) bus.publish({ type: 'orderCancelled', event: r.value.event });
+        return Promise.resolve(r);
+      },
+      evaluatePosition: (input) =>
+        scheduler.exclusive('evaluate-position', async () => {
+          const r = await evaluatePositionNow(deps, { ...input, tenantId }, tickOptions);
+          if (r.ok) {
+            const { evaluation, order, position } = r.value;
+            bus.publish({ type: 'evaluationAppended', tickId: evaluation.correlationId, event: evaluation });
+            if (r.value.rejection) bus.publish({ type: 'orderRejected', event: r.value.rejection });
+            if (order) bus.publish({ type: 'orderCreated', order });
+            bus.publish({ type: 'positionChanged', position });
+            if (order) void worker.kick();
+          }
+          return r;
+        }),
       status,
     },
     start: () => {

@@ -147,6 +147,18 @@ export const LIMITS = {
     range: 'between 1 second and 1 day',
   },
   dividendWithholdingPct: percent('Dividend withholding', 0, 1, 'between 0 % and 100 %'),
+
+  // ── desk: the manual order ticket (issue 15, ADR 0061) ──
+  orderQty: {
+    label: 'Shares to trade',
+    unit: 'shares',
+    min: 0,
+    max: MAX_SHARES,
+    minExclusive: true,
+    decimals: 6,
+    range: 'above 0 and at most 1,000,000,000 shares',
+    precision: 'with at most 6 decimals',
+  },
 } as const satisfies Record<string, NumberLimit>;
 
 export type LimitName = keyof typeof LIMITS;

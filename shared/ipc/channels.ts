@@ -30,6 +30,11 @@ export const CHANNELS = [
   'position.previewNewPosition',
   'position.rebalanceNow',
   'position.deletePosition',
+  // order desk (issue 15: ticket, cancel, evaluate now)
+  'position.previewOrder',
+  'position.placeOrder',
+  'position.cancelOrder',
+  'position.evaluateNow',
   'timeline.listEvaluations',
   'trading.getStatus',
   'trading.pauseTrading',

@@ -43,6 +43,15 @@ import {
   previewAnchorRequest,
   previewNewPositionRequest,
 } from './dto/inputs';
+import {
+  cancelledOrderSchema,
+  cancelOrderRequest,
+  orderTicketPreviewSchema,
+  orderTicketRequest,
+  placedOrderSchema,
+  placeOrderRequest,
+  positionEvaluatedSchema,
+} from './dto/orderDesk';
 import { preferencesPatchSchema, preferencesSchema, settingsSchema } from './dto/settings';
 import {
   datasetSchema,
@@ -196,6 +205,16 @@ export const contract = {
     request: z.object({ ...positionRef, why }).strict(),
     response: z.object({ id: idSchema }),
   },
+
+  // ── order desk: the manual order ticket, cancel, evaluate now (issue 15, ADRs 0061–0063) ────
+  /** The ticket at the last known price: cost, commission, the stock share after; refused in user units. */
+  'position.previewOrder': { request: orderTicketRequest, response: orderTicketPreviewSchema },
+  /** Buys or sells N shares at market through the normal order path (reason `manual_order`). */
+  'position.placeOrder': { request: placeOrderRequest, response: placedOrderSchema },
+  /** Cancels an open order the worker has not claimed (CANCELLED, its intent DONE, OrderCancelled). */
+  'position.cancelOrder': { request: cancelOrderRequest, response: cancelledOrderSchema },
+  /** Evaluates one position now under its own manual tick id; says what it decided, in words. */
+  'position.evaluateNow': { request: z.object(positionRef).strict(), response: positionEvaluatedSchema },
 
   // ── timeline ────────────────────────────────────────────────────────────────────────────────
   /** A page of a position's evaluations, newest first (server-side paging for 100 000+ events). */

@@ -9,7 +9,13 @@ import { backendQueries } from '../../composition/backendQueries';
 import { BundledBarSource } from '../../adapters/data/BundledBarSource';
 import { ProviderSymbolDirectory } from '../../adapters/symbols/ProviderSymbolDirectory';
 import { ScriptedMarketData } from '../../adapters/marketData/ScriptedMarketData';
-import { closeWithSellOut, rebalanceToTarget } from '../../../shared/application/trading/manualOrders';
+import {
+  closeWithSellOut,
+  placeManualOrder,
+  rebalanceToTarget,
+} from '../../../shared/application/trading/manualOrders';
+import { cancelOpenOrder } from '../../../shared/application/trading/cancelOrder';
+import { evaluatePositionNow } from '../../../shared/application/trading/evaluatePositionNow';
 import type { TickDeps } from '../../../shared/application/trading/runTick';
 import { openTestStore, type TestStore } from '../../db/testing/testDatabase';
 import { historySources } from '../../simulation/historySources';
@@ -151,6 +157,10 @@ export async function openLedgerBackend(file?: string): Promise<LedgerBackend> {
         rebalanceToTarget(liveDeps, { ...input, tenantId }, { quoteTimeoutMs: 100 }),
       closeWithSellOut: (input) =>
         closeWithSellOut(liveDeps, { ...input, tenantId }, { quoteTimeoutMs: 100 }),
+      placeOrder: (input) => placeManualOrder(liveDeps, { ...input, tenantId }, { quoteTimeoutMs: 100 }),
+      cancelOrder: (input) => Promise.resolve(cancelOpenOrder(liveDeps, { ...input, tenantId })),
+      evaluatePosition: (input) =>
+        evaluatePositionNow(liveDeps, { ...input, tenantId }, { quoteTimeoutMs: 100 }),
     },
     queries: backendQueries(store.store, tenantId, { providerHealth: () => health, loopStatus: status }),
     events: {
