@@ -1,5 +1,9 @@
 import type { Result } from '../../shared/application/ledger/Result';
 import type { SimulationService } from '../simulation/SimulationService';
+import type { CsvBarSource } from '../adapters/data/CsvBarSource';
+
+/** Imports of bars and dividends for the simulation's `csv` source (main/adapters/data/CsvBarSource). */
+export type CsvImports = Pick<CsvBarSource, 'importBars' | 'importDividends'>;
 import type { ManualOrderResult } from '../../shared/application/trading/manualOrders';
 import type { CancelOrderResult } from '../../shared/application/trading/cancelOrder';
 import type { EvaluatePositionResult } from '../../shared/application/trading/evaluatePositionNow';
@@ -59,6 +63,8 @@ export interface Backend {
   readonly events: BackendEventBus;
   /** Simulations (SPEC 5): runs on worker threads, stored in the sim_* tables, never touching live state. */
   readonly simulations: SimulationService;
+  /** The simulation's CSV imports (SPEC 5 "a CSV the user imports"), kept in memory until restart. */
+  readonly csvImports: CsvImports;
   /** The database file this backend runs on (the demo has its own, see createBackend). */
   readonly databaseFile: string;
   /**

@@ -134,6 +134,7 @@ export async function createBackend(options: BackendOptions = {}): Promise<Backe
   };
   const ledgerDeps: LedgerDeps = { ...store, clock, ids };
   const tenantId = ensureTenant(ledgerDeps, options.tenantName ?? 'Investor');
+  const csvImports = new CsvBarSource();
   const simulations = new WorkerSimulationService({
     runs: store.simulationRuns,
     tenants: store.tenants,
@@ -141,7 +142,7 @@ export async function createBackend(options: BackendOptions = {}): Promise<Backe
     // only: the demo's provider replays the bundled data), and the live loop's own quote log.
     sources: historySources({
       bundled: new BundledBarSource(),
-      csv: new CsvBarSource(),
+      csv: csvImports,
       ...(providerChoice === 'yahoo'
         ? { provider: new ProviderHistoryBarSource(marketData, store.priceHistory, clock) }
         : {}),
@@ -369,6 +370,7 @@ export async function createBackend(options: BackendOptions = {}): Promise<Backe
       record: (entry) => store.uow.transaction(() => store.quotes.append(null, [entry])),
     }),
     simulations,
+    csvImports,
     events: bus,
     trading: {
       pause: () => {

@@ -65,6 +65,8 @@ function samples(ids: {
     'simulation.cancelSimulation': { runId: 'r1' },
     'simulation.listRuns': {},
     'simulation.getRun': { runId: 'r1' },
+    'simulation.listSources': {},
+    'simulation.importCsv': { symbol: 'FUZ', bars: 'date,open,high,low,close\n2020-01-02,1,1,1,1' },
     'eventLog.listEvents': { filter: { types: ['OrderFilled'], search: 'x' }, cursor: null, limit: 10 },
     'eventLog.verifyChain': {},
     'report.exportSimulation': { runId: 'r1', format: 'csv' },

@@ -46,6 +46,9 @@ export const CHANNELS = [
   'simulation.cancelSimulation',
   'simulation.listRuns',
   'simulation.getRun',
+  // simulation inputs (issue 15: sources, CSV import)
+  'simulation.listSources',
+  'simulation.importCsv',
   'eventLog.listEvents',
   'eventLog.verifyChain',
   'report.exportSimulation',

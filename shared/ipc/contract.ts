@@ -55,7 +55,10 @@ import {
 import { preferencesPatchSchema, preferencesSchema, settingsSchema } from './dto/settings';
 import {
   datasetSchema,
+  csvImportedSchema,
   getRunResponse,
+  historySourcesSchema,
+  importCsvRequest,
   runInfoSchema,
   simulationFinishedSchema,
   simulationProgressedSchema,
@@ -235,6 +238,11 @@ export const contract = {
   'simulation.cancelSimulation': { request: z.object({ runId: idSchema }).strict(), response: runInfoSchema },
   'simulation.listRuns': { request: emptyRequest, response: z.array(runInfoSchema) },
   'simulation.getRun': { request: z.object({ runId: idSchema }).strict(), response: getRunResponse },
+  // ── simulation inputs (issue 15, ADR 0064) ──
+  /** The history sources a run may read, with their intervals and the symbols each has. */
+  'simulation.listSources': { request: emptyRequest, response: historySourcesSchema },
+  /** Imports a CSV of bars (and dividends) for a symbol: all or nothing, bad lines named. */
+  'simulation.importCsv': { request: importCsvRequest, response: csvImportedSchema },
 
   // ── event log ───────────────────────────────────────────────────────────────────────────────
   'eventLog.listEvents': { request: listEventsRequest, response: eventPageSchema },

@@ -23,6 +23,8 @@ const setup = {
   fill: 'close' as const,
   slippageBps: 0,
   volumeCap: null,
+  source: 'bundled' as const,
+  interval: '1d' as const,
 };
 
 describe('the Simulation page over the stored-runs service', () => {

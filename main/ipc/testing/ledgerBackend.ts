@@ -7,6 +7,7 @@ import type { PositionRecord } from '../../../shared/ports/PositionRepository';
 import type { Backend, BackendEvent, LoopStatus, TickReport } from '../../composition/Backend';
 import { backendQueries } from '../../composition/backendQueries';
 import { BundledBarSource } from '../../adapters/data/BundledBarSource';
+import { CsvBarSource } from '../../adapters/data/CsvBarSource';
 import { ProviderSymbolDirectory } from '../../adapters/symbols/ProviderSymbolDirectory';
 import { ScriptedMarketData } from '../../adapters/marketData/ScriptedMarketData';
 import {
@@ -63,10 +64,11 @@ export async function openLedgerBackend(file?: string): Promise<LedgerBackend> {
     queue: { queued: 0, processing: 0, failed: 0, dead: 0 },
     provider: health,
   });
+  const csvImports = new CsvBarSource();
   const simulations = new WorkerSimulationService({
     runs: store.store.simulationRuns,
     tenants: store.store.tenants,
-    sources: historySources({ bundled: new BundledBarSource() }),
+    sources: historySources({ bundled: new BundledBarSource(), csv: csvImports }),
     clock: store.clock,
     ids: ulidGenerator(store.clock),
     logger: SILENT_LOGGER,
@@ -171,6 +173,7 @@ export async function openLedgerBackend(file?: string): Promise<LedgerBackend> {
     },
     databaseFile: store.file,
     simulations,
+    csvImports,
     backup: async (destFile) => {
       const file = destFile ?? `${store.file}.backup.db`;
       await store.db.sqlite.backup(file);
