@@ -12,6 +12,7 @@ import { useExportsStore } from '../../stores/exportsStore';
 import { useSimulationStore } from '../../stores/simulationStore';
 import { Heatmap } from './Heatmap';
 import { SetupForm } from './SetupForm';
+import { WalkForwardWindows } from './WalkForwardWindows';
 
 const FORMATS: ExportFormat[] = ['csv', 'xlsx', 'json', 'html', 'pdf'];
 const COMPARE_COLOURS = ['--accent', '--anchor', '--warn', '--buy', '--sell'];
@@ -274,6 +275,7 @@ function Results({ detail }: { detail: RunDetailDto }) {
   if (!result || !charts) return <Empty title="No result" />;
   return (
     <div className="stack">
+      {detail.walkForward && <WalkForwardWindows view={detail.walkForward} />}
       <div className="grid cols-2">
         <div>
           <h3>Equity vs buy and hold</h3>
