@@ -87,7 +87,7 @@ export function OrderTicketForm({ position, onDone }: { position: PositionDto; o
       <Field
         label="Shares to trade"
         error={errors.qty}
-        hint={`held ${qty(position.qty)} · cash ${money(position.cashCents)} · last price ${price(position.lastPrice)}`}
+        hint={`held ${qty(position.qty)} · cash ${money(position.cashCents)}`}
       >
         <input
           value={shares}

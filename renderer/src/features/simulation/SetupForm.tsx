@@ -89,6 +89,11 @@ export function SetupForm({ dataset }: { dataset: DatasetDto }) {
     // Keep the symbols the new source has.
     if (next && !next.anySymbol) setSymbols(symbols.filter((s) => next.symbols.includes(s)));
   };
+  /** A field typed again drops its old message (checked again on submit). */
+  const edit = (key: string, set: (v: string) => void, value: string) => {
+    set(value);
+    if (errors[key]) setErrors(({ [key]: _dropped, ...rest }) => rest);
+  };
   const toggle = (symbol: string) =>
     setSymbols(symbols.includes(symbol) ? symbols.filter((s) => s !== symbol) : [...symbols, symbol].sort());
 
@@ -300,7 +305,7 @@ export function SetupForm({ dataset }: { dataset: DatasetDto }) {
       >
         <input
           value={volumeCap}
-          onChange={(e) => setVolumeCap(e.target.value)}
+          onChange={(e) => edit('volumeCap', setVolumeCap, e.target.value)}
           inputMode="decimal"
           name="volumeCap"
           placeholder="no cap"
@@ -338,7 +343,7 @@ export function SetupForm({ dataset }: { dataset: DatasetDto }) {
           <Field label="In-sample months" error={errors.inSampleMonths} hint="the sweep chooses on these">
             <input
               value={inSample}
-              onChange={(e) => setInSample(e.target.value)}
+              onChange={(e) => edit('inSampleMonths', setInSample, e.target.value)}
               inputMode="numeric"
               name="inSample"
             />
@@ -350,7 +355,7 @@ export function SetupForm({ dataset }: { dataset: DatasetDto }) {
           >
             <input
               value={outOfSample}
-              onChange={(e) => setOutOfSample(e.target.value)}
+              onChange={(e) => edit('outOfSampleMonths', setOutOfSample, e.target.value)}
               inputMode="numeric"
               name="outOfSample"
             />

@@ -318,7 +318,8 @@ function Results({ detail }: { detail: RunDetailDto }) {
             </tbody>
           </table>
         </div>
-        <div>
+        {/* A walk-forward's windows stand for its positions and trades (each window is its own run). */}
+        <div hidden={detail.walkForward != null}>
           <h3>Positions</h3>
           <table className="table" aria-label="Positions of the run">
             <thead>
@@ -344,7 +345,7 @@ function Results({ detail }: { detail: RunDetailDto }) {
           </table>
         </div>
       </div>
-      <div>
+      <div hidden={detail.walkForward != null}>
         <h3>
           Trades ({result.trades.length}
           {result.tradesTruncated ? '+, the export has them all' : ''})
