@@ -129,6 +129,14 @@ for (const size of [
 
     test('a walk-forward is set up in months and shows its windows', async () => {
       const form = page.getByRole('form', { name: 'Simulation set-up' });
+      // The live loop's own quote log is a source too, intraday, with the symbols it has quoted.
+      await form.getByLabel('Bars from').selectOption({ label: 'Your quote log' });
+      await expect(form.getByLabel('Bars', { exact: true }).locator('option')).toContainText([
+        'daily',
+        '1 hour',
+        '5 minutes',
+      ]);
+      await expect(form.getByLabel('KO', { exact: true })).toBeVisible();
       await form.getByLabel('Bars from').selectOption({ label: 'Bundled dataset' });
       await form.getByLabel('KO', { exact: true }).check();
       await form.getByLabel(/Walk-forward/).check();

@@ -105,5 +105,15 @@ describe('the Simulation page over the stored-runs service', () => {
       ok: false,
       code: 'validation',
     });
+    // Without the live provider there is no provider history to read (the demo replays the bundled data).
+    expect(await adapter.start({ setup: { ...setup, source: 'provider' } })).toMatchObject({
+      ok: false,
+      issues: [
+        {
+          path: 'setup.source',
+          message: expect.stringMatching(/^The provider’s history needs the live provider/),
+        },
+      ],
+    });
   });
 });

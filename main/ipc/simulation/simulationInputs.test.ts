@@ -36,6 +36,17 @@ function koCsv(from: string, to: string): string {
   return [header, ...rows.filter((r) => r.slice(0, 10) >= from && r.slice(0, 10) <= to)].join('\n');
 }
 
+/** A provider's history as the engine sees it (the real one is ProviderHistoryBarSource): any symbol, nothing listed. */
+function providerLike() {
+  const bundled = new BundledBarSource();
+  return {
+    name: 'fake-provider',
+    listSymbols: () => Promise.resolve([] as string[]),
+    getBars: bundled.getBars.bind(bundled),
+    getDividends: bundled.getDividends.bind(bundled),
+  };
+}
+
 /** Simulation inputs of the Simulation page (issue 15, ADR 0064): sources, CSV imports, walk-forward. */
 describe('simulation inputs over the stored-runs service', () => {
   let t: TestStore;
@@ -62,7 +73,7 @@ describe('simulation inputs over the stored-runs service', () => {
     engine = new EngineService({
       runs: t.store.simulationRuns,
       tenants: t.store.tenants,
-      sources: historySources({ bundled: new BundledBarSource(), csv }),
+      sources: historySources({ bundled: new BundledBarSource(), csv, provider: providerLike() }),
       clock: t.clock,
       ids: ulidGenerator(t.clock),
       logger: SILENT_LOGGER,
@@ -88,12 +99,14 @@ describe('simulation inputs over the stored-runs service', () => {
 
   it('lists the sources with their intervals and symbols', async () => {
     const sources = await adapter.sources();
-    expect(sources.map((s) => [s.id, s.intervals.join(' ')])).toEqual([
-      ['bundled', '1d'],
-      ['csv', '1d 1h 30m 15m 5m 1m'],
+    expect(sources.map((s) => [s.id, s.intervals.join(' '), s.anySymbol])).toEqual([
+      ['bundled', '1d', false],
+      ['csv', '1d 1h 30m 15m 5m 1m', false],
+      ['provider', '1d', true],
     ]);
     expect(sources[0]?.symbols).toContain('KO');
     expect(sources[1]?.symbols).toEqual([]);
+    expect(sources[2]?.symbols).toEqual([]);
   });
 
   it('refuses a CSV with bad lines, naming each line, and imports nothing', async () => {
@@ -164,15 +177,12 @@ describe('simulation inputs over the stored-runs service', () => {
       ok: false,
       issues: [{ path: 'setup.interval', message: 'Bundled dataset has 1d bars, not 5m' }],
     });
-    expect(await adapter.start({ setup: { ...setup, source: 'provider' } })).toMatchObject({
-      ok: false,
-      issues: [
-        {
-          path: 'setup.source',
-          message: expect.stringMatching(/^The provider’s history needs the live provider/),
-        },
-      ],
-    });
+  });
+
+  it('the provider’s history takes any symbol, none cached yet', async () => {
+    const run = await adapter.start({ setup: { ...setup, source: 'provider' } });
+    expect(run).toMatchObject({ ok: true });
+    expect(await finished(runOf(run))).toMatchObject({ status: 'done' });
   });
 
   it('runs a walk-forward: the stitched out-of-sample equity as its result, and its windows', async () => {
