@@ -10,8 +10,11 @@ import {
 import * as ledger from '../../shared/application/ledger';
 import type { LedgerDeps } from '../../shared/application/ledger/LedgerDeps';
 import { createDemoPortfolio } from '../../shared/application/trading/demoPortfolio';
+import { cancelOpenOrder } from '../../shared/application/trading/cancelOrder';
+import { evaluatePositionNow } from '../../shared/application/trading/evaluatePositionNow';
 import {
   closeWithSellOut,
+  placeManualOrder,
   rebalanceToTarget,
   type ManualOrderResult,
 } from '../../shared/application/trading/manualOrders';
@@ -176,6 +179,7 @@ export async function createBackend(options: BackendOptions = {}): Promise<Backe
   const ledgerDeps: LedgerDeps = { ...store, clock, ids };
   const tenantId = ensureTenant(ledgerDeps, options.tenantName ?? 'Investor');
   tenantOf = tenantId;
+  const csvImports = new CsvBarSource();
   const simulations = new WorkerSimulationService({
     runs: store.simulationRuns,
     tenants: store.tenants,
@@ -183,7 +187,7 @@ export async function createBackend(options: BackendOptions = {}): Promise<Backe
     // only: the demo's provider replays the bundled data), and the live loop's own quote log.
     sources: historySources({
       bundled: new BundledBarSource(),
-      csv: new CsvBarSource(),
+      csv: csvImports,
       ...(providerChoice === 'yahoo'
         ? { provider: new ProviderHistoryBarSource(marketData, store.priceHistory, clock) }
         : {}),
@@ -391,10 +395,10 @@ export async function createBackend(options: BackendOptions = {}): Promise<Backe
   });
 
   /** An order asked for by hand: never during a tick; its facts are pushed and the worker woken. */
-  const manualOrder = async (
-    run: () => Promise<Result<ManualOrderResult>>,
-  ): Promise<Result<ManualOrderResult>> => {
-    if (guard.halted(tenantId)) return haltedFailure(guard.status());
+  const manualOrder = async <R extends ManualOrderResult>(
+    run: () => Promise<Result<R>>,
+  ): Promise<Result<R>> => {
+    if (guard.halted(tenantId)) return haltedFailure(guard.status()) as Result<R>;
     const result = await scheduler.exclusive('manual-order', run);
     if (result.ok) {
       const { evaluation, order, position } = result.value;
@@ -457,6 +461,7 @@ export async function createBackend(options: BackendOptions = {}): Promise<Backe
     }),
     simulations,
     accounting,
+    csvImports,
     events: bus,
     trading: {
       pause: () => {
@@ -472,6 +477,27 @@ export async function createBackend(options: BackendOptions = {}): Promise<Backe
         manualOrder(() => rebalanceToTarget(deps, { ...input, tenantId }, tickOptions)),
       closeWithSellOut: (input) =>
         manualOrder(() => closeWithSellOut(deps, { ...input, tenantId }, tickOptions)),
+      // ── desk (ADRs 0061–0063) ──
+      placeOrder: (input) => manualOrder(() => placeManualOrder(deps, { ...input, tenantId }, tickOptions)),
+      // One synchronous transaction: it needs no quote, so it does not wait for a tick under way.
+      cancelOrder: (input) => {
+        const r = cancelOpenOrder(deps, { ...input, tenantId });
+        if (r.ok) bus.publish({ type: 'orderCancelled', event: r.value.event });
+        return Promise.resolve(r);
+      },
+      evaluatePosition: (input) =>
+        scheduler.exclusive('evaluate-position', async () => {
+          const r = await evaluatePositionNow(deps, { ...input, tenantId }, tickOptions);
+          if (r.ok) {
+            const { evaluation, order, position } = r.value;
+            bus.publish({ type: 'evaluationAppended', tickId: evaluation.correlationId, event: evaluation });
+            if (r.value.rejection) bus.publish({ type: 'orderRejected', event: r.value.rejection });
+            if (order) bus.publish({ type: 'orderCreated', order });
+            bus.publish({ type: 'positionChanged', position });
+            if (order) void worker.kick();
+          }
+          return r;
+        }),
       status,
     },
     start: () => {
