@@ -2,10 +2,11 @@ import { BollingerStream } from '../../domain/indicators/Bollinger';
 import { MacdStream } from '../../domain/indicators/Macd';
 import { RsiStream } from '../../domain/indicators/Rsi';
 import { SmaStream } from '../../domain/indicators/Sma';
-import type { RuleSignal, Strategy, StrategyChoice, SymbolBar, SymbolRule } from './Strategy';
+import type { RuleSignal, Strategy, SymbolBar, SymbolRule } from './Strategy';
+import type { StrategyChoice } from './choices';
+import { strategyLabel } from './choices';
+export { strategyChoice, strategyLabel, strategyProblem } from './choices';
 import { perSymbol } from './Strategy';
-import { STRATEGY_LABELS, STRATEGY_PARAMS } from './names';
-import type { StrategyId } from './names';
 
 /**
  * SPEC 10's built-in strategies. "Crosses above" at bar t: a ≤ b at t−1 and a > b at t; "crosses below":
@@ -100,39 +101,6 @@ function buyAndHold(): SymbolRule {
       return s;
     },
   };
-}
-
-/** A choice with every parameter filled in (the defaults for the ones not given). */
-export function strategyChoice(id: StrategyId, given: readonly number[] = []): StrategyChoice {
-  return { id, params: STRATEGY_PARAMS[id].map((p, k) => given[k] ?? p.default) };
-}
-
-export function strategyLabel(choice: StrategyChoice): string {
-  const base = STRATEGY_LABELS[choice.id];
-  return choice.params.length === 0 ? base : `${base} (${choice.params.join(', ')})`;
-}
-
-/** Why a choice's parameters cannot run, in one sentence, or null. */
-export function strategyProblem(choice: StrategyChoice): string | null {
-  const spec = STRATEGY_PARAMS[choice.id];
-  if (choice.params.length !== spec.length)
-    return `${choice.id} takes ${spec.length} parameter${spec.length === 1 ? '' : 's'}${spec.length > 0 ? ` (${spec.map((p) => p.name).join(', ')})` : ''}, not ${choice.params.length}`;
-  for (let k = 0; k < spec.length; k++) {
-    const p = spec[k] as { name: string; integer: boolean };
-    const v = choice.params[k] as number;
-    if (!Number.isFinite(v) || v <= 0) return `${choice.id}'s ${p.name} must be a positive number`;
-    if (p.integer && (!Number.isInteger(v) || v > 10_000))
-      return `${choice.id}'s ${p.name} must be a whole number of sessions from 1 to 10000`;
-  }
-  const [a, b] = choice.params as [number, number];
-  if ((choice.id === 'sma_cross' || choice.id === 'macd') && !(a < b))
-    return `${choice.id}'s fast period must be shorter than its slow period`;
-  if (
-    choice.id === 'rsi' &&
-    !((choice.params[1] as number) < (choice.params[2] as number) && (choice.params[2] as number) < 100)
-  )
-    return 'rsi buys below and sells above levels from 0 to 100, the buy level below the sell level';
-  return null;
 }
 
 export function strategyFor(choice: StrategyChoice): Strategy {

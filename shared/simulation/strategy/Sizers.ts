@@ -3,8 +3,9 @@ import { bookFill } from '../../domain/FillBooking';
 import { exact } from '../../domain/ExactDecimal';
 import { roundTowardZero } from '../../domain/QuantityRounding';
 import type { RoundTrip } from './RoundTrips';
-import type { SizerId } from './names';
-import { SIZER_PARAMS } from './names';
+import type { SizerChoice } from './choices';
+export type { SizerChoice } from './choices';
+export { sizerChoice, sizerProblem } from './choices';
 
 /**
  * SPEC 10's sizers: how many shares a buy signal orders. Equity = cash + receivable + Σ qty × close at
@@ -12,11 +13,6 @@ import { SIZER_PARAMS } from './names';
  * lot and then reduces it one step at a time while the booked cost (notional cents + commission cents,
  * SPEC 2.8) exceeds the cash.
  */
-export interface SizerChoice {
-  id: SizerId;
-  params: readonly number[];
-}
-
 export interface SizingContext {
   equityCents: number;
   cashCents: number;
@@ -28,30 +24,6 @@ export interface SizingContext {
   stopPrice: number | null;
   /** The strategy's closed round trips so far. */
   roundTrips: readonly RoundTrip[];
-}
-
-export function sizerChoice(id: SizerId, given: readonly number[] = []): SizerChoice {
-  return { id, params: SIZER_PARAMS[id].map((p, k) => given[k] ?? p.default) };
-}
-
-export function sizerProblem(choice: SizerChoice): string | null {
-  const spec = SIZER_PARAMS[choice.id];
-  if (choice.params.length !== spec.length)
-    return `the ${choice.id} sizer takes ${spec.length} parameter${spec.length === 1 ? '' : 's'} (${spec.map((p) => p.name).join(', ')}), not ${choice.params.length}`;
-  for (let k = 0; k < spec.length; k++) {
-    const v = choice.params[k] as number;
-    const name = (spec[k] as { name: string }).name;
-    if (!Number.isFinite(v) || v <= 0) return `the ${choice.id} sizer's ${name} must be a positive number`;
-    const fraction =
-      name === 'pct' ||
-      name === 'risk' ||
-      name === 'fraction' ||
-      name === 'fallbackPct' ||
-      name === 'stopPct';
-    if (fraction && v > 1)
-      return `the ${choice.id} sizer's ${name} is a fraction from 0 to 1 (0.95 for 95 %)`;
-  }
-  return null;
 }
 
 /** Kelly's f* = (p·b − q)/b from closed round trips (p = win rate, b = average win / average loss). */

@@ -1,5 +1,6 @@
 import type { OrderType, TimeInForce } from '../../domain/orders/OrderLifecycle';
-import type { StrategyId } from './names';
+import type { StrategyChoice } from './choices';
+export type { StrategyChoice } from './choices';
 
 /**
  * SPEC 10's strategy: at each bar it sees a market snapshot (the time and each symbol's bar) and returns
@@ -44,12 +45,6 @@ export interface Signal {
 /** One run's stateful decision-maker. */
 export interface StrategyInstance {
   onBar(snapshot: MarketSnapshot): readonly Signal[];
-}
-
-export interface StrategyChoice {
-  id: StrategyId;
-  /** The parameters in the order of `STRATEGY_PARAMS[id]`, defaults filled in. */
-  params: readonly number[];
 }
 
 export interface VolatilityBalancingStrategy {
