@@ -34,73 +34,88 @@ class CrossRule {
   }
 }
 
-function smaCross(fast: number, slow: number): SymbolRule {
-  const f = new SmaStream(fast);
-  const s = new SmaStream(slow);
-  const cross = new CrossRule();
-  return { onBar: (bar) => cross.next(f.push(bar.close), s.push(bar.close)) };
+// Each rule is a class (see PerSymbolInstance): one call target per kind of rule, whatever the run.
+
+class SmaCross implements SymbolRule {
+  private readonly f: SmaStream;
+  private readonly s: SmaStream;
+  private readonly cross = new CrossRule();
+  constructor(fast: number, slow: number) {
+    this.f = new SmaStream(fast);
+    this.s = new SmaStream(slow);
+  }
+  onBar(bar: SymbolBar): RuleSignal {
+    return this.cross.next(this.f.push(bar.close), this.s.push(bar.close));
+  }
 }
 
-function macdRule(fast: number, slow: number, signal: number): SymbolRule {
-  const m = new MacdStream(fast, slow, signal);
-  const cross = new CrossRule();
-  return {
-    onBar(bar) {
-      m.push(bar.close);
-      return cross.next(m.macd, m.signal);
-    },
-  };
+class MacdRule implements SymbolRule {
+  private readonly m: MacdStream;
+  private readonly cross = new CrossRule();
+  constructor(fast: number, slow: number, signal: number) {
+    this.m = new MacdStream(fast, slow, signal);
+  }
+  onBar(bar: SymbolBar): RuleSignal {
+    this.m.push(bar.close);
+    return this.cross.next(this.m.macd, this.m.signal);
+  }
 }
 
 /** Rate of change over `lookback` sessions (TTR's discrete ROC): > 0 buys, < 0 sells all. */
-function momentum(lookback: number): SymbolRule {
-  const window = new Float64Array(lookback + 1);
-  let count = 0;
-  return {
-    onBar(bar: SymbolBar) {
-      window[count % (lookback + 1)] = bar.close;
-      count++;
-      if (count <= lookback) return null;
-      const past = window[count % (lookback + 1)] as number;
-      const roc = bar.close / past - 1;
-      return roc > 0 ? 'BUY' : roc < 0 ? 'SELL' : null;
-    },
-  };
+class Momentum implements SymbolRule {
+  private readonly window: Float64Array;
+  private count = 0;
+  constructor(private readonly lookback: number) {
+    this.window = new Float64Array(lookback + 1);
+  }
+  onBar(bar: SymbolBar): RuleSignal {
+    const size = this.lookback + 1;
+    this.window[this.count % size] = bar.close;
+    this.count++;
+    if (this.count <= this.lookback) return null;
+    const past = this.window[this.count % size] as number;
+    const roc = bar.close / past - 1;
+    return roc > 0 ? 'BUY' : roc < 0 ? 'SELL' : null;
+  }
 }
 
-function bollingerRule(period: number, width: number): SymbolRule {
-  const b = new BollingerStream(period, width);
-  return {
-    onBar(bar) {
-      b.push(bar.close);
-      if (bar.close < b.lower) return 'BUY';
-      if (bar.close > b.middle) return 'SELL';
-      return null;
-    },
-  };
+class BollingerRule implements SymbolRule {
+  private readonly b: BollingerStream;
+  constructor(period: number, width: number) {
+    this.b = new BollingerStream(period, width);
+  }
+  onBar(bar: SymbolBar): RuleSignal {
+    this.b.push(bar.close);
+    if (bar.close < this.b.lower) return 'BUY';
+    if (bar.close > this.b.middle) return 'SELL';
+    return null;
+  }
 }
 
-function rsiRule(period: number, buyBelow: number, sellAbove: number): SymbolRule {
-  const r = new RsiStream(period);
-  return {
-    onBar(bar) {
-      const v = r.push(bar.close);
-      if (v < buyBelow) return 'BUY';
-      if (v > sellAbove) return 'SELL';
-      return null;
-    },
-  };
+class RsiRule implements SymbolRule {
+  private readonly r: RsiStream;
+  constructor(
+    period: number,
+    private readonly buyBelow: number,
+    private readonly sellAbove: number,
+  ) {
+    this.r = new RsiStream(period);
+  }
+  onBar(bar: SymbolBar): RuleSignal {
+    const v = this.r.push(bar.close);
+    if (v < this.buyBelow) return 'BUY';
+    if (v > this.sellAbove) return 'SELL';
+    return null;
+  }
 }
 
-function buyAndHold(): SymbolRule {
-  let first = true;
-  return {
-    onBar() {
-      const s: RuleSignal = first ? 'BUY' : null;
-      first = false;
-      return s;
-    },
-  };
+class BuyAndHold implements SymbolRule {
+  private first = true;
+  onBar(): RuleSignal {
+    const s: RuleSignal = this.first ? 'BUY' : null;
+    this.first = false;
+    return s;
+  }
 }
 
 export function strategyFor(choice: StrategyChoice): Strategy {
@@ -111,16 +126,16 @@ export function strategyFor(choice: StrategyChoice): Strategy {
     case 'vb':
       return { kind: 'volatility_balancing', choice, label };
     case 'buy_and_hold':
-      return perSymbol(choice, label, buyAndHold);
+      return perSymbol(choice, label, () => new BuyAndHold());
     case 'sma_cross':
-      return perSymbol(choice, label, () => smaCross(n(0), n(1)));
+      return perSymbol(choice, label, () => new SmaCross(n(0), n(1)));
     case 'macd':
-      return perSymbol(choice, label, () => macdRule(n(0), n(1), n(2)));
+      return perSymbol(choice, label, () => new MacdRule(n(0), n(1), n(2)));
     case 'momentum':
-      return perSymbol(choice, label, () => momentum(n(0)));
+      return perSymbol(choice, label, () => new Momentum(n(0)));
     case 'bollinger':
-      return perSymbol(choice, label, () => bollingerRule(n(0), n(1)));
+      return perSymbol(choice, label, () => new BollingerRule(n(0), n(1)));
     case 'rsi':
-      return perSymbol(choice, label, () => rsiRule(n(0), n(1), n(2)));
+      return perSymbol(choice, label, () => new RsiRule(n(0), n(1), n(2)));
   }
 }

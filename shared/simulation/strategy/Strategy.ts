@@ -73,37 +73,46 @@ export interface SymbolRule {
 }
 
 /**
+ * One run of a per-symbol strategy: the snapshot's bars go to their symbol's rule. A class, not a
+ * closure made per run: a call site the optimiser has specialised on one run's closure deoptimises on
+ * the next run's (ADR 0100).
+ */
+class PerSymbolInstance implements StrategyInstance {
+  private readonly rules = new Map<string, SymbolRule>();
+  private last: SymbolRule | null = null;
+  private lastSymbol = '';
+  private out: Signal[] = [];
+
+  constructor(private readonly rule: () => SymbolRule) {}
+
+  onBar(snapshot: MarketSnapshot): readonly Signal[] {
+    let any = false;
+    const bars = snapshot.bars;
+    for (let k = 0; k < bars.length; k++) {
+      const bar = bars[k] as SymbolBar;
+      let r = bar.symbol === this.lastSymbol ? this.last : this.rules.get(bar.symbol);
+      if (r === undefined || r === null) {
+        r = this.rule();
+        this.rules.set(bar.symbol, r);
+      }
+      this.last = r;
+      this.lastSymbol = bar.symbol;
+      const s = r.onBar(bar);
+      if (s === null) continue;
+      if (!any) {
+        this.out = [];
+        any = true;
+      }
+      this.out.push({ action: s, symbol: bar.symbol, price: bar.close, time: bar.time });
+    }
+    return any ? this.out : NO_SIGNALS;
+  }
+}
+
+/**
  * A strategy whose symbols are decided independently, each by its own rule (every built-in strategy):
- * the snapshot's bars go to their symbol's rule, and each BUY/SELL becomes a market DAY signal at the close.
+ * each BUY/SELL of a rule becomes a market DAY signal at the bar's close.
  */
 export function perSymbol(choice: StrategyChoice, label: string, rule: () => SymbolRule): SignalStrategy {
-  return {
-    kind: 'signals',
-    choice,
-    label,
-    start(): StrategyInstance {
-      const rules = new Map<string, SymbolRule>();
-      let out: Signal[] = [];
-      return {
-        onBar(snapshot: MarketSnapshot): readonly Signal[] {
-          let any = false;
-          for (const bar of snapshot.bars) {
-            let r = rules.get(bar.symbol);
-            if (r === undefined) {
-              r = rule();
-              rules.set(bar.symbol, r);
-            }
-            const s = r.onBar(bar);
-            if (s === null) continue;
-            if (!any) {
-              out = [];
-              any = true;
-            }
-            out.push({ action: s, symbol: bar.symbol, price: bar.close, time: bar.time });
-          }
-          return any ? out : NO_SIGNALS;
-        },
-      };
-    },
-  };
+  return { kind: 'signals', choice, label, start: () => new PerSymbolInstance(rule) };
 }

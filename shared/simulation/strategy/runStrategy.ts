@@ -181,13 +181,15 @@ export function replaySignals(
   const views: SymbolBar[] = positions.map((p) => ({
     symbol: p.spec.symbol,
     index: 0,
-    time: 0,
+    // Doubles from the start (NaN, not 0): a field that starts as a small integer changes its map
+    // when the first price is stored, and the loop's optimised code with it.
+    time: NaN,
     session: '',
-    open: 0,
-    high: 0,
-    low: 0,
-    close: 0,
-    volume: 0,
+    open: NaN,
+    high: NaN,
+    low: NaN,
+    close: NaN,
+    volume: NaN,
   }));
   const present: SymbolBar[] = [];
   const snapshot: { time: number; session: string; bars: SymbolBar[] } = {
