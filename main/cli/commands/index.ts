@@ -5,6 +5,8 @@ import { registerSimulate } from './simulate';
 import { registerSweep } from './sweep';
 import { registerWalkForward } from './walkForward';
 import { registerSettings } from './settings';
+import { registerBacktest } from './backtest';
+import { registerIndicators } from './indicators';
 
 /** Every CLI command registers itself here; a new command is a file in this folder and one line below. */
 export const COMMANDS: readonly ((program: Command, ctx: CliContext) => void)[] = [
@@ -13,4 +15,6 @@ export const COMMANDS: readonly ((program: Command, ctx: CliContext) => void)[] 
   registerWalkForward,
   registerDaemon,
   registerSettings,
+  registerBacktest,
+  registerIndicators,
 ];
