@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../CliContext';
 import { registerDaemon } from './daemon';
+import { registerRisk } from './risk';
 import { registerSimulate } from './simulate';
 import { registerSweep } from './sweep';
 import { registerWalkForward } from './walkForward';
@@ -11,4 +12,5 @@ export const COMMANDS: readonly ((program: Command, ctx: CliContext) => void)[] 
   registerSweep,
   registerWalkForward,
   registerDaemon,
+  registerRisk,
 ];
