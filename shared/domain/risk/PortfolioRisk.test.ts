@@ -183,17 +183,15 @@ describe('alignReturns', () => {
 });
 
 describe('properties', () => {
-  const matrix = fc
-    .tuple(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 2, max: 40 }))
-    .chain(([N, n]) =>
-      fc.tuple(
-        fc.array(fc.array(fc.double({ min: -0.2, max: 0.2, noNaN: true }), { minLength: n, maxLength: n }), {
-          minLength: N,
-          maxLength: N,
-        }),
-        fc.array(fc.double({ min: 0, max: 1e6, noNaN: true }), { minLength: N, maxLength: N }),
-      ),
-    );
+  const matrix = fc.tuple(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 2, max: 40 })).chain(([N, n]) =>
+    fc.tuple(
+      fc.array(fc.array(fc.double({ min: -0.2, max: 0.2, noNaN: true }), { minLength: n, maxLength: n }), {
+        minLength: N,
+        maxLength: N,
+      }),
+      fc.array(fc.double({ min: 0, max: 1e6, noNaN: true }), { minLength: N, maxLength: N }),
+    ),
+  );
 
   it('component VaRs sum to the parametric VaR; correlation symmetric with a unit diagonal in [−1, 1]', () => {
     fc.assert(
