@@ -117,6 +117,19 @@ describe('order validator (SPEC 9)', () => {
   };
   const buy = { side: 'BUY' as const, qty: 10, price: 100, commissionCents: 10 };
 
+  it('explains a rejection with its figure and limit', () => {
+    expect(validateOrder(buy, ctx, limits({ maxPositionQty: 109 }))).toEqual({
+      code: 'POSITION_SIZE_LIMIT',
+      value: 110,
+      limit: 109,
+    });
+    expect(validateOrder({ ...buy, qty: 100 }, ctx, RISK_OFF)).toEqual({
+      code: 'INSUFFICIENT_CAPITAL',
+      value: 10_000.1,
+      limit: 10_000,
+    });
+  });
+
   it.each([
     ['every limit off: passes', RISK_OFF, buy, null],
     ['global rate: 3rd order with a limit of 2', limits({ maxOrdersPerMinute: 2 }), buy, 'RATE_LIMIT_GLOBAL'],
@@ -153,7 +166,7 @@ describe('order validator (SPEC 9)', () => {
     ],
   ] as const)('%s', (_name, l, order, expected) => {
     const r = validateOrder(order, ctx, l);
-    expect(r.ok ? null : r.code).toBe(expected);
+    expect(r?.code ?? null).toBe(expected);
   });
 });
 
