@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../CliContext';
 import { registerDaemon } from './daemon';
+import { registerRisk } from './risk';
 import { registerSimulate } from './simulate';
 import { registerSweep } from './sweep';
 import { registerWalkForward } from './walkForward';
@@ -17,4 +18,5 @@ export const COMMANDS: readonly ((program: Command, ctx: CliContext) => void)[] 
   registerSettings,
   registerBacktest,
   registerIndicators,
+  registerRisk,
 ];
