@@ -232,7 +232,7 @@ export function readSymbol(what: FlagName, text: string): string {
 }
 
 /** One symbol (e.g. a benchmark). */
-export const symbol = (what: FlagName): ValueParser<string> => parser('symbols', (t) => readSymbol(what, t));
+export const symbol = (what: FlagName): ValueParser<string> => parser('symbol', (t) => readSymbol(what, t));
 
 /** The symbols of a run, each once. */
 export const symbols = (what: FlagName): ValueParser<string[]> =>
@@ -346,9 +346,6 @@ export const dataDir = (flag: FlagName): ValueParser<string> =>
   });
 
 // ---- settings (issue 15) ----------------------------------------------------------------------
-
-/** One ticker symbol, upper-cased. */
-export const symbol = (flag: FlagName): ValueParser<string> => parser('symbol', (t) => readSymbol(flag, t));
 
 /** An id the app printed (an intent's, an order's): letters and digits, as `vb dead-letters` lists them. */
 export const id = (flag: FlagName): ValueParser<string> =>

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_STRATEGY_CONFIG, StrategyConfigSchema, type ConfigSection } from './Config';
+import { DEFAULT_STRATEGY_CONFIG, StrategyConfigSchema } from './Config';
 import { LIMITS } from './InputLimits';
-import { STRATEGY_FIELDS } from './StrategyFields';
+import { STRATEGY_FIELDS, type FormSection } from './StrategyFields';
 
 describe('the strategy settings as a form', () => {
   it('lists every field of every section exactly once, in the order of the config', () => {
     const listed = STRATEGY_FIELDS.map((f) => `${f.section}.${f.key}`);
-    const config = (Object.keys(DEFAULT_STRATEGY_CONFIG) as ConfigSection[]).flatMap((s) =>
+    const config = (Object.keys(DEFAULT_STRATEGY_CONFIG) as FormSection[]).flatMap((s) =>
       Object.keys(DEFAULT_STRATEGY_CONFIG[s]).map((k) => `${s}.${k}`),
     );
     expect(new Set(listed).size).toBe(listed.length);

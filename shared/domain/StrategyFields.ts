@@ -9,9 +9,12 @@ import type { LimitName, LimitUnit } from './InputLimits';
  * override form alike, served to the renderer over IPC (settings.getStrategyFields); a test checks that it
  * covers every field of the config exactly once.
  */
+/** The sections edited in this form; the risk section (SPEC 9) has its own editor on the Risk page. */
+export type FormSection = Exclude<ConfigSection, 'risk'>;
+
 export type StrategyField =
   | {
-      section: ConfigSection;
+      section: FormSection;
       key: string;
       kind: 'number';
       limit: LimitName;
@@ -20,14 +23,14 @@ export type StrategyField =
       help?: string;
     }
   | {
-      section: ConfigSection;
+      section: FormSection;
       key: string;
       kind: 'choice';
       label: string;
       choices: readonly { value: string; label: string }[];
       help?: string;
     }
-  | { section: ConfigSection; key: string; kind: 'boolean'; label: string; help?: string };
+  | { section: FormSection; key: string; kind: 'boolean'; label: string; help?: string };
 
 export const SECTION_LABELS: Record<ConfigSection, string> = {
   trigger: 'Trigger',
@@ -35,6 +38,8 @@ export const SECTION_LABELS: Record<ConfigSection, string> = {
   guardrails: 'Guardrails',
   orderPolicy: 'Order policy',
   execution: 'Execution',
+  // SPEC 9: edited on the Risk page (its limits live in shared/domain/risk/RiskConfig).
+  risk: 'Risk limits',
 };
 
 export const STRATEGY_FIELDS: readonly StrategyField[] = [
