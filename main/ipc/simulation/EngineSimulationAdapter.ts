@@ -243,7 +243,7 @@ export function runInfo(record: SimulationRunRecord): RunInfoDto {
           : 'running';
   return {
     id: record.id,
-    kind: record.kind === 'sweep' || record.kind === 'walk_forward' ? 'sweep' : 'single',
+    kind: record.kind === 'sweep' || record.kind === 'walk_forward' ? record.kind : 'single',
     status,
     createdAt: record.createdAt,
     finishedAt: record.finishedAt,

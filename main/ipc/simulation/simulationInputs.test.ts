@@ -191,7 +191,7 @@ describe('simulation inputs over the stored-runs service', () => {
       sweep: { thresholds: [0.02, 0.05], rebalanceRatios: [1, 1.6667] },
       walkForward: { inSampleMonths: 12, outOfSampleMonths: 12, metric: 'sharpe' },
     });
-    expect(run).toMatchObject({ ok: true, value: { kind: 'sweep' } });
+    expect(run).toMatchObject({ ok: true, value: { kind: 'walk_forward' } });
     expect(await finished(runOf(run))).toMatchObject({ status: 'done' });
     const detail = (adapter.get(runOf(run)) as { value: RunDetailDto }).value;
     expect(detail.walkForward?.windows.length).toBe(3);

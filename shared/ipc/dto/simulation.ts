@@ -87,7 +87,7 @@ export const runStatusSchema = z.enum(['running', 'done', 'failed', 'cancelled']
 
 export const runInfoSchema = z.object({
   id: idSchema,
-  kind: z.enum(['single', 'sweep']),
+  kind: z.enum(['single', 'sweep', 'walk_forward']),
   status: runStatusSchema,
   createdAt: epochMsSchema,
   finishedAt: epochMsSchema.nullable(),

@@ -86,7 +86,7 @@ export function SimulationPage() {
           title={`Results — ${selected.symbols.join(', ')} ${selected.from} → ${selected.to}`}
           actions={
             selected.status === 'done' ? (
-              <ExportButtons runId={selected.id} sweep={selected.kind === 'sweep'} />
+              <ExportButtons runId={selected.id} sweep={selected.kind !== 'single'} />
             ) : undefined
           }
         >
@@ -115,7 +115,10 @@ function RunRow({ run, selected, compared }: { run: RunInfoDto; selected: boolea
   return (
     <tr aria-selected={selected} data-testid="run-row">
       <td>
-        <strong>{run.kind === 'sweep' ? 'Sweep' : 'Run'}</strong> {run.symbols.join(', ')}
+        <strong>
+          {run.kind === 'sweep' ? 'Sweep' : run.kind === 'walk_forward' ? 'Walk-forward' : 'Run'}
+        </strong>{' '}
+        {run.symbols.join(', ')}
         <div className="small muted">
           {run.from} → {run.to}
         </div>
