@@ -35,6 +35,8 @@ export const REASON_CODES = [
   'trailing_stop',
   'daily_loss_stop',
   'trading_halted',
+  // ── desk: the manual order ticket (issue 15, ADR 0061) ──
+  'manual_order',
 ] as const;
 
 export type ReasonCode = (typeof REASON_CODES)[number];
@@ -75,4 +77,6 @@ export const REASON_TEXT: Record<ReasonCode, string> = {
   trailing_stop: 'Risk exit: price at or below the trailing stop',
   daily_loss_stop: 'Blocked: the daily loss stop allows no new buys today',
   trading_halted: 'Blocked: trading of the portfolio is halted',
+  // ── desk ──
+  manual_order: 'Order at market from the order ticket, asked by hand',
 };
