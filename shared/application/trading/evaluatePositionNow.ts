@@ -11,6 +11,7 @@ import { fail, ok, type Result } from '../ledger/Result';
 import { decidePosition, sessionAllowsTrading } from './decidePosition';
 import { exchangeDayBounds } from './exchangeDay';
 import { positionConfig } from './positionConfig';
+import { validateDecision } from '../risk/validateDecision';
 import { writeDecision, type TickDeps } from './runTick';
 import { manualTickId } from './tickId';
 
@@ -93,7 +94,7 @@ export async function evaluatePositionNow(
       input.tenantId,
       position.symbol,
     );
-    const decision = decidePosition({
+    const decided = decidePosition({
       state: position,
       config,
       session,
@@ -111,6 +112,8 @@ export async function evaluatePositionNow(
       },
       now,
     });
+    // The order validator after the guardrails, as in a tick (SPEC 9); other holdings at their anchor.
+    const decision = validateDecision(deps, position, decided, config, commission, now, () => null);
     const written = writeDecision(deps, position, decision, commission, tickId, now);
     return ok({
       position: written.positionChanged ?? position,

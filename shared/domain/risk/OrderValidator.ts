@@ -53,6 +53,8 @@ export interface Violation {
   code: ValidatorCode;
   value: number;
   limit: number;
+  /** Set on a sale of more shares than held (INSUFFICIENT_CAPITAL in shares, not dollars). */
+  shares?: true;
 }
 
 /**
@@ -109,7 +111,7 @@ export function explainViolation(
       return { code, value: ctx.ordersLastMinuteSymbol + 1, limit: limits.maxOrdersPerMinutePerSymbol ?? 0 };
     case 'INSUFFICIENT_CAPITAL':
       return order.side === 'SELL'
-        ? { code, value: order.qty, limit: ctx.positionQty }
+        ? { code, value: order.qty, limit: ctx.positionQty, shares: true }
         : { code, value: (notionalCents + order.commissionCents) / 100, limit: ctx.positionCashCents / 100 };
     case 'POSITION_SIZE_LIMIT':
       return { code, value: qtyAfter, limit: limits.maxPositionQty ?? 0 };
