@@ -247,7 +247,13 @@ export function backupCommand(ctx?: CliContext): Command {
     .addOption(providerOption())
     .action(async (dest: string | undefined, opts: { dataDir: string; provider: ProviderChoice }) => {
       const dir = existingDataDir(opts.dataDir);
-      const { createBackend } = await import('../../composition/createBackend');
+      const { createBackend, databaseFileFor } = await import('../../composition/createBackend');
+      // Opening a missing database would make an empty one and back that up: say so instead.
+      const file = databaseFileFor(dir, opts.provider);
+      if (!existsSync(file))
+        throw new BadInput(
+          `--data-dir ${dir}: there is no ${opts.provider} database here (${path.basename(file)}); nothing to back up. Give the folder that holds your database (--data-dir or VB_HOME) or the provider it trades with (--provider)`,
+        );
       const backend = await createBackend({ dataDir: dir, provider: opts.provider });
       try {
         const done = await backend.backup(dest);
