@@ -73,6 +73,28 @@ const FORMATTERS = {
   money: (v: number) => formatDollars(v, { whole: true }),
 };
 
+/** About the width of a character of the markers' 11 px labels, in pixels. */
+const LABEL_CHAR_PX = 6.5;
+
+/**
+ * Fits the data to the chart's width, then widens the range by half the longest marker label on each side:
+ * a marker's label is centred on its bar, so a fill on the first or last bar would be cut at the edge.
+ */
+function fitWithRoomForLabels(c: IChartApi, markers: readonly ChartMarker[]): void {
+  const ts = c.timeScale();
+  ts.fitContent();
+  const longest = markers.reduce((n, m) => Math.max(n, m.text.length), 0);
+  const range = ts.getVisibleLogicalRange();
+  const width = ts.width();
+  if (longest === 0 || range === null || !(width > 0)) return;
+  const half = (longest * LABEL_CHAR_PX) / 2 + 6;
+  if (width <= 4 * half) return;
+  // Bars per pixel once the range holds the padding: pad = half × (bars + 2·pad) / width.
+  const bars = range.to - range.from;
+  const pad = (half * bars) / (width - 2 * half);
+  ts.setVisibleLogicalRange({ from: range.from - pad, to: range.to + pad });
+}
+
 /**
  * lightweight-charts in a React component: builds the chart once, sets data when it changes, and
  * re-reads the theme's colours when `theme` changes. Times are shown in the market's zone.
@@ -189,7 +211,7 @@ export function TimeSeriesChart({
       if (api) api.setMarkers(mine);
       else if (mine.length > 0) markerApis.current.set(id, createSeriesMarkers(handle, mine));
     }
-    c.timeScale().fitContent();
+    fitWithRoomForLabels(c, markers);
   }, [series, markers, theme]);
 
   return (
