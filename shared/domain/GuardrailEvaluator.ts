@@ -232,26 +232,44 @@ function nearTheEdge(
   // The band's edge: stock against bound × V.
   const atBand = stock - (t.side === 'BUY' ? g.maxStockPct : g.minStockPct) * t.value;
   if (atBand <= tol * price && atBand >= -tol * price && t.value > 0) return true;
-  // Each trim in turn, from the proposed quantity (NaN cap: not reached, the band blocked).
+  // Each trim in turn, from the proposed quantity (NaN cap: not reached, the band blocked). Two
+  // bit-identical floats are taken as equal (no trim either way): the initial allocation's size and the
+  // max-trade cap are the same quotient with the default settings, and quotients that differ exactly but
+  // round to one double take settings that differ past their 16th digit (ADR 0070).
   let qty = t.proposedQty;
+  // Whether the running quantity is exact as it stands: a proposed number, or the shares held.
+  let exactNow = t.sizer === null;
   let cap = t.capBand;
   if (!(cap === cap)) return false;
   let over = qty - cap;
-  if (over >= -tol && (over <= tol || (cap <= tol && cap >= -tol))) return true;
-  if (over > 0) qty = cap > 0 ? cap : 0;
+  if (over !== 0 && over >= -tol && (over <= tol || (cap <= tol && cap >= -tol))) return true;
+  if (over > 0) {
+    qty = cap > 0 ? cap : 0;
+    exactNow = cap <= 0;
+  }
   cap = t.capTrade;
   over = qty - cap;
-  if (qty > 0 && over >= -tol && (over <= tol || (cap <= tol && cap >= -tol))) return true;
-  if (over > 0) qty = cap > 0 ? cap : 0;
+  if (qty > 0 && over !== 0 && over >= -tol && (over <= tol || (cap <= tol && cap >= -tol))) return true;
+  if (over > 0) {
+    qty = cap > 0 ? cap : 0;
+    exactNow = cap <= 0;
+  }
   cap = t.capFunds;
   over = qty - cap;
-  if (qty > 0 && over >= -tol && (over <= tol || (cap <= tol && cap >= -tol))) return true;
-  if (over > 0) qty = cap > 0 ? cap : 0;
+  if (qty > 0 && over !== 0 && over >= -tol && (over <= tol || (cap <= tol && cap >= -tol))) return true;
+  if (over > 0) {
+    qty = cap > 0 ? cap : 0;
+    // A sell's cap here is the shares held, exact as they stand.
+    exactNow = cap <= 0 || t.side === 'SELL';
+  }
   cap = t.capDaily;
   over = qty - cap;
-  if (qty > 0 && over >= -tol && (over <= tol || (cap <= tol && cap >= -tol))) return true;
-  if (over > 0) qty = cap > 0 ? cap : 0;
-  if (!(qty > 0)) return false;
+  if (qty > 0 && over !== 0 && over >= -tol && (over <= tol || (cap <= tol && cap >= -tol))) return true;
+  if (over > 0) {
+    qty = cap > 0 ? cap : 0;
+    exactNow = cap <= 0;
+  }
+  if (!(qty > 0) || exactNow) return false;
   // The rounding: the quantity within the bound of a grid point.
   const step = cfg.orderPolicy.qtyStep;
   const unit = step > 0 ? step : FRACTIONAL_UNIT;
