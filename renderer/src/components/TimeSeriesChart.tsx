@@ -76,17 +76,21 @@ const FORMATTERS = {
 /** About the width of a character of the markers' 11 px labels, in pixels. */
 const LABEL_CHAR_PX = 6.5;
 
+/** Characters of the longest time-axis label ("2019-12-31", "Feb 20, 11:00"). */
+const AXIS_LABEL_CHARS = 13;
+
 /**
- * Fits the data to the chart's width, then widens the range by half the longest marker label on each side:
- * a marker's label is centred on its bar, so a fill on the first or last bar would be cut at the edge.
+ * Fits the data to the chart's width, then widens the range by half the longest label on each side: a
+ * marker's label and a time-axis label are centred on their bar, so a fill or a tick on the first or last
+ * bar would be cut at the chart's edge.
  */
 function fitWithRoomForLabels(c: IChartApi, markers: readonly ChartMarker[]): void {
   const ts = c.timeScale();
   ts.fitContent();
-  const longest = markers.reduce((n, m) => Math.max(n, m.text.length), 0);
+  const longest = markers.reduce((n, m) => Math.max(n, m.text.length), AXIS_LABEL_CHARS);
   const range = ts.getVisibleLogicalRange();
   const width = ts.width();
-  if (longest === 0 || range === null || !(width > 0)) return;
+  if (range === null || !(width > 0)) return;
   const half = (longest * LABEL_CHAR_PX) / 2 + 6;
   if (width <= 4 * half) return;
   // Bars per pixel once the range holds the padding: pad = half × (bars + 2·pad) / width.
