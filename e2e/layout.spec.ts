@@ -91,16 +91,17 @@ for (const size of [
 
 /** Nothing on the page is wider than the window (no sideways scrolling, nothing cut at the right). */
 async function expectFits(page: Page): Promise<void> {
-  const overflow = await page.evaluate(() => {
+  // A script, not a function: the e2e code is type-checked without the DOM's types.
+  const overflow = (await page.evaluate(`(() => {
     const width = document.documentElement.clientWidth;
-    const wide: string[] = [];
+    const wide = [];
     for (const el of Array.from(document.querySelectorAll('body *'))) {
       const r = el.getBoundingClientRect();
       if (r.width > 0 && r.right > width + 1 && getComputedStyle(el).position !== 'fixed')
-        wide.push(`${el.tagName.toLowerCase()}.${el.className}`);
+        wide.push(el.tagName.toLowerCase() + '.' + el.className);
     }
     return { scroll: document.documentElement.scrollWidth - width, wide: wide.slice(0, 5) };
-  });
+  })()`)) as { scroll: number; wide: string[] };
   expect(overflow.scroll, `wider than the window: ${overflow.wide.join(', ')}`).toBeLessThanOrEqual(0);
 }
 
