@@ -190,4 +190,21 @@ describe('bad files and folders given to the commands', () => {
     }
     expect(readdirSync(root)).not.toContain('copy.db');
   });
+
+  it('backup of a data folder without a database says so and makes none (issue 15)', async () => {
+    const dir = path.join(root, 'no-db');
+    mkdirSync(dir);
+    const { code, out, err } = await captureCli([
+      'backup',
+      path.join(root, 'empty-copy.db'),
+      '--data-dir',
+      dir,
+    ]);
+    expect(code, err).toBe(2);
+    expect(err.trim().split('\n'), err).toHaveLength(1);
+    expect(err).toMatch(/there is no demo database .*demo\.db to back up/);
+    expect(out).toBe('');
+    expect(readdirSync(dir)).toEqual([]);
+    expect(readdirSync(root)).not.toContain('empty-copy.db');
+  });
 });

@@ -100,9 +100,9 @@ export type GuardrailOutcome = GuardrailDecision['outcome'];
 /**
  * SPEC 2.5, in its order, on `t` (given the proposed side, quantity and price): each trim or block adds its
  * reason; the first block ends the evaluation. Returns the outcome; `t.qty` is the order's (or the
- * rejected order's) quantity. Allocates nothing on the float path: this runs for every position on every
- * tick and bar. Rules 1–5 run in floats; where a float quantity came within its error bound of a grid
- * point, a cap, zero or the band's edge, they run again on exact quotients (ADR 0070).
+ * rejected order's) quantity. The rules run in floats, allocating nothing (this runs for every position
+ * on every tick and bar); where a float decision of rules 1–5 came within its error bound of going the
+ * other way (a grid point, a cap, zero, the band's edge), they run again on exact quotients (ADR 0070).
  */
 function runGuardrails(
   t: GuardrailTrace,
@@ -111,98 +111,170 @@ function runGuardrails(
   today: DailyActivity,
 ): GuardrailOutcome {
   const reasonMark = t.reasonCount;
-  const stepMark = t.stepCount;
-  let rules = rulesOneToFive(t, state, cfg, today);
-  if (rules === 'EDGE') {
-    t.rewind(reasonMark, stepMark);
-    rules = rulesOneToFiveExactly(t, state, cfg, today);
-  }
-  if (rules === 'HOLD') return 'HOLD';
+  const outcome = runInFloats(t, state, cfg, today);
+  if (!nearTheEdge(t, state, cfg, today)) return outcome;
+  // Out of the hot path: rare.
+  t.rewind(reasonMark, 0);
+  if (rulesOneToFiveExactly(t, state, cfg, today) === 'HOLD') return 'HOLD';
   return fundsAndMinimums(t, state, cfg, today);
 }
 
-/**
- * Rules 1–5 in floats. 'EDGE' when a decision was within float error (`t.tolerance`, in shares) of
- * going the other way: the band's edge, a cap (which trim, and whether a trim at all), zero, or a grid
- * point (the rounding); the caller then runs them exactly.
- */
-function rulesOneToFive(
+/** The rules in floats, storing the caps of rules 1–4 on `t` for `nearTheEdge`. */
+function runInFloats(
   t: GuardrailTrace,
   state: PositionState,
   cfg: GuardrailConfigs,
   today: DailyActivity,
-): 'HOLD' | 'NEXT' | 'EDGE' {
+): GuardrailOutcome {
   const side = t.side;
   const price = t.price;
   const { guardrails: g, orderPolicy: policy } = cfg;
 
+  // 1. Allocation band.
   const stock = state.qty * price;
   const value = t.value;
-  const k = cfg.commission.rate;
-  const m = dollarsOf(cfg.commission.minimumCents);
-  const cash = dollarsOf(state.cashCents);
-  const notionalToday = dollarsOf(today.notionalTodayCents);
-  // The magnitudes every cap combines, in dollars: the float error of each is a few units of 2^-53 of it.
-  const money =
-    Math.abs(stock) +
-    cash +
-    dollarsOf(state.receivableCents) +
-    m +
-    (g.maxDailyNotional === null ? 0 : Math.abs(g.maxDailyNotional) + notionalToday);
-  const tol = t.rawTolerance + (EDGE_TOLERANCE * money) / price;
-  t.tolerance = tol;
-
-  // 1. Allocation band.
   const allocation = value > 0 ? stock / value : 0;
-  const bound = side === 'BUY' ? g.maxStockPct : g.minStockPct;
-  if (value > 0 && Math.abs(stock - bound * value) <= EDGE_TOLERANCE * money) return 'EDGE';
   if (side === 'BUY' && allocation >= g.maxStockPct) return hold(t, 'band_blocked_above_max');
   if (side === 'SELL' && allocation <= g.minStockPct) return hold(t, 'band_blocked_below_min');
+  const k = cfg.commission.rate;
+  const m = dollarsOf(cfg.commission.minimumCents);
   // After a sell, V shrinks by the commission, which raises the allocation: the band bound is the looser
   // of the rate and minimum formulas (a buy's is the tighter, as its commission lowers V too).
   const band =
     side === 'BUY'
       ? buyCap(g.maxStockPct * value - stock, price, k, m, g.maxStockPct)
       : sellBandCap(stock, value, price, g.minStockPct, k, m);
-  let edge = nearCap(t.qty, band, tol);
+  t.capBand = band;
   t.trim(band, 'band_trim');
   // 2. Trade size.
   const maxTrade = (g.maxTradePctOfPosition * value) / price;
-  edge = edge || nearCap(t.qty, maxTrade, tol);
+  t.capTrade = maxTrade;
   t.trim(maxTrade, 'max_trade_trim');
   // 3. Funds and holdings: the receivable counts in V but cannot be spent; no shorting.
-  const funds = side === 'BUY' ? buyCap(cash, price, k, m, 1) : state.qty;
-  edge = edge || nearCap(t.qty, funds, tol);
+  const funds = side === 'BUY' ? buyCap(state.cashCents / 100, price, k, m, 1) : state.qty;
+  t.capFunds = funds;
   t.trim(funds, side === 'BUY' ? 'cash_trim' : 'holdings_trim');
   // 4. Daily limits.
-  const dailyNotional = g.maxDailyNotional === null ? Infinity : (g.maxDailyNotional - notionalToday) / price;
-  t.capOfRules = Math.min(band, maxTrade, funds, dailyNotional);
-  if (edge) return 'EDGE';
+  const dailyNotional =
+    g.maxDailyNotional === null ? Infinity : (g.maxDailyNotional - today.notionalTodayCents / 100) / price;
+  t.capDaily = dailyNotional;
   if (g.maxOrdersPerDay !== null && today.ordersToday >= g.maxOrdersPerDay)
     return hold(t, 'max_orders_per_day');
-  if (nearCap(t.qty, dailyNotional, tol)) return 'EDGE';
   t.trim(dailyNotional, 'daily_notional_trim');
   if (t.qty <= 0) return hold(t, 'zero_qty');
 
-  // 5. Rounding toward zero to the step, then the lot (a lot is a multiple of the step).
-  const unit = policy.qtyStep > 0 ? policy.qtyStep : FRACTIONAL_UNIT;
-  if (Math.abs(t.qty - Math.round(t.qty / unit) * unit) <= tol) return 'EDGE';
+  // 5. Rounding toward zero to the step, then the lot.
   const rounded = roundTowardZero(t.qty, policy.qtyStep, policy.lotSize);
   if (rounded !== t.qty) t.change(rounded, 'qty_rounded');
-  return 'NEXT';
+  // The tail of `fundsAndMinimums`, inline: one call site, so V8 inlines the float estimate here once.
+  if (t.qty > 0 && !fundsSuffice(state, side, t.qty, price, cfg.commission)) {
+    if (side === 'SELL') return hold(t, 'cash_trim');
+    t.qty = stepDownUntilFunded(state, t.qty, price, cfg);
+  }
+  if (t.qty <= 0) return hold(t, 'zero_qty');
+  if (!meetsMinimums(t.qty, price, policy)) return belowMinimum(t, state, cfg, today);
+  return 'ORDER';
 }
 
 /** The grid of `qty_step` 0: fractional shares kept to 6 decimals. */
 const FRACTIONAL_UNIT = 0.000001;
 
 /**
- * Could float error decide whether (and to what) `qty` is trimmed by `cap`? When they are within `tol`
- * of each other, or the cap is within `tol` of zero and would trim (a cap a hair above zero leaves a
- * quantity that rounds to 0; one a hair below trims to 0 at once).
+ * The bound of the float error of every quantity rules 1–4 compare, in shares: EDGE_TOLERANCE of the
+ * magnitudes (in dollars) the cap formulas combine, over the price, plus sizing's own bound.
  */
-function nearCap(qty: number, cap: number, tol: number): boolean {
-  if (!(qty > 0)) return false;
-  return Math.abs(qty - cap) <= tol || (cap < qty && Math.abs(cap) <= tol);
+/** The proposed quantity's float error bound: 0 when it was given, else what sizing says. */
+function rawTolerance(t: GuardrailTrace): number {
+  if (t.sizer === null) return 0;
+  t.sizer.writeTolerance(t);
+  return t.rawTolerance;
+}
+
+function edgeTolerance(
+  t: GuardrailTrace,
+  state: PositionState,
+  cfg: GuardrailConfigs,
+  today: DailyActivity,
+): number {
+  const g = cfg.guardrails;
+  const money =
+    Math.abs(state.qty * t.price) +
+    state.cashCents / 100 +
+    state.receivableCents / 100 +
+    cfg.commission.minimumCents / 100 +
+    (g.maxDailyNotional === null ? 0 : Math.abs(g.maxDailyNotional) + today.notionalTodayCents / 100);
+  return rawTolerance(t) + (EDGE_TOLERANCE * money) / t.price;
+}
+
+/**
+ * Could float error have decided any of rules 1–5 (ADR 0070)? Replays the float decisions from the
+ * caps the rules stored on `t` and compares each with its error bound (EDGE_TOLERANCE of the magnitudes
+ * the formulas combine, in shares, plus sizing's own bound): the band's edge; each trim (the running
+ * quantity within the bound of the cap, or a cap within it of zero that trims); the result within it of
+ * a grid point. Stores the bound in `t.tolerance` (the clip check reads it). Out of line, objects only:
+ * the rules' hot path stays as small as it was.
+ */
+function nearTheEdge(
+  t: GuardrailTrace,
+  state: PositionState,
+  cfg: GuardrailConfigs,
+  today: DailyActivity,
+): boolean {
+  const g = cfg.guardrails;
+  const price = t.price;
+  const stock = state.qty * price;
+  // The magnitudes the caps combine, in dollars (receivable and minimum commission are usually 0).
+  let money =
+    Math.abs(stock) + (state.cashCents + state.receivableCents + cfg.commission.minimumCents) * 0.01;
+  if (g.maxDailyNotional !== null) money += Math.abs(g.maxDailyNotional) + today.notionalTodayCents * 0.01;
+  const tol = rawTolerance(t) + (EDGE_TOLERANCE * money) / price;
+  t.tolerance = tol;
+  // The band's edge: stock against bound × V.
+  const atBand = stock - (t.side === 'BUY' ? g.maxStockPct : g.minStockPct) * t.value;
+  if (atBand <= tol * price && atBand >= -tol * price && t.value > 0) return true;
+  // Each trim in turn, from the proposed quantity (NaN cap: not reached, the band blocked). Two
+  // bit-identical floats are taken as equal (no trim either way): the initial allocation's size and the
+  // max-trade cap are the same quotient with the default settings, and quotients that differ exactly but
+  // round to one double take settings that differ past their 16th digit (ADR 0070).
+  let qty = t.proposedQty;
+  // Whether the running quantity is exact as it stands: a proposed number, or the shares held.
+  let exactNow = t.sizer === null;
+  let cap = t.capBand;
+  if (!(cap === cap)) return false;
+  let over = qty - cap;
+  if (over !== 0 && over >= -tol && (over <= tol || (cap <= tol && cap >= -tol))) return true;
+  if (over > 0) {
+    qty = cap > 0 ? cap : 0;
+    exactNow = cap <= 0;
+  }
+  cap = t.capTrade;
+  over = qty - cap;
+  if (qty > 0 && over !== 0 && over >= -tol && (over <= tol || (cap <= tol && cap >= -tol))) return true;
+  if (over > 0) {
+    qty = cap > 0 ? cap : 0;
+    exactNow = cap <= 0;
+  }
+  cap = t.capFunds;
+  over = qty - cap;
+  if (qty > 0 && over !== 0 && over >= -tol && (over <= tol || (cap <= tol && cap >= -tol))) return true;
+  if (over > 0) {
+    qty = cap > 0 ? cap : 0;
+    // A sell's cap here is the shares held, exact as they stand.
+    exactNow = cap <= 0 || t.side === 'SELL';
+  }
+  cap = t.capDaily;
+  over = qty - cap;
+  if (qty > 0 && over !== 0 && over >= -tol && (over <= tol || (cap <= tol && cap >= -tol))) return true;
+  if (over > 0) {
+    qty = cap > 0 ? cap : 0;
+    exactNow = cap <= 0;
+  }
+  if (!(qty > 0) || exactNow) return false;
+  // The rounding: the quantity within the bound of a grid point.
+  const step = cfg.orderPolicy.qtyStep;
+  const unit = step > 0 ? step : FRACTIONAL_UNIT;
+  const offGrid = unit === 1 ? qty - Math.round(qty) : qty - Math.round(qty / unit) * unit;
+  return offGrid <= tol && offGrid >= -tol;
 }
 
 /** After the rounding: the booked cash is the exact judge of funds, then the minimums (SPEC 2.5, 2.10). */
@@ -265,8 +337,8 @@ function withinCapsOfRules(
   today: DailyActivity,
   qty: number,
 ): boolean {
-  const cap = t.capOfRules;
-  if (Math.abs(qty - cap) > t.tolerance) return qty <= cap;
+  const cap = Math.min(t.capBand, t.capTrade, t.capFunds, t.capDaily);
+  if (Math.abs(qty - cap) > edgeTolerance(t, state, cfg, today)) return qty <= cap;
   return exactCapOfRules(exactCaps(state, t.side, t.price, cfg, today)).cmpNumber(qty) >= 0;
 }
 

@@ -1,5 +1,13 @@
 import type { GuardrailStep, Side } from './DomainEvent';
 import type { ExactRatio } from './ExactRatio';
+
+/** Sizing's side of the exact path (ADR 0070): the float error bound of its quotient, and the quotient exactly. */
+export interface ExactSizer {
+  /** Writes the bound of the proposed quantity's float error, in shares, into `t.rawTolerance`. */
+  writeTolerance(t: GuardrailTrace): void;
+  /** The proposed quantity exactly (signed as sizing gave it). */
+  exactQty(): ExactRatio;
+}
 import type { ReasonCode } from './ReasonCode';
 
 /**
@@ -19,15 +27,22 @@ export class GuardrailTrace {
   /** The quantity proposed (the rules start from it again when the exact path takes over). */
   proposedQty = NaN;
   /**
-   * Bound of the float error in the proposed quantity, in shares (0: the number is exact as given), and
-   * its exact value when it is a quotient sizing computed (null: the proposed number's text). ADR 0070.
+   * How the proposed quantity was computed, when it is a float quotient sizing gave (null: the proposed
+   * number is exact as given): the bound of its float error and its exact value (ADR 0070).
    */
+  sizer: ExactSizer | null = null;
+  /** The bound of the float error of the proposed quantity, in shares (written by `sizer`). */
   rawTolerance = NaN;
-  exactRaw: (() => ExactRatio) | null = null;
   /** Bound of the float error of every quantity the rules compared (the edge tolerance), in shares. */
   tolerance = NaN;
-  /** The tightest cap of rules 1–4 (how far `clip` may raise the quantity). */
-  capOfRules = NaN;
+  /**
+   * The caps of rules 1–4 as the float rules computed them (NaN: not reached), for the check of how
+   * close each decision came to going the other way (ADR 0070).
+   */
+  capBand = NaN;
+  capTrade = NaN;
+  capFunds = NaN;
+  capDaily = NaN;
   /** The quantity a trim or change is moving to (see `takeNext`). */
   private next = NaN;
   /** Reasons, reused like the steps: only the first `reasonCount` belong to the current evaluation. */
@@ -52,7 +67,7 @@ export class GuardrailTrace {
 
   /**
    * Sets the proposed trade the rules start from; keeps reasons given before (`anchor_unset`). The
-   * quantity is taken as exact (tolerance 0) until the caller says how it was computed (`sizedBy`).
+   * quantity is taken as exact until the caller sets `sizer`.
    */
   propose(side: Side, qty: number, price: number, value: number): this {
     this.side = side;
@@ -60,15 +75,11 @@ export class GuardrailTrace {
     this.proposedQty = qty;
     this.price = price;
     this.value = value;
-    this.rawTolerance = 0;
-    this.exactRaw = null;
-    return this;
-  }
-
-  /** The proposed quantity is a float result within `tolerance` of the exact value `exactRaw` gives. */
-  sizedBy(tolerance: number, exactRaw: () => ExactRatio): this {
-    this.rawTolerance = tolerance;
-    this.exactRaw = exactRaw;
+    this.sizer = null;
+    this.capBand = NaN;
+    this.capTrade = NaN;
+    this.capFunds = NaN;
+    this.capDaily = NaN;
     return this;
   }
 

@@ -92,9 +92,8 @@ export function rulesOneToFiveExactly(
   today: DailyActivity,
 ): 'HOLD' | 'NEXT' {
   const caps = exactCaps(state, t.side, t.price, cfg, today);
-  t.capOfRules = exactCapOfRules(caps).toNumber();
   if (caps.blocked !== null) return hold(t, caps.blocked);
-  const raw = t.exactRaw === null ? ExactRatio.of(t.proposedQty) : t.exactRaw();
+  const raw = t.sizer === null ? ExactRatio.of(t.proposedQty) : t.sizer.exactQty();
   // Sizing's quotient is signed; the side carries the sign.
   let x = raw.sign() < 0 ? raw.negated() : raw;
   const trim = (cap: ExactRatio, reason: ReasonCode): void => {

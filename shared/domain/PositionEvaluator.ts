@@ -4,9 +4,9 @@ import type { DailyActivity } from './DailyActivity';
 import type { Cents } from './Money';
 import type { EvaluationAction, GuardrailStep, Side } from './DomainEvent';
 import { GuardrailEvaluator, type GuardrailConfigs } from './GuardrailEvaluator';
-import { GuardrailTrace } from './GuardrailTrace';
+import { GuardrailTrace, type ExactSizer } from './GuardrailTrace';
 import type { ExactRatio } from './ExactRatio';
-import { exactSizedQty, opposesTrigger, positionValue, sizedQty, sizingTolerance } from './OrderSizing';
+import { EDGE_TOLERANCE, exactSizedQty, opposesTrigger, positionValue, sizedQty } from './OrderSizing';
 import type { PositionState } from './Position';
 import { PriceTrigger, type TriggerDecision, type TriggerKind } from './PriceTrigger';
 import type { ReasonCode } from './ReasonCode';
@@ -57,7 +57,7 @@ const NO_TRIGGER: readonly ReasonCode[] = Object.freeze(['no_trigger']);
  */
 // Every number field starts as NaN, a double: a field first given a small integer would box each
 // later fractional value in a new heap number (an allocation per store on this hot path).
-export class PositionEvaluator {
+export class PositionEvaluator implements ExactSizer {
   action: EvaluationOutcome['action'] = 'HOLD';
   triggerKind: TriggerKind = 'HOLD';
   /** The price evaluated. */
@@ -84,12 +84,9 @@ export class PositionEvaluator {
     receivableCents: NaN as Cents,
     anchor: NaN,
   };
-  /** The sizing settings of the current evaluation, for `exactRaw`. */
+  /** The sizing settings of the current evaluation, for the exact path (`exactQty`, `writeTolerance`). */
   private sizingConfig: StrategyConfig['sizing'] = undefined as never;
   private initialStockPct = NaN;
-  /** Sizing's quotient exactly, for the rare edge case (ADR 0070); made once, reads the fields above. */
-  private readonly exactRaw = (): ExactRatio =>
-    exactSizedQty(this.position, this.price, this.triggerKind, this.sizingConfig, this.initialStockPct);
   private readonly configs: GuardrailConfigs = {
     guardrails: undefined as never,
     orderPolicy: undefined as never,
@@ -187,10 +184,10 @@ export class PositionEvaluator {
     this.rawQty = rawQty;
     this.sizingConfig = config.sizing;
     this.initialStockPct = config.execution.initialStockPct;
-    const tolerance = sizingTolerance(state, price, value, kind, config.sizing);
-    // Within float error of zero, the exact quotient's sign decides (ADR 0070).
-    const sign =
-      Math.abs(rawQty) <= tolerance ? this.exactRaw().sign() : rawQty > 0 ? 1 : rawQty < 0 ? -1 : 0;
+    // Float error could give the wrong sign only when |rawQty| is within its bound (`writeTolerance`):
+    // this prefilter admits every such case while (anchor / P + 1)·r ≤ 10^6, at the cost of two products.
+    let sign = rawQty > 0 ? 1 : rawQty < 0 ? -1 : 0;
+    if (Math.abs(rawQty) * price <= 1e-6 * value) sign = this.signNearZero(rawQty);
     if (sign === 0 || (kind === 'BUY' && sign < 0) || (kind === 'SELL' && sign > 0)) {
       this.holdOnSizing(kind, sign);
       return;
@@ -201,12 +198,9 @@ export class PositionEvaluator {
     configs.guardrails = config.guardrails;
     configs.orderPolicy = config.orderPolicy;
     configs.commission = commission;
-    const outcome = GuardrailEvaluator.run(
-      t.propose(side, Math.abs(rawQty), price, value).sizedBy(tolerance, this.exactRaw),
-      state,
-      configs,
-      today,
-    );
+    t.propose(side, Math.abs(rawQty), price, value);
+    t.sizer = this;
+    const outcome = GuardrailEvaluator.run(t, state, configs, today);
     if (outcome === 'HOLD') return;
     this.side = side;
     this.qty = t.qty;
@@ -215,6 +209,35 @@ export class PositionEvaluator {
       return;
     }
     this.action = side;
+  }
+
+  /** Sizing's float error bound, in shares (EDGE_TOLERANCE of the magnitudes its formula combines). */
+  writeTolerance(t: GuardrailTrace): void {
+    const state = this.position;
+    const price = this.price;
+    const value = positionValue(state, price);
+    t.rawTolerance =
+      this.triggerKind !== 'SET_ANCHOR' && this.sizingConfig.strategy === 'proportional'
+        ? (EDGE_TOLERANCE * (state.anchor / price + 1) * this.sizingConfig.rebalanceRatio * value) / price
+        : (EDGE_TOLERANCE * (value + state.qty * price)) / price;
+  }
+
+  /** Sizing's quotient exactly, for the rare edge case (ADR 0070). */
+  exactQty(): ExactRatio {
+    return exactSizedQty(
+      this.position,
+      this.price,
+      this.triggerKind,
+      this.sizingConfig,
+      this.initialStockPct,
+    );
+  }
+
+  /** The sign of sizing's quotient when it is within float error of zero: the exact one (out of line, rare). */
+  private signNearZero(rawQty: number): number {
+    this.writeTolerance(this.trace);
+    if (Math.abs(rawQty) > this.trace.rawTolerance) return rawQty > 0 ? 1 : rawQty < 0 ? -1 : 0;
+    return this.exactQty().sign();
   }
 
   /** Fraction the price must still fall to reach buyBelow (≤ 0 once reached). */

@@ -73,6 +73,40 @@ const FORMATTERS = {
   money: (v: number) => formatDollars(v, { whole: true }),
 };
 
+/** About the width of a character of the markers' 11 px labels, in pixels. */
+const LABEL_CHAR_PX = 6.5;
+
+/** Characters of the longest time-axis label ("2019-12-31", "Feb 20, 11:00"). */
+const AXIS_LABEL_CHARS = 13;
+
+/**
+ * Fits the data to the chart's width with room for half the longest label on each side: a marker's label
+ * and a time-axis label are centred on their bar, so a fill or a tick on the first or last bar would be cut
+ * at the chart's edge. The range is set from the bars themselves (logical indices 0 … bars − 1 over the
+ * union of the series' times), not read back after `fitContent`, which applies on the next frame.
+ */
+function fitWithRoomForLabels(
+  c: IChartApi,
+  series: readonly ChartSeries[],
+  markers: readonly ChartMarker[],
+): void {
+  const ts = c.timeScale();
+  const times = new Set<number | string>();
+  for (const s of series) for (const p of s.data) times.add(p.time);
+  const bars = times.size;
+  const width = ts.width();
+  const longest = markers.reduce((n, m) => Math.max(n, m.text.length), AXIS_LABEL_CHARS);
+  const half = (longest * LABEL_CHAR_PX) / 2 + 6;
+  if (bars < 2 || !(width > 4 * half)) {
+    ts.fitContent();
+    return;
+  }
+  // Bars per pixel once the range holds the padding: pad = half × (span + 2·pad) / width.
+  const span = bars - 1;
+  const pad = (half * span) / (width - 2 * half);
+  ts.setVisibleLogicalRange({ from: -pad, to: span + pad });
+}
+
 /**
  * lightweight-charts in a React component: builds the chart once, sets data when it changes, and
  * re-reads the theme's colours when `theme` changes. Times are shown in the market's zone.
@@ -189,7 +223,7 @@ export function TimeSeriesChart({
       if (api) api.setMarkers(mine);
       else if (mine.length > 0) markerApis.current.set(id, createSeriesMarkers(handle, mine));
     }
-    c.timeScale().fitContent();
+    fitWithRoomForLabels(c, series, markers);
   }, [series, markers, theme]);
 
   return (
