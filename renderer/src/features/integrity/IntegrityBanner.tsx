@@ -37,7 +37,8 @@ export function IntegrityBanner() {
       {failed && (
         <div className="banner error" role="alert" data-testid="integrity-failed">
           <strong>
-            The ledger failed its {integrity.kind ?? ''} check: trading is halted. Nothing was repaired.
+            The ledger failed its {integrity.kind === 'startup' ? 'start-up' : (integrity.kind ?? '')} check:
+            trading is halted. Nothing was repaired.
           </strong>
           <ul style={{ margin: '8px 0', paddingLeft: 20 }}>
             {integrity.problems.slice(0, 8).map((p, i) => (
