@@ -99,7 +99,7 @@ function dataDirOption(): Option {
     text: DEFAULT_DATA_DIR,
   }).env('VB_HOME');
 }
-function providerOption(): Option {
+export function providerOption(): Option {
   return valueOption(
     '--provider <name>',
     'market data: replay (offline demo) or yahoo (live)',
@@ -109,7 +109,7 @@ function providerOption(): Option {
 }
 
 /** The data folder of a command that must not make one (backup, restore): it has to be there. */
-function existingDataDir(dir: string): string {
+export function existingDataDir(dir: string): string {
   const resolved = path.resolve(dir);
   if (!existsSync(resolved))
     throw new BadInput(

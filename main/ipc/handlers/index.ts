@@ -6,10 +6,12 @@ import { eventLogHandlers } from './eventLogHandlers';
 import { inputsHandlers } from './inputsHandlers';
 import type { HandlerDeps } from './HandlerDeps';
 import { ledgerHandlers } from './ledgerHandlers';
+import { orderDeskHandlers } from './orderDeskHandlers';
 import { reportHandlers } from './reportHandlers';
 import { settingsHandlers } from './settingsHandlers';
 import { simulationHandlers } from './simulationHandlers';
 import { tradingHandlers } from './tradingHandlers';
+import { tradingSettingsHandlers } from './tradingSettingsHandlers';
 
 export type { HandlerDeps } from './HandlerDeps';
 
@@ -19,6 +21,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...appHandlers(deps),
     ...ledgerHandlers(deps),
     ...inputsHandlers(deps),
+    ...orderDeskHandlers(deps),
     ...eventLogHandlers(deps),
     ...tradingHandlers(deps),
     ...dividendHandlers(deps),
@@ -26,5 +29,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...reportHandlers(deps),
     ...backupHandlers(deps),
     ...settingsHandlers(deps),
+    ...tradingSettingsHandlers(deps),
   };
 }
