@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { restoreMarkerOf, pendingRestoreFile, stageRestore, backupsDirOf } from '../composition/backup';
 import { backupDatabase } from '../db/backupRestore';
 import { seededLedger } from '../db/testing/seededLedger';
-import { countEvents, raisePositionCash } from '../db/testing/tamper';
+import { countEvents, cutNewestEvent, raisePositionCash } from '../db/testing/tamper';
 import { removeDir, tempDir } from '../db/testing/testDatabase';
 import { captureCli } from './testing/captureCli';
 
@@ -77,6 +77,20 @@ describe('vb restore', () => {
     expect(code, err).toBe(2);
     expect(err.trim().split('\n')).toHaveLength(1);
     expect(err).toMatch(/restore refused \(replay_mismatch\).*cash_cents/);
+    expect(sha(t.file)).toBe(before);
+  });
+
+  it('a backup cut short after it was made is refused against its signed chain head (ADR 0077)', async () => {
+    const { dir, t } = await dataDirWithDemo('cut');
+    t.close();
+    const copy = path.join(root, 'cut-copy.db');
+    expect((await captureCli(['backup', copy, '--data-dir', dir])).code).toBe(0);
+    expect(fs.existsSync(`${copy}.chain-head.json`)).toBe(true);
+    cutNewestEvent(copy); // the file alone still verifies: its shorter chain is whole
+    const before = sha(t.file);
+    const { code, err } = await captureCli(['restore', copy, '--data-dir', dir]);
+    expect(code, err).toBe(2);
+    expect(err).toMatch(/restore refused \(head_mismatch\).*cut short/);
     expect(sha(t.file)).toBe(before);
   });
 });

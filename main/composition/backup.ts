@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Logger } from '../../shared/ports/Logger';
 import { commitTempFileSync, writeFileAtomicSync } from '../adapters/files/atomicFile';
+import { backupHeadProblem } from './backupHead';
 import { restoreDatabase, verifyBackupFile, type RefusalCode, type RestoreResult } from '../db/backupRestore';
 import { fileStamp } from '../db/backups';
 
@@ -20,7 +21,20 @@ export function defaultBackupFile(dataDir: string, dbFile: string, at: Date): st
  * backend using the file must be stopped first (the writer lock is taken; a running one makes this a
  * `locked` failure). The replaced file is kept beside it.
  */
-export function restoreBackup(fromFile: string, databaseFile: string): Promise<RestoreResult> {
+export async function restoreBackup(
+  fromFile: string,
+  databaseFile: string,
+  dataDir?: string,
+): Promise<RestoreResult | { ok: false; code: 'head_mismatch'; message: string }> {
+  // A backup made here carries its signed chain head: one cut short since is refused (ADR 0077).
+  const head = dataDir === undefined ? null : backupHeadProblem(dataDir, fromFile);
+  if (head !== null) {
+    return {
+      ok: false,
+      code: 'head_mismatch',
+      message: `The backup ${path.resolve(fromFile)} is refused: ${head}. Nothing was restored.`,
+    };
+  }
   return restoreDatabase(fromFile, databaseFile);
 }
 
@@ -79,7 +93,7 @@ export type StageRestoreResult =
   | { ok: true; staged: StagedRestore }
   | {
       ok: false;
-      code: 'outside_backups' | 'not_found' | RefusalCode;
+      code: 'outside_backups' | 'not_found' | 'head_mismatch' | RefusalCode;
       message: string;
     };
 
@@ -109,6 +123,13 @@ export function stageRestore(
   }
   const verified = verifyBackupFile(source);
   if (!verified.ok) return { ok: false, code: verified.code, message: verified.message };
+  const head = backupHeadProblem(dataDir, source);
+  if (head !== null)
+    return {
+      ok: false,
+      code: 'head_mismatch',
+      message: `The backup ${source} is refused: ${head}. Nothing was staged.`,
+    };
 
   const pending = pendingRestoreFile(dataDir);
   const marker = restoreMarkerOf(dbFile);

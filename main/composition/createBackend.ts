@@ -56,6 +56,7 @@ import type { Backend, LedgerUseCases, LoopStatus, TickReport } from './Backend'
 import { backendQueries } from './backendQueries';
 import { EventBus } from './EventBus';
 import { LedgerGuard, type IntegrityStatus } from './ledgerGuard';
+import { signBackupHead } from './backupHead';
 import { applyStagedRestore, defaultBackupFile } from './backup';
 import { DEFAULT_DATA_DIR } from './dataDir';
 import { createMarketData, type ChosenMarketData, type ProviderChoice } from './marketDataChoice';
@@ -445,10 +446,12 @@ export async function createBackend(options: BackendOptions = {}): Promise<Backe
       checkNow: () => guard.check('daily'),
       evidence: () => guard.evidence(),
     },
-    backup: (destFile) => {
+    backup: async (destFile) => {
       const target = path.resolve(destFile ?? defaultBackupFile(dataDir, db.file, new Date()));
       ensureDirectorySync(path.dirname(target));
-      return backupDatabase(db, target);
+      const done = await backupDatabase(db, target);
+      signBackupHead(dataDir, done.file); // the signed head of its chains beside it (ADR 0077)
+      return done;
     },
     useCases,
     settings,

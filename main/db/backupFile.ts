@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { onlineBackup } from './backups';
+import { chainHeadsNow, type ChainCheckpoint } from './eventLog/hashChain';
 import { DatabaseOpenError } from './DatabaseOpenError';
 import { APPLICATION_ID } from './openDatabase';
 import { acquireWriterLock } from './writerLock';
@@ -80,5 +81,15 @@ export async function backupDatabaseFile(
     }
   } finally {
     lock?.release();
+  }
+}
+
+/** The newest event of every tenant's chain in a database file, opened read-only (backups' signed heads). */
+export function chainHeadsOfFile(file: string): Map<string, ChainCheckpoint> {
+  const db = new Database(path.resolve(file), { readonly: true, fileMustExist: true });
+  try {
+    return chainHeadsNow(db, () => null);
+  } finally {
+    db.close();
   }
 }

@@ -18,6 +18,7 @@ function samples(ids: {
     'app.createDemoPortfolio': {},
     'app.openLogFolder': {},
     'app.restartApp': {},
+    'app.exportIntegrityEvidence': {},
     'portfolio.listPortfolios': {},
     'portfolio.createPortfolio': { name: 'Fuzz', config: { trigger: { upThreshold: 0.05 } } },
     'portfolio.changeConfig': { portfolioId, patch: { trigger: { downThreshold: 0.04 } } },

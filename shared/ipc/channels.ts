@@ -7,6 +7,7 @@ export const CHANNELS = [
   'app.createDemoPortfolio',
   'app.openLogFolder',
   'app.restartApp',
+  'app.exportIntegrityEvidence',
   'portfolio.listPortfolios',
   'portfolio.createPortfolio',
   'portfolio.changeConfig',

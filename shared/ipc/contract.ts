@@ -104,6 +104,8 @@ export const contract = {
   'app.openLogFolder': { request: emptyRequest, response: logLocationSchema },
   /** Restarts the app once the backend stopped (desktop); headless answers that the daemon must be restarted. */
   'app.restartApp': { request: emptyRequest, response: restartSchema },
+  /** What the last failed ledger check found, the chain heads and the file's facts, as a JSON file. */
+  'app.exportIntegrityEvidence': { request: emptyRequest, response: exportedFileSchema },
 
   // ── portfolio ───────────────────────────────────────────────────────────────────────────────
   'portfolio.listPortfolios': { request: emptyRequest, response: z.array(portfolioSchema) },

@@ -268,6 +268,8 @@ export function backupCommand(ctx?: CliContext): Command {
       const target = path.resolve(dest ?? defaultBackupFile(dir, dbFile, new Date()));
       if (dest === undefined) ensureDirectorySync(path.dirname(target));
       const done = await backupDatabaseFile(dbFile, target);
+      const { signBackupHead } = await import('../../composition/backupHead');
+      signBackupHead(dir, done.file);
       say(
         done.holder === 'running'
           ? `the database ${dbFile} is in use by the app or the daemon: the copy was taken with SQLite's online backup while it runs, consistent as of its end`
@@ -291,7 +293,7 @@ export function restoreCommand(ctx?: CliContext): Command {
         import('../../composition/backup'),
         import('../../composition/createBackend'),
       ]);
-      const result = await restoreBackup(file, databaseFileFor(dir, opts.provider));
+      const result = await restoreBackup(file, databaseFileFor(dir, opts.provider), dir);
       // A refused restore is bad input (exit 2): the file given is not a backup we can trust.
       if (!result.ok) throw new BadInput(`restore refused (${result.code}): ${result.message}`);
       say(`restored ${file}: ${result.tenants.map((t) => `${t.events} events verified`).join(', ')}`);

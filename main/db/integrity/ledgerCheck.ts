@@ -332,7 +332,7 @@ function replayProblems(
           check: 'replay',
           tenantId,
           where: `${where}, ${f.column}`,
-          detail: `${f.column} is ${f.show(inTable)} in the positions table but ${f.show(byReplay)} by the replay of its ${count} events: the table was changed outside the app`,
+          detail: `${f.column} is ${f.show(inTable)} in the positions table but ${f.show(byReplay)} by the replay of its ${count} event${count === 1 ? '' : 's'}: the table was changed outside the app`,
         });
       }
     }

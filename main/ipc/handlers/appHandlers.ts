@@ -1,11 +1,17 @@
-import { ipcOk } from '../../../shared/ipc/result';
+import { ipcFail, ipcOk } from '../../../shared/ipc/result';
+import { writeFileAtomic } from '../../adapters/files/atomicFile';
 import type { Handlers } from '../dispatch';
 import { toPortfolioDto } from '../mappers/ledgerDtos';
 import { marketDataMode } from '../mappers/tradingDtos';
 import type { HandlerDeps } from './HandlerDeps';
 import { fromResult } from './results';
 
-type Channels = 'app.getStatus' | 'app.createDemoPortfolio' | 'app.openLogFolder' | 'app.restartApp';
+type Channels =
+  | 'app.getStatus'
+  | 'app.createDemoPortfolio'
+  | 'app.openLogFolder'
+  | 'app.restartApp'
+  | 'app.exportIntegrityEvidence';
 
 export function appHandlers({ backend, host }: HandlerDeps): Pick<Handlers, Channels> {
   return {
@@ -19,7 +25,19 @@ export function appHandlers({ backend, host }: HandlerDeps): Pick<Handlers, Chan
         tenantId: backend.tenantId,
         firstRun: backend.queries.portfolios().length === 0,
         marketData: marketDataMode(backend.provider),
+        integrity: backend.integrity.status(),
       }),
+    'app.exportIntegrityEvidence': async () => {
+      const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*$/, '');
+      const file = await host.chooseExportFile(`integrity-evidence-${stamp}.json`, {
+        name: 'JSON',
+        extensions: ['json'],
+      });
+      if (file === null) return ipcFail('cancelled', 'Export cancelled.');
+      const text = JSON.stringify(backend.integrity.evidence(), null, 2) + '\n';
+      await writeFileAtomic(file, text);
+      return ipcOk({ file, bytes: Buffer.byteLength(text), downloadPath: host.downloadPathOf(file) });
+    },
     'app.createDemoPortfolio': () =>
       fromResult(backend.useCases.createDemoPortfolio(), ({ portfolio, positions }) =>
         toPortfolioDto(portfolio, positions.length),

@@ -9,6 +9,8 @@ export interface HeadlessHostOptions {
   logDir?: string;
   tickIntervalMs: number;
   preferences?: PreferencesStore;
+  /** One-time download links of the loopback server (ADR 0078); without them exports have no link. */
+  downloads?: { issue(file: string): string | null };
 }
 
 /** Where headless exports go: the data folder's `exports/`; the loopback server offers them for download. */
@@ -35,9 +37,7 @@ export function createHeadlessHost(options: HeadlessHostOptions): HostServices {
     },
     downloadPathOf: (file) => {
       const full = resolve(file);
-      return full.startsWith(resolve(exportsDir) + sep)
-        ? `/downloads/${encodeURIComponent(basename(full))}`
-        : null;
+      return full.startsWith(resolve(exportsDir) + sep) ? (options.downloads?.issue(full) ?? null) : null;
     },
     openFolder: () => Promise.resolve(false),
     launchAtLogin: null,

@@ -5,6 +5,7 @@ import { createIpc, type Ipc } from '../createIpc';
 import { createHeadlessHost, exportsDirOf } from '../headless/headlessHost';
 import { JsonPreferencesStore } from '../headless/JsonPreferencesStore';
 import { createSimulationService } from '../simulation';
+import { DownloadTickets } from './downloadTickets';
 import { startLoopbackServer, type LoopbackServer } from './server';
 
 export interface ServeOptions {
@@ -33,11 +34,13 @@ export interface Served {
  */
 export async function serveBackend(backend: Backend, options: ServeOptions): Promise<Served> {
   const preferences = new JsonPreferencesStore(path.join(backend.dataDir, 'preferences.json'));
+  const downloads = new DownloadTickets(exportsDirOf(backend.dataDir));
   const host = createHeadlessHost({
     dataDir: backend.dataDir,
     version: options.version ?? packageVersion(),
     tickIntervalMs: options.tickIntervalMs,
     preferences,
+    downloads,
   });
   const ipc = createIpc({
     backend,
@@ -52,7 +55,7 @@ export async function serveBackend(backend: Backend, options: ServeOptions): Pro
     hub: ipc.hub,
     port: options.port ?? 0,
     rendererDir,
-    downloadsDir: exportsDirOf(backend.dataDir),
+    downloads,
     ...(options.log ? { log: options.log } : {}),
   });
   return {

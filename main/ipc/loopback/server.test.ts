@@ -7,6 +7,7 @@ import WebSocket from 'ws';
 import { ipcOk } from '../../../shared/ipc/result';
 import type { Dispatch } from '../dispatch';
 import { createPushHub } from '../pushes/PushHub';
+import { DownloadTickets } from './downloadTickets';
 import { startLoopbackServer, type LoopbackServer } from './server';
 
 interface Reply {
@@ -82,6 +83,8 @@ describe('loopback transport', () => {
   };
   let dir: string;
   let server: LoopbackServer;
+  let clockMs = 0;
+  let downloads: DownloadTickets;
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'vb-loopback-'));
@@ -94,11 +97,12 @@ describe('loopback transport', () => {
     writeFileSync(join(dir, 'renderer', 'assets', 'app.js'), 'console.log(1)');
     writeFileSync(join(dir, 'secret.txt'), 'outside');
     writeFileSync(join(dir, 'downloads', 'report.csv'), 'a,b\n1,2\n');
+    downloads = new DownloadTickets(join(dir, 'downloads'), () => clockMs);
     server = await startLoopbackServer({
       dispatch,
       hub,
       rendererDir: join(dir, 'renderer'),
-      downloadsDir: join(dir, 'downloads'),
+      downloads,
     });
   });
 
@@ -224,17 +228,56 @@ describe('loopback transport', () => {
     }
   });
 
-  it('offers exported files for download with the token only', async () => {
-    const denied = await send(server, '/downloads/report.csv');
-    expect(denied.status).toBe(401);
-    const ok = await send(server, '/downloads/report.csv', { headers: { 'x-vb-token': server.token } });
+  it('offers an export once, under a short-lived id, with no token in the URL (issue 19)', async () => {
+    const link = downloads.issue(join(dir, 'downloads', 'report.csv')) as string;
+    expect(link).toMatch(/^\/downloads\/[A-Za-z0-9_-]{43}$/);
+    expect(link).not.toContain(server.token);
+    const ok = await send(server, link);
     expect(ok.status).toBe(200);
     expect(ok.body).toBe('a,b\n1,2\n');
-    expect(ok.headers['content-disposition']).toContain('attachment');
-    const escape = await send(server, '/downloads/..%2Fsecret.txt', {
-      headers: { 'x-vb-token': server.token },
+    expect(ok.headers['content-disposition']).toContain('attachment; filename="report.csv"');
+    // Spent: a second use, a guessed id, or a file name with the token are all gone.
+    expect((await send(server, link)).status).toBe(410);
+    expect(
+      (await send(server, '/downloads/report.csv', { headers: { 'x-vb-token': server.token } })).status,
+    ).toBe(410);
+    expect((await send(server, `/downloads/report.csv?token=${server.token}`)).status).toBe(410);
+    // Expired after a few minutes.
+    const late = downloads.issue(join(dir, 'downloads', 'report.csv')) as string;
+    clockMs += 5 * 60_000 + 1;
+    expect((await send(server, late)).status).toBe(410);
+    // Only files of the exports folder get a link.
+    expect(downloads.issue(join(dir, 'secret.txt'))).toBeNull();
+  });
+
+  it('refuses a Content-Type that is not exactly JSON (issue 19)', async () => {
+    for (const type of [
+      'application/jsonfoo',
+      'application/json-patch+json',
+      'text/plain',
+      'application/json; charset=latin1',
+    ]) {
+      const reply = await ipc(server, 'app.getStatus', {}, { 'content-type': type });
+      expect(reply.status, type).toBe(415);
+      expect(JSON.parse(reply.body)).toMatchObject({ ok: false, code: 'validation' });
+    }
+    for (const type of [
+      'application/json',
+      'Application/JSON; charset=UTF-8',
+      'application/json;charset="utf-8"',
+    ]) {
+      expect((await ipc(server, 'app.getStatus', {}, { 'content-type': type })).status, type).toBe(200);
+    }
+  });
+
+  it('answers 400 with a clear error for a malformed percent-encoded channel (issue 19)', async () => {
+    const reply = await ipc(server, 'app.%E0%A4%A', {});
+    expect(reply.status).toBe(400);
+    expect(JSON.parse(reply.body)).toEqual({
+      ok: false,
+      code: 'validation',
+      message: 'the channel name in the URL is not valid percent-encoding (e.g. a lone %)',
     });
-    expect(escape.status).toBe(404);
   });
 
   it('streams pushes over a WebSocket opened with the token subprotocol', async () => {

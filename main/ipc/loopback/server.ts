@@ -1,11 +1,12 @@
 import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, resolve, sep } from 'node:path';
+import { basename, dirname, extname, join, resolve, sep } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { ipcFail, type IpcResult } from '../../../shared/ipc/result';
 import type { Dispatch } from '../dispatch';
 import type { PushHub } from '../pushes/PushHub';
+import type { DownloadTickets } from './downloadTickets';
 import { LoopbackGuard, loopbackCsp, newToken, PUSH_PROTOCOL } from './security';
 
 export interface LoopbackServerOptions {
@@ -15,8 +16,8 @@ export interface LoopbackServerOptions {
   port?: number;
   /** The built renderer (`out/renderer`) to serve, so the UI runs in a browser; null serves the API only. */
   rendererDir?: string | null;
-  /** Files offered under `/downloads/<name>` (headless exports), token required. */
-  downloadsDir?: string | null;
+  /** Exports offered under `/downloads/<one-time id>` (ADR 0078); null offers none. */
+  downloads?: DownloadTickets | null;
   /** A fixed token (tests); a fresh random one otherwise. */
   token?: string;
   log?: (message: string, detail?: unknown) => void;
@@ -62,7 +63,7 @@ export async function startLoopbackServer(options: LoopbackServerOptions): Promi
   const token = options.token ?? newToken();
   const log = options.log ?? ((message: string, detail?: unknown) => console.error(message, detail));
   const rendererDir = options.rendererDir ? resolve(options.rendererDir) : null;
-  const downloadsDir = options.downloadsDir ? resolve(options.downloadsDir) : null;
+  const downloads = options.downloads ?? null;
   // The guard needs the port, known only once listening.
   let guard: LoopbackGuard | null = null;
   let port = 0;
@@ -101,8 +102,15 @@ export async function startLoopbackServer(options: LoopbackServerOptions): Promi
         return sendJson(res, 403, ipcFail('forbidden', 'cross-origin requests are refused'));
       if (!g.tokenValid(g.tokenOf(req)))
         return sendJson(res, 401, ipcFail('forbidden', 'a valid token is required'));
-      if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
-        return sendJson(res, 415, ipcFail('validation', 'the body must be application/json'));
+      if (!isJsonContentType(req.headers['content-type'])) {
+        return sendJson(
+          res,
+          415,
+          ipcFail(
+            'validation',
+            'the body must be sent as Content-Type: application/json (charset utf-8 allowed)',
+          ),
+        );
       }
       const body = await readBody(req);
       if (body === null) return sendJson(res, 413, ipcFail('validation', 'the request body is too large'));
@@ -112,16 +120,31 @@ export async function startLoopbackServer(options: LoopbackServerOptions): Promi
       } catch {
         return sendJson(res, 400, ipcFail('validation', 'the request body is not JSON'));
       }
-      const channel = decodeURIComponent(url.pathname.slice('/ipc/'.length));
+      let channel: string;
+      try {
+        channel = decodeURIComponent(url.pathname.slice('/ipc/'.length));
+      } catch {
+        return sendJson(
+          res,
+          400,
+          ipcFail('validation', 'the channel name in the URL is not valid percent-encoding (e.g. a lone %)'),
+        );
+      }
       const result = await options.dispatch(channel, payload, { transport: 'loopback' });
       return sendJson(res, result.ok || result.code !== 'unknown_channel' ? 200 : 404, result);
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Method Not Allowed');
     if (url.pathname.startsWith('/downloads/')) {
       if (!g.originAllowed(req)) return sendText(res, 403, 'Forbidden');
-      if (!g.tokenValid(g.tokenOf(req) ?? url.searchParams.get('token')))
-        return sendText(res, 401, 'Unauthorized');
-      return serveFile(res, downloadsDir, url.pathname.slice('/downloads/'.length), true);
+      // A one-time id names the file (ADR 0078): no token in the URL; a spent or expired id is gone.
+      const file = downloads?.redeem(url.pathname.slice('/downloads/'.length)) ?? null;
+      if (file === null)
+        return sendText(
+          res,
+          410,
+          'This download link was used already or has expired: export the file again.',
+        );
+      return serveFile(res, dirname(file), encodeURIComponent(basename(file)), true);
     }
     if (rendererDir === null) return sendText(res, 404, 'Not Found');
     const path = url.pathname === '/' ? 'index.html' : url.pathname.slice(1);
@@ -233,6 +256,14 @@ export async function startLoopbackServer(options: LoopbackServerOptions): Promi
       await new Promise<void>((done) => server.close(() => done()));
     },
   };
+}
+
+/** `application/json`, optionally with `charset=utf-8`, and nothing else (`application/jsonfoo` is not JSON). */
+export function isJsonContentType(header: string | undefined): boolean {
+  if (header === undefined) return false;
+  const [type, ...params] = header.split(';').map((p) => p.trim().toLowerCase());
+  if (type !== 'application/json') return false;
+  return params.every((p) => p === '' || /^charset\s*=\s*"?utf-8"?$/.test(p));
 }
 
 function setCommonHeaders(res: ServerResponse): void {

@@ -3,6 +3,7 @@ import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { DividendsPage } from '../features/dividends/DividendsPage';
 import { EventLogPage } from '../features/eventLog/EventLogPage';
 import { FirstRunPage } from '../features/firstRun/FirstRunPage';
+import { IntegrityBanner } from '../features/integrity/IntegrityBanner';
 import { PositionDetailPage } from '../features/positionDetail/PositionDetailPage';
 import { PositionsPage } from '../features/positions/PositionsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
@@ -52,6 +53,7 @@ export function App({ mode }: { mode: 'electron' | 'browser' }) {
             <Loading label="Connecting to the backend…" />
           </div>
         )}
+        {status && <IntegrityBanner />}
         {status &&
           (status.firstRun && (route.page === 'dashboard' || route.page === 'positions') ? (
             <FirstRunPage />

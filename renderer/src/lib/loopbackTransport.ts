@@ -85,7 +85,8 @@ export function loopbackTransport(options: LoopbackTransportOptions): Transport 
       };
     },
     downloadUrl(path) {
-      return `${options.origin}${path}?token=${encodeURIComponent(options.token)}`;
+      // A one-time download id (ADR 0078): the token never goes into a URL.
+      return `${options.origin}${path}`;
     },
     onConnection(listener) {
       connectionListeners.add(listener);

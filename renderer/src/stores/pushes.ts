@@ -49,7 +49,11 @@ export function startPushes(): () => void {
     client.subscribe('provider.healthChanged', (providers) =>
       useTradingStore.getState().providersChanged(providers),
     ),
-    client.subscribe('notification.posted', (n) => useToastStore.getState().add(n)),
+    client.subscribe('notification.posted', (n) => {
+      useToastStore.getState().add(n);
+      // A failed ledger check or a refused restore: the banner reads it from the app's status.
+      if (n.kind === 'ledgerCheckFailed' || n.kind === 'restoreRefused') void useAppStore.getState().load();
+    }),
     client.subscribe('intent.deadLettered', () => refreshLedger()),
     client.subscribe('simulation.progressed', (p) => useSimulationStore.getState().progressed(p)),
     client.subscribe('simulation.finished', (f) => useSimulationStore.getState().finished(f)),

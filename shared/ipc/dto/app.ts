@@ -1,6 +1,44 @@
 import { z } from 'zod';
 import { epochMsSchema, idSchema } from './common';
 
+/** One failed check of the ledger (ADR 0076): which, for which tenant, where, and what was found. */
+export const ledgerProblemSchema = z.object({
+  check: z.enum(['integrity', 'triggers', 'chain', 'replay', 'head']),
+  tenantId: z.string().nullable(),
+  where: z.string(),
+  detail: z.string(),
+});
+
+/** What the ledger's last self-check found, and the outcome of a restore staged for this start. */
+export const integrityStatusSchema = z.object({
+  state: z.enum(['ok', 'failed', 'unchecked']),
+  kind: z.enum(['startup', 'daily', 'after restore']).nullable(),
+  checkedAt: epochMsSchema.nullable(),
+  scope: z.string(),
+  durationMs: z.number().int().min(0),
+  /** Tenants whose trading is halted until a check passes. */
+  haltedTenants: z.array(z.string()),
+  problems: z.array(ledgerProblemSchema),
+  restore: z
+    .discriminatedUnion('outcome', [
+      z.object({
+        outcome: z.literal('applied'),
+        from: z.string().nullable(),
+        database: z.string(),
+        replacedFileMovedTo: z.string().nullable(),
+      }),
+      z.object({
+        outcome: z.literal('refused'),
+        from: z.string().nullable(),
+        database: z.string(),
+        code: z.string(),
+        message: z.string(),
+      }),
+    ])
+    .nullable(),
+});
+export type IntegrityStatusDto = z.infer<typeof integrityStatusSchema>;
+
 export const appStatusSchema = z.object({
   version: z.string(),
   mode: z.enum(['electron', 'headless']),
@@ -13,6 +51,8 @@ export const appStatusSchema = z.object({
   firstRun: z.boolean(),
   /** Market data in use: the bundled history replayed on a virtual clock, or live Yahoo data. */
   marketData: z.enum(['demo', 'live', 'scripted']),
+  /** The ledger's self-checks (issue 19): the UI shows a banner when one failed. */
+  integrity: integrityStatusSchema,
 });
 export type AppStatusDto = z.infer<typeof appStatusSchema>;
 
