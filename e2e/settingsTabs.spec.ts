@@ -129,7 +129,8 @@ test.describe.serial('settings tabs', () => {
     await page.getByRole('tab', { name: 'Settings' }).click();
     const form = page.getByRole('form', { name: 'Settings of KO' });
     await expect(form.locator('input, select')).toHaveCount(21);
-    // The portfolio's 4 % (set above, then reset to 3 %) shows as the inherited value.
+    // The portfolio's values show as inherited (its 4 % down threshold, saved above).
+    await expect(form.getByLabel('Down threshold (%)')).toHaveAttribute('placeholder', '4');
     await form.getByLabel('Minimum order ($)').fill('250');
     await form.getByLabel('Below the minimum').selectOption('clip');
     await form.getByRole('button', { name: 'Save settings' }).click();

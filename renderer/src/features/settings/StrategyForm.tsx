@@ -150,9 +150,15 @@ export function StrategyForm({
             {mode === 'override' ? 'inherit' : 'reset to default'}
           </button>
         ) : null;
+        // Unchanged: the marker and the allowed range. Changed: what it would be otherwise, and the way back.
         const hint = (
           <span className="field-hint-row">
-            {marker} {mode === 'override' ? 'portfolio' : 'default'}: {describeValue(f, base)} {reset}
+            {marker}{' '}
+            {overridden || mode === 'override' ? (
+              <>
+                {mode === 'override' ? 'portfolio' : 'default'} {describeValue(f, base)} {reset}
+              </>
+            ) : null}
             {f.rule && <span className="muted"> · {f.rule.replace(`${f.label} must be `, '')}</span>}
           </span>
         );
