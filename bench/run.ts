@@ -7,8 +7,15 @@ import { printDrainBench, runDrainBench } from './drain.bench';
 import { formatEventLogBench, runEventLogBench } from './eventLog.bench';
 import { formatSimulationBench, runSimulationBench } from './simulation.bench';
 import { formatSweepBench, runSweepBench } from './sweep.bench';
+import { formatLabBench, runLabBench } from './lab.bench';
 import { formatStartupBench, runStartupBench } from './startup.bench';
 import { printTickBench, runTickBench } from './tick.bench';
+import {
+  formatAnalyticsBench,
+  formatValidatorBench,
+  runAnalyticsBench,
+  runValidatorBench,
+} from './risk.bench';
 
 interface Bench {
   name: string;
@@ -24,6 +31,9 @@ const benches: Bench[] = [
   // 10 000 parameter sets take about a minute on 2 cores: `npx tsx bench/sweep.bench.ts --n 10000`.
   { name: 'sweep', run: async () => console.log(formatSweepBench(await runSweepBench(500))) },
   { name: 'startup', run: () => console.log(formatStartupBench(runStartupBench())) },
+  { name: 'lab', run: async () => console.log(formatLabBench(await runLabBench())) },
+  { name: 'riskAnalytics', run: () => console.log(formatAnalyticsBench(runAnalyticsBench())) },
+  { name: 'orderValidator', run: () => console.log(formatValidatorBench(runValidatorBench())) },
 ];
 
 /**

@@ -96,7 +96,7 @@ test.describe.serial('settings tabs', () => {
   test('Strategy defaults: every field, a refused value beside its field, changed vs default, reset', async () => {
     await page.getByRole('tab', { name: 'Strategy defaults' }).click();
     const form = page.getByRole('form', { name: 'Strategy defaults of Core' });
-    await expect(form.locator('input, select')).toHaveCount(21);
+    await expect(form.locator('input, select')).toHaveCount(32);
     await form.getByLabel('Down threshold (%)').fill('60');
     await form.getByRole('button', { name: 'Save settings' }).click();
     await expect(form.getByText('Down threshold must be between 0.1 % and 50 %')).toBeVisible();
@@ -128,7 +128,7 @@ test.describe.serial('settings tabs', () => {
     await page.goto(`${backend.uiUrl}#/positions/${positionId}`);
     await page.getByRole('tab', { name: 'Settings' }).click();
     const form = page.getByRole('form', { name: 'Settings of KO' });
-    await expect(form.locator('input, select')).toHaveCount(21);
+    await expect(form.locator('input, select')).toHaveCount(32);
     // The portfolio's values show as inherited (its 4 % down threshold, saved above).
     await expect(form.getByLabel('Down threshold (%)')).toHaveAttribute('placeholder', '4');
     await form.getByLabel('Minimum order ($)').fill('250');

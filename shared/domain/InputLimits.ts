@@ -170,6 +170,17 @@ export const LIMITS = {
     range: 'between $0.0001 and $10,000,000',
     precision: 'with at most 6 decimals',
   },
+  // ── desk: the manual order ticket (issue 15, ADR 0061) ──
+  orderQty: {
+    label: 'Shares to trade',
+    unit: 'shares',
+    min: 0,
+    max: MAX_SHARES,
+    minExclusive: true,
+    decimals: 6,
+    range: 'above 0 and at most 1,000,000,000 shares',
+    precision: 'with at most 6 decimals',
+  },
 } as const satisfies Record<string, NumberLimit>;
 
 export type LimitName = keyof typeof LIMITS;

@@ -1,5 +1,9 @@
 import type { ConfigSection } from './Config';
 import type { LimitName, LimitUnit } from './InputLimits';
+import type { RISK_LIMITS } from './risk/RiskConfig';
+
+/** A limit of shared/domain/InputLimits, or of the risk section (shared/domain/risk/RiskConfig). */
+export type FieldLimitName = LimitName | keyof typeof RISK_LIMITS;
 
 /**
  * Every strategy setting of shared/domain/Config as a person edits it (issue 15 "every per-position
@@ -14,7 +18,7 @@ export type StrategyField =
       section: ConfigSection;
       key: string;
       kind: 'number';
-      limit: LimitName;
+      limit: FieldLimitName;
       /** null is allowed ("no limit", "none"): the word shown for it. */
       nullAs?: string;
       help?: string;
@@ -35,6 +39,7 @@ export const SECTION_LABELS: Record<ConfigSection, string> = {
   guardrails: 'Guardrails',
   orderPolicy: 'Order policy',
   execution: 'Execution',
+  risk: 'Risk limits',
 };
 
 export const STRATEGY_FIELDS: readonly StrategyField[] = [
@@ -148,6 +153,22 @@ export const STRATEGY_FIELDS: readonly StrategyField[] = [
     label: 'Lower the anchor by each dividend',
   },
   { section: 'execution', key: 'dividendWithholdingPct', kind: 'number', limit: 'dividendWithholdingPct' },
+  // The risk section (SPEC 9; every limit off until set, ADR 0112).
+  ...(
+    [
+      'positionStopPct',
+      'trailingStopPct',
+      'dailyLossLimitPct',
+      'maxDrawdownPct',
+      'maxOrdersPerMinute',
+      'maxOrdersPerMinutePerSymbol',
+      'maxPositionQty',
+      'maxPositionValue',
+      'maxTotalExposurePct',
+      'alertDrawdownPct',
+      'alertVarPct',
+    ] as const
+  ).map((key): StrategyField => ({ section: 'risk', key, kind: 'number', limit: key, nullAs: 'off' })),
 ];
 
 export type { LimitUnit };

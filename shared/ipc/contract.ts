@@ -43,6 +43,15 @@ import {
   previewAnchorRequest,
   previewNewPositionRequest,
 } from './dto/inputs';
+import {
+  cancelledOrderSchema,
+  cancelOrderRequest,
+  orderTicketPreviewSchema,
+  orderTicketRequest,
+  placedOrderSchema,
+  placeOrderRequest,
+  positionEvaluatedSchema,
+} from './dto/orderDesk';
 import { preferencesPatchSchema, preferencesSchema, settingsSchema } from './dto/settings';
 import {
   deadLetterActionRequest,
@@ -57,7 +66,10 @@ import {
 } from './dto/tradingSettings';
 import {
   datasetSchema,
+  csvImportedSchema,
   getRunResponse,
+  historySourcesSchema,
+  importCsvRequest,
   runInfoSchema,
   simulationFinishedSchema,
   simulationProgressedSchema,
@@ -208,6 +220,16 @@ export const contract = {
     response: z.object({ id: idSchema }),
   },
 
+  // ── order desk: the manual order ticket, cancel, evaluate now (issue 15, ADRs 0061–0063) ────
+  /** The ticket at the last known price: cost, commission, the stock share after; refused in user units. */
+  'position.previewOrder': { request: orderTicketRequest, response: orderTicketPreviewSchema },
+  /** Buys or sells N shares at market through the normal order path (reason `manual_order`). */
+  'position.placeOrder': { request: placeOrderRequest, response: placedOrderSchema },
+  /** Cancels an open order the worker has not claimed (CANCELLED, its intent DONE, OrderCancelled). */
+  'position.cancelOrder': { request: cancelOrderRequest, response: cancelledOrderSchema },
+  /** Evaluates one position now under its own manual tick id; says what it decided, in words. */
+  'position.evaluateNow': { request: z.object(positionRef).strict(), response: positionEvaluatedSchema },
+
   // ── timeline ────────────────────────────────────────────────────────────────────────────────
   /** A page of a position's evaluations, newest first (server-side paging for 100 000+ events). */
   'timeline.listEvaluations': { request: listEvaluationsRequest, response: evaluationPageSchema },
@@ -227,6 +249,11 @@ export const contract = {
   'simulation.cancelSimulation': { request: z.object({ runId: idSchema }).strict(), response: runInfoSchema },
   'simulation.listRuns': { request: emptyRequest, response: z.array(runInfoSchema) },
   'simulation.getRun': { request: z.object({ runId: idSchema }).strict(), response: getRunResponse },
+  // ── simulation inputs (issue 15, ADR 0064) ──
+  /** The history sources a run may read, with their intervals and the symbols each has. */
+  'simulation.listSources': { request: emptyRequest, response: historySourcesSchema },
+  /** Imports a CSV of bars (and dividends) for a symbol: all or nothing, bad lines named. */
+  'simulation.importCsv': { request: importCsvRequest, response: csvImportedSchema },
 
   // ── event log ───────────────────────────────────────────────────────────────────────────────
   'eventLog.listEvents': { request: listEventsRequest, response: eventPageSchema },

@@ -6,6 +6,7 @@ import { eventLogHandlers } from './eventLogHandlers';
 import { inputsHandlers } from './inputsHandlers';
 import type { HandlerDeps } from './HandlerDeps';
 import { ledgerHandlers } from './ledgerHandlers';
+import { orderDeskHandlers } from './orderDeskHandlers';
 import { reportHandlers } from './reportHandlers';
 import { settingsHandlers } from './settingsHandlers';
 import { simulationHandlers } from './simulationHandlers';
@@ -20,6 +21,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...appHandlers(deps),
     ...ledgerHandlers(deps),
     ...inputsHandlers(deps),
+    ...orderDeskHandlers(deps),
     ...eventLogHandlers(deps),
     ...tradingHandlers(deps),
     ...dividendHandlers(deps),

@@ -87,12 +87,10 @@ function RateForm({
     o.done(r, 'Saved; orders already placed keep the rate they were created with.');
   };
   const remove = async () => {
-    const r = await useTradingSettingsStore
-      .getState()
-      .removeCommissionRate({
-        level: level === 'TENANT' ? 'TENANT' : 'TENANT_ASSET',
-        symbol: symbol ?? null,
-      });
+    const r = await useTradingSettingsStore.getState().removeCommissionRate({
+      level: level === 'TENANT' ? 'TENANT' : 'TENANT_ASSET',
+      symbol: symbol ?? null,
+    });
     o.done(r, 'Removed: the level above applies.');
   };
   return (
