@@ -14,6 +14,8 @@ export const fieldId = (f: Pick<StrategyFieldDto, 'section' | 'key'>): string =>
 
 /** The unit typed after the number, for the field's label. */
 export function unitLabel(f: StrategyFieldDto): string {
+  // A label that names its unit already ("Largest position (shares)") keeps it once.
+  if (/\)$/.test(f.label)) return '';
   switch (f.unit) {
     case 'percent':
       return ' (%)';
