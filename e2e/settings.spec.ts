@@ -34,7 +34,6 @@ test.describe.serial('settings', () => {
   test('saves preferences, applies the theme, writes the price policy to the portfolio', async () => {
     await page.getByLabel('Tick interval (minutes)').fill('2');
     await page.getByLabel('Theme').selectOption('dark');
-    await page.getByLabel('Price policy').selectOption('LAST');
     await page.getByLabel(/Trade in extended hours/).check();
     await page.getByLabel('Fills').uncheck();
     await page.getByRole('button', { name: 'Save settings' }).click();
@@ -45,7 +44,6 @@ test.describe.serial('settings', () => {
 
     await page.reload();
     await page.getByRole('link', { name: 'Settings' }).click();
-    await expect(page.getByLabel('Price policy')).toHaveValue('LAST');
     await expect(page.getByLabel('Fills')).not.toBeChecked();
     await expect(page.getByLabel('Tick interval (minutes)')).toHaveValue('2');
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');

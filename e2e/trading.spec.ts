@@ -107,7 +107,7 @@ test.describe.serial('trading from an empty data folder', () => {
     await expect(page.getByRole('table', { name: 'Orders' })).toContainText('filled');
     await shoot(page, '04-position-orders');
     await page.getByRole('tab', { name: 'Settings' }).click();
-    await page.getByLabel('Buy when down (%)').fill('5');
+    await page.getByLabel('Down threshold (%)').fill('5');
     await expect(page.getByTestId('trigger-preview')).toContainText('buys at or below');
     await shoot(page, '05-position-settings');
   });

@@ -55,7 +55,6 @@ export const VALUE_KINDS = {
   backupFile: { bad: ['{unwritable}/copy.db', '{text}/copy.db', '{dir}'] },
   dataDir: { bad: ['{unwritable}', '{text}'] },
   // settings (issue 15)
-  symbol: { bad: ['$$$', ''] },
   id: { bad: ['', 'not an id'] },
   reason: { bad: ['x'.repeat(501)] },
   // strategy lab (issue 18)

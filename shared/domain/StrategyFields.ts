@@ -1,5 +1,9 @@
 import type { ConfigSection } from './Config';
 import type { LimitName, LimitUnit } from './InputLimits';
+import type { RISK_LIMITS } from './risk/RiskConfig';
+
+/** A limit of shared/domain/InputLimits, or of the risk section (shared/domain/risk/RiskConfig). */
+export type FieldLimitName = LimitName | keyof typeof RISK_LIMITS;
 
 /**
  * Every strategy setting of shared/domain/Config as a person edits it (issue 15 "every per-position
@@ -9,28 +13,25 @@ import type { LimitName, LimitUnit } from './InputLimits';
  * override form alike, served to the renderer over IPC (settings.getStrategyFields); a test checks that it
  * covers every field of the config exactly once.
  */
-/** The sections edited in this form; the risk section (SPEC 9) has its own editor on the Risk page. */
-export type FormSection = Exclude<ConfigSection, 'risk'>;
-
 export type StrategyField =
   | {
-      section: FormSection;
+      section: ConfigSection;
       key: string;
       kind: 'number';
-      limit: LimitName;
+      limit: FieldLimitName;
       /** null is allowed ("no limit", "none"): the word shown for it. */
       nullAs?: string;
       help?: string;
     }
   | {
-      section: FormSection;
+      section: ConfigSection;
       key: string;
       kind: 'choice';
       label: string;
       choices: readonly { value: string; label: string }[];
       help?: string;
     }
-  | { section: FormSection; key: string; kind: 'boolean'; label: string; help?: string };
+  | { section: ConfigSection; key: string; kind: 'boolean'; label: string; help?: string };
 
 export const SECTION_LABELS: Record<ConfigSection, string> = {
   trigger: 'Trigger',
@@ -38,7 +39,6 @@ export const SECTION_LABELS: Record<ConfigSection, string> = {
   guardrails: 'Guardrails',
   orderPolicy: 'Order policy',
   execution: 'Execution',
-  // SPEC 9: edited on the Risk page (its limits live in shared/domain/risk/RiskConfig).
   risk: 'Risk limits',
 };
 
@@ -153,6 +153,22 @@ export const STRATEGY_FIELDS: readonly StrategyField[] = [
     label: 'Lower the anchor by each dividend',
   },
   { section: 'execution', key: 'dividendWithholdingPct', kind: 'number', limit: 'dividendWithholdingPct' },
+  // The risk section (SPEC 9; every limit off until set, ADR 0112).
+  ...(
+    [
+      'positionStopPct',
+      'trailingStopPct',
+      'dailyLossLimitPct',
+      'maxDrawdownPct',
+      'maxOrdersPerMinute',
+      'maxOrdersPerMinutePerSymbol',
+      'maxPositionQty',
+      'maxPositionValue',
+      'maxTotalExposurePct',
+      'alertDrawdownPct',
+      'alertVarPct',
+    ] as const
+  ).map((key): StrategyField => ({ section: 'risk', key, kind: 'number', limit: key, nullAs: 'off' })),
 ];
 
 export type { LimitUnit };

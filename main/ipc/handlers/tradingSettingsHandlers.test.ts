@@ -1,6 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PortfolioDto, PositionDto } from '../../../shared/ipc/dto/ledger';
-import type { DeadLetterDto, TradingSettingsDto } from '../../../shared/ipc/dto/tradingSettings';
+import type {
+  DeadLetterDto,
+  StrategyFieldDto,
+  TradingSettingsDto,
+} from '../../../shared/ipc/dto/tradingSettings';
 import type { DomainEvent } from '../../../shared/domain/DomainEvent';
 import { openTestIpc, type TestIpc } from '../testing/testIpc';
 
@@ -323,5 +327,39 @@ describe('settings › trading, dead letters and dividends by hand over IPC', ()
       'Ex-date must be a real date as YYYY-MM-DD, e.g. 2024-06-14',
       'Pay date must be on or after the ex-date',
     ]);
+  });
+});
+
+describe('the strategy settings as a form over IPC', () => {
+  it('serves every field with its label, unit, rule and SPEC default', async () => {
+    const t = await openTestIpc();
+    try {
+      const r = await t.call('settings.getStrategyFields', {});
+      const fields = r.value as StrategyFieldDto[];
+      expect(fields).toHaveLength(32);
+      expect(fields.find((f) => f.key === 'downThreshold')).toMatchObject({
+        section: 'trigger',
+        label: 'Down threshold',
+        unit: 'percent',
+        rule: 'Down threshold must be between 0.1 % and 50 %',
+        defaultValue: 0.03,
+        nullAs: null,
+      });
+      expect(fields.find((f) => f.key === 'maxOrdersPerDay')).toMatchObject({
+        nullAs: 'no limit',
+        defaultValue: 4,
+      });
+      expect(fields.find((f) => f.key === 'actionBelowMin')).toMatchObject({
+        kind: 'choice',
+        defaultValue: 'hold',
+      });
+      expect(fields.find((f) => f.key === 'positionStopPct')).toMatchObject({
+        section: 'risk',
+        nullAs: 'off',
+        defaultValue: null,
+      });
+    } finally {
+      await t.close();
+    }
   });
 });

@@ -5,7 +5,10 @@ import type {
   TradingSettingsDto,
 } from '../../../shared/ipc/dto/tradingSettings';
 import { DEFAULT_STRATEGY_CONFIG } from '../../../shared/domain/Config';
-import { LIMITS, limitMessage } from '../../../shared/domain/InputLimits';
+import { LIMITS, limitMessage, type LimitName, type NumberLimit } from '../../../shared/domain/InputLimits';
+import { RISK_LIMITS, RISK_OFF } from '../../../shared/domain/risk/RiskConfig';
+
+type RiskLimit = keyof typeof RISK_LIMITS;
 import { SECTION_LABELS, STRATEGY_FIELDS } from '../../../shared/domain/StrategyFields';
 import { ipcOk, type IpcResult } from '../../../shared/ipc/result';
 import { dollarsToCents } from '../../../shared/domain/Money';
@@ -35,10 +38,11 @@ const rateDto = (r: CommissionRate): CommissionRateDto => ({
 
 /** The domain's field list with each number's limit in words: one form for defaults and overrides. */
 export function strategyFields(): StrategyFieldDto[] {
+  // The risk section is optional in a config; its default is every limit off.
+  const defaults = { ...DEFAULT_STRATEGY_CONFIG, risk: RISK_OFF };
   return STRATEGY_FIELDS.map((f) => {
-    const defaultValue = (
-      DEFAULT_STRATEGY_CONFIG[f.section] as Record<string, number | string | boolean | null>
-    )[f.key] as number | string | boolean | null;
+    const defaultValue = (defaults[f.section] as Record<string, number | string | boolean | null>)[f.key] as
+      number | string | boolean | null;
     const common = {
       section: f.section,
       sectionLabel: SECTION_LABELS[f.section],
@@ -47,7 +51,8 @@ export function strategyFields(): StrategyFieldDto[] {
       defaultValue,
     };
     if (f.kind === 'number') {
-      const limit = LIMITS[f.limit];
+      const limit: NumberLimit =
+        f.limit in LIMITS ? LIMITS[f.limit as LimitName] : RISK_LIMITS[f.limit as RiskLimit];
       return {
         ...common,
         kind: 'number',

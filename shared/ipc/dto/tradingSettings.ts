@@ -122,7 +122,7 @@ export const recordedDividendSchema = z.object({
 
 // ── the strategy settings as a form (shared/domain/StrategyFields) ─────────────────────────────
 export const strategyFieldSchema = z.object({
-  section: z.enum(['trigger', 'sizing', 'guardrails', 'orderPolicy', 'execution']),
+  section: z.enum(['trigger', 'sizing', 'guardrails', 'orderPolicy', 'execution', 'risk']),
   sectionLabel: z.string(),
   key: z.string(),
   label: z.string(),

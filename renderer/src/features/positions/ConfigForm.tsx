@@ -36,7 +36,7 @@ export function ConfigForm({ position, onDone }: { position: PositionDto; onDone
   );
   // What the position inherits: its portfolio's settings (the effective ones until the portfolio is loaded).
   const inherited = useMemo(
-    () => (fields ? valuesOf(fields, portfolio?.config ?? position.effectiveConfig) : {}),
+    () => (fields ? valuesOf(fields, portfolio?.config ?? position.effectiveConfig, true) : {}),
     [fields, portfolio, position.effectiveConfig],
   );
   const onDraft = useCallback(

@@ -24,7 +24,7 @@ export function StrategyDefaultsTab() {
     if (!usePortfolioStore.getState().loaded) void usePortfolioStore.getState().load();
   }, []);
   const own = useMemo(
-    () => (fields && portfolio ? valuesOf(fields, portfolio.config) : {}),
+    () => (fields && portfolio ? valuesOf(fields, portfolio.config, true) : {}),
     [fields, portfolio],
   );
   const defaults = useMemo(

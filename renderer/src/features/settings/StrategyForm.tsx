@@ -53,9 +53,12 @@ export function StrategyForm({
   busy?: boolean;
   onCancel?: () => void;
 }) {
+  // By content: a push of the same settings (the answer to a save, another window) keeps what is typed.
+  const ownKey = JSON.stringify(own);
   const initial = useMemo(
     () => Object.fromEntries(fields.map((f) => [fieldId(f), toText(f, own[fieldId(f)])])),
-    [fields, own],
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `own` is compared by content (ownKey)
+    [fields, ownKey],
   );
   const [texts, setTexts] = useState<Record<string, string>>(initial);
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -150,9 +153,15 @@ export function StrategyForm({
             {mode === 'override' ? 'inherit' : 'reset to default'}
           </button>
         ) : null;
+        // Unchanged: the marker and the allowed range. Changed: what it would be otherwise, and the way back.
         const hint = (
           <span className="field-hint-row">
-            {marker} {mode === 'override' ? 'portfolio' : 'default'}: {describeValue(f, base)} {reset}
+            {marker}{' '}
+            {overridden || mode === 'override' ? (
+              <>
+                {mode === 'override' ? 'portfolio' : 'default'} {describeValue(f, base)} {reset}
+              </>
+            ) : null}
             {f.rule && <span className="muted"> · {f.rule.replace(`${f.label} must be `, '')}</span>}
           </span>
         );

@@ -156,7 +156,7 @@ function CommissionCard({ view }: { view: TradingSettingsDto }) {
           <RateForm level="TENANT_ASSET" symbol={adding} current={null} removable={false} label={adding} />
         )}
         <div className="row">
-          <Field label="Symbol">
+          <Field label="Symbol with its own rate">
             <input
               value={symbol}
               onChange={(e) => setSymbol(e.target.value.toUpperCase())}

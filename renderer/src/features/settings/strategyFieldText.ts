@@ -14,6 +14,8 @@ export const fieldId = (f: Pick<StrategyFieldDto, 'section' | 'key'>): string =>
 
 /** The unit typed after the number, for the field's label. */
 export function unitLabel(f: StrategyFieldDto): string {
+  // A label that names its unit already ("Largest position (shares)") keeps it once.
+  if (/\)$/.test(f.label)) return '';
   switch (f.unit) {
     case 'percent':
       return ' (%)';
@@ -93,12 +95,18 @@ export function toPatch(
 }
 
 /** A config (or override) section by section as values by field id. */
-export function valuesOf(fields: readonly StrategyFieldDto[], config: unknown): Record<string, FieldValue> {
+export function valuesOf(
+  fields: readonly StrategyFieldDto[],
+  config: unknown,
+  /** A whole config: a field it lacks (an optional section, e.g. risk limits all off) has its default. */
+  complete = false,
+): Record<string, FieldValue> {
   const out: Record<string, FieldValue> = {};
   const sections = (config ?? {}) as Record<string, Record<string, FieldValue> | undefined>;
   for (const f of fields) {
     const section = sections[f.section];
     if (section && f.key in section) out[fieldId(f)] = section[f.key] as FieldValue;
+    else if (complete) out[fieldId(f)] = f.defaultValue;
   }
   return out;
 }
