@@ -126,7 +126,17 @@ describe('every flag of every command refuses its bad values', () => {
   it('walks a program with its commands and their flags', () => {
     const names = program.commands.map((c) => c.name());
     expect(names).toEqual(
-      expect.arrayContaining(['simulate', 'sweep', 'walk-forward', 'daemon', 'backup', 'restore']),
+      expect.arrayContaining([
+        'simulate',
+        'sweep',
+        'walk-forward',
+        'daemon',
+        'backup',
+        'restore',
+        'lots',
+        'performance',
+        'tax-report',
+      ]),
     );
     expect(cases.length).toBeGreaterThan(250);
   });

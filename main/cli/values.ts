@@ -41,6 +41,9 @@ export const VALUE_KINDS = {
   outputFile: { bad: ['{unwritable}/out.json', '{text}/out.json', 'out.docx'] },
   backupFile: { bad: ['{unwritable}/copy.db', '{text}/copy.db', '{dir}'] },
   dataDir: { bad: ['{unwritable}', '{text}'] },
+  // accounting (issue 16)
+  symbol: { bad: ['$$$', ''] },
+  positionId: { bad: ['../etc', 'a b'] },
 } as const satisfies Record<string, { bad: readonly string[] }>;
 
 export type ValueKind = keyof typeof VALUE_KINDS;
@@ -314,5 +317,18 @@ function isKernelFileSystem(dir: string): boolean {
 export const dataDir = (flag: FlagName): ValueParser<string> =>
   parser('dataDir', (t) => {
     if (t.trim() === '') throw bad(flag, t, 'give the path of a folder');
+    return t;
+  });
+
+// ---- accounting (issue 16) ------------------------------------------------------------------------
+
+/** One ticker symbol ("spy" → "SPY"). */
+export const symbol = (flag: FlagName): ValueParser<string> => parser('symbol', (t) => readSymbol(flag, t));
+
+/** An id as the app shows it (letters, digits, dashes, underscores). */
+export const positionId = (flag: FlagName): ValueParser<string> =>
+  parser('positionId', (t) => {
+    if (!/^[A-Za-z0-9_-]{1,64}$/.test(t))
+      throw bad(flag, t, 'is not an id; give a position id as `vb lots` shows it');
     return t;
   });

@@ -50,6 +50,14 @@ export const CHANNELS = [
   'backup.stageRestore',
   'settings.getSettings',
   'settings.updateSettings',
+  // accounting (issue 16)
+  'accounting.listLots',
+  'accounting.getPerformance',
+  'accounting.getDashboardFigures',
+  'accounting.getTaxReport',
+  'accounting.getSettings',
+  'accounting.updateSettings',
+  'report.exportTaxReport',
 ] as const;
 export type ChannelName = (typeof CHANNELS)[number];
 

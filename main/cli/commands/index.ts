@@ -4,6 +4,7 @@ import { registerDaemon } from './daemon';
 import { registerSimulate } from './simulate';
 import { registerSweep } from './sweep';
 import { registerWalkForward } from './walkForward';
+import { registerAccounting } from './accounting';
 
 /** Every CLI command registers itself here; a new command is a file in this folder and one line below. */
 export const COMMANDS: readonly ((program: Command, ctx: CliContext) => void)[] = [
@@ -11,4 +12,5 @@ export const COMMANDS: readonly ((program: Command, ctx: CliContext) => void)[] 
   registerSweep,
   registerWalkForward,
   registerDaemon,
+  registerAccounting,
 ];
