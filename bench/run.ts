@@ -9,6 +9,12 @@ import { formatSimulationBench, runSimulationBench } from './simulation.bench';
 import { formatSweepBench, runSweepBench } from './sweep.bench';
 import { formatStartupBench, runStartupBench } from './startup.bench';
 import { printTickBench, runTickBench } from './tick.bench';
+import {
+  formatDashboardBench,
+  formatRebuildBench,
+  runDashboardBench,
+  runRebuildBench,
+} from './accounting.bench';
 
 interface Bench {
   name: string;
@@ -24,6 +30,9 @@ const benches: Bench[] = [
   // 10 000 parameter sets take about a minute on 2 cores: `npx tsx bench/sweep.bench.ts --n 10000`.
   { name: 'sweep', run: async () => console.log(formatSweepBench(await runSweepBench(500))) },
   { name: 'startup', run: () => console.log(formatStartupBench(runStartupBench())) },
+  // accounting (issue 16)
+  { name: 'accounting', run: async () => console.log(formatRebuildBench(await runRebuildBench())) },
+  { name: 'dashboard', run: async () => console.log(formatDashboardBench(await runDashboardBench())) },
 ];
 
 /**

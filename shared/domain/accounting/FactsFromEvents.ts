@@ -29,7 +29,7 @@ export function factOf(
   openingPrice: (symbol: string, date: string) => number | null,
 ): AccountingFact | null {
   if (e.positionId === null || e.symbol === null) return null;
-  const base = { positionId: e.positionId, symbol: e.symbol, date: exchangeDateOf(e.ts) };
+  const base = { positionId: e.positionId, symbol: e.symbol, date: sessionDateOf(e.ts) };
   switch (e.type) {
     case 'PositionOpened':
       return {
@@ -78,4 +78,20 @@ export function factOf(
     default:
       return null;
   }
+}
+
+/**
+ * The New York date of an instant, remembered per UTC hour (time-zone offsets change on the hour): a
+ * replay of decades of facts asks for the same few thousand days again and again.
+ */
+const DATE_OF_HOUR = new Map<number, string>();
+function sessionDateOf(ts: number): string {
+  const hour = Math.floor(ts / 3_600_000);
+  let date = DATE_OF_HOUR.get(hour);
+  if (date === undefined) {
+    date = exchangeDateOf(ts);
+    if (DATE_OF_HOUR.size > 200_000) DATE_OF_HOUR.clear();
+    DATE_OF_HOUR.set(hour, date);
+  }
+  return date;
 }
