@@ -27,7 +27,6 @@ import { mulberry32, timeBest } from './harness';
 
 const TENANT = 'bench-tenant';
 const PORTFOLIO = 'bench-portfolio';
-const DAY_MS = 86_400_000;
 
 /** Noon UTC of a session (its New York date is the same day). */
 function noon(date: string): number {
