@@ -52,6 +52,7 @@ export default defineConfig({
           index: resolve(__dirname, 'main/electron/main.ts'),
           sweepWorker: resolve(__dirname, 'main/workers/sweepWorker.ts'),
           simulationWorker: resolve(__dirname, 'main/workers/simulationWorker.ts'),
+          compareWorker: resolve(__dirname, 'main/workers/compareWorker.ts'),
         },
       },
     },

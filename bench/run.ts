@@ -7,6 +7,7 @@ import { printDrainBench, runDrainBench } from './drain.bench';
 import { formatEventLogBench, runEventLogBench } from './eventLog.bench';
 import { formatSimulationBench, runSimulationBench } from './simulation.bench';
 import { formatSweepBench, runSweepBench } from './sweep.bench';
+import { formatLabBench, runLabBench } from './lab.bench';
 import { formatStartupBench, runStartupBench } from './startup.bench';
 import { printTickBench, runTickBench } from './tick.bench';
 import {
@@ -15,6 +16,11 @@ import {
   runDashboardBench,
   runRebuildBench,
 } from './accounting.bench';
+  formatAnalyticsBench,
+  formatValidatorBench,
+  runAnalyticsBench,
+  runValidatorBench,
+} from './risk.bench';
 
 interface Bench {
   name: string;
@@ -33,6 +39,9 @@ const benches: Bench[] = [
   // accounting (issue 16)
   { name: 'accounting', run: async () => console.log(formatRebuildBench(await runRebuildBench())) },
   { name: 'dashboard', run: async () => console.log(formatDashboardBench(await runDashboardBench())) },
+  { name: 'lab', run: async () => console.log(formatLabBench(await runLabBench())) },
+  { name: 'riskAnalytics', run: () => console.log(formatAnalyticsBench(runAnalyticsBench())) },
+  { name: 'orderValidator', run: () => console.log(formatValidatorBench(runValidatorBench())) },
 ];
 
 /**

@@ -20,6 +20,7 @@ await build({
     run: 'bench/run.ts',
     sweepWorker: 'main/workers/sweepWorker.ts',
     simulationWorker: 'main/workers/simulationWorker.ts',
+    compareWorker: 'main/workers/compareWorker.ts',
   },
   outdir,
   bundle: true,

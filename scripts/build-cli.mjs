@@ -39,6 +39,7 @@ const result = await build({
     headless: 'main/headless.ts',
     sweepWorker: 'main/workers/sweepWorker.ts',
     simulationWorker: 'main/workers/simulationWorker.ts',
+    compareWorker: 'main/workers/compareWorker.ts',
   },
   outdir,
   bundle: true,

@@ -8,6 +8,19 @@ import { dollarsToCents } from '../../shared/domain/Money';
 import { readDecimal, readPercent } from '../../shared/format/NumberInput';
 import { normalizeSymbol } from '../adapters/data/symbols';
 import { BadInput } from './exitCodes';
+import type { SizerChoice, StrategyChoice } from '../../shared/simulation/strategy/choices';
+import {
+  sizerChoice,
+  sizerProblem,
+  strategyChoice,
+  strategyProblem,
+} from '../../shared/simulation/strategy/choices';
+import {
+  SIZER_IDS,
+  SIZER_PARAMS,
+  STRATEGY_IDS,
+  STRATEGY_PARAMS,
+} from '../../shared/simulation/strategy/names';
 
 /**
  * Every value a flag or an argument of the CLI takes is read by one of these parsers (ADR 0065). Each
@@ -41,9 +54,18 @@ export const VALUE_KINDS = {
   outputFile: { bad: ['{unwritable}/out.json', '{text}/out.json', 'out.docx'] },
   backupFile: { bad: ['{unwritable}/copy.db', '{text}/copy.db', '{dir}'] },
   dataDir: { bad: ['{unwritable}', '{text}'] },
-  // accounting (issue 16)
+  // settings (issue 15)
   symbol: { bad: ['$$$', ''] },
-  positionId: { bad: ['../etc', 'a b'] },
+  id: { bad: ['', 'not an id'] },
+  reason: { bad: ['x'.repeat(501)] },
+  // strategy lab (issue 18)
+  strategy: { bad: ['nonsense', 'macd:12,x', 'sma_cross:200,50', 'rsi:14,70,30,1'] },
+  sizer: { bad: ['nonsense', 'percent:95', 'fixed:-1', 'kelly:0.5,0.5,3'] },
+  symbolList: { bad: ['$$$', 'KO,KO', ''] },
+  // Risk (SPEC 9, ADR 0113).
+  confidence: { bad: ['lots', '0.9', '150%'] },
+  dateRange: { bad: ['2020-03-23:2020-02-19', 'last-year', '2020-02-30:2020-03-01'] },
+  shock: { bad: ['lots', '-150%', 'KO:x'] },
 } as const satisfies Record<string, { bad: readonly string[] }>;
 
 export type ValueKind = keyof typeof VALUE_KINDS;
@@ -209,6 +231,9 @@ export function readSymbol(what: FlagName, text: string): string {
   return symbol;
 }
 
+/** One symbol (e.g. a benchmark). */
+export const symbol = (what: FlagName): ValueParser<string> => parser('symbol', (t) => readSymbol(what, t));
+
 /** The symbols of a run, each once. */
 export const symbols = (what: FlagName): ValueParser<string[]> =>
   parser<string[]>('symbols', (t, previous) => {
@@ -320,15 +345,125 @@ export const dataDir = (flag: FlagName): ValueParser<string> =>
     return t;
   });
 
-// ---- accounting (issue 16) ------------------------------------------------------------------------
+// ---- settings (issue 15) ----------------------------------------------------------------------
 
-/** One ticker symbol ("spy" → "SPY"). */
-export const symbol = (flag: FlagName): ValueParser<string> => parser('symbol', (t) => readSymbol(flag, t));
+/** An id the app printed (an intent's, an order's): letters and digits, as `vb dead-letters` lists them. */
+export const id = (flag: FlagName): ValueParser<string> =>
+  parser('id', (t) => {
+    if (!/^[A-Za-z0-9:_-]{1,64}$/.test(t.trim()))
+      throw bad(flag, t, 'is not an id; copy it from the list (e.g. vb dead-letters)');
+    return t.trim();
+  });
 
-/** An id as the app shows it (letters, digits, dashes, underscores). */
-export const positionId = (flag: FlagName): ValueParser<string> =>
-  parser('positionId', (t) => {
-    if (!/^[A-Za-z0-9_-]{1,64}$/.test(t))
-      throw bad(flag, t, 'is not an id; give a position id as `vb lots` shows it');
+/** A reason kept in the event log: at most 500 characters. */
+export const reason = (flag: FlagName): ValueParser<string> =>
+  parser('reason', (t) => {
+    if (t.length > 500) throw bad(flag, `${t.slice(0, 20)}…`, 'is too long; keep it to 500 characters');
     return t;
+  });
+
+// ---- strategy lab (issue 18) -------------------------------------------------------------------
+
+/** "id" or "id:a,b,c": a name of `ids` and its numbers (read like every number: "3%" is 0.03). */
+function readIdAndNumbers<T extends string>(
+  flag: FlagName,
+  text: string,
+  ids: readonly T[],
+): { id: T; params: number[] } {
+  const at = text.indexOf(':');
+  const name = (at < 0 ? text : text.slice(0, at)).trim().toLowerCase();
+  const id = ids.find((x) => x === name.replace(/-/g, '_'));
+  if (id === undefined)
+    throw bad(flag, text, `use one of ${ids.join(', ')}, optionally with parameters (macd:12,26,9)`);
+  if (at < 0) return { id, params: [] };
+  const params = text
+    .slice(at + 1)
+    .split(',')
+    .map((p) => {
+      try {
+        return readFraction(flag, p, {});
+      } catch {
+        throw bad(
+          flag,
+          text,
+          `${JSON.stringify(p)} is not a number; give the parameters as numbers, e.g. macd:12,26,9`,
+        );
+      }
+    });
+  return { id, params };
+}
+
+/** A strategy and its parameters, `macd` or `macd:12,26,9` (the missing ones take SPEC 10's defaults). Repeatable. */
+export const strategies = (flag: FlagName): ValueParser<StrategyChoice[]> =>
+  parser<StrategyChoice[]>('strategy', (t, previous) => {
+    const { id, params } = readIdAndNumbers(flag, t, STRATEGY_IDS);
+    const given = STRATEGY_PARAMS[id];
+    if (params.length > given.length)
+      throw bad(
+        flag,
+        t,
+        `${id} takes ${given.length === 0 ? 'no parameters' : given.map((p) => p.name).join(', ')}`,
+      );
+    const choice = strategyChoice(id, params);
+    const problem = strategyProblem(choice);
+    if (problem !== null) throw bad(flag, t, problem);
+    return [...(previous ?? []), choice];
+  });
+
+/** A sizer and its parameters, `percent:0.95`, `fixed:100`, `kelly:0.5,0.2`. */
+export const sizer = (flag: FlagName): ValueParser<SizerChoice> =>
+  parser<SizerChoice>('sizer', (t) => {
+    const { id, params } = readIdAndNumbers(flag, t, SIZER_IDS);
+    const given = SIZER_PARAMS[id];
+    if (params.length > given.length)
+      throw bad(flag, t, `the ${id} sizer takes ${given.map((p) => p.name).join(', ')}`);
+    const choice = sizerChoice(id, params);
+    const problem = sizerProblem(choice);
+    if (problem !== null) throw bad(flag, t, problem);
+    return choice;
+  });
+
+/** Symbols separated by commas, `KO,PEP`, each once (repeatable: the lists are joined). */
+export const symbolList = (flag: FlagName): ValueParser<string[]> =>
+  parser<string[]>('symbolList', (t, previous) => {
+    const parts = t.split(',').map((s) => s.trim());
+    if (parts.every((p) => p === ''))
+      throw bad(flag, t, 'give one or more symbols separated by commas, e.g. KO,PEP');
+    const out = [...(previous ?? [])];
+    for (const p of parts) {
+      const symbol = readSymbol(flag, p);
+      if (out.includes(symbol)) throw bad(flag, t, `${symbol} is given twice; give each symbol once`);
+      out.push(symbol);
+    }
+    return out;
+  });
+
+// ---- risk (SPEC 9) ------------------------------------------------------------------------------
+
+/** A VaR confidence SPEC 9 gives z for: 95 % or 99 % (0.95, 0.99, 95%, 99%). */
+export const confidence = (flag: FlagName): ValueParser<0.95 | 0.99> =>
+  parser('confidence', (t) => {
+    const value = readFraction(flag, t, { min: 0, max: 1 });
+    if (value !== 0.95 && value !== 0.99) throw bad(flag, t, 'use 0.95 or 0.99 (95% or 99%)');
+    return value;
+  });
+
+/** `FROM:TO`, two session dates, the first before the second. Repeatable. */
+export const dateRanges = (flag: FlagName): ValueParser<{ from: string; to: string }[]> =>
+  parser<{ from: string; to: string }[]>('dateRange', (t, previous) => {
+    const parts = t.split(':');
+    if (parts.length !== 2) throw bad(flag, t, 'give a window as FROM:TO, e.g. 2020-02-19:2020-03-23');
+    const from = readDate(flag, parts[0] as string);
+    const to = readDate(flag, parts[1] as string);
+    if (from >= to) throw bad(flag, t, 'the first date must come before the second');
+    return [...(previous ?? []), { from, to }];
+  });
+
+/** A shock on every stock (`-20%`) or on one symbol (`KO:-30%`), as a fraction above −100 %. Repeatable. */
+export const shocks = (flag: FlagName): ValueParser<{ shock: number; symbol?: string }[]> =>
+  parser<{ shock: number; symbol?: string }[]>('shock', (t, previous) => {
+    const at = t.indexOf(':');
+    const symbol = at < 0 ? undefined : readSymbol(flag, t.slice(0, at));
+    const shock = readFraction(flag, at < 0 ? t : t.slice(at + 1), { min: -1, aboveMin: true, max: 10 });
+    return [...(previous ?? []), symbol === undefined ? { shock } : { shock, symbol }];
   });

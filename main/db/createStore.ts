@@ -19,6 +19,8 @@ import { SqliteUnitOfWork } from './SqliteUnitOfWork';
 // ── accounting (issue 16) ──
 import { SqliteAccountingSettingsRepository } from './repositories/SqliteAccountingSettingsRepository';
 import { SqliteEquityHistoryRepository } from './repositories/SqliteEquityHistoryRepository';
+import { SqliteDeadLetterRepository } from './repositories/SqliteDeadLetterRepository';
+import { SqliteTradingSettingsRepository } from './repositories/SqliteTradingSettingsRepository';
 
 /** Every SQLite adapter of the ports, built once over one open database (for the composition root). */
 export function createStore(db: AppDatabase, deps: { ids: IdGenerator; clock: Clock }) {
@@ -44,6 +46,9 @@ export function createStore(db: AppDatabase, deps: { ids: IdGenerator; clock: Cl
     // ── accounting (issue 16) ──
     equityHistory: new SqliteEquityHistoryRepository(db.sqlite),
     accountingSettings: new SqliteAccountingSettingsRepository(orm),
+    // settings (issue 15)
+    tradingSettings: new SqliteTradingSettingsRepository(orm),
+    deadLetters: new SqliteDeadLetterRepository(orm),
   };
 }
 

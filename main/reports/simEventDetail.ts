@@ -8,6 +8,9 @@ const NOTE_TEXT: Record<FillNote, string> = {
   volume_cap: 'capped at the bar volume',
   insufficient_cash: 'not enough cash',
   end_of_data: 'no bar left to fill on',
+  day_end: 'a day order, its session ended',
+  ioc_rest: 'immediate or cancel: the rest cancelled',
+  fok_unfilled: 'fill or kill: it could not fill whole',
 };
 
 /**

@@ -24,6 +24,8 @@ export const REASON_CODES = [
   // ── inputs: orders the investor asks for by hand (issue 15) ──
   'manual_rebalance',
   'close_out',
+  // ── desk: the manual order ticket (issue 15, ADR 0061) ──
+  'manual_order',
 ] as const;
 
 export type ReasonCode = (typeof REASON_CODES)[number];
@@ -53,4 +55,6 @@ export const REASON_TEXT: Record<ReasonCode, string> = {
   // ── inputs ──
   manual_rebalance: 'Rebalance to the target stock share, asked by hand',
   close_out: 'Sell every share to close the position, asked by hand',
+  // ── desk ──
+  manual_order: 'Order at market from the order ticket, asked by hand',
 };

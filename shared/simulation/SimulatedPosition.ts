@@ -12,7 +12,7 @@ import type { PositionLedger } from '../domain/Position';
 import { normalizeQty } from '../domain/Position';
 import type { EvaluationOutcome } from '../domain/PositionEvaluator';
 import { evaluatePosition, PositionEvaluator } from '../domain/PositionEvaluator';
-import { roundTowardZero } from '../domain/QuantityRounding';
+import { productRoundedTowardZero, roundTowardZero } from '../domain/QuantityRounding';
 import type { ReasonCode } from '../domain/ReasonCode';
 import type { BarSeries } from '../ports/HistoricalBars';
 import type { DividendCalendar } from './DividendSchedule';
@@ -518,7 +518,12 @@ export class SimulatedPosition {
     let note: FillNote | null = null;
     const cap = this.execution.volumeCap;
     if (cap !== null) {
-      const allowed = roundTowardZero((this.bars.volume[i] as number) * cap, policy.qtyStep, policy.lotSize);
+      const allowed = productRoundedTowardZero(
+        this.bars.volume[i] as number,
+        cap,
+        policy.qtyStep,
+        policy.lotSize,
+      );
       if (qty > allowed) {
         qty = Math.max(0, allowed);
         note = 'volume_cap';
@@ -839,7 +844,15 @@ export class SimulatedPosition {
     for (let guard = 0; q > 0 && !fits(q) && guard < 8; guard++) {
       q = roundTowardZero(exact(q).minus(exact(this.qtyUnit)).toNumber(), policy.qtyStep, policy.lotSize);
     }
-    return q > 0 && fits(q) ? q : 0;
+    if (q > 0 && !fits(q)) q = 0;
+    // The float estimate can sit a hair below a grid point the cash covers exactly (ADR 0070): step
+    // up while the next grid point is still within the order and booked within the cash.
+    for (let guard = 0; guard < 4; guard++) {
+      const up = exact(q).plus(exact(this.qtyUnit)).toNumber();
+      if (up > qty || !fits(up)) break;
+      q = up;
+    }
+    return q;
   }
 
   /** The hold band of the current anchor (none, NaN, while it is unset or without the prefilter). */

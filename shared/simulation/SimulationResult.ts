@@ -49,7 +49,14 @@ export interface SimulationInputsEcho {
 export type SimTradeStatus = 'FILLED' | 'REJECTED' | 'CANCELLED';
 
 /** Why part or all of an order did not fill. */
-export type FillNote = 'volume_cap' | 'insufficient_cash' | 'end_of_data';
+export type FillNote =
+  | 'volume_cap'
+  | 'insufficient_cash'
+  | 'end_of_data'
+  // The strategy lab's time in force (SPEC 10): a DAY order's session ended, an IOC's rest, a FOK not whole.
+  | 'day_end'
+  | 'ioc_rest'
+  | 'fok_unfilled';
 
 export interface SimTrade {
   /** 1-based, in time order across all positions. */

@@ -15,6 +15,9 @@ import type { PositionSpec, SimulationSpec, SymbolHistory } from './SimulationSp
 import { checkSimulationSpec } from './SimulationSpec';
 import { productCents } from '../domain/Money';
 import { plainArray } from './plainArrays';
+import type { PositionLedger } from '../domain/Position';
+import type { UnpaidDividend } from './SimulationSpec';
+import type { TimelineRecorder } from './TimelineRecorder';
 
 export interface RunOptions {
   /** Called every few thousand bars with the bars done and the total. */
@@ -134,7 +137,7 @@ export function replayPrepared(
     dailyEquityCents: dailyEquity,
     totals:
       replays.length === 1
-        ? { ...(replays[0] as SimulatedPosition).totals }
+        ? { ...(replays[0] as PositionReplay).totals }
         : sumTotals(replays.map((r) => r.totals)),
   };
 }
@@ -168,7 +171,7 @@ export interface Prepared {
 
 type Result<T> = { ok: true; value: T } | SimulationFailure;
 
-function fail(code: SimulationFailureCode, message: string): SimulationFailure {
+export function fail(code: SimulationFailureCode, message: string): SimulationFailure {
   return { ok: false, code, message };
 }
 
@@ -305,10 +308,24 @@ function distinctSessions(stepSessions: readonly string[], daily: boolean): stri
  * A position's state at each session's end, written straight into the plain arrays the result carries
  * (no typed columns to copy afterwards); a detailed run of one position writes the same columns.
  */
-type DailyColumns = Omit<DetailedColumns, 'dailyEquity' | 'dailyBuyHold'>;
+export type DailyColumns = Omit<DetailedColumns, 'dailyEquity' | 'dailyBuyHold'>;
 
-interface ReplayRun {
-  replays: SimulatedPosition[];
+/**
+ * What the result reads of a position's replay, whichever strategy drove it: volatility balancing's
+ * `SimulatedPosition` or a signal strategy's position (shared/simulation/strategy, ADR 0100).
+ */
+export interface PositionReplay {
+  readonly state: Readonly<PositionLedger>;
+  readonly totals: ReplayTotals;
+  readonly lastClose: number;
+  readonly barsStepped: number;
+  equityCents(): number;
+  unpaidDividends(): UnpaidDividend[];
+  timelineRecorder(): TimelineRecorder | null;
+}
+
+export interface ReplayRun {
+  replays: readonly PositionReplay[];
   buyHolds: BuyAndHoldReplay[] | null;
   log: RunLog;
   dailyEquity: Float64Array;
@@ -318,7 +335,7 @@ interface ReplayRun {
 }
 
 /** Progress (and the cancel check) about every 1 % of the steps, never more often than every 256. */
-function progressEvery(steps: number): number {
+export function progressEvery(steps: number): number {
   return Math.max(256, Math.ceil(steps / 100));
 }
 
@@ -443,7 +460,7 @@ function replay(prepared: Prepared, detailed: boolean, options: RunOptions): Res
   return { ok: true, value: { replays, buyHolds, log, dailyEquity, dailyBuyHold, daily } };
 }
 
-function startEquity(prepared: Prepared): number {
+export function startEquity(prepared: Prepared): number {
   return prepared.positions.reduce(
     (sum, p) =>
       sum +
@@ -454,7 +471,7 @@ function startEquity(prepared: Prepared): number {
   );
 }
 
-function sumTotals(all: readonly ReplayTotals[]): ReplayTotals {
+export function sumTotals(all: readonly ReplayTotals[]): ReplayTotals {
   const sum: ReplayTotals = {
     trades: 0,
     rejected: 0,
@@ -480,7 +497,11 @@ function mean(values: readonly number[]): number {
  * SPEC 5's metrics of a daily equity series. Turnover is the traded notional over the average equity
  * (how many times the capital turned over during the run).
  */
-function metricsOf(equity: readonly number[], totals: ReplayTotals, riskFree: number): PerformanceMetrics {
+export function metricsOf(
+  equity: readonly number[],
+  totals: ReplayTotals,
+  riskFree: number,
+): PerformanceMetrics {
   return computeMetrics({
     equity,
     riskFreePerPeriod: riskFree,
@@ -501,7 +522,7 @@ function sumColumns(columns: readonly (readonly number[])[]): number[] {
   return sums;
 }
 
-function assembleResult(prepared: Prepared, run: ReplayRun): SimulationResult {
+export function assembleResult(prepared: Prepared, run: ReplayRun): SimulationResult {
   const { spec, positions, sessions } = prepared;
   const replays = run.replays;
   const buyHolds = run.buyHolds as BuyAndHoldReplay[];
@@ -526,7 +547,7 @@ function assembleResult(prepared: Prepared, run: ReplayRun): SimulationResult {
   };
 
   const positionOutcomes: PositionOutcome[] = positions.map((p, k) => {
-    const r = replays[k] as SimulatedPosition;
+    const r = replays[k] as PositionReplay;
     const b = buyHolds[k] as BuyAndHoldReplay;
     const d = daily[k] as DailyColumns;
     const state = r.state;
@@ -589,9 +610,7 @@ function assembleResult(prepared: Prepared, run: ReplayRun): SimulationResult {
     },
     trades: run.log.trades,
     events: run.log.events,
-    timeline: replays.map((r) =>
-      (r.timelineRecorder() as NonNullable<ReturnType<SimulatedPosition['timelineRecorder']>>).toTimeline(),
-    ),
+    timeline: replays.map((r) => (r.timelineRecorder() as TimelineRecorder).toTimeline()),
     equity: {
       dates: sessions,
       equityCents,

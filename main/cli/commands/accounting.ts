@@ -6,7 +6,7 @@ import { DEFAULT_DATA_DIR } from '../../composition/dataDir';
 import type { ProviderChoice } from '../../composition/marketDataChoice';
 import type { CliContext } from '../CliContext';
 import { BadInput, RunFailed } from '../exitCodes';
-import { choice, count, dataDir, date, outputFile, positionId, symbol, valueOption } from '../values';
+import { choice, count, dataDir, date, id, outputFile, symbol, valueOption } from '../values';
 
 interface StoreFlags {
   dataDir: string;
@@ -64,7 +64,7 @@ export function registerAccounting(program: Command, ctx: CliContext): void {
       .command('lots')
       .description('open lots (cost, value, unrealised, tax basis) and realised trades of each position'),
   )
-    .addOption(valueOption('--position <id>', 'only this position (its id)', positionId('--position')))
+    .addOption(valueOption('--position <id>', 'only this position (its id)', id('--position')))
     .addHelpText('after', '\nExamples:\n  vb lots --data-dir ~/.volatility-balancing\n  vb lots --json')
     .action(async (flags: StoreFlags & { position?: string }) => {
       await withBackend(flags, async (backend) => {

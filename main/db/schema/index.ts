@@ -13,3 +13,6 @@ export * from './jobRuns';
 export * from './events';
 export * from './simulation';
 export * from './accounting';
+// settings (issue 15)
+export * from './tradingSettings';
+export * from './deadLetters';

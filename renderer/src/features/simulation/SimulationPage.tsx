@@ -12,6 +12,7 @@ import { useExportsStore } from '../../stores/exportsStore';
 import { useSimulationStore } from '../../stores/simulationStore';
 import { Heatmap } from './Heatmap';
 import { SetupForm } from './SetupForm';
+import { WalkForwardWindows } from './WalkForwardWindows';
 
 const FORMATS: ExportFormat[] = ['csv', 'xlsx', 'json', 'html', 'pdf'];
 const COMPARE_COLOURS = ['--accent', '--anchor', '--warn', '--buy', '--sell'];
@@ -274,6 +275,7 @@ function Results({ detail }: { detail: RunDetailDto }) {
   if (!result || !charts) return <Empty title="No result" />;
   return (
     <div className="stack">
+      {detail.walkForward && <WalkForwardWindows view={detail.walkForward} />}
       <div className="grid cols-2">
         <div>
           <h3>Equity vs buy and hold</h3>
@@ -316,7 +318,8 @@ function Results({ detail }: { detail: RunDetailDto }) {
             </tbody>
           </table>
         </div>
-        <div>
+        {/* A walk-forward's windows stand for its positions and trades (each window is its own run). */}
+        <div hidden={detail.walkForward != null}>
           <h3>Positions</h3>
           <table className="table" aria-label="Positions of the run">
             <thead>
@@ -342,7 +345,7 @@ function Results({ detail }: { detail: RunDetailDto }) {
           </table>
         </div>
       </div>
-      <div>
+      <div hidden={detail.walkForward != null}>
         <h3>
           Trades ({result.trades.length}
           {result.tradesTruncated ? '+, the export has them all' : ''})

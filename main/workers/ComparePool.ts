@@ -1,0 +1,91 @@
+import { Worker } from 'node:worker_threads';
+import type { SimulationSpec, SymbolHistory } from '../../shared/simulation';
+import { prepareSimulation } from '../../shared/simulation';
+import type {
+  CompareEntry,
+  CompareOutcome,
+  CompareRow,
+  CompareResult,
+  LabOptions,
+} from '../../shared/simulation/strategy';
+import { assembleCompare, compareStrategies, matchingFor } from '../../shared/simulation/strategy';
+import type { FromCompareWorker, ToCompareWorker } from './compareProtocol';
+import { shareHistory } from './sharedHistory';
+import { workerEntry } from './workerEntry';
+
+export interface CompareRunOptions {
+  /** Worker threads; 0 runs in this thread. Default 2. */
+  workers?: number;
+  signal?: AbortSignal;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/**
+ * SPEC 10's compare on worker threads (SPEC 5: long runs never block the live loop or the UI): each
+ * strategy is one task, handed to the next free worker; the bars are shared, not copied. The threads
+ * live for one compare. The result is the in-thread compare's, row for row.
+ */
+export async function runCompare(
+  spec: SimulationSpec,
+  history: readonly SymbolHistory[],
+  entries: readonly CompareEntry[],
+  lab: Partial<LabOptions> = {},
+  options: CompareRunOptions = {},
+): Promise<CompareOutcome> {
+  const size = Math.min(options.workers ?? 2, entries.length);
+  if (size <= 0) return compareStrategies(spec, history, entries, lab);
+  const prepared = prepareSimulation(spec, history);
+  if (!prepared.ok) return prepared;
+  if (entries.length === 0)
+    return { ok: false, code: 'INVALID_SPEC', message: 'choose at least one strategy to compare' };
+  const entry = workerEntry('compareWorker');
+  const workers = Array.from({ length: size }, () => new Worker(entry.file, entry.options));
+  const shared = shareHistory(history);
+  const rows: (CompareRow | undefined)[] = new Array(entries.length);
+  let last: { buyAndHold: CompareResult['buyAndHold']; dates: string[] } | null = null;
+  let next = 0;
+  let done = 0;
+  try {
+    const failure = await new Promise<{ code: string; message: string } | null>((resolve) => {
+      const onAbort = (): void => resolve({ code: 'CANCELLED', message: 'the comparison was cancelled' });
+      if (options.signal?.aborted) return onAbort();
+      options.signal?.addEventListener('abort', onAbort, { once: true });
+      const feed = (w: Worker): void => {
+        const index = next++;
+        const e = entries[index];
+        if (e !== undefined) w.postMessage({ type: 'entry', index, entry: e } satisfies ToCompareWorker);
+      };
+      for (const w of workers) {
+        w.on('message', (m: FromCompareWorker) => {
+          if (m.type === 'failed') return resolve({ code: m.code, message: m.message });
+          rows[m.index] = m.row;
+          last = { buyAndHold: m.buyAndHold, dates: m.dates };
+          done++;
+          options.onProgress?.(done, entries.length);
+          if (done === entries.length) return resolve(null);
+          feed(w);
+        });
+        w.on('error', (e) => resolve({ code: 'WORKER_FAILED', message: e.message }));
+        w.postMessage({ type: 'init', spec, history: shared, lab } satisfies ToCompareWorker);
+        feed(w);
+      }
+    });
+    if (failure !== null)
+      return { ok: false, code: failure.code as 'CANCELLED' | 'INVALID_SPEC', message: failure.message };
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  const l = last as { buyAndHold: CompareResult['buyAndHold']; dates: string[] } | null;
+  if (l === null)
+    return { ok: false, code: 'INVALID_SPEC', message: 'choose at least one strategy to compare' };
+  return {
+    ok: true,
+    result: assembleCompare(
+      prepared.plan.spec,
+      rows as CompareRow[],
+      l.buyAndHold,
+      l.dates,
+      lab.matching ?? matchingFor(prepared.plan.spec),
+    ),
+  };
+}

@@ -1,0 +1,51 @@
+/**
+ * Exponential moving average as R's TTR 0.24 computes it (SPEC 10): seeded with the mean of the first n
+ * values (each divided by n, then added), then `x·ratio + previous·(1 − ratio)`; ratio 2/(n+1), or 1/n
+ * for Wilder's smoothing. NaN until n values are in; leading NaNs are skipped.
+ */
+export function emaRatio(n: number, wilder: boolean): number {
+  return wilder ? 1 / n : 2 / (n + 1);
+}
+
+export function ema(values: ArrayLike<number>, n: number, wilder = false): Float64Array {
+  const out = new Float64Array(values.length).fill(NaN);
+  const ratio = emaRatio(n, wilder);
+  let first = 0;
+  while (first < values.length && Number.isNaN(values[first])) first++;
+  if (first + n > values.length) return out;
+  let seed = 0;
+  for (let i = first; i < first + n; i++) seed += (values[i] as number) / n;
+  out[first + n - 1] = seed;
+  let prev = seed;
+  for (let i = first + n; i < values.length; i++) {
+    prev = (values[i] as number) * ratio + prev * (1 - ratio);
+    out[i] = prev;
+  }
+  return out;
+}
+
+export class EmaStream {
+  private readonly ratio: number;
+  private count = 0;
+  private seed = 0;
+  value = NaN;
+
+  constructor(
+    readonly n: number,
+    wilder = false,
+  ) {
+    this.ratio = emaRatio(n, wilder);
+  }
+
+  push(x: number): number {
+    if (this.count === 0 && Number.isNaN(x)) return NaN;
+    if (this.count < this.n) {
+      this.seed += x / this.n;
+      this.count++;
+      if (this.count === this.n) this.value = this.seed;
+      return this.value;
+    }
+    this.value = x * this.ratio + this.value * (1 - this.ratio);
+    return this.value;
+  }
+}

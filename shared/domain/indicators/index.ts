@@ -1,0 +1,10 @@
+export { sma, SmaStream } from './Sma';
+export { ema, emaRatio, EmaStream } from './Ema';
+export type { MacdSeries } from './Macd';
+export { macd, MacdStream } from './Macd';
+export { rsi, RsiStream } from './Rsi';
+export type { BollingerSeries } from './Bollinger';
+export { bollinger, BollingerStream } from './Bollinger';
+export { atr, AtrStream, trueRange, TrueRangeStream } from './TrueRange';
+export type { AdxSeries } from './Adx';
+export { adx, AdxStream, wilderSum } from './Adx';

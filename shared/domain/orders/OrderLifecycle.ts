@@ -1,0 +1,153 @@
+import type { Side } from '../DomainEvent';
+
+/**
+ * SPEC 10's orders: a type, a time in force and a lifecycle NEW → ACKED → PARTIALLY_FILLED → FILLED,
+ * or REJECTED / CANCELLED. Every transition is returned as a fact for the run's event list; a fill after
+ * a terminal state, or beyond the order's quantity, throws (it is a bug of the caller, never data).
+ */
+export const ORDER_TYPES = ['MARKET', 'LIMIT', 'STOP', 'STOP_LIMIT'] as const;
+export type OrderType = (typeof ORDER_TYPES)[number];
+export const TIMES_IN_FORCE = ['DAY', 'GTC', 'IOC', 'FOK'] as const;
+export type TimeInForce = (typeof TIMES_IN_FORCE)[number];
+export const ORDER_STATES = ['NEW', 'ACKED', 'PARTIALLY_FILLED', 'FILLED', 'REJECTED', 'CANCELLED'] as const;
+export type OrderState = (typeof ORDER_STATES)[number];
+
+const NEXT: Record<OrderState, readonly OrderState[]> = {
+  NEW: ['ACKED', 'REJECTED'],
+  ACKED: ['PARTIALLY_FILLED', 'FILLED', 'CANCELLED'],
+  PARTIALLY_FILLED: ['PARTIALLY_FILLED', 'FILLED', 'CANCELLED'],
+  FILLED: [],
+  REJECTED: [],
+  CANCELLED: [],
+};
+
+export function isTerminal(state: OrderState): boolean {
+  return NEXT[state].length === 0;
+}
+
+export function canTransition(from: OrderState, to: OrderState): boolean {
+  return NEXT[from].includes(to);
+}
+
+export interface WorkingOrder {
+  id: number;
+  symbol: string;
+  side: Side;
+  type: OrderType;
+  timeInForce: TimeInForce;
+  qty: number;
+  limitPrice: number | null;
+  stopPrice: number | null;
+  state: OrderState;
+  filledQty: number;
+  /** A stop (or stop-limit) whose stop a bar has touched: from then on a market (limit) order. */
+  triggered: boolean;
+}
+
+export interface OrderTransition {
+  orderId: number;
+  symbol: string;
+  side: Side;
+  from: OrderState;
+  to: OrderState;
+  /** Shares filled by this transition (0 unless it is a fill). */
+  qty: number;
+  /** The fill's price (null unless it is a fill). */
+  price: number | null;
+  filledQty: number;
+  orderQty: number;
+  /** Why, in a word: `volume_cap`, `fok_unfilled`, `ioc_rest`, `day_end`, `end_of_data`, a rejection reason. */
+  detail: string;
+}
+
+export function newOrder(
+  id: number,
+  symbol: string,
+  side: Side,
+  qty: number,
+  type: OrderType = 'MARKET',
+  timeInForce: TimeInForce = 'DAY',
+  limitPrice: number | null = null,
+  stopPrice: number | null = null,
+): WorkingOrder {
+  return {
+    id,
+    symbol,
+    side,
+    type,
+    timeInForce,
+    qty,
+    limitPrice,
+    stopPrice,
+    state: 'NEW',
+    filledQty: 0,
+    triggered: false,
+  };
+}
+
+function move(
+  order: WorkingOrder,
+  to: OrderState,
+  qty: number,
+  price: number | null,
+  detail: string,
+): OrderTransition {
+  if (!canTransition(order.state, to)) {
+    throw new Error(`order ${order.id}: ${order.state} cannot become ${to}`);
+  }
+  const from = order.state;
+  order.state = to;
+  return {
+    orderId: order.id,
+    symbol: order.symbol,
+    side: order.side,
+    from,
+    to,
+    qty,
+    price,
+    filledQty: order.filledQty,
+    orderQty: order.qty,
+    detail,
+  };
+}
+
+/** NEW → ACKED, or NEW → REJECTED with its reason (a quantity or price that cannot be an order). */
+export function acknowledge(order: WorkingOrder): OrderTransition {
+  const problem = orderProblem(order);
+  return problem === null ? move(order, 'ACKED', 0, null, '') : move(order, 'REJECTED', 0, null, problem);
+}
+
+export function orderProblem(order: WorkingOrder): string | null {
+  if (!(order.qty > 0 && Number.isFinite(order.qty))) return 'quantity_not_positive';
+  const needsLimit = order.type === 'LIMIT' || order.type === 'STOP_LIMIT';
+  const needsStop = order.type === 'STOP' || order.type === 'STOP_LIMIT';
+  if (needsLimit !== (order.limitPrice !== null))
+    return needsLimit ? 'limit_price_missing' : 'limit_price_unexpected';
+  if (needsStop !== (order.stopPrice !== null))
+    return needsStop ? 'stop_price_missing' : 'stop_price_unexpected';
+  for (const p of [order.limitPrice, order.stopPrice])
+    if (p !== null && !(p > 0 && Number.isFinite(p))) return 'price_not_positive';
+  return null;
+}
+
+/** A fill of `qty` at `price`: PARTIALLY_FILLED, or FILLED once the whole order has filled. */
+export function fill(order: WorkingOrder, qty: number, price: number, detail = ''): OrderTransition {
+  if (isTerminal(order.state)) throw new Error(`order ${order.id}: no fill after ${order.state}`);
+  if (!(qty > 0)) throw new Error(`order ${order.id}: a fill of ${qty} shares`);
+  const filled = order.filledQty + qty;
+  if (filled > order.qty + 1e-9 * order.qty)
+    throw new Error(`order ${order.id}: ${filled} filled of ${order.qty}`);
+  order.filledQty = Math.abs(filled - order.qty) <= 1e-9 * order.qty ? order.qty : filled;
+  const to: OrderState = order.filledQty === order.qty ? 'FILLED' : 'PARTIALLY_FILLED';
+  const t = move(order, to, qty, price, detail);
+  return t;
+}
+
+/** ACKED or PARTIALLY_FILLED → CANCELLED: the rest of the order will not fill. */
+export function cancel(order: WorkingOrder, detail: string): OrderTransition {
+  return move(order, 'CANCELLED', 0, null, detail);
+}
+
+export function remaining(order: WorkingOrder): number {
+  return order.qty - order.filledQty;
+}

@@ -1,0 +1,499 @@
+import type { CommissionSnapshot } from '../../domain/Commission';
+import type { StrategyConfig } from '../../domain/Config';
+import type { Side } from '../../domain/DomainEvent';
+import type { FillBooking } from '../../domain/FillBooking';
+import { applyFillInPlace, bookFillInto } from '../../domain/FillBooking';
+import { AtrStream } from '../../domain/indicators/TrueRange';
+import { cents } from '../../domain/Money';
+import { productCents } from '../../domain/Money';
+import type { PositionLedger } from '../../domain/Position';
+import type { BarPrices, MatchingModel, QtyGrid } from '../../domain/orders/MatchingRules';
+import { matchOnBar, slipped, baseFillPrice } from '../../domain/orders/MatchingRules';
+import type { OrderTransition, WorkingOrder } from '../../domain/orders/OrderLifecycle';
+import { acknowledge, cancel, fill, newOrder, remaining } from '../../domain/orders/OrderLifecycle';
+import type { BarSeries } from '../../ports/HistoricalBars';
+import type { DividendCalendar } from '../DividendSchedule';
+import { DividendSchedule, NO_DIVIDEND } from '../DividendSchedule';
+import type { RunLog } from '../RunLog';
+import type { ReplayTotals } from '../SimulatedPosition';
+import type { FillNote } from '../SimulationResult';
+import type { PositionSpec, UnpaidDividend } from '../SimulationSpec';
+import type { PositionReplay } from '../runSimulation';
+import { ACTION_BUY, ACTION_SELL, barLabel, TimelineRecorder } from '../TimelineRecorder';
+import type { RoundTrip } from './RoundTrips';
+import { RoundTripTracker } from './RoundTrips';
+import type { Signal } from './Strategy';
+import type { SizerChoice } from './Sizers';
+import { rawQty, reduceToCash } from './Sizers';
+
+/** An order transition as a fact of the run (SPEC 10: each transition an event). */
+export interface OrderEvent extends OrderTransition {
+  seq: number;
+  /** Bar label of the transition. */
+  at: string;
+}
+
+/** What the positions of one signal-strategy run share: order ids, the order events, the round trips. */
+export interface SignalRunShared {
+  nextOrderId: number;
+  orderEvents: OrderEvent[] | null;
+  roundTrips: RoundTrip[];
+  sizer: SizerChoice;
+  matching: MatchingModel;
+}
+
+interface OrderMeta {
+  order: WorkingOrder;
+  decidedAt: number;
+  decisionPrice: number;
+  /** First bar the order may fill on (the signal bar, or the next for `next_open`). */
+  firstBar: number;
+  /** Session ordinal of its first bar: a DAY order is cancelled when that session ends. */
+  firstSession: number;
+}
+
+/**
+ * One position of a signal strategy replayed bar by bar (SPEC 10), in the engine of ADR 0010 beside
+ * volatility balancing's `SimulatedPosition`: the same dividends (SPEC 5), the same booking (SPEC 2.8),
+ * the same result columns. Per bar: `open` applies due dividends and matches the orders already working
+ * (sells before buys); the run hands it the strategy's signals (`signal`, sells before buys), matched at
+ * once under the close and vwap fill models; `close` ends DAY orders at the session's end.
+ */
+export class SignalPosition implements PositionReplay {
+  readonly symbol: string;
+  private readonly ledger: PositionLedger;
+  private readonly dividends: DividendSchedule;
+  private nextDividendBar: number;
+  private readonly timeline: TimelineRecorder | null;
+  private readonly working: OrderMeta[] = [];
+  private readonly atr: AtrStream | null;
+  private readonly grid: QtyGrid;
+  private readonly tracker: RoundTripTracker;
+  private readonly booking: FillBooking = {
+    notionalCents: cents(0),
+    commissionCents: cents(0),
+    cashDeltaCents: cents(0),
+  };
+  private readonly bar: BarPrices = { open: NaN, high: NaN, low: NaN, close: NaN, volume: NaN };
+  lastClose: number;
+  barsStepped = 0;
+  readonly totals: ReplayTotals = {
+    trades: 0,
+    rejected: 0,
+    cancelled: 0,
+    buys: 0,
+    sells: 0,
+    notionalCents: 0,
+    commissionsCents: 0,
+    dividendsGrossCents: 0,
+    dividendsNetCents: 0,
+  };
+
+  constructor(
+    spec: PositionSpec,
+    private readonly bars: BarSeries,
+    dividends: DividendCalendar,
+    config: StrategyConfig,
+    private readonly commission: CommissionSnapshot,
+    private readonly log: RunLog,
+    private readonly sessionOrdinal: Int32Array,
+    private readonly shared: SignalRunShared,
+  ) {
+    this.symbol = spec.symbol;
+    const receivable = spec.unpaidDividends.reduce((sum, d) => sum + d.netCents, 0);
+    this.ledger = {
+      qty: spec.initialQty,
+      cashCents: cents(spec.initialCashCents),
+      receivableCents: cents(receivable),
+      anchor: null,
+      status: 'ACTIVE',
+      totalCommissionPaidCents: cents(0),
+      totalDividendsGrossCents: cents(0),
+      totalDividendsNetCents: cents(0),
+    };
+    this.dividends = new DividendSchedule(dividends, config.execution.dividendWithholdingPct);
+    this.nextDividendBar = this.dividends.nextDueBar();
+    this.timeline = log.detailed ? new TimelineRecorder(bars) : null;
+    this.atr = shared.sizer.id === 'volatility' ? new AtrStream(14) : null;
+    this.grid = { qtyStep: config.orderPolicy.qtyStep, lotSize: config.orderPolicy.lotSize };
+    this.tracker = new RoundTripTracker(spec.symbol, shared.roundTrips);
+    this.lastClose = bars.close[0] as number;
+  }
+
+  get state(): Readonly<PositionLedger> {
+    return this.ledger;
+  }
+
+  equityCents(): number {
+    const l = this.ledger;
+    return l.cashCents + l.receivableCents + productCents(l.qty, this.lastClose);
+  }
+
+  unpaidDividends(): UnpaidDividend[] {
+    return this.dividends.pending();
+  }
+
+  timelineRecorder(): TimelineRecorder | null {
+    return this.timeline;
+  }
+
+  /** Bar `i` opens: dividends due, then the orders already working (sells first). */
+  open(i: number): void {
+    if (i >= this.nextDividendBar) {
+      this.applyDividends(i);
+      this.nextDividendBar = this.dividends.nextDueBar();
+    }
+    const b = this.bar;
+    const bars = this.bars;
+    b.open = bars.open[i] as number;
+    b.high = bars.high[i] as number;
+    b.low = bars.low[i] as number;
+    b.close = bars.close[i] as number;
+    b.volume = bars.volume[i] as number;
+    this.lastClose = b.close;
+    this.barsStepped++;
+    if (this.atr !== null) this.atr.push(b.high, b.low, b.close);
+    if (this.working.length > 0) {
+      this.matchWorking(i, 'SELL');
+      this.matchWorking(i, 'BUY');
+    }
+  }
+
+  /** Whether a signal of this side would act now: a buy only when flat, a sell only when long; one entry at a time. */
+  acts(side: Side): boolean {
+    for (const m of this.working) if (m.order.side === side) return false;
+    return side === 'BUY' ? this.ledger.qty === 0 : this.ledger.qty > 0;
+  }
+
+  /** A signal at bar `i` (the run calls sells before buys). A signal that does not act is dropped. */
+  signal(s: Signal, i: number, equityCents: number): void {
+    if (s.action === 'HOLD') return;
+    const side: Side = s.action;
+    if (!this.acts(side)) return;
+    const model = this.shared.matching;
+    const b = this.bar;
+    const fillKnown = model.fill !== 'next_open';
+    const sizePrice = fillKnown ? slipped(baseFillPrice(b, model.fill), side, model.slippageBps) : b.close;
+    let qty: number;
+    if (side === 'SELL') qty = this.ledger.qty;
+    else {
+      const raw = rawQty(this.shared.sizer, {
+        equityCents,
+        cashCents: this.ledger.cashCents,
+        price: sizePrice,
+        atr: this.atr?.value ?? NaN,
+        stopPrice: s.stopPrice ?? null,
+        roundTrips: this.shared.roundTrips,
+      });
+      qty = reduceToCash(
+        raw,
+        sizePrice,
+        this.ledger.cashCents,
+        this.commission,
+        this.grid.qtyStep,
+        this.grid.lotSize,
+      );
+    }
+    if (this.timeline !== null)
+      this.timeline.record(
+        i,
+        side === 'BUY' ? ACTION_BUY : ACTION_SELL,
+        qty,
+        NaN,
+        this.timeline.reasonSetOf([]),
+      );
+    const order = newOrder(
+      this.shared.nextOrderId++,
+      this.symbol,
+      side,
+      qty,
+      s.orderType ?? 'MARKET',
+      s.timeInForce ?? 'DAY',
+      s.limitPrice ?? null,
+      s.stopPrice ?? null,
+    );
+    const firstBar = fillKnown ? i : i + 1;
+    const meta: OrderMeta = {
+      order,
+      decidedAt: i,
+      decisionPrice: b.close,
+      firstBar,
+      firstSession: firstBar < this.bars.close.length ? (this.sessionOrdinal[firstBar] as number) : Infinity,
+    };
+    this.record(i, { ...order, state: 'NEW' } as WorkingOrder, acknowledge(order));
+    if (order.state === 'REJECTED') {
+      this.totals.rejected++;
+      if (this.log.detailed) this.logNoFill(meta, i, 'REJECTED', 0, null);
+      return;
+    }
+    this.working.push(meta);
+    if (fillKnown) this.matchOne(meta, i);
+  }
+
+  /** Bar `i` closes; at a session's end the DAY orders whose session it was are cancelled. */
+  close(i: number, sessionEnd: boolean): void {
+    if (!sessionEnd || this.working.length === 0) return;
+    const session = this.sessionOrdinal[i] as number;
+    for (const m of this.working.slice())
+      if (m.order.timeInForce === 'DAY' && m.firstSession <= session) this.cancelRest(m, i, 'day_end');
+  }
+
+  /** After the last bar: orders still working have no bar left. */
+  finish(): void {
+    const last = this.bars.close.length - 1;
+    for (const m of this.working.slice()) this.cancelRest(m, last, 'end_of_data');
+  }
+
+  private matchWorking(i: number, side: Side): void {
+    for (const m of this.working.slice()) if (m.order.side === side && m.firstBar <= i) this.matchOne(m, i);
+  }
+
+  /** The matching engine on one order at bar `i`, with its time in force. */
+  private matchOne(m: OrderMeta, i: number): void {
+    const order = m.order;
+    const first = i === m.firstBar;
+    const match = matchOnBar(order, this.bar, this.shared.matching, this.grid);
+    if (match.triggeredNow) order.triggered = true;
+    let qty = match.qty;
+    const price = match.price;
+    let note: FillNote | null = match.capped ? 'volume_cap' : null;
+    if (qty > 0 && order.side === 'SELL') qty = Math.min(qty, this.ledger.qty);
+    if (qty > 0 && order.side === 'BUY') {
+      const affordable = reduceToCash(
+        qty,
+        price,
+        this.ledger.cashCents,
+        this.commission,
+        this.grid.qtyStep,
+        this.grid.lotSize,
+      );
+      if (affordable < qty) {
+        qty = affordable;
+        note = 'insufficient_cash';
+      }
+    }
+    const tif = order.timeInForce;
+    if (tif === 'FOK' && first && qty < remaining(order)) {
+      this.cancelRest(m, i, 'fok_unfilled');
+      return;
+    }
+    if (qty > 0) this.fillAt(m, i, qty, price, note);
+    if (order.state === 'FILLED') {
+      this.drop(m);
+      return;
+    }
+    if (note === 'insufficient_cash' || (order.side === 'SELL' && this.ledger.qty === 0)) {
+      this.cancelRest(m, i, note ?? 'insufficient_cash');
+      return;
+    }
+    if (tif === 'IOC' && first) this.cancelRest(m, i, 'ioc_rest');
+  }
+
+  private fillAt(m: OrderMeta, i: number, qty: number, price: number, note: FillNote | null): void {
+    const order = m.order;
+    const side = order.side;
+    const before = { ...order };
+    const booking = bookFillInto(this.booking, side, qty, price, this.commission);
+    applyFillInPlace(this.ledger, side, qty, price, booking);
+    this.ledger.anchor = null;
+    const t = this.totals;
+    t.trades++;
+    if (side === 'BUY') t.buys++;
+    else t.sells++;
+    t.notionalCents += booking.notionalCents;
+    t.commissionsCents += booking.commissionCents;
+    const transition = fill(order, qty, price, note ?? '');
+    this.record(i, before, transition);
+    const at = barLabel(this.bars, i);
+    this.tracker.onFill(side, at, this.sessionOrdinal[i] as number, booking.cashDeltaCents, this.ledger.qty);
+    if (!this.log.detailed) return;
+    const tradeSeq = this.log.addTrade({
+      seq: 0,
+      symbol: this.symbol,
+      decidedAt: barLabel(this.bars, m.decidedAt),
+      filledAt: at,
+      session: this.bars.session[i] as string,
+      side,
+      status: 'FILLED',
+      isInitialAllocation: false,
+      requestedQty: order.qty,
+      qty,
+      cancelledQty: 0,
+      decisionPrice: m.decisionPrice,
+      price,
+      notionalCents: booking.notionalCents,
+      commissionCents: booking.commissionCents,
+      qtyAfter: this.ledger.qty,
+      cashAfterCents: this.ledger.cashCents,
+      anchorAfter: null,
+      reasons: [],
+      note,
+    });
+    this.log.addEvent({
+      seq: 0,
+      at,
+      symbol: this.symbol,
+      tradeSeq,
+      type: 'OrderFilled',
+      qty,
+      price,
+      amountCents: booking.cashDeltaCents,
+      anchorBefore: null,
+      anchorAfter: null,
+      detail: '',
+    });
+  }
+
+  private cancelRest(m: OrderMeta, i: number, note: FillNote): void {
+    const order = m.order;
+    const before = { ...order };
+    const rest = remaining(order);
+    this.record(i, before, cancel(order, note));
+    this.drop(m);
+    this.totals.cancelled++;
+    if (!this.log.detailed) return;
+    if (order.filledQty === 0) {
+      this.logNoFill(m, i, 'CANCELLED', rest, note);
+      return;
+    }
+    this.log.addEvent({
+      seq: 0,
+      at: barLabel(this.bars, i),
+      symbol: this.symbol,
+      tradeSeq: null,
+      type: 'OrderCancelled',
+      qty: rest,
+      price: null,
+      amountCents: null,
+      anchorBefore: null,
+      anchorAfter: null,
+      detail: note,
+    });
+  }
+
+  private logNoFill(
+    m: OrderMeta,
+    i: number,
+    status: 'REJECTED' | 'CANCELLED',
+    rest: number,
+    note: FillNote | null,
+  ): void {
+    const at = barLabel(this.bars, i);
+    const tradeSeq = this.log.addTrade({
+      seq: 0,
+      symbol: this.symbol,
+      decidedAt: barLabel(this.bars, m.decidedAt),
+      filledAt: null,
+      session: this.bars.session[i] as string,
+      side: m.order.side,
+      status,
+      isInitialAllocation: false,
+      requestedQty: m.order.qty,
+      qty: 0,
+      cancelledQty: rest,
+      decisionPrice: m.decisionPrice,
+      price: null,
+      notionalCents: 0,
+      commissionCents: 0,
+      qtyAfter: this.ledger.qty,
+      cashAfterCents: this.ledger.cashCents,
+      anchorAfter: null,
+      reasons: [],
+      note,
+    });
+    this.log.addEvent({
+      seq: 0,
+      at,
+      symbol: this.symbol,
+      tradeSeq,
+      type: status === 'REJECTED' ? 'OrderRejected' : 'OrderCancelled',
+      qty: status === 'REJECTED' ? m.order.qty : rest,
+      price: status === 'REJECTED' ? m.decisionPrice : null,
+      amountCents: null,
+      anchorBefore: null,
+      anchorAfter: null,
+      detail: note ?? '',
+    });
+  }
+
+  private drop(m: OrderMeta): void {
+    const k = this.working.indexOf(m);
+    if (k >= 0) this.working.splice(k, 1);
+  }
+
+  /** The NEW event the first transition implies, then the transition itself. */
+  private record(i: number, before: WorkingOrder, t: OrderTransition): void {
+    const events = this.shared.orderEvents;
+    if (events === null) return;
+    const at = barLabel(this.bars, i);
+    if (before.state === 'NEW' && t.from === 'NEW') {
+      events.push({
+        seq: events.length + 1,
+        at,
+        orderId: t.orderId,
+        symbol: t.symbol,
+        side: t.side,
+        from: 'NEW',
+        to: 'NEW',
+        qty: 0,
+        price: null,
+        filledQty: 0,
+        orderQty: t.orderQty,
+        detail: `${before.type} ${before.timeInForce}`,
+      });
+    }
+    events.push({ seq: events.length + 1, at, ...t });
+  }
+
+  /** SPEC 5: accrue due ex-dates on the shares held at the previous close, then pay due pay dates. */
+  private applyDividends(i: number): void {
+    const schedule = this.dividends;
+    const l = this.ledger;
+    for (let d = schedule.accrueNext(i, l.qty); d !== NO_DIVIDEND; d = schedule.accrueNext(i, l.qty)) {
+      const netCents = schedule.netCents[d] as number;
+      if (netCents > 0) l.receivableCents = cents(l.receivableCents + netCents);
+      if (this.log.detailed && (schedule.grossCents[d] as number) > 0) {
+        const div = schedule.dividend(d);
+        this.log.addEvent({
+          seq: 0,
+          at: barLabel(this.bars, i),
+          symbol: this.symbol,
+          tradeSeq: null,
+          type: 'DividendAccrued',
+          qty: div.qtyEligible,
+          price: div.amount,
+          amountCents: div.netCents,
+          anchorBefore: null,
+          anchorAfter: null,
+          detail: `ex-date ${div.exDate}, pay ${div.payDate}`,
+        });
+      }
+    }
+    for (let d = schedule.payNext(i); d !== NO_DIVIDEND; d = schedule.payNext(i)) {
+      const netCents = schedule.netCents[d] as number;
+      const grossCents = schedule.grossCents[d] as number;
+      l.cashCents = cents(l.cashCents + netCents);
+      l.receivableCents = cents(l.receivableCents - netCents);
+      l.totalDividendsGrossCents = cents(l.totalDividendsGrossCents + grossCents);
+      l.totalDividendsNetCents = cents(l.totalDividendsNetCents + netCents);
+      this.totals.dividendsGrossCents += grossCents;
+      this.totals.dividendsNetCents += netCents;
+      if (this.log.detailed) {
+        const div = schedule.dividend(d);
+        this.log.addEvent({
+          seq: 0,
+          at: barLabel(this.bars, i),
+          symbol: this.symbol,
+          tradeSeq: null,
+          type: 'DividendPaid',
+          qty: div.qtyEligible,
+          price: div.amount,
+          amountCents: div.netCents,
+          anchorBefore: null,
+          anchorAfter: null,
+          detail: `ex-date ${div.exDate}`,
+        });
+      }
+    }
+  }
+}
