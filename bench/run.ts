@@ -16,6 +16,7 @@ import {
   runDashboardBench,
   runRebuildBench,
 } from './accounting.bench';
+import {
   formatAnalyticsBench,
   formatValidatorBench,
   runAnalyticsBench,
