@@ -261,123 +261,121 @@ function PerformanceBody({ perf, theme }: { perf: PerformanceDto; theme: string 
           </table>
         </div>
       </Card>
-      <div className="grid two">
-        <Card title="Round trips">
-          <div className="grid cols-4">
-            <Stat
-              label="Count"
-              value={s.count}
-              sub={
-                <>
-                  win rate{' '}
-                  <Figure
-                    value={s.winRate}
-                    kind="percent"
-                    signed={false}
-                    how="Round trips with a positive P&L ÷ all (zero is not a win)"
-                  />
-                </>
-              }
-            />
-            <Stat
-              label="Expectancy"
-              value={<Figure value={s.expectancyCents} kind="money" how="Total P&L ÷ round trips" />}
-            />
-            <Stat
-              label="Profit factor"
-              value={
-                <Figure value={s.profitFactor} kind="ratio" signed={false} how="Gross wins ÷ gross losses" />
-              }
-            />
-            <Stat
-              label="Average holding"
-              value={s.averageHoldingDays === null ? '—' : `${s.averageHoldingDays.toFixed(1)} days`}
-              sub={`day trades (5 sessions) ${perf.dayTradesLast5} · wash sales ${perf.washSales.count} (${money(perf.washSales.disallowedCents)} disallowed)`}
-            />
-          </div>
-          <div className="table-scroll">
-            <table className="perf-table" data-testid="round-trips">
-              <thead>
-                <tr>
-                  <th>Symbol</th>
-                  <th>Bought</th>
-                  <th>Sold</th>
-                  <th>Shares</th>
-                  <th>Entry</th>
-                  <th>Exit</th>
-                  <th>P&amp;L</th>
-                  <th>Return</th>
-                  <th>Days</th>
-                </tr>
-              </thead>
-              <tbody>
-                {perf.roundTrips
-                  .slice(-200)
-                  .reverse()
-                  .map((r) => (
-                    <tr key={`${r.saleId}-${r.lotId}`}>
-                      <td>
-                        <a href={positionHref(r.positionId)}>{r.symbol}</a>
-                      </td>
-                      <td>{r.entryDate}</td>
-                      <td>{r.exitDate}</td>
-                      <td>{qty(r.qty)}</td>
-                      <td>{price(r.entryPrice)}</td>
-                      <td>{price(r.exitPrice)}</td>
-                      <td>
-                        <Figure
-                          value={r.pnlCents}
-                          kind="money"
-                          how="Share of (notional − commission) of the sale − share of the lot's cost"
-                        />
-                      </td>
-                      <td>
-                        <Figure value={r.return} kind="percent" how="P&L ÷ cost" />
-                      </td>
-                      <td>{r.holdingDays}</td>
-                    </tr>
-                  ))}
-              </tbody>
-            </table>
-          </div>
-        </Card>
-        <Card title="Contribution to the return">
-          <table className="perf-table" data-testid="contribution">
+      <Card title="Round trips">
+        <div className="row" data-testid="round-trip-stats">
+          <Stat
+            label="Count"
+            value={s.count}
+            sub={
+              <>
+                win rate{' '}
+                <Figure
+                  value={s.winRate}
+                  kind="percent"
+                  signed={false}
+                  how="Round trips with a positive P&L ÷ all (zero is not a win)"
+                />
+              </>
+            }
+          />
+          <Stat
+            label="Expectancy"
+            value={<Figure value={s.expectancyCents} kind="money" how="Total P&L ÷ round trips" />}
+          />
+          <Stat
+            label="Profit factor"
+            value={
+              <Figure value={s.profitFactor} kind="ratio" signed={false} how="Gross wins ÷ gross losses" />
+            }
+          />
+          <Stat
+            label="Average holding"
+            value={s.averageHoldingDays === null ? '—' : `${s.averageHoldingDays.toFixed(1)} days`}
+            sub={`day trades (5 sessions) ${perf.dayTradesLast5} · wash sales ${perf.washSales.count} (${money(perf.washSales.disallowedCents)} disallowed)`}
+          />
+        </div>
+        <div className="table-scroll">
+          <table className="perf-table" data-testid="round-trips">
             <thead>
               <tr>
-                <th>Position</th>
-                <th>Contribution</th>
+                <th>Symbol</th>
+                <th>Bought</th>
+                <th>Sold</th>
+                <th>Shares</th>
+                <th>Entry</th>
+                <th>Exit</th>
+                <th>P&amp;L</th>
+                <th>Return</th>
+                <th>Days</th>
               </tr>
             </thead>
             <tbody>
-              {perf.contributions.map((c) => (
-                <tr key={c.positionId}>
-                  <td>
-                    <a href={positionHref(c.positionId)}>{perf.symbols[c.positionId] ?? c.positionId}</a>
-                  </td>
-                  <td>
-                    <Figure
-                      value={c.contribution}
-                      kind="percent"
-                      how="Σ_t w_i,t−1 · r_i,t: the position's share of the day's base × its return, summed over the sessions"
-                    />
-                  </td>
-                </tr>
-              ))}
-              <tr>
-                <td>Sum (the arithmetic return Σ r_t)</td>
+              {perf.roundTrips
+                .slice(-200)
+                .reverse()
+                .map((r) => (
+                  <tr key={`${r.saleId}-${r.lotId}`}>
+                    <td>
+                      <a href={positionHref(r.positionId)}>{r.symbol}</a>
+                    </td>
+                    <td>{r.entryDate}</td>
+                    <td>{r.exitDate}</td>
+                    <td>{qty(r.qty)}</td>
+                    <td>{price(r.entryPrice)}</td>
+                    <td>{price(r.exitPrice)}</td>
+                    <td>
+                      <Figure
+                        value={r.pnlCents}
+                        kind="money"
+                        how="Share of (notional − commission) of the sale − share of the lot's cost"
+                      />
+                    </td>
+                    <td>
+                      <Figure value={r.return} kind="percent" how="P&L ÷ cost" />
+                    </td>
+                    <td>{r.holdingDays}</td>
+                  </tr>
+                ))}
+            </tbody>
+          </table>
+        </div>
+      </Card>
+      <Card title="Contribution to the return">
+        <table className="perf-table" data-testid="contribution">
+          <thead>
+            <tr>
+              <th>Position</th>
+              <th>Contribution</th>
+            </tr>
+          </thead>
+          <tbody>
+            {perf.contributions.map((c) => (
+              <tr key={c.positionId}>
+                <td>
+                  <a href={positionHref(c.positionId)}>{perf.symbols[c.positionId] ?? c.positionId}</a>
+                </td>
                 <td>
                   <Figure
-                    value={perf.arithmeticReturn}
+                    value={c.contribution}
                     kind="percent"
-                    how="Σ_t r_t of the portfolio: what the contributions add up to"
+                    how="Σ_t w_i,t−1 · r_i,t: the position's share of the day's base × its return, summed over the sessions"
                   />
                 </td>
               </tr>
-            </tbody>
-          </table>
-        </Card>
-      </div>
+            ))}
+            <tr>
+              <td>Sum (the arithmetic return Σ r_t)</td>
+              <td>
+                <Figure
+                  value={perf.arithmeticReturn}
+                  kind="percent"
+                  how="Σ_t r_t of the portfolio: what the contributions add up to"
+                />
+              </td>
+            </tr>
+          </tbody>
+        </table>
+      </Card>
     </>
   );
 }

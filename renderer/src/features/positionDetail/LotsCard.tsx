@@ -41,6 +41,7 @@ export function LotsCard({ positionId, refreshKey }: { positionId: string; refre
         </Empty>
       ) : (
         <div className="table-scroll">
+          <h3>Open lots ({lots.lots.length})</h3>
           <table className="perf-table" data-testid="lots-table">
             <thead>
               <tr>
@@ -87,6 +88,7 @@ export function LotsCard({ positionId, refreshKey }: { positionId: string; refre
       )}
       {lots.realised.length > 0 && (
         <div className="table-scroll">
+          <h3>Realised trades ({lots.realised.length})</h3>
           <table className="perf-table" data-testid="realised-table">
             <thead>
               <tr>
