@@ -18,27 +18,23 @@ export function AccountingFigures({ portfolioId }: { portfolioId: string | null 
   return (
     <div className="grid cols-4" data-testid="accounting-figures">
       <Stat
-        label="Total value"
+        label="Today's change"
         value={
-          <span title="Cash + dividends receivable + shares × their last known price, every position">
-            {money(f.valueCents)}
-          </span>
+          <Figure
+            value={f.todayChangeCents}
+            kind="money"
+            how={`Total value now (${money(f.valueCents)}: cash + receivable + shares × last known price) − value at the last session close − today's deposits + today's withdrawals`}
+            testId="today-change"
+          />
         }
         sub={
           <>
-            Today{' '}
-            <Figure
-              value={f.todayChangeCents}
-              kind="money"
-              how="Value now − value at the last session close − today's deposits + today's withdrawals"
-            />{' '}
-            (
             <Figure
               value={f.todayChange}
               kind="percent"
               how="Today's change ÷ (value at the last close + today's deposits)"
             />
-            )
+            {f.lastClose !== null && <> since the close of {f.lastClose}</>}
           </>
         }
       />

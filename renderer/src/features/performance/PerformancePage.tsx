@@ -214,6 +214,13 @@ function PerformanceBody({ perf, theme }: { perf: PerformanceDto; theme: string 
             theme={theme}
             label={`Time-weighted return against ${perf.benchmark}`}
           />
+          <div className="row" aria-hidden="true">
+            {equity.map((e) => (
+              <span key={e.id} style={{ color: `var(${e.color})` }}>
+                ━ {e.label}
+              </span>
+            ))}
+          </div>
         </Card>
         <Card title="Drawdown">
           <TimeSeriesChart
