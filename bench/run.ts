@@ -11,6 +11,12 @@ import { formatLabBench, runLabBench } from './lab.bench';
 import { formatStartupBench, runStartupBench } from './startup.bench';
 import { printTickBench, runTickBench } from './tick.bench';
 import {
+  formatDashboardBench,
+  formatRebuildBench,
+  runDashboardBench,
+  runRebuildBench,
+} from './accounting.bench';
+import {
   formatAnalyticsBench,
   formatValidatorBench,
   runAnalyticsBench,
@@ -31,6 +37,9 @@ const benches: Bench[] = [
   // 10 000 parameter sets take about a minute on 2 cores: `npx tsx bench/sweep.bench.ts --n 10000`.
   { name: 'sweep', run: async () => console.log(formatSweepBench(await runSweepBench(500))) },
   { name: 'startup', run: () => console.log(formatStartupBench(runStartupBench())) },
+  // accounting (issue 16)
+  { name: 'accounting', run: async () => console.log(formatRebuildBench(await runRebuildBench())) },
+  { name: 'dashboard', run: async () => console.log(formatDashboardBench(await runDashboardBench())) },
   { name: 'lab', run: async () => console.log(formatLabBench(await runLabBench())) },
   { name: 'riskAnalytics', run: () => console.log(formatAnalyticsBench(runAnalyticsBench())) },
   { name: 'orderValidator', run: () => console.log(formatValidatorBench(runValidatorBench())) },

@@ -23,6 +23,9 @@ import {
 } from '../../shared/application/accounting/tenantLedger';
 import { exchangeDateOf } from '../../shared/domain/calendar';
 import type { Logger } from '../../shared/ports/Logger';
+import type { IdGenerator } from '../../shared/ports/IdGenerator';
+import { changeAccountingSettings } from '../../shared/application/accounting/changeAccountingSettings';
+import type { Result } from '../../shared/application/ledger/Result';
 import {
   DEFAULT_ACCOUNTING_SETTINGS,
   type AccountingSettings,
@@ -40,7 +43,7 @@ export class AccountingService {
   private rebuilding: Promise<RebuildReport> | null = null;
 
   constructor(
-    private readonly deps: EquityHistoryDeps,
+    private readonly deps: EquityHistoryDeps & { ids: IdGenerator },
     private readonly tenantId: string,
     private readonly priceNow: PriceNow,
     private readonly logger: Logger | null = null,
@@ -74,6 +77,20 @@ export class AccountingService {
 
   settings(portfolioId: string): AccountingSettings {
     return this.deps.accountingSettings.get(this.tenantId, portfolioId);
+  }
+
+  /** Saves a portfolio's settings (a ConfigChanged event); a new lot method rewrites the whole history. */
+  async updateSettings(
+    portfolioId: string,
+    settings: AccountingSettings,
+  ): Promise<Result<AccountingSettings>> {
+    const before = this.settings(portfolioId);
+    const result = changeAccountingSettings(this.deps, this.tenantId, portfolioId, settings);
+    if (result.ok && before.lotMethod !== result.value.lotMethod) {
+      this.cached = null;
+      await this.rebuild({ full: true });
+    }
+    return result;
   }
 
   /** The benchmark of a portfolio (of the first one when none is given), SPY by default. */

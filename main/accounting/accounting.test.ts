@@ -53,7 +53,7 @@ describe('accounting in the live app (SPEC 8)', () => {
     }
     h.clock.set(ny(DAYS[DAYS.length - 1] as string, 17, 0));
     const service = new AccountingService(
-      { ...h.store, clock: h.clock, closes },
+      { ...h.store, clock: h.clock, ids: h.deps.ids, closes },
       h.tenantId,
       () => PRICES[PRICES.length - 1] as number,
     );

@@ -2,6 +2,7 @@ import type { PriceNow } from '../../shared/application/accounting/accountingVie
 import type { HistoricalBarSource } from '../../shared/ports/HistoricalBars';
 import type { Logger } from '../../shared/ports/Logger';
 import type { Clock } from '../../shared/ports/Clock';
+import { ulidGenerator } from '../../shared/ports/IdGenerator';
 import { BarClosePrices } from '../adapters/data/BarClosePrices';
 import type { SqliteStore } from '../db/createStore';
 import { AccountingService } from './AccountingService';
@@ -32,7 +33,7 @@ export function createAccounting(
     return quote.last ?? mid;
   };
   return new AccountingService(
-    { ...store, clock, closes: new BarClosePrices(sources) },
+    { ...store, clock, ids: ulidGenerator(clock), closes: new BarClosePrices(sources) },
     tenantId,
     priceNow,
     logger.child({ component: 'accounting' }),

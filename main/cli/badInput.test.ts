@@ -133,7 +133,17 @@ describe('every flag of every command refuses its bad values', () => {
   it('walks a program with its commands and their flags', () => {
     const names = commandsOf(program).map((c) => c.name);
     expect(names).toEqual(
-      expect.arrayContaining(['simulate', 'sweep', 'walk-forward', 'daemon', 'backup', 'restore']),
+      expect.arrayContaining([
+        'simulate',
+        'sweep',
+        'walk-forward',
+        'daemon',
+        'backup',
+        'restore',
+        'lots',
+        'performance',
+        'tax-report',
+      ]),
     );
     // settings (issue 15): subcommands are walked too.
     expect(names).toEqual(

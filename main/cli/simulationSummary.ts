@@ -2,6 +2,8 @@ import type { PerformanceMetrics } from '../../shared/domain/metrics';
 import { formatCount, formatMoney, formatPercent, formatRatio } from '../../shared/format/Format';
 import type { SimulationResult } from '../../shared/simulation';
 import { VALIDATOR_CODES } from '../../shared/domain/risk/OrderValidator';
+import { accountingOfRun } from '../../shared/simulation/accountingOfRun';
+import { roundTripRows } from './roundTripSummary';
 import { alignTable } from './textTable';
 
 type Kind = 'percent' | 'signedPercent' | 'ratio' | 'count' | 'money';
@@ -55,6 +57,8 @@ export function renderSummary(result: SimulationResult): string {
         show(result.metrics.strategy[key], kind),
         show(result.metrics.buyAndHold[key], kind),
       ]),
+      // SPEC 8 (issue 16): the run's round trips and wash sales, by the live ledger's code.
+      ...roundTripRows(accountingOfRun(result)),
     ],
     ['left', 'right', 'right'],
   );
@@ -97,6 +101,8 @@ export function summaryJson(result: SimulationResult, reports: readonly string[]
     strategy: result.metrics.strategy,
     buyAndHold: result.metrics.buyAndHold,
     ...riskCounts(result),
+    // SPEC 8 (issue 16): lots, round trips and wash sales of the run, by the live ledger's code.
+    accounting: accountingOfRun(result),
     reports,
   };
 }

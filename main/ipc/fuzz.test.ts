@@ -77,6 +77,21 @@ function samples(ids: {
     'backup.stageRestore': { name: 'demo-20260101T000000000Z.db' },
     'settings.getSettings': {},
     'settings.updateSettings': { theme: 'dark', notifications: { fills: false } },
+    // accounting (issue 16)
+    'accounting.listLots': { positionId },
+    'accounting.getPerformance': { portfolioId, from: '2020-01-01', to: '2020-12-31', benchmark: 'SPY' },
+    'accounting.getDashboardFigures': { portfolioId },
+    'accounting.getTaxReport': { year: 2024 },
+    'accounting.getSettings': { portfolioId },
+    'accounting.updateSettings': {
+      portfolioId,
+      settings: {
+        lotMethod: 'HIFO',
+        dayTradeLimit: { maxDayTrades: null, minEquityCents: 0, mode: 'warn' },
+        benchmark: 'SPY',
+      },
+    },
+    'report.exportTaxReport': { year: 2024, format: 'csv' },
     // settings › trading, dead letters, dividends by hand (issue 15)
     'settings.getTrading': {},
     'settings.setCommissionRate': { level: 'TENANT_ASSET', symbol: 'KO', rate: 0.0002, minimum: 1 },

@@ -59,6 +59,14 @@ export const CHANNELS = [
   'backup.stageRestore',
   'settings.getSettings',
   'settings.updateSettings',
+  // accounting (issue 16)
+  'accounting.listLots',
+  'accounting.getPerformance',
+  'accounting.getDashboardFigures',
+  'accounting.getTaxReport',
+  'accounting.getSettings',
+  'accounting.updateSettings',
+  'report.exportTaxReport',
   // settings › trading, dead letters, dividends by hand (issue 15)
   'settings.getTrading',
   'settings.setCommissionRate',

@@ -83,6 +83,16 @@ import {
   tickSummarySchema,
   tradingStatusSchema,
 } from './dto/trading';
+// ── accounting (issue 16) ──
+import {
+  accountingSettingsSchema,
+  dashboardFiguresSchema,
+  performanceRequest,
+  performanceSchema,
+  positionLotsSchema,
+  taxReportSchema,
+  taxYearRequest,
+} from './dto/accounting';
 
 /**
  * The one IPC contract (SPEC 6): every request channel with its request and response schema, and every
@@ -283,6 +293,37 @@ export const contract = {
   'settings.getSettings': { request: emptyRequest, response: settingsSchema },
   'settings.updateSettings': { request: preferencesPatchSchema, response: settingsSchema },
 
+  // ── accounting (SPEC 8, issue 16) ───────────────────────────────────────────────────────────
+  /** Open lots (valued now, with their tax basis) and realised trades of every position, or one. */
+  'accounting.listLots': {
+    request: z.object({ positionId: idSchema.optional() }).strict(),
+    response: z.array(positionLotsSchema),
+  },
+  /** Returns against the benchmark, drawdown, monthly returns, round trips, contribution. */
+  'accounting.getPerformance': { request: performanceRequest, response: performanceSchema },
+  /** The Dashboard's money figures: value, today's change, P&L, dividends, returns vs the benchmark. */
+  'accounting.getDashboardFigures': {
+    request: z.object({ portfolioId: idSchema.nullable().default(null) }).strict(),
+    response: dashboardFiguresSchema,
+  },
+  'accounting.getTaxReport': {
+    request: z.object({ year: taxYearRequest }).strict(),
+    response: taxReportSchema,
+  },
+  'accounting.getSettings': {
+    request: z.object({ portfolioId: idSchema }).strict(),
+    response: accountingSettingsSchema,
+  },
+  /** Lot method, benchmark and the optional day-trade limit of a portfolio (a ConfigChanged event). */
+  'accounting.updateSettings': {
+    request: z.object({ portfolioId: idSchema, settings: accountingSettingsSchema }).strict(),
+    response: accountingSettingsSchema,
+  },
+  /** The tax report of a year as CSV, XLSX or PDF (main picks the file). */
+  'report.exportTaxReport': {
+    request: z.object({ year: taxYearRequest, format: z.enum(['csv', 'xlsx', 'pdf']) }).strict(),
+    response: exportedFileSchema,
+  },
   // ── settings › trading, dead letters, dividends by hand (issue 15 "every setting reachable") ──
   /** Commission rates (global, account, per symbol), paper slippage, price policy and withholding. */
   'settings.getTrading': { request: emptyRequest, response: tradingSettingsSchema },

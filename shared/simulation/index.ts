@@ -77,3 +77,5 @@ export type {
   WalkForwardWindow,
 } from './walkForward';
 export { addMonths, inProcessSweepRunner, walkForward, walkForwardWindows } from './walkForward';
+export type { RunAccounting } from './accountingOfRun';
+export { accountingOfRun, factsOfRun } from './accountingOfRun';

@@ -5,6 +5,7 @@ import { registerRisk } from './risk';
 import { registerSimulate } from './simulate';
 import { registerSweep } from './sweep';
 import { registerWalkForward } from './walkForward';
+import { registerAccounting } from './accounting';
 import { registerSettings } from './settings';
 import { registerBacktest } from './backtest';
 import { registerIndicators } from './indicators';
@@ -15,6 +16,7 @@ export const COMMANDS: readonly ((program: Command, ctx: CliContext) => void)[] 
   registerSweep,
   registerWalkForward,
   registerDaemon,
+  registerAccounting,
   registerSettings,
   registerBacktest,
   registerIndicators,

@@ -87,9 +87,12 @@ export class SqliteEquityHistoryRepository implements EquityHistoryRepository {
       where.push('date <= ?');
       args.push(query.toDate);
     }
+    // One position's rows (or the totals, position_id '') through their own index: ordered by date, the
+    // planner would otherwise walk every row of the tenant in date order.
+    const indexed = query.positionId !== undefined ? ' INDEXED BY equity_history_position_idx' : '';
     const rows = this.sqlite
       .prepare(
-        `SELECT ${COLUMNS} FROM equity_history WHERE ${where.join(' AND ')} ORDER BY date, portfolio_id, position_id`,
+        `SELECT ${COLUMNS} FROM equity_history${indexed} WHERE ${where.join(' AND ')} ORDER BY date, portfolio_id, position_id`,
       )
       .all(...args) as Row[];
     return rows.map((r) => ({

@@ -28,6 +28,8 @@ export const equityHistory = sqliteTable(
   (t) => [
     primaryKey({ columns: [t.tenantId, t.portfolioId, t.positionId, t.date], name: 'equity_history_pk' }),
     index('equity_history_date_idx').on(t.tenantId, t.date),
+    // The portfolio totals (position_id '') and one position's rows, by date, without the other rows.
+    index('equity_history_position_idx').on(t.tenantId, t.positionId, t.date),
   ],
 );
 

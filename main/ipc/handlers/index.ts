@@ -11,6 +11,7 @@ import { reportHandlers } from './reportHandlers';
 import { settingsHandlers } from './settingsHandlers';
 import { simulationHandlers } from './simulationHandlers';
 import { tradingHandlers } from './tradingHandlers';
+import { accountingHandlers } from './accountingHandlers';
 import { tradingSettingsHandlers } from './tradingSettingsHandlers';
 
 export type { HandlerDeps } from './HandlerDeps';
@@ -29,6 +30,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...reportHandlers(deps),
     ...backupHandlers(deps),
     ...settingsHandlers(deps),
+    ...accountingHandlers(deps),
     ...tradingSettingsHandlers(deps),
   };
 }

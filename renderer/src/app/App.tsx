@@ -8,6 +8,7 @@ import { PositionDetailPage } from '../features/positionDetail/PositionDetailPag
 import { PositionsPage } from '../features/positions/PositionsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { SimulationPage } from '../features/simulation/SimulationPage';
+import { PerformancePage } from '../features/performance/PerformancePage';
 import { Toasts } from '../components/Toasts';
 import { ErrorBanner, Loading } from '../components/States';
 import { useAppStore } from '../stores/appStore';
@@ -74,6 +75,8 @@ function Page({ route }: { route: Route }) {
       return <PositionsPage />;
     case 'position':
       return <PositionDetailPage positionId={route.positionId} />;
+    case 'performance':
+      return <PerformancePage />;
     case 'dividends':
       return <DividendsPage />;
     case 'simulation':

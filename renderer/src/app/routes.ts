@@ -6,11 +6,13 @@ export type Route =
   | { page: 'dividends' }
   | { page: 'simulation' }
   | { page: 'events' }
-  | { page: 'settings' };
+  | { page: 'settings' }
+  | { page: 'performance' };
 
 export const NAV: readonly { page: Route['page']; href: string; label: string }[] = [
   { page: 'dashboard', href: '#/dashboard', label: 'Dashboard' },
   { page: 'positions', href: '#/positions', label: 'Positions' },
+  { page: 'performance', href: '#/performance', label: 'Performance' },
   { page: 'dividends', href: '#/dividends', label: 'Dividends' },
   { page: 'simulation', href: '#/simulation', label: 'Simulation' },
   { page: 'events', href: '#/events', label: 'Event log' },
@@ -27,6 +29,7 @@ export function parseRoute(hash: string): Route {
     case 'simulation':
     case 'events':
     case 'settings':
+    case 'performance':
       return { page: head };
     default:
       return { page: 'dashboard' };

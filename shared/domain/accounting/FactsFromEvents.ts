@@ -29,25 +29,33 @@ export function factOf(
   openingPrice: (symbol: string, date: string) => number | null,
 ): AccountingFact | null {
   if (e.positionId === null || e.symbol === null) return null;
-  const base = { positionId: e.positionId, symbol: e.symbol, date: exchangeDateOf(e.ts) };
+  // Explicit fields rather than a spread of shared ones: object spread is several times slower in V8,
+  // and a replay builds one fact per event.
+  const positionId = e.positionId;
+  const symbol = e.symbol;
+  const date = sessionDateOf(e.ts);
   switch (e.type) {
     case 'PositionOpened':
       return {
-        ...base,
         kind: 'opened',
+        positionId,
+        symbol,
+        date,
         id: e.id,
         cashCents: e.payload.cashCents,
         qty: e.payload.qty,
-        price: e.payload.qty > 0 ? (openingPrice(e.symbol, base.date) ?? e.payload.anchor ?? 0) : 0,
+        price: e.payload.qty > 0 ? (openingPrice(symbol, date) ?? e.payload.anchor ?? 0) : 0,
       };
     case 'CashDeposited':
-      return { ...base, kind: 'cashFlow', amountCents: e.payload.amountCents };
+      return { kind: 'cashFlow', positionId, symbol, date, amountCents: e.payload.amountCents };
     case 'CashWithdrawn':
-      return { ...base, kind: 'cashFlow', amountCents: -e.payload.amountCents };
+      return { kind: 'cashFlow', positionId, symbol, date, amountCents: -e.payload.amountCents };
     case 'OrderFilled':
       return {
-        ...base,
         kind: 'fill',
+        positionId,
+        symbol,
+        date,
         id: e.payload.tradeId,
         side: e.payload.side,
         qty: e.payload.qty,
@@ -57,17 +65,20 @@ export function factOf(
       };
     case 'DividendAccrued':
       return {
-        ...base,
         kind: 'dividendAccrued',
+        positionId,
+        symbol,
+        date,
         grossCents: e.payload.grossCents,
         netCents: e.payload.netCents,
       };
     case 'DividendPaid':
-      return { ...base, kind: 'dividendPaid', netCents: e.payload.cashDeltaCents };
+      return { kind: 'dividendPaid', positionId, symbol, date, netCents: e.payload.cashDeltaCents };
     case 'SplitApplied':
       return {
-        ...base,
         kind: 'split',
+        positionId,
+        symbol,
         date: e.payload.effectiveDate,
         id: e.id,
         ratio: e.payload.ratio,
@@ -78,4 +89,20 @@ export function factOf(
     default:
       return null;
   }
+}
+
+/**
+ * The New York date of an instant, remembered per UTC hour (time-zone offsets change on the hour): a
+ * replay of decades of facts asks for the same few thousand days again and again.
+ */
+const DATE_OF_HOUR = new Map<number, string>();
+function sessionDateOf(ts: number): string {
+  const hour = Math.floor(ts / 3_600_000);
+  let date = DATE_OF_HOUR.get(hour);
+  if (date === undefined) {
+    date = exchangeDateOf(ts);
+    if (DATE_OF_HOUR.size > 200_000) DATE_OF_HOUR.clear();
+    DATE_OF_HOUR.set(hour, date);
+  }
+  return date;
 }

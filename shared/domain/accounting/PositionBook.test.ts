@@ -235,3 +235,15 @@ describe('PositionBook — lots (SPEC 8)', () => {
     expect(lots.reduce((s, l) => s + (l.marketValueCents ?? 0), 0)).toBe(3_002);
   });
 });
+
+describe('calendar arithmetic of holding periods', () => {
+  it('day numbers and dates agree with the Date object over 1900–2100', async () => {
+    const { dayNumber, dateOfDayNumber } = await import('./HoldingPeriod');
+    for (let ms = Date.UTC(1900, 0, 1); ms <= Date.UTC(2100, 11, 31); ms += 86_400_000 * 7 + 3_600_000) {
+      const date = new Date(ms).toISOString().slice(0, 10);
+      const day = Math.floor(ms / 86_400_000);
+      expect(dayNumber(date)).toBe(day);
+      expect(dateOfDayNumber(day)).toBe(date);
+    }
+  });
+});

@@ -1,5 +1,5 @@
 import { normalizeQty } from '../Position';
-import { addDays, daysBetween, isLongTerm } from './HoldingPeriod';
+import { dateOfDayNumber, dayNumber, isLongTerm } from './HoldingPeriod';
 import type { Acquisition, JournalEntry } from './Ledger';
 import { isSameQty, proRataCents, splitCents } from './ProRata';
 
@@ -59,6 +59,8 @@ export interface WashSaleView {
 
 interface TaxLot {
   acquisition: Acquisition;
+  /** The purchase date as a day number (the window is compared in numbers, not strings). */
+  day: number;
   acquired: boolean;
   /** Held shares that absorbed no loss yet (future purchases: all their shares). */
   unadjusted: number;
@@ -81,7 +83,13 @@ export function washSales(journal: readonly JournalEntry[]): WashSaleView {
   for (const entry of journal) {
     if (entry.kind !== 'acquired') continue;
     const a = entry.acquisition;
-    const lot: TaxLot = { acquisition: a, acquired: false, unadjusted: a.qty, adjusted: [] };
+    const lot: TaxLot = {
+      acquisition: a,
+      day: dayNumber(a.date),
+      acquired: false,
+      unadjusted: a.qty,
+      adjusted: [],
+    };
     lots.set(a.lotId, lot);
     push(bySymbol, a.symbol, lot);
     push(byPosition, a.positionId, lot);
@@ -182,13 +190,17 @@ function matchReplacements(
   piece: Piece,
   loss: number,
 ): Replacement[] {
-  const from = addDays(saleDate, -WASH_SALE_WINDOW_DAYS);
-  const to = addDays(saleDate, WASH_SALE_WINDOW_DAYS);
+  const saleDay = dayNumber(saleDate);
+  const to = saleDay + WASH_SALE_WINDOW_DAYS;
   const matched: { lot: TaxLot; qty: number }[] = [];
   let need = piece.qty;
-  for (let i = firstOnOrAfter(candidates, from); i < candidates.length && need > 0; i++) {
+  for (
+    let i = firstOnOrAfter(candidates, saleDay - WASH_SALE_WINDOW_DAYS);
+    i < candidates.length && need > 0;
+    i++
+  ) {
     const lot = candidates[i] as TaxLot;
-    if (lot.acquisition.date > to) break;
+    if (lot.day > to) break;
     if (lot.unadjusted <= 0) continue;
     const q = Math.min(lot.unadjusted, need);
     matched.push({ lot, qty: q });
@@ -202,14 +214,16 @@ function matchReplacements(
     matched.map((m) => m.qty),
     matchedQty,
   );
-  const held = daysBetween(piece.start, saleDate);
+  const held = saleDay - dayNumber(piece.start);
   return matched.map((m, i) => {
-    const start = addDays(m.lot.acquisition.date, -held);
+    const start = dateOfDayNumber(m.lot.day - held);
     const adjustment: BasisAdjustment = { qty: m.qty, addedCents: shares[i] as number, start };
     m.lot.unadjusted = normalizeQty(m.lot.unadjusted - m.qty);
     m.lot.adjusted.push(adjustment);
     return {
-      ...adjustment,
+      qty: m.qty,
+      addedCents: adjustment.addedCents,
+      start,
       lotId: m.lot.acquisition.lotId,
       positionId: m.lot.acquisition.positionId,
       date: m.lot.acquisition.date,
@@ -218,12 +232,12 @@ function matchReplacements(
 }
 
 /** Index of the first lot bought on or after `date` (lots are in purchase order, so by date). */
-function firstOnOrAfter(lots: readonly TaxLot[], date: string): number {
+function firstOnOrAfter(lots: readonly TaxLot[], day: number): number {
   let lo = 0;
   let hi = lots.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if ((lots[mid] as TaxLot).acquisition.date < date) lo = mid + 1;
+    if ((lots[mid] as TaxLot).day < day) lo = mid + 1;
     else hi = mid;
   }
   return lo;

@@ -10,6 +10,7 @@ import { usePortfolioStore } from '../../stores/portfolioStore';
 import { useTradingStore } from '../../stores/tradingStore';
 import { PortfolioPicker } from '../positions/PortfolioPicker';
 import { LoopCard, ProviderCard } from './LoopCards';
+import { AccountingFigures } from './AccountingFigures';
 
 export function DashboardPage() {
   const dashboard = usePortfolioStore((s) => s.dashboard);
@@ -57,6 +58,7 @@ export function DashboardPage() {
       {dashboard && (
         <>
           <PaperNote dashboard={dashboard} now={trading?.clockNow ?? null} />
+          <AccountingFigures portfolioId={selectedId} />
           <div className="grid cols-4">
             <Stat
               testId="portfolio-value"

@@ -6,6 +6,7 @@ import { Empty, ErrorBanner, Loading } from '../../components/States';
 import { Tabs } from '../../components/Tabs';
 import { Legend, TimeSeriesChart } from '../../components/TimeSeriesChart';
 import { useResolvedTheme } from '../../app/theme';
+import { LotsCard } from './LotsCard';
 import { dateTime, money, pct, price, priceAge, qty, trigger } from '../../lib/format';
 import { bandNote } from '../../../../shared/format/BandWords';
 import { RowMenu } from '../../components/RowMenu';
@@ -191,6 +192,7 @@ export function PositionDetailPage({ positionId }: { positionId: string }) {
           </>
         )}
       </Card>
+      <LotsCard positionId={current.id} refreshKey={current.qty} />
       <Card>
         <Tabs tabs={TABS} value={tab} onChange={setTab} label="Position details" />
         {tab === 'timeline' && <Timeline positionId={current.id} />}

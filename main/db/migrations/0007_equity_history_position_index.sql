@@ -1,0 +1,1 @@
+CREATE INDEX `equity_history_position_idx` ON `equity_history` (`tenant_id`,`position_id`,`date`);

@@ -1,0 +1,32 @@
+import { formatMoney, formatPercent, formatRatio, signClass } from '../../../shared/format/Format';
+
+/**
+ * A figure that can be negative (issue 16): signed and coloured through the one formatter, with a
+ * tooltip saying how it is computed.
+ */
+export function Figure({
+  value,
+  kind,
+  how,
+  signed = true,
+  testId,
+}: {
+  value: number | null | undefined;
+  kind: 'money' | 'percent' | 'ratio';
+  /** How the figure is computed, in words (the tooltip). */
+  how: string;
+  signed?: boolean;
+  testId?: string;
+}) {
+  const text =
+    kind === 'money'
+      ? formatMoney(value, { signed })
+      : kind === 'percent'
+        ? formatPercent(value, { signed })
+        : formatRatio(value, { signed });
+  return (
+    <span className={`figure figure-${signed ? signClass(value) : 'flat'}`} title={how} data-testid={testId}>
+      {text}
+    </span>
+  );
+}
