@@ -48,6 +48,7 @@ export const VALUE_KINDS = {
   months: { bad: ['0', 'forever', '1000y'] },
   axes: { bad: ['up,up', 'foo,bar', 'up'] },
   symbols: { bad: ['$$$'] },
+  symbol: { bad: ['$$$', ''] },
   symbolFile: { bad: ['noequals', 'ACME={missing}'] },
   jsonFile: { bad: ['{missing}', '{dir}', '{text}'] },
   inputFile: { bad: ['{missing}', '{dir}'] },
