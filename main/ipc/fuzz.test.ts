@@ -70,6 +70,14 @@ function samples(ids: {
     'backup.stageRestore': { name: 'demo-20260101T000000000Z.db' },
     'settings.getSettings': {},
     'settings.updateSettings': { theme: 'dark', notifications: { fills: false } },
+    'lab.compareStrategies': {
+      symbols: ['KO'],
+      from: '2020-01-01',
+      to: '2020-12-31',
+      initialCash: 10_000,
+      strategies: [{ id: 'macd', params: [] }],
+    },
+    'lab.exportCompare': { format: 'json' },
   };
 }
 

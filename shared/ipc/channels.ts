@@ -50,6 +50,9 @@ export const CHANNELS = [
   'backup.stageRestore',
   'settings.getSettings',
   'settings.updateSettings',
+  // strategy lab (issue 18)
+  'lab.compareStrategies',
+  'lab.exportCompare',
 ] as const;
 export type ChannelName = (typeof CHANNELS)[number];
 

@@ -44,6 +44,7 @@ import {
   previewNewPositionRequest,
 } from './dto/inputs';
 import { preferencesPatchSchema, preferencesSchema, settingsSchema } from './dto/settings';
+import { compareRequestSchema, compareResultSchema } from './dto/lab';
 import {
   datasetSchema,
   getRunResponse,
@@ -242,6 +243,15 @@ export const contract = {
   // ── settings ────────────────────────────────────────────────────────────────────────────────
   'settings.getSettings': { request: emptyRequest, response: settingsSchema },
   'settings.updateSettings': { request: preferencesPatchSchema, response: settingsSchema },
+
+  // ── strategy lab (issue 18) ─────────────────────────────────────────────────────────────────
+  /** Several strategies on the same symbols, dates and capital, beside buy-and-hold (on worker threads). */
+  'lab.compareStrategies': { request: compareRequestSchema, response: compareResultSchema },
+  /** The last comparison as a report file (main picks the path). */
+  'lab.exportCompare': {
+    request: z.object({ format: exportFormatSchema }).strict(),
+    response: exportedFileSchema,
+  },
 } as const;
 
 /** Facts main pushes to every window (and every loopback WebSocket). */

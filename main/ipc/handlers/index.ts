@@ -10,6 +10,7 @@ import { reportHandlers } from './reportHandlers';
 import { settingsHandlers } from './settingsHandlers';
 import { simulationHandlers } from './simulationHandlers';
 import { tradingHandlers } from './tradingHandlers';
+import { labHandlers } from './labHandlers';
 
 export type { HandlerDeps } from './HandlerDeps';
 
@@ -26,5 +27,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...reportHandlers(deps),
     ...backupHandlers(deps),
     ...settingsHandlers(deps),
+    ...labHandlers(deps),
   };
 }

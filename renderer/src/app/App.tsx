@@ -7,6 +7,7 @@ import { PositionDetailPage } from '../features/positionDetail/PositionDetailPag
 import { PositionsPage } from '../features/positions/PositionsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { SimulationPage } from '../features/simulation/SimulationPage';
+import { ComparePage } from '../features/lab/ComparePage';
 import { Toasts } from '../components/Toasts';
 import { ErrorBanner, Loading } from '../components/States';
 import { useAppStore } from '../stores/appStore';
@@ -76,6 +77,8 @@ function Page({ route }: { route: Route }) {
       return <DividendsPage />;
     case 'simulation':
       return <SimulationPage />;
+    case 'compare':
+      return <ComparePage />;
     case 'events':
       return <EventLogPage />;
     case 'settings':
