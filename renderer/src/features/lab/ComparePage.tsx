@@ -14,7 +14,7 @@ import {
   type ChartMarker,
   type ChartSeries,
 } from '../../components/TimeSeriesChart';
-import { money, pct, price, ratio, signedPct } from '../../lib/format';
+import { money, pct, ratio, signedPct } from '../../lib/format';
 import { useLabStore } from '../../stores/labStore';
 import { useSimulationStore } from '../../stores/simulationStore';
 
@@ -350,7 +350,7 @@ function CompareResults({ result }: { result: CompareResultDto }) {
           time: m.at.slice(0, 10),
           above: m.side === 'SELL',
           color: m.side === 'BUY' ? '--buy' : '--sell',
-          text: `${m.side === 'BUY' ? 'B' : 'S'} ${price(m.price)}`,
+          text: m.side === 'BUY' ? 'B' : 'S',
         })),
     [row, symbol],
   );
