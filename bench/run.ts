@@ -10,6 +10,12 @@ import { formatSweepBench, runSweepBench } from './sweep.bench';
 import { formatLabBench, runLabBench } from './lab.bench';
 import { formatStartupBench, runStartupBench } from './startup.bench';
 import { printTickBench, runTickBench } from './tick.bench';
+import {
+  formatAnalyticsBench,
+  formatValidatorBench,
+  runAnalyticsBench,
+  runValidatorBench,
+} from './risk.bench';
 
 interface Bench {
   name: string;
@@ -26,6 +32,8 @@ const benches: Bench[] = [
   { name: 'sweep', run: async () => console.log(formatSweepBench(await runSweepBench(500))) },
   { name: 'startup', run: () => console.log(formatStartupBench(runStartupBench())) },
   { name: 'lab', run: async () => console.log(formatLabBench(await runLabBench())) },
+  { name: 'riskAnalytics', run: () => console.log(formatAnalyticsBench(runAnalyticsBench())) },
+  { name: 'orderValidator', run: () => console.log(formatValidatorBench(runValidatorBench())) },
 ];
 
 /**

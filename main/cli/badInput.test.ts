@@ -89,12 +89,19 @@ function argumentLabel(a: Argument): string {
   return a.required ? `<${a.name()}>` : `[${a.name()}]`;
 }
 
+/** Every command that runs, subcommands included (`settings set`), named by its words. */
+function commandsOf(parent: Command, prefix = ''): { name: string; command: Command }[] {
+  return parent.commands.flatMap((command) => {
+    const name = `${prefix}${command.name()}`;
+    if (command.name() === 'help') return [];
+    return command.commands.length > 0 ? commandsOf(command, `${name} `) : [{ name, command }];
+  });
+}
+
 /** The cases of every option and argument of every command of the program. */
 function casesOf(program: Command): Case[] {
   const cases: Case[] = [];
-  for (const command of program.commands) {
-    const name = command.name();
-    if (name === 'help') continue;
+  for (const { name, command } of commandsOf(program)) {
     const options = command.options.filter((o: Option) => o.required || o.optional);
     for (const option of options) {
       const kind = valueKindOf(option);
@@ -124,20 +131,31 @@ const cases = casesOf(program);
 
 describe('every flag of every command refuses its bad values', () => {
   it('walks a program with its commands and their flags', () => {
-    const names = program.commands.map((c) => c.name());
+    const names = commandsOf(program).map((c) => c.name);
     expect(names).toEqual(
       expect.arrayContaining(['simulate', 'sweep', 'walk-forward', 'daemon', 'backup', 'restore']),
+    );
+    // settings (issue 15): subcommands are walked too.
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'settings show',
+        'settings set',
+        'settings remove-commission',
+        'dead-letters',
+        'dividend add',
+      ]),
     );
     expect(cases.length).toBeGreaterThan(250);
   });
 
   it.each(cases)('$command $flag $args.1', async ({ command, flag, kind, args }) => {
     expect(kind, `${command} ${flag}: read its value with a parser of main/cli/values.ts`).toBeDefined();
-    const sub = program.commands.find((c) => c.name() === command) as Command;
+    const sub = commandsOf(program).find((c) => c.name === command)?.command as Command;
+    const words = command.split(' ');
     const isArgument = flag.startsWith('<') || flag.startsWith('[');
     const argv = isArgument
-      ? [command, ...args.map(fill)]
-      : [command, ...requiredArguments(sub), args[0] as string, fill(args[1] as string)];
+      ? [...words, ...args.map(fill)]
+      : [...words, ...requiredArguments(sub), args[0] as string, fill(args[1] as string)];
     const before = tree(root);
     // A bad value taken by mistake would start the command: the daemon stops after a while, and the
     // case fails on its exit code.

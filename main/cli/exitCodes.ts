@@ -12,6 +12,7 @@
  * error is a bug: its stack goes to a log file (./crashLog.ts), never to the terminal.
  */
 import { CommanderError } from 'commander';
+import { StateFileError } from '../adapters/files/atomicFile';
 import { DatabaseOpenError } from '../db/DatabaseOpenError';
 
 export const EXIT_DONE = 0;
@@ -55,6 +56,9 @@ export function outcomeOf(error: unknown): Outcome {
     // --version end with exit code 0; every other commander error is a usage error.
     return { code: error.exitCode === 0 ? EXIT_DONE : EXIT_BAD_INPUT, message: null, unexpected: false };
   }
+  // A state file of the data folder that cannot be read is refused, never reset (ADR 0075).
+  if (error instanceof StateFileError)
+    return { code: EXIT_BAD_INPUT, message: oneLine(error.message), unexpected: false };
   if (error instanceof DatabaseOpenError) {
     // Nothing was changed (ADR 0004); only a failed migration is a failure rather than a refusal.
     return {

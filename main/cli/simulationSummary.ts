@@ -1,6 +1,7 @@
 import type { PerformanceMetrics } from '../../shared/domain/metrics';
 import { formatCount, formatMoney, formatPercent, formatRatio } from '../../shared/format/Format';
 import type { SimulationResult } from '../../shared/simulation';
+import { VALIDATOR_CODES } from '../../shared/domain/risk/OrderValidator';
 import { alignTable } from './textTable';
 
 type Kind = 'percent' | 'signedPercent' | 'ratio' | 'count' | 'money';
@@ -57,7 +58,25 @@ export function renderSummary(result: SimulationResult): string {
     ],
     ['left', 'right', 'right'],
   );
-  return `${head}\n\n${table}`;
+  const risk = riskCounts(result);
+  const riskLine =
+    risk.riskExits + risk.riskRejections === 0
+      ? ''
+      : `\nRisk limits: ${formatCount(risk.riskExits)} stop exit${risk.riskExits === 1 ? '' : 's'}, ${formatCount(risk.riskRejections)} order${risk.riskRejections === 1 ? '' : 's'} rejected (see the trades' reasons)\n`;
+  return `${head}\n\n${table}${riskLine}`;
+}
+
+/** SPEC 9 in a run: filled stop exits, and orders the validator rejected (their reasons say which). */
+function riskCounts(result: SimulationResult): { riskExits: number; riskRejections: number } {
+  let riskExits = 0;
+  let riskRejections = 0;
+  for (const t of result.trades) {
+    if (t.status === 'FILLED' && t.reasons.some((r) => r === 'position_stop' || r === 'trailing_stop'))
+      riskExits++;
+    if (t.status === 'REJECTED' && t.reasons.some((r) => (VALIDATOR_CODES as readonly string[]).includes(r)))
+      riskRejections++;
+  }
+  return { riskExits, riskRejections };
 }
 
 /**
@@ -77,6 +96,7 @@ export function summaryJson(result: SimulationResult, reports: readonly string[]
     buyHoldFinalEquityCents: result.equity.buyHoldEquityCents[last],
     strategy: result.metrics.strategy,
     buyAndHold: result.metrics.buyAndHold,
+    ...riskCounts(result),
     reports,
   };
 }

@@ -48,7 +48,7 @@ describe('config files', () => {
       name: 'a config wrapped in another key',
       config: '{"config": {"trigger": {"upThreshold": 0.05}}}',
       message:
-        'the settings are wrapped in "config"; put the sections (trigger, sizing, guardrails, orderPolicy, execution) at the top level',
+        'the settings are wrapped in "config"; put the sections (trigger, sizing, guardrails, orderPolicy, execution, risk) at the top level',
     },
     {
       name: 'a setting outside its section',

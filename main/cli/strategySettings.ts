@@ -19,7 +19,7 @@ import { BadInput } from './exitCodes';
 type Unit = 'fraction' | 'number' | 'dollars' | 'shares' | 'count' | 'ms' | 'boolean' | 'choice';
 
 /** Every setting of a section with its unit (for messages) — the keys the config schema accepts. */
-const SETTINGS: { [S in keyof StrategyConfig]: Record<keyof StrategyConfig[S], Unit> } = {
+const SETTINGS: { [S in keyof StrategyConfig]-?: Record<keyof NonNullable<StrategyConfig[S]>, Unit> } = {
   trigger: { upThreshold: 'fraction', downThreshold: 'fraction' },
   sizing: { strategy: 'choice', rebalanceRatio: 'number', targetStockPct: 'fraction' },
   guardrails: {
@@ -43,6 +43,20 @@ const SETTINGS: { [S in keyof StrategyConfig]: Record<keyof StrategyConfig[S], U
     initialStockPct: 'fraction',
     adjustAnchorOnDividend: 'boolean',
     dividendWithholdingPct: 'fraction',
+  },
+  // Risk manager and order validator (SPEC 9, ADR 0112): each null (off) until set.
+  risk: {
+    positionStopPct: 'fraction',
+    trailingStopPct: 'fraction',
+    dailyLossLimitPct: 'fraction',
+    maxDrawdownPct: 'fraction',
+    maxOrdersPerMinute: 'count',
+    maxOrdersPerMinutePerSymbol: 'count',
+    maxPositionQty: 'shares',
+    maxPositionValue: 'dollars',
+    maxTotalExposurePct: 'fraction',
+    alertDrawdownPct: 'fraction',
+    alertVarPct: 'fraction',
   },
 };
 

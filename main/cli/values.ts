@@ -54,10 +54,18 @@ export const VALUE_KINDS = {
   outputFile: { bad: ['{unwritable}/out.json', '{text}/out.json', 'out.docx'] },
   backupFile: { bad: ['{unwritable}/copy.db', '{text}/copy.db', '{dir}'] },
   dataDir: { bad: ['{unwritable}', '{text}'] },
+  // settings (issue 15)
+  symbol: { bad: ['$$$', ''] },
+  id: { bad: ['', 'not an id'] },
+  reason: { bad: ['x'.repeat(501)] },
   // strategy lab (issue 18)
   strategy: { bad: ['nonsense', 'macd:12,x', 'sma_cross:200,50', 'rsi:14,70,30,1'] },
   sizer: { bad: ['nonsense', 'percent:95', 'fixed:-1', 'kelly:0.5,0.5,3'] },
   symbolList: { bad: ['$$$', 'KO,KO', ''] },
+  // Risk (SPEC 9, ADR 0113).
+  confidence: { bad: ['lots', '0.9', '150%'] },
+  dateRange: { bad: ['2020-03-23:2020-02-19', 'last-year', '2020-02-30:2020-03-01'] },
+  shock: { bad: ['lots', '-150%', 'KO:x'] },
 } as const satisfies Record<string, { bad: readonly string[] }>;
 
 export type ValueKind = keyof typeof VALUE_KINDS;
@@ -223,6 +231,9 @@ export function readSymbol(what: FlagName, text: string): string {
   return symbol;
 }
 
+/** One symbol (e.g. a benchmark). */
+export const symbol = (what: FlagName): ValueParser<string> => parser('symbol', (t) => readSymbol(what, t));
+
 /** The symbols of a run, each once. */
 export const symbols = (what: FlagName): ValueParser<string[]> =>
   parser<string[]>('symbols', (t, previous) => {
@@ -334,6 +345,23 @@ export const dataDir = (flag: FlagName): ValueParser<string> =>
     return t;
   });
 
+// ---- settings (issue 15) ----------------------------------------------------------------------
+
+/** An id the app printed (an intent's, an order's): letters and digits, as `vb dead-letters` lists them. */
+export const id = (flag: FlagName): ValueParser<string> =>
+  parser('id', (t) => {
+    if (!/^[A-Za-z0-9:_-]{1,64}$/.test(t.trim()))
+      throw bad(flag, t, 'is not an id; copy it from the list (e.g. vb dead-letters)');
+    return t.trim();
+  });
+
+/** A reason kept in the event log: at most 500 characters. */
+export const reason = (flag: FlagName): ValueParser<string> =>
+  parser('reason', (t) => {
+    if (t.length > 500) throw bad(flag, `${t.slice(0, 20)}…`, 'is too long; keep it to 500 characters');
+    return t;
+  });
+
 // ---- strategy lab (issue 18) -------------------------------------------------------------------
 
 /** "id" or "id:a,b,c": a name of `ids` and its numbers (read like every number: "3%" is 0.03). */
@@ -408,4 +436,34 @@ export const symbolList = (flag: FlagName): ValueParser<string[]> =>
       out.push(symbol);
     }
     return out;
+  });
+
+// ---- risk (SPEC 9) ------------------------------------------------------------------------------
+
+/** A VaR confidence SPEC 9 gives z for: 95 % or 99 % (0.95, 0.99, 95%, 99%). */
+export const confidence = (flag: FlagName): ValueParser<0.95 | 0.99> =>
+  parser('confidence', (t) => {
+    const value = readFraction(flag, t, { min: 0, max: 1 });
+    if (value !== 0.95 && value !== 0.99) throw bad(flag, t, 'use 0.95 or 0.99 (95% or 99%)');
+    return value;
+  });
+
+/** `FROM:TO`, two session dates, the first before the second. Repeatable. */
+export const dateRanges = (flag: FlagName): ValueParser<{ from: string; to: string }[]> =>
+  parser<{ from: string; to: string }[]>('dateRange', (t, previous) => {
+    const parts = t.split(':');
+    if (parts.length !== 2) throw bad(flag, t, 'give a window as FROM:TO, e.g. 2020-02-19:2020-03-23');
+    const from = readDate(flag, parts[0] as string);
+    const to = readDate(flag, parts[1] as string);
+    if (from >= to) throw bad(flag, t, 'the first date must come before the second');
+    return [...(previous ?? []), { from, to }];
+  });
+
+/** A shock on every stock (`-20%`) or on one symbol (`KO:-30%`), as a fraction above −100 %. Repeatable. */
+export const shocks = (flag: FlagName): ValueParser<{ shock: number; symbol?: string }[]> =>
+  parser<{ shock: number; symbol?: string }[]>('shock', (t, previous) => {
+    const at = t.indexOf(':');
+    const symbol = at < 0 ? undefined : readSymbol(flag, t.slice(0, at));
+    const shock = readFraction(flag, at < 0 ? t : t.slice(at + 1), { min: -1, aboveMin: true, max: 10 });
+    return [...(previous ?? []), symbol === undefined ? { shock } : { shock, symbol }];
   });

@@ -1,6 +1,16 @@
+import type { IntegrityStatus } from './ledgerGuard';
 import type { Result } from '../../shared/application/ledger/Result';
+import type { SettingsUseCases } from './settingsUseCases';
 import type { SimulationService } from '../simulation/SimulationService';
+import type { AccountingService } from '../accounting/AccountingService';
+import type { CsvBarSource } from '../adapters/data/CsvBarSource';
+
+/** Imports of bars and dividends for the simulation's `csv` source (main/adapters/data/CsvBarSource). */
+export type CsvImports = Pick<CsvBarSource, 'importBars' | 'importDividends'>;
 import type { ManualOrderResult } from '../../shared/application/trading/manualOrders';
+import type { CancelOrderResult } from '../../shared/application/trading/cancelOrder';
+import type { EvaluatePositionResult } from '../../shared/application/trading/evaluatePositionNow';
+import type { OrderTicket } from '../../shared/application/trading/orderTicket';
 import type {
   CashMovementInput,
   ChangePortfolioConfigInput,
@@ -48,6 +58,8 @@ export interface Backend {
   readonly provider: string;
   /** The ledger use cases (issue 3), bound to this backend's ports and tenant where they take one. */
   readonly useCases: LedgerUseCases;
+  /** Trading settings, dead letters, dividends by hand (issue 15 "every setting reachable"). */
+  readonly settings: SettingsUseCases;
   readonly trading: TradingControl;
   readonly queries: BackendQueries;
   /** Which symbols can be traded: the provider, then the bundled data (positions are checked on creation). */
@@ -56,6 +68,10 @@ export interface Backend {
   readonly events: BackendEventBus;
   /** Simulations (SPEC 5): runs on worker threads, stored in the sim_* tables, never touching live state. */
   readonly simulations: SimulationService;
+  /** SPEC 8: lots, P&L, round trips, wash sales, equity history, returns, tax report (issue 16). */
+  readonly accounting: AccountingService;
+  /** The simulation's CSV imports (SPEC 5 "a CSV the user imports"), kept in memory until restart. */
+  readonly csvImports: CsvImports;
   /** The database file this backend runs on (the demo has its own, see createBackend). */
   readonly databaseFile: string;
   /**
@@ -64,6 +80,15 @@ export interface Backend {
    * `restoreBackup` in main/composition/backup.ts.
    */
   backup(destFile?: string): Promise<{ file: string; pages: number }>;
+  /**
+   * The ledger's self-checks (ADR 0076): what the last one found (trading is halted for a tenant whose
+   * check failed), a check run now, and the evidence to export.
+   */
+  readonly integrity: {
+    status(): IntegrityStatus;
+    checkNow(): IntegrityStatus;
+    evidence(): Record<string, unknown>;
+  };
   /** Starts the scheduler (5-minute ticks), the execution worker and the daily dividend jobs. */
   start(): void;
   /**
@@ -118,6 +143,19 @@ export interface TradingControl {
     by: string;
     why: string | null;
   }): Promise<Result<ManualOrderResult>>;
+  // ── desk: the order ticket, cancel, evaluate one position now (issue 15, ADRs 0061–0063) ──
+  /** Buys or sells `qty` shares at market (reason `manual_order`); refused while the market is closed. */
+  placeOrder(input: {
+    positionId: string;
+    side: 'BUY' | 'SELL';
+    qty: number;
+    by: string;
+    why: string | null;
+  }): Promise<Result<ManualOrderResult & { ticket: OrderTicket }>>;
+  /** Cancels an order not yet claimed by the worker (order CANCELLED, intent DONE, OrderCancelled). */
+  cancelOrder(input: { orderId: string; by: string; why: string | null }): Promise<Result<CancelOrderResult>>;
+  /** One position through a tick's evaluation now, under its own manual tick id. */
+  evaluatePosition(input: { positionId: string }): Promise<Result<EvaluatePositionResult>>;
 }
 
 export interface TickReport {

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Logger } from '../../shared/ports/Logger';
-import { restoreDatabase, verifyBackupFile, type RestoreResult } from '../db/backupRestore';
+import { commitTempFileSync, writeFileAtomicSync } from '../adapters/files/atomicFile';
+import { restoreDatabase, verifyBackupFile, type RefusalCode, type RestoreResult } from '../db/backupRestore';
 import { fileStamp } from '../db/backups';
 
 /** `<dataDir>/backups/`: where backups are written by default and the only folder a UI restore reads. */
@@ -78,7 +79,7 @@ export type StageRestoreResult =
   | { ok: true; staged: StagedRestore }
   | {
       ok: false;
-      code: 'outside_backups' | 'not_found' | 'unreadable' | 'corrupt' | 'not_ours' | 'chain_broken';
+      code: 'outside_backups' | 'not_found' | RefusalCode;
       message: string;
     };
 
@@ -114,29 +115,35 @@ export function stageRestore(
   const staged: StagedRestore = { from: source, stagedAt: now() };
   try {
     fs.copyFileSync(source, `${pending}.partial`);
-    fs.renameSync(`${pending}.partial`, pending);
-    fs.writeFileSync(`${marker}.partial`, JSON.stringify(staged, null, 2));
-    fs.renameSync(`${marker}.partial`, marker);
+    commitTempFileSync(`${pending}.partial`, pending);
+    writeFileAtomicSync(marker, JSON.stringify(staged, null, 2));
   } catch (err) {
-    for (const f of [`${pending}.partial`, pending, `${marker}.partial`]) fs.rmSync(f, { force: true });
+    for (const f of [`${pending}.partial`, pending]) fs.rmSync(f, { force: true });
     throw err;
   }
   return { ok: true, staged };
 }
 
+/** What happened to a restore staged for this start (shown in the UI and notified when refused). */
+export type StagedRestoreOutcome =
+  | { outcome: 'none' }
+  | { outcome: 'applied'; from: string | null; database: string; replacedFileMovedTo: string | null }
+  | { outcome: 'refused'; from: string | null; database: string; code: string; message: string };
+
 /**
  * At start, before the database is opened: applies a restore staged for `dbFile` with
- * {@link restoreDatabase} (which verifies the copy again and keeps the replaced file as
+ * {@link restoreDatabase} (which verifies the copy again with every check and keeps the replaced file as
  * `<db>.before-restore-<stamp>.bak`). Whatever happens, the marker and the staged copy are removed; a
- * failure leaves the database untouched and is logged, and the app starts on the database it had.
+ * refusal leaves the database untouched, is logged and returned, so the app shows it and notifies
+ * (ADR 0120), and the app starts on the database it had.
  */
 export async function applyStagedRestore(
   dataDir: string,
   dbFile: string,
   logger: Logger,
-): Promise<'none' | 'applied' | 'failed'> {
+): Promise<StagedRestoreOutcome> {
   const marker = restoreMarkerOf(dbFile);
-  if (!fs.existsSync(marker)) return 'none';
+  if (!fs.existsSync(marker)) return { outcome: 'none' };
   const staged = stagedRestoreOf(dbFile);
   const pending = pendingRestoreFile(dataDir);
   let result: RestoreResult;
@@ -147,21 +154,29 @@ export async function applyStagedRestore(
   } finally {
     for (const f of [marker, pending, `${pending}-wal`, `${pending}-shm`]) fs.rmSync(f, { force: true });
   }
+  const database = path.resolve(dbFile);
   if (result.ok) {
     logger.info('staged restore applied', {
-      database: dbFile,
+      database,
       from: staged?.from ?? null,
       stagedAt: staged?.stagedAt ?? null,
       replacedFileMovedTo: result.replacedFileMovedTo,
       tenants: result.tenants,
     });
-    return 'applied';
+    return {
+      outcome: 'applied',
+      from: staged?.from ?? null,
+      database,
+      replacedFileMovedTo: result.replacedFileMovedTo,
+    };
   }
+  // The message names the staged copy; the person chose the backup it was taken from.
+  const message = staged ? result.message.split(pending).join(staged.from) : result.message;
   logger.error('staged restore not applied; the database is unchanged', {
-    database: dbFile,
+    database,
     from: staged?.from ?? null,
     code: result.code,
-    reason: result.message,
+    reason: message,
   });
-  return 'failed';
+  return { outcome: 'refused', from: staged?.from ?? null, database, code: result.code, message };
 }

@@ -10,17 +10,20 @@ import {
 import * as ledger from '../../shared/application/ledger';
 import type { LedgerDeps } from '../../shared/application/ledger/LedgerDeps';
 import { createDemoPortfolio } from '../../shared/application/trading/demoPortfolio';
+import { cancelOpenOrder } from '../../shared/application/trading/cancelOrder';
+import { evaluatePositionNow } from '../../shared/application/trading/evaluatePositionNow';
 import {
   closeWithSellOut,
+  placeManualOrder,
   rebalanceToTarget,
   type ManualOrderResult,
 } from '../../shared/application/trading/manualOrders';
-import type { Result } from '../../shared/application/ledger/Result';
+import type { Failure, Result } from '../../shared/application/ledger/Result';
+import type { TenantRepository } from '../../shared/ports/TenantRepository';
 import { ProviderSymbolDirectory } from '../adapters/symbols/ProviderSymbolDirectory';
 import { recordSkippedTick, runTick, type TickResult } from '../../shared/application/trading/runTick';
 import { manualTickId, TICK_INTERVAL_MS } from '../../shared/application/trading/tickId';
 import type { LiveDeps } from '../../shared/application/trading/TradingDeps';
-import { exchangeDateOf } from '../../shared/domain/calendar';
 import type { DomainEvent } from '../../shared/domain/DomainEvent';
 import { ulidGenerator } from '../../shared/ports/IdGenerator';
 import type { Logger } from '../../shared/ports/Logger';
@@ -38,17 +41,25 @@ import { createFileLogger } from '../adapters/logging/PinoLogger';
 import { FanOutNotifier, LogNotifier } from '../adapters/notifier/LogNotifier';
 import { backupDatabase } from '../db/backupRestore';
 import { createStore } from '../db/createStore';
+import { newestEventTime } from '../db/eventLog/newestEvent';
 import { openDatabase } from '../db/openDatabase';
 import { ExecutionLoop } from '../jobs/ExecutionLoop';
 import { TickScheduler } from '../jobs/TickScheduler';
+import { DailyJobScheduler } from '../jobs/DailyJobScheduler';
+import { paperSlippageBps } from '../../shared/application/settings/tradingSettings';
+import { DEFAULT_TRADING_SETTINGS } from '../../shared/domain/TradingSettings';
+import { bindSettings } from './settingsUseCases';
+import { listDeadLetters } from '../../shared/application/settings/deadLetters';
 import { historySources } from '../simulation/historySources';
 import { WorkerSimulationService } from '../simulation/WorkerSimulationService';
 import type { Backend, LedgerUseCases, LoopStatus, TickReport } from './Backend';
 import { backendQueries } from './backendQueries';
 import { EventBus } from './EventBus';
+import { LedgerGuard, type IntegrityStatus } from './ledgerGuard';
 import { applyStagedRestore, defaultBackupFile } from './backup';
 import { DEFAULT_DATA_DIR } from './dataDir';
-import { createMarketData, type ProviderChoice } from './marketDataChoice';
+import { createMarketData, type ChosenMarketData, type ProviderChoice } from './marketDataChoice';
+import { createAccounting } from '../accounting/createAccounting';
 
 export interface BackendOptions {
   /** The data folder (database, logs); `~/.volatility-balancing` by default. */
@@ -98,39 +109,77 @@ export async function createBackend(options: BackendOptions = {}): Promise<Backe
     ? null
     : createFileLogger({ dataDir, stdout: options.logToStdout ?? false });
   const logger = options.logger ?? (fileLogger as NonNullable<typeof fileLogger>).logger;
-  const chosen =
-    options.marketData && options.clock
-      ? {
-          marketData: options.marketData,
-          clock: options.clock,
-          describe: options.marketData.name,
-          persist: () => undefined,
-        }
-      : await createMarketData(providerChoice, { dataDir, replay: options.replay, clock: options.clock });
-  const { marketData, clock } = chosen;
   const file = options.databaseFile ?? databaseFileFor(dataDir, providerChoice);
   // A restore staged from the UI is applied now, while nothing holds the file open (backup.ts).
-  await applyStagedRestore(dataDir, file, logger);
+  const stagedRestore = await applyStagedRestore(dataDir, file, logger);
   const db = await openDatabase({ file });
+  let chosen: ChosenMarketData;
+  try {
+    chosen =
+      options.marketData && options.clock
+        ? {
+            marketData: options.marketData,
+            clock: options.clock,
+            describe: options.marketData.name,
+            persist: () => undefined,
+          }
+        : await createMarketData(providerChoice, {
+            dataDir,
+            replay: options.replay,
+            clock: options.clock,
+            notBefore: newestEventTime(db.sqlite),
+          });
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+  const { marketData, clock } = chosen;
   const ids = ulidGenerator(clock);
   const store = createStore(db, { ids, clock });
+  let tenantOf: string | null = null;
   const bus = new EventBus(logger);
   const notifier = new FanOutNotifier([
     new LogNotifier(logger.child({ component: 'notifier' })),
     ...(options.notifier ? [options.notifier] : []),
     { notify: (notification: Notification) => bus.publish({ type: 'notification', notification }) },
   ]);
+  // The ledger's self-checks (ADR 0076): before anything writes; a failure halts trading for its tenant.
+  const guard = new LedgerGuard({
+    db,
+    dataDir,
+    now: () => clock.now(),
+    logger: logger.child({ component: 'ledgerCheck' }),
+    notify: (n) => notifier.notify(n),
+  });
+  guard.noteRestore(stagedRestore);
+  guard.check('startup');
+  // Ticks, fills and corporate actions loop over the tenants: a halted tenant is not among them.
+  const tradingTenants: TenantRepository = {
+    insert: (tenant) => store.tenants.insert(tenant),
+    get: (tenantId) => store.tenants.get(tenantId),
+    listAll: () => store.tenants.listAll().filter((t) => !guard.halted(t.id)),
+  };
   const deps: LiveDeps = {
     ...store,
+    tenants: tradingTenants,
     clock,
     ids,
     marketData,
-    broker: new PaperBroker({ clock, slippageBps: options.slippageBps ?? 1 }),
+    // Settings › Trading (ADR 0085), read at each fill; the option (tests) wins.
+    broker: new PaperBroker({
+      clock,
+      slippageBps:
+        options.slippageBps ??
+        (() =>
+          tenantOf === null ? DEFAULT_TRADING_SETTINGS.paperSlippageBps : paperSlippageBps(store, tenantOf)),
+    }),
     notifier,
     logger,
   };
   const ledgerDeps: LedgerDeps = { ...store, clock, ids };
   const tenantId = ensureTenant(ledgerDeps, options.tenantName ?? 'Investor');
+  tenantOf = tenantId;
+  const csvImports = new CsvBarSource();
   const simulations = new WorkerSimulationService({
     runs: store.simulationRuns,
     tenants: store.tenants,
@@ -138,7 +187,7 @@ export async function createBackend(options: BackendOptions = {}): Promise<Backe
     // only: the demo's provider replays the bundled data), and the live loop's own quote log.
     sources: historySources({
       bundled: new BundledBarSource(),
-      csv: new CsvBarSource(),
+      csv: csvImports,
       ...(providerChoice === 'yahoo'
         ? { provider: new ProviderHistoryBarSource(marketData, store.priceHistory, clock) }
         : {}),
@@ -150,6 +199,20 @@ export async function createBackend(options: BackendOptions = {}): Promise<Backe
     ids,
     logger: logger.child({ component: 'simulation' }),
   });
+  // SPEC 8: closes for the equity history and the benchmark (provider history when live, bundled, quote log).
+  const accounting = createAccounting(
+    store,
+    tenantId,
+    clock,
+    [
+      ...(providerChoice === 'yahoo'
+        ? [new ProviderHistoryBarSource(marketData, store.priceHistory, clock)]
+        : []),
+      new BundledBarSource(),
+      new QuoteLogBarSource(store.quotes, { symbols: () => [] }),
+    ],
+    logger,
+  );
   const stopwatch = options.stopwatch ?? (() => performance.now());
   const intervalMs = options.tickIntervalMs ?? TICK_INTERVAL_MS;
   const tickOptions = {
@@ -167,7 +230,7 @@ export async function createBackend(options: BackendOptions = {}): Promise<Backe
   let lastTick: LoopStatus['lastTick'] = null;
   let running = false;
   let stopped = false;
-  let lastDailyDate: string | null = null;
+  let lastDailyCheckDate: string | null = null;
   let providerDown = false;
   let lastHealth = JSON.stringify(marketData.health());
 
@@ -250,36 +313,43 @@ export async function createBackend(options: BackendOptions = {}): Promise<Backe
     drain: async (shouldStop) => {
       const result = await drainIntents(deps, { ...execution, shouldStop });
       for (const outcome of result.outcomes) publishOutcome(outcome);
-      if (result.outcomes.length > 0) publishHealth();
+      if (result.outcomes.length > 0) {
+        publishHealth();
+        guard.recordHeads();
+      }
     },
   });
 
-  /** The daily jobs run before the first tick of each exchange date: off-hours, and before any split price is evaluated. */
-  const runDailyJobsIfDue = async (): Promise<void> => {
-    const today = exchangeDateOf(clock.now());
-    if (lastDailyDate === today) return;
-    lastDailyDate = today;
-    const jobLog = logger.child({ component: 'daily', date: today });
-    try {
-      await ingestCorporateActions(deps, today);
-      for (const day of await catchUpCorporateActions(deps, today)) {
-        for (const p of [...day.dividends.positionsChanged, ...day.splits.positionsChanged])
-          bus.publish({ type: 'positionChanged', position: p });
-        for (const e of day.splits.cancelledOrders) bus.publish({ type: 'orderCancelled', event: e });
-      }
-    } catch (err) {
-      lastDailyDate = null; // try again at the next tick
-      jobLog.error('daily corporate-action jobs failed (bug)', {
-        error: err instanceof Error ? (err.stack ?? err.message) : String(err),
-      });
+  /**
+   * The daily dividend and corporate-action jobs on their own timer (ADR 0089): they run while trading
+   * is paused, and no tick waits for them.
+   */
+  const runDailyJobs = async (today: string): Promise<void> => {
+    // The ledger's self-check, daily while running (issue 19); start-up runs its own.
+    if (lastDailyCheckDate !== null && lastDailyCheckDate !== today) guard.check('daily');
+    lastDailyCheckDate = today;
+    await ingestCorporateActions(deps, today);
+    for (const day of await catchUpCorporateActions(deps, today)) {
+      for (const p of [...day.dividends.positionsChanged, ...day.splits.positionsChanged])
+        bus.publish({ type: 'positionChanged', position: p });
+      for (const e of day.splits.cancelledOrders) bus.publish({ type: 'orderCancelled', event: e });
     }
   };
+  const daily = new DailyJobScheduler({ clock, logger, run: runDailyJobs });
 
   const tick = async (tickId: string): Promise<TickReport> => {
-    await runDailyJobsIfDue();
+    // A new exchange date the timer has not reached yet (a clock that jumped): started, never awaited.
+    if (running) void daily.ensureToday();
     const result = await runTick(deps, tickId, tickOptions);
     const report = publishTick(result);
+    guard.recordHeads();
     chosen.persist();
+    // SPEC 8: the equity history at each session close (and the days missed), off the tick's path.
+    void accounting.ensureHistory().catch((err: unknown) =>
+      logger.error('equity history rebuild failed', {
+        error: err instanceof Error ? err.message : String(err),
+      }),
+    );
     if (result.tenants.some((t) => t.ordersCreated > 0)) void worker.kick();
     return report;
   };
@@ -318,15 +388,17 @@ export async function createBackend(options: BackendOptions = {}): Promise<Backe
       queued: store.intents.listByStatus(tenantId, 'QUEUED', 10_000).length,
       processing: store.intents.listByStatus(tenantId, 'PROCESSING', 10_000).length,
       failed: store.intents.listByStatus(tenantId, 'FAILED', 10_000).length,
-      dead: store.intents.listByStatus(tenantId, 'DEAD', 10_000).length,
+      // Waiting in the dead-letter queue: re-queued or discarded ones are handled (ADR 0087).
+      dead: listDeadLetters(store, tenantId, 10_000).length,
     },
     provider: marketData.health(),
   });
 
   /** An order asked for by hand: never during a tick; its facts are pushed and the worker woken. */
-  const manualOrder = async (
-    run: () => Promise<Result<ManualOrderResult>>,
-  ): Promise<Result<ManualOrderResult>> => {
+  const manualOrder = async <R extends ManualOrderResult>(
+    run: () => Promise<Result<R>>,
+  ): Promise<Result<R>> => {
+    if (guard.halted(tenantId)) return haltedFailure(guard.status()) as Result<R>;
     const result = await scheduler.exclusive('manual-order', run);
     if (result.ok) {
       const { evaluation, order, position } = result.value;
@@ -340,6 +412,22 @@ export async function createBackend(options: BackendOptions = {}): Promise<Backe
   };
 
   const useCases = bindLedger(ledgerDeps, tenantId);
+  const settings = bindSettings({
+    deps: { ...deps, tradingSettings: store.tradingSettings, deadLetters: store.deadLetters },
+    tenantId,
+    dividendsChanged: async () => {
+      await daily.runNow();
+    },
+    requeued: (order) => {
+      bus.publish({ type: 'orderCreated', order });
+      void worker.kick();
+    },
+    dailyStatus: () => ({
+      lastRunDate: daily.lastRunDate(),
+      nextRunAt: daily.nextRunAt(),
+      running: daily.isRunning(),
+    }),
+  });
   const queries = backendQueries(store, tenantId, {
     providerHealth: () => marketData.health(),
     loopStatus: status,
@@ -352,12 +440,18 @@ export async function createBackend(options: BackendOptions = {}): Promise<Backe
     dataDir,
     databaseFile: db.file,
     provider: marketData.name,
+    integrity: {
+      status: () => guard.status(),
+      checkNow: () => guard.check('daily'),
+      evidence: () => guard.evidence(),
+    },
     backup: (destFile) => {
       const target = path.resolve(destFile ?? defaultBackupFile(dataDir, db.file, new Date()));
       ensureDirectorySync(path.dirname(target));
       return backupDatabase(db, target);
     },
     useCases,
+    settings,
     queries,
     symbols: new ProviderSymbolDirectory({
       marketData,
@@ -366,6 +460,8 @@ export async function createBackend(options: BackendOptions = {}): Promise<Backe
       record: (entry) => store.uow.transaction(() => store.quotes.append(null, [entry])),
     }),
     simulations,
+    accounting,
+    csvImports,
     events: bus,
     trading: {
       pause: () => {
@@ -381,12 +477,34 @@ export async function createBackend(options: BackendOptions = {}): Promise<Backe
         manualOrder(() => rebalanceToTarget(deps, { ...input, tenantId }, tickOptions)),
       closeWithSellOut: (input) =>
         manualOrder(() => closeWithSellOut(deps, { ...input, tenantId }, tickOptions)),
+      // ── desk (ADRs 0061–0063) ──
+      placeOrder: (input) => manualOrder(() => placeManualOrder(deps, { ...input, tenantId }, tickOptions)),
+      // One synchronous transaction: it needs no quote, so it does not wait for a tick under way.
+      cancelOrder: (input) => {
+        const r = cancelOpenOrder(deps, { ...input, tenantId });
+        if (r.ok) bus.publish({ type: 'orderCancelled', event: r.value.event });
+        return Promise.resolve(r);
+      },
+      evaluatePosition: (input) =>
+        scheduler.exclusive('evaluate-position', async () => {
+          const r = await evaluatePositionNow(deps, { ...input, tenantId }, tickOptions);
+          if (r.ok) {
+            const { evaluation, order, position } = r.value;
+            bus.publish({ type: 'evaluationAppended', tickId: evaluation.correlationId, event: evaluation });
+            if (r.value.rejection) bus.publish({ type: 'orderRejected', event: r.value.rejection });
+            if (order) bus.publish({ type: 'orderCreated', order });
+            bus.publish({ type: 'positionChanged', position });
+            if (order) void worker.kick();
+          }
+          return r;
+        }),
       status,
     },
     start: () => {
       if (running || stopped) return;
       running = true;
       scheduler.start();
+      daily.start();
       worker.start();
       void worker.kick();
       bus.publish({ type: 'loopStatusChanged', status: status() });
@@ -397,13 +515,25 @@ export async function createBackend(options: BackendOptions = {}): Promise<Backe
       stopped = true;
       running = false;
       await scheduler.stop();
+      await daily.stop();
       await worker.stop();
       await simulations.close();
       chosen.persist();
+      guard.recordHeads();
       logger.info('live loop stopped; database closed');
       db.close();
       await fileLogger?.flush();
     },
+  };
+}
+
+/** An order by hand while the ledger's check has failed: refused, saying why. */
+function haltedFailure(status: IntegrityStatus): Failure {
+  const first = status.problems[0];
+  return {
+    ok: false,
+    code: 'conflict',
+    message: `Trading is halted: the ledger's check failed${first ? ` (${first.where}: ${first.detail})` : ''}. Nothing was changed.`,
   };
 }
 

@@ -1,6 +1,5 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import { ensureDirectorySync } from '../adapters/files/ensureDirectory';
+import { readJsonStateFile, StateFileError, writeFileAtomicSync } from '../adapters/files/atomicFile';
 import { isTradingDay, nextTradingDay, sessionHours } from '../../shared/domain/calendar';
 import type { MarketDataPort } from '../../shared/ports/MarketData';
 import { BundledBarSource } from '../adapters/data/BundledBarSource';
@@ -34,7 +33,17 @@ export interface ChosenMarketData {
  */
 export async function createMarketData(
   choice: ProviderChoice,
-  options: { dataDir: string; replay?: { startDate?: string; speed?: number }; clock?: ScheduleClock },
+  options: {
+    dataDir: string;
+    replay?: { startDate?: string; speed?: number };
+    clock?: ScheduleClock;
+    /**
+     * The demo resumes no earlier than this virtual instant (the newest event of its database): if the
+     * clock file lags the database (a kill between a commit and the file's write), time still never
+     * goes back over what was already traded.
+     */
+    notBefore?: number;
+  },
 ): Promise<ChosenMarketData> {
   if (choice === 'yahoo') {
     const clock = options.clock ?? new SystemClock();
@@ -48,7 +57,12 @@ export async function createMarketData(
   const stateFile = path.join(options.dataDir, 'demo-clock.json');
   const speed = options.replay?.speed ?? DEFAULT_REPLAY_SPEED;
   const saved = options.replay?.startDate === undefined ? readSaved(stateFile) : null;
-  const startVirtual = saved ?? replayStartInstant(options.replay?.startDate ?? DEFAULT_REPLAY_START);
+  const planned = saved ?? replayStartInstant(options.replay?.startDate ?? DEFAULT_REPLAY_START);
+  // An explicit --replay-start starts over on purpose; otherwise time never goes back over the database.
+  const startVirtual =
+    options.replay?.startDate === undefined && options.notBefore !== undefined
+      ? Math.max(planned, options.notBefore)
+      : planned;
   // The demo skips closed hours: nights and weekends pass at once, every real second is market time.
   const replayClock = new ReplayClock({ startReal: Date.now(), startVirtual, speed, skipClosedHours: true });
   const clock = options.clock ?? new MappedClock(replayClock);
@@ -57,10 +71,8 @@ export async function createMarketData(
     clock,
     describe: `replay of bundled history from ${new Date(startVirtual).toISOString()} at ${speed}x, closed hours skipped`,
     skippedSlots: skippedSlotsBetween,
-    persist: () => {
-      ensureDirectorySync(options.dataDir);
-      fs.writeFileSync(stateFile, JSON.stringify({ virtualNow: clock.now() }));
-    },
+    // Atomic (temp file, fsync, rename): a kill mid-write leaves the previous time, never an empty file.
+    persist: () => writeFileAtomicSync(stateFile, JSON.stringify({ virtualNow: clock.now() })),
   };
 }
 
@@ -72,13 +84,20 @@ export function replayStartInstant(date: string): number {
   return hours.regularOpen - 10 * 60_000;
 }
 
+/**
+ * Where the demo got to, or null on a first start. A clock file that is there but cannot be read is
+ * refused, never taken as a first start: that would replay time the demo already traded (ADR 0075).
+ */
 function readSaved(file: string): number | null {
-  try {
-    const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as { virtualNow?: unknown };
-    return typeof parsed.virtualNow === 'number' && Number.isFinite(parsed.virtualNow)
-      ? parsed.virtualNow
-      : null;
-  } catch {
-    return null;
-  }
+  const read = readJsonStateFile(file, (value) => {
+    const virtualNow = (value as { virtualNow?: unknown } | null)?.virtualNow;
+    return typeof virtualNow === 'number' && Number.isFinite(virtualNow) ? virtualNow : null;
+  });
+  if (read.state === 'missing') return null;
+  if (read.state === 'ok') return read.value;
+  throw new StateFileError(
+    file,
+    `The demo's clock file ${read.message}; the demo will not start over on time it already traded. ` +
+      'Give --replay-start <date> to start the replay over from a date, or move the file away to continue after the newest event of the database.',
+  );
 }

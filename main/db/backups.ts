@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
+import { commitTempFileSync } from '../adapters/files/atomicFile';
 
 /** `<db>.pre-migration-<UTC stamp>.bak`: sorts by time, one per migration run. */
 export function preMigrationBackupName(dbFile: string, at: Date): string {
@@ -39,7 +40,7 @@ export async function onlineBackup(
   try {
     // Between steps the event loop runs, so trading goes on; SQLite folds those writes into the copy.
     const meta = await sqlite.backup(partial, { progress: () => pagesPerStep });
-    fs.renameSync(partial, destFile);
+    commitTempFileSync(partial, destFile); // flushed, renamed, folder flushed (ADR 0075)
     return { file: destFile, pages: meta.totalPages };
   } catch (err) {
     fs.rmSync(partial, { force: true });

@@ -16,6 +16,11 @@ import { SqliteSplitRepository } from './repositories/SqliteSplitRepository';
 import { SqliteTenantRepository } from './repositories/SqliteTenantRepository';
 import { SqliteTradeRepository } from './repositories/SqliteTradeRepository';
 import { SqliteUnitOfWork } from './SqliteUnitOfWork';
+// ── accounting (issue 16) ──
+import { SqliteAccountingSettingsRepository } from './repositories/SqliteAccountingSettingsRepository';
+import { SqliteEquityHistoryRepository } from './repositories/SqliteEquityHistoryRepository';
+import { SqliteDeadLetterRepository } from './repositories/SqliteDeadLetterRepository';
+import { SqliteTradingSettingsRepository } from './repositories/SqliteTradingSettingsRepository';
 
 /** Every SQLite adapter of the ports, built once over one open database (for the composition root). */
 export function createStore(db: AppDatabase, deps: { ids: IdGenerator; clock: Clock }) {
@@ -38,6 +43,12 @@ export function createStore(db: AppDatabase, deps: { ids: IdGenerator; clock: Cl
     jobRuns: new SqliteJobRunRepository(orm),
     simulationRuns: new SqliteSimulationRunRepository(orm, uow),
     priceHistory: new SqlitePriceHistoryRepository(orm, uow),
+    // ── accounting (issue 16) ──
+    equityHistory: new SqliteEquityHistoryRepository(db.sqlite),
+    accountingSettings: new SqliteAccountingSettingsRepository(orm),
+    // settings (issue 15)
+    tradingSettings: new SqliteTradingSettingsRepository(orm),
+    deadLetters: new SqliteDeadLetterRepository(orm),
   };
 }
 

@@ -611,32 +611,32 @@ describe('bad input: a clear error, and nothing changes (dump of all tables befo
         [
           'commission negative rate',
           () => setCommissionRate(t.deps, { tenantId: A, scope: 'TENANT', rate: -0.1 }),
-          /Rate must not be negative/,
+          /^Commission rate must be between 0 % and 10 %$/,
         ],
         [
           'commission NaN rate',
           () => setCommissionRate(t.deps, { tenantId: A, scope: 'TENANT', rate: NaN }),
-          /Rate must be a fraction/,
+          /^Commission rate must be between 0 % and 10 %$/,
         ],
         [
           'commission fractional minimum',
           () => setCommissionRate(t.deps, { tenantId: A, scope: 'TENANT', rate: 0.1, minimumCents: 1.5 }),
-          /Minimum cents must be a whole number/,
+          /^Minimum commission must be between \$0 and \$1,000,000,000, with at most 2 decimals \(cents\)$/,
         ],
         [
           'commission asset without symbol',
           () => setCommissionRate(t.deps, { tenantId: A, scope: 'TENANT_ASSET', rate: 0.001 }),
-          /symbol is required for a TENANT_ASSET rate/,
+          /A symbol is required for a per-symbol rate/,
         ],
         [
           'commission tenant with symbol',
           () => setCommissionRate(t.deps, { tenantId: A, scope: 'TENANT', symbol: 'AAPL', rate: 0.001 }),
-          /symbol is required for a TENANT_ASSET rate/,
+          /A symbol is required for a per-symbol rate/,
         ],
         [
           'commission unknown scope',
           () => setCommissionRate(t.deps, { tenantId: A, scope: 'ASSET' as never, rate: 0.001 }),
-          /Scope must be GLOBAL, TENANT or TENANT_ASSET/,
+          /Commission level must be GLOBAL, TENANT or TENANT_ASSET/,
         ],
         [
           'resolve config bad id',

@@ -16,6 +16,10 @@ export function notificationAllowed(
     case 'providerDown':
     case 'providerRecovered':
       return prefs.providerOutages;
+    // A ledger that fails its checks, or a refused restore, is never muted (ADR 0076).
+    case 'ledgerCheckFailed':
+    case 'restoreRefused':
+      return true;
   }
 }
 

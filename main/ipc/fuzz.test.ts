@@ -50,6 +50,10 @@ function samples(ids: {
     'position.previewNewPosition': { portfolioId, symbol: 'KO', initialCash: 1000, initialStockPct: 0.5 },
     'position.rebalanceNow': { positionId },
     'position.deletePosition': { positionId, why: 'fuzz' },
+    'position.previewOrder': { positionId, side: 'BUY', qty: 1 },
+    'position.placeOrder': { positionId, side: 'SELL', qty: 1, why: 'fuzz' },
+    'position.cancelOrder': { orderId: positionId, why: 'fuzz' },
+    'position.evaluateNow': { positionId },
     'timeline.listEvaluations': { positionId, cursor: null, limit: 50, actions: ['HOLD'] },
     'trading.getStatus': {},
     'trading.pauseTrading': {},
@@ -61,6 +65,8 @@ function samples(ids: {
     'simulation.cancelSimulation': { runId: 'r1' },
     'simulation.listRuns': {},
     'simulation.getRun': { runId: 'r1' },
+    'simulation.listSources': {},
+    'simulation.importCsv': { symbol: 'FUZ', bars: 'date,open,high,low,close\n2020-01-02,1,1,1,1' },
     'eventLog.listEvents': { filter: { types: ['OrderFilled'], search: 'x' }, cursor: null, limit: 10 },
     'eventLog.verifyChain': {},
     'report.exportSimulation': { runId: 'r1', format: 'csv' },
@@ -78,6 +84,16 @@ function samples(ids: {
       strategies: [{ id: 'macd', params: [] }],
     },
     'lab.exportCompare': { format: 'json' },
+    // settings › trading, dead letters, dividends by hand (issue 15)
+    'settings.getTrading': {},
+    'settings.setCommissionRate': { level: 'TENANT_ASSET', symbol: 'KO', rate: 0.0002, minimum: 1 },
+    'settings.removeCommissionRate': { level: 'TENANT', symbol: null },
+    'settings.updateTrading': { paperSlippageBps: 2, dividendWithholdingPct: 0.15, pricePolicy: 'LAST' },
+    'deadLetter.listDeadLetters': {},
+    'deadLetter.requeueDeadLetter': { intentId: 'i1' },
+    'deadLetter.discardDeadLetter': { intentId: 'i1', why: 'fuzz' },
+    'settings.getStrategyFields': {},
+    'dividend.recordDividend': { symbol: 'AAPL', exDate: '2024-05-10', amountPerShare: 0.25 },
   };
 }
 

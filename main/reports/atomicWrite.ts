@@ -1,5 +1,6 @@
-import { rename, rm, writeFile } from 'node:fs/promises';
+import { open, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { commitTempFileSync, tempNameOf } from '../adapters/files/atomicFile';
 import { ensureDirectory } from '../adapters/files/ensureDirectory';
 
 export type WriteOutcome =
@@ -7,7 +8,7 @@ export type WriteOutcome =
 
 /**
  * Writes every file or none: each is written to a temporary name first and renamed into place only
- * when all were written; on failure the temporary files are removed.
+ * when all were written (flushed first: ADR 0075); on failure the temporary files are removed.
  */
 export async function writeAllOrNothing(
   outputs: readonly { file: string; data: string | Buffer }[],
@@ -16,12 +17,18 @@ export async function writeAllOrNothing(
   try {
     for (const o of outputs) {
       await ensureDirectory(path.dirname(path.resolve(o.file)));
-      const temp = `${o.file}.${process.pid}.tmp`;
+      const temp = tempNameOf(path.resolve(o.file));
       temps.push(temp);
-      await writeFile(temp, o.data);
+      const handle = await open(temp, 'w');
+      try {
+        await handle.writeFile(o.data);
+      } finally {
+        await handle.close();
+      }
     }
+    // Each flushed, renamed into place and its folder flushed (ADR 0075).
     for (let i = 0; i < outputs.length; i++)
-      await rename(temps[i] as string, (outputs[i] as { file: string }).file);
+      commitTempFileSync(temps[i] as string, path.resolve((outputs[i] as { file: string }).file));
     return { ok: true, files: outputs.map((o) => o.file) };
   } catch (e) {
     await Promise.all(temps.map((t) => rm(t, { force: true })));

@@ -92,6 +92,20 @@ export const UNIT_OF_KEY: Readonly<Record<string, string>> = {
   year: 'calendar year',
   action: 'index into actions',
   reasons: 'index into reasonSets',
+  // Risk settings (SPEC 9, ADR 0112) and the risk counts of a summary.
+  positionStopPct: 'fraction',
+  trailingStopPct: 'fraction',
+  dailyLossLimitPct: 'fraction',
+  maxDrawdownPct: 'fraction',
+  maxTotalExposurePct: 'fraction',
+  alertDrawdownPct: 'fraction',
+  alertVarPct: 'fraction',
+  maxOrdersPerMinute: 'count',
+  maxOrdersPerMinutePerSymbol: 'count',
+  maxPositionQty: 'shares',
+  maxPositionValue: 'USD',
+  riskExits: 'count',
+  riskRejections: 'count',
 };
 
 /** The `units` block every JSON document carries. */

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { LIMITS, limitSchema } from './InputLimits';
+import type { RiskConfig } from './risk/RiskConfig';
+import { RiskConfigSchema } from './risk/RiskConfig';
 
 /**
  * Strategy settings (SPEC 2). Fractions are stored as fractions (0.03 = 3 %). Each schema is the single
@@ -85,6 +87,8 @@ export interface StrategyConfig {
   guardrails: GuardrailConfig;
   orderPolicy: OrderPolicyConfig;
   execution: ExecutionConfig;
+  /** Risk manager and order validator (SPEC 9); absent = every limit off (ADR 0112). */
+  risk?: RiskConfig;
 }
 
 export const StrategyConfigSchema = z
@@ -94,6 +98,7 @@ export const StrategyConfigSchema = z
     guardrails: GuardrailConfigSchema,
     orderPolicy: OrderPolicyConfigSchema,
     execution: ExecutionConfigSchema,
+    risk: RiskConfigSchema.optional(),
   })
   .strict();
 
@@ -134,8 +139,27 @@ export function mergeConfig(
     guardrails: { ...base.guardrails, ...override.guardrails },
     orderPolicy: { ...base.orderPolicy, ...override.orderPolicy },
     execution: { ...base.execution, ...override.execution },
+    // Only when either has one: a config without risk settings stays as it was (hashed events).
+    ...(base.risk !== undefined || override.risk !== undefined
+      ? { risk: { ...RISK_SECTION_OFF, ...base.risk, ...override.risk } }
+      : {}),
   };
 }
+
+/** Every risk limit off; kept here as a literal so the merge needs no import cycle at run time. */
+const RISK_SECTION_OFF: RiskConfig = {
+  positionStopPct: null,
+  trailingStopPct: null,
+  dailyLossLimitPct: null,
+  maxDrawdownPct: null,
+  maxOrdersPerMinute: null,
+  maxOrdersPerMinutePerSymbol: null,
+  maxPositionQty: null,
+  maxPositionValue: null,
+  maxTotalExposurePct: null,
+  alertDrawdownPct: null,
+  alertVarPct: null,
+};
 
 function isMultipleOf(value: number, step: number): boolean {
   const ratio = value / step;

@@ -165,6 +165,25 @@ export interface EventPayloads {
   // ── inputs (issue 15) ──
   /** A position that never traded was deleted (its row is gone; its events stay in the log). */
   PositionDeleted: { by: string; why: string | null; qty: number; cashCents: number };
+  // ── settings (issue 15): the dead-letter queue handled by hand ──
+  /** A dead intent's order was placed again: a new order and intent through the normal path. */
+  DeadIntentRequeued: {
+    intentId: string;
+    orderId: string;
+    newOrderId: string;
+    newIntentId: string;
+    lastError: string | null;
+    by: string;
+    why: string | null;
+  };
+  /** A dead intent was dismissed: nothing is placed again. */
+  DeadIntentDiscarded: {
+    intentId: string;
+    orderId: string;
+    lastError: string | null;
+    by: string;
+    why: string | null;
+  };
 }
 
 export type EventType = keyof EventPayloads;
@@ -193,6 +212,9 @@ export const EVENT_TYPES = [
   'ProviderError',
   // ── inputs ──
   'PositionDeleted',
+  // ── settings ──
+  'DeadIntentRequeued',
+  'DeadIntentDiscarded',
 ] as const satisfies readonly EventType[];
 
 /** An event before the log gives it an id, record time and hash. */

@@ -5,7 +5,8 @@ import type { GuardrailStep, Side } from './DomainEvent';
 import { compareProduct, exact } from './ExactDecimal';
 import { bookFill } from './FillBooking';
 import { GuardrailTrace } from './GuardrailTrace';
-import { positionValue } from './OrderSizing';
+import { exactCapOfRules, exactCaps, rulesOneToFiveExactly } from './GuardrailsExactly';
+import { EDGE_TOLERANCE, positionValue } from './OrderSizing';
 import type { PositionState } from './Position';
 import { roundTowardZero, roundUpToGrid } from './QuantityRounding';
 import type { ReasonCode } from './ReasonCode';
@@ -99,7 +100,9 @@ export type GuardrailOutcome = GuardrailDecision['outcome'];
 /**
  * SPEC 2.5, in its order, on `t` (given the proposed side, quantity and price): each trim or block adds its
  * reason; the first block ends the evaluation. Returns the outcome; `t.qty` is the order's (or the
- * rejected order's) quantity. Allocates nothing: this runs for every position on every tick and bar.
+ * rejected order's) quantity. Allocates nothing on the float path: this runs for every position on every
+ * tick and bar. Rules 1–5 run in floats; where a float quantity came within its error bound of a grid
+ * point, a cap, zero or the band's edge, they run again on exact quotients (ADR 0070).
  */
 function runGuardrails(
   t: GuardrailTrace,
@@ -107,55 +110,123 @@ function runGuardrails(
   cfg: GuardrailConfigs,
   today: DailyActivity,
 ): GuardrailOutcome {
+  const reasonMark = t.reasonCount;
+  const stepMark = t.stepCount;
+  let rules = rulesOneToFive(t, state, cfg, today);
+  if (rules === 'EDGE') {
+    t.rewind(reasonMark, stepMark);
+    rules = rulesOneToFiveExactly(t, state, cfg, today);
+  }
+  if (rules === 'HOLD') return 'HOLD';
+  return fundsAndMinimums(t, state, cfg, today);
+}
+
+/**
+ * Rules 1–5 in floats. 'EDGE' when a decision was within float error (`t.tolerance`, in shares) of
+ * going the other way: the band's edge, a cap (which trim, and whether a trim at all), zero, or a grid
+ * point (the rounding); the caller then runs them exactly.
+ */
+function rulesOneToFive(
+  t: GuardrailTrace,
+  state: PositionState,
+  cfg: GuardrailConfigs,
+  today: DailyActivity,
+): 'HOLD' | 'NEXT' | 'EDGE' {
   const side = t.side;
   const price = t.price;
   const { guardrails: g, orderPolicy: policy } = cfg;
 
-  // 1. Allocation band.
   const stock = state.qty * price;
   const value = t.value;
-  const allocation = value > 0 ? stock / value : 0;
-  if (side === 'BUY' && allocation >= g.maxStockPct) return hold(t, 'band_blocked_above_max');
-  if (side === 'SELL' && allocation <= g.minStockPct) return hold(t, 'band_blocked_below_min');
   const k = cfg.commission.rate;
   const m = dollarsOf(cfg.commission.minimumCents);
+  const cash = dollarsOf(state.cashCents);
+  const notionalToday = dollarsOf(today.notionalTodayCents);
+  // The magnitudes every cap combines, in dollars: the float error of each is a few units of 2^-53 of it.
+  const money =
+    Math.abs(stock) +
+    cash +
+    dollarsOf(state.receivableCents) +
+    m +
+    (g.maxDailyNotional === null ? 0 : Math.abs(g.maxDailyNotional) + notionalToday);
+  const tol = t.rawTolerance + (EDGE_TOLERANCE * money) / price;
+  t.tolerance = tol;
+
+  // 1. Allocation band.
+  const allocation = value > 0 ? stock / value : 0;
+  const bound = side === 'BUY' ? g.maxStockPct : g.minStockPct;
+  if (value > 0 && Math.abs(stock - bound * value) <= EDGE_TOLERANCE * money) return 'EDGE';
+  if (side === 'BUY' && allocation >= g.maxStockPct) return hold(t, 'band_blocked_above_max');
+  if (side === 'SELL' && allocation <= g.minStockPct) return hold(t, 'band_blocked_below_min');
   // After a sell, V shrinks by the commission, which raises the allocation: the band bound is the looser
   // of the rate and minimum formulas (a buy's is the tighter, as its commission lowers V too).
   const band =
     side === 'BUY'
       ? buyCap(g.maxStockPct * value - stock, price, k, m, g.maxStockPct)
       : sellBandCap(stock, value, price, g.minStockPct, k, m);
+  let edge = nearCap(t.qty, band, tol);
   t.trim(band, 'band_trim');
   // 2. Trade size.
   const maxTrade = (g.maxTradePctOfPosition * value) / price;
+  edge = edge || nearCap(t.qty, maxTrade, tol);
   t.trim(maxTrade, 'max_trade_trim');
   // 3. Funds and holdings: the receivable counts in V but cannot be spent; no shorting.
-  const funds = side === 'BUY' ? buyCap(state.cashCents / 100, price, k, m, 1) : state.qty;
+  const funds = side === 'BUY' ? buyCap(cash, price, k, m, 1) : state.qty;
+  edge = edge || nearCap(t.qty, funds, tol);
   t.trim(funds, side === 'BUY' ? 'cash_trim' : 'holdings_trim');
   // 4. Daily limits.
-  const dailyNotional =
-    g.maxDailyNotional === null ? Infinity : (g.maxDailyNotional - today.notionalTodayCents / 100) / price;
+  const dailyNotional = g.maxDailyNotional === null ? Infinity : (g.maxDailyNotional - notionalToday) / price;
+  t.capOfRules = Math.min(band, maxTrade, funds, dailyNotional);
+  if (edge) return 'EDGE';
   if (g.maxOrdersPerDay !== null && today.ordersToday >= g.maxOrdersPerDay)
     return hold(t, 'max_orders_per_day');
+  if (nearCap(t.qty, dailyNotional, tol)) return 'EDGE';
   t.trim(dailyNotional, 'daily_notional_trim');
   if (t.qty <= 0) return hold(t, 'zero_qty');
 
-  // 5. Rounding toward zero to the step, then the lot.
+  // 5. Rounding toward zero to the step, then the lot (a lot is a multiple of the step).
+  const unit = policy.qtyStep > 0 ? policy.qtyStep : FRACTIONAL_UNIT;
+  if (Math.abs(t.qty - Math.round(t.qty / unit) * unit) <= tol) return 'EDGE';
   const rounded = roundTowardZero(t.qty, policy.qtyStep, policy.lotSize);
   if (rounded !== t.qty) t.change(rounded, 'qty_rounded');
-  // The booked cash is the exact judge (one call site, so V8 inlines the float estimate here once).
+  return 'NEXT';
+}
+
+/** The grid of `qty_step` 0: fractional shares kept to 6 decimals. */
+const FRACTIONAL_UNIT = 0.000001;
+
+/**
+ * Could float error decide whether (and to what) `qty` is trimmed by `cap`? When they are within `tol`
+ * of each other, or the cap is within `tol` of zero and would trim (a cap a hair above zero leaves a
+ * quantity that rounds to 0; one a hair below trims to 0 at once).
+ */
+function nearCap(qty: number, cap: number, tol: number): boolean {
+  if (!(qty > 0)) return false;
+  return Math.abs(qty - cap) <= tol || (cap < qty && Math.abs(cap) <= tol);
+}
+
+/** After the rounding: the booked cash is the exact judge of funds, then the minimums (SPEC 2.5, 2.10). */
+function fundsAndMinimums(
+  t: GuardrailTrace,
+  state: PositionState,
+  cfg: GuardrailConfigs,
+  today: DailyActivity,
+): GuardrailOutcome {
+  const side = t.side;
+  const price = t.price;
+  // One call site, so V8 inlines the float estimate here once.
   if (t.qty > 0 && !fundsSuffice(state, side, t.qty, price, cfg.commission)) {
     // A sell whose minimum commission exceeds cash plus proceeds would leave cash negative.
     if (side === 'SELL') return hold(t, 'cash_trim');
-    // Float caps can sit a hair above an exact limit: the buy steps down to what the cash covers.
+    // The cap formula can admit a quantity whose booked cents (each rounded) come a cent over the
+    // cash: the buy steps down to what the cash covers.
     t.qty = stepDownUntilFunded(state, t.qty, price, cfg);
   }
   if (t.qty <= 0) return hold(t, 'zero_qty');
 
   // 6. Minimums.
   // `clip` may raise the quantity only up to the tightest of the caps of rules 1–4.
-  if (!meetsMinimums(t.qty, price, policy))
-    return belowMinimum(t, state, cfg, Math.min(band, maxTrade, funds, dailyNotional));
+  if (!meetsMinimums(t.qty, price, cfg.orderPolicy)) return belowMinimum(t, state, cfg, today);
   return 'ORDER';
 }
 
@@ -164,7 +235,7 @@ function belowMinimum(
   t: GuardrailTrace,
   state: PositionState,
   cfg: GuardrailConfigs,
-  capOfRules1To4: number,
+  today: DailyActivity,
 ): GuardrailOutcome {
   const policy = cfg.orderPolicy;
   const price = t.price;
@@ -176,12 +247,27 @@ function belowMinimum(
       return 'REJECT';
     case 'clip': {
       const clipped = clipToMinimum(price, policy);
-      const fits = clipped <= capOfRules1To4 && fundsSuffice(state, t.side, clipped, price, cfg.commission);
+      const fits =
+        withinCapsOfRules(t, state, cfg, today, clipped) &&
+        fundsSuffice(state, t.side, clipped, price, cfg.commission);
       if (!fits) return hold(t, 'clip_blocked');
       t.change(clipped, 'clip_to_min');
       return 'ORDER';
     }
   }
+}
+
+/** `qty` ≤ the tightest cap of rules 1–4, exactly when the float cap is within its error bound of it. */
+function withinCapsOfRules(
+  t: GuardrailTrace,
+  state: PositionState,
+  cfg: GuardrailConfigs,
+  today: DailyActivity,
+  qty: number,
+): boolean {
+  const cap = t.capOfRules;
+  if (Math.abs(qty - cap) > t.tolerance) return qty <= cap;
+  return exactCapOfRules(exactCaps(state, t.side, t.price, cfg, today)).cmpNumber(qty) >= 0;
 }
 
 function hold(t: GuardrailTrace, reason: ReasonCode): 'HOLD' {

@@ -1,4 +1,5 @@
 import type { GuardrailStep, Side } from './DomainEvent';
+import type { ExactRatio } from './ExactRatio';
 import type { ReasonCode } from './ReasonCode';
 
 /**
@@ -15,6 +16,18 @@ export class GuardrailTrace {
   price = NaN;
   /** V = q·P + C + R at that price (SPEC 2.4), as sizing computed it: the band and trade caps read it. */
   value = NaN;
+  /** The quantity proposed (the rules start from it again when the exact path takes over). */
+  proposedQty = NaN;
+  /**
+   * Bound of the float error in the proposed quantity, in shares (0: the number is exact as given), and
+   * its exact value when it is a quotient sizing computed (null: the proposed number's text). ADR 0070.
+   */
+  rawTolerance = NaN;
+  exactRaw: (() => ExactRatio) | null = null;
+  /** Bound of the float error of every quantity the rules compared (the edge tolerance), in shares. */
+  tolerance = NaN;
+  /** The tightest cap of rules 1–4 (how far `clip` may raise the quantity). */
+  capOfRules = NaN;
   /** The quantity a trim or change is moving to (see `takeNext`). */
   private next = NaN;
   /** Reasons, reused like the steps: only the first `reasonCount` belong to the current evaluation. */
@@ -37,13 +50,33 @@ export class GuardrailTrace {
     return this;
   }
 
-  /** Sets the proposed trade the rules start from; keeps reasons given before (`anchor_unset`). */
+  /**
+   * Sets the proposed trade the rules start from; keeps reasons given before (`anchor_unset`). The
+   * quantity is taken as exact (tolerance 0) until the caller says how it was computed (`sizedBy`).
+   */
   propose(side: Side, qty: number, price: number, value: number): this {
     this.side = side;
     this.qty = qty;
+    this.proposedQty = qty;
     this.price = price;
     this.value = value;
+    this.rawTolerance = 0;
+    this.exactRaw = null;
     return this;
+  }
+
+  /** The proposed quantity is a float result within `tolerance` of the exact value `exactRaw` gives. */
+  sizedBy(tolerance: number, exactRaw: () => ExactRatio): this {
+    this.rawTolerance = tolerance;
+    this.exactRaw = exactRaw;
+    return this;
+  }
+
+  /** Forgets the reasons and steps added after `reasonCount` and `stepCount` (the exact path redoes them). */
+  rewind(reasonCount: number, stepCount: number): void {
+    this.reasonCount = reasonCount;
+    this.stepCount = stepCount;
+    this.qty = this.proposedQty;
   }
 
   addReason(reason: ReasonCode): void {
@@ -55,8 +88,9 @@ export class GuardrailTrace {
     return this.reasonBuf.slice(0, this.reasonCount);
   }
 
+  /** Caps the quantity at `cap` (at least 0); a quantity already 0 is not trimmed again. */
   trim(cap: number, reason: ReasonCode): void {
-    if (this.qty > cap) {
+    if (this.qty > cap && this.qty > 0) {
       this.next = Math.max(0, cap);
       this.takeNext(reason);
     }

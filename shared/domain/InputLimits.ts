@@ -13,7 +13,7 @@ import { exact } from './ExactDecimal';
  * each one against shared/format so they read as every other figure does.
  */
 
-export type LimitUnit = 'money' | 'price' | 'shares' | 'percent' | 'ratio' | 'count' | 'duration';
+export type LimitUnit = 'money' | 'price' | 'shares' | 'percent' | 'ratio' | 'count' | 'duration' | 'bps';
 
 export interface NumberLimit {
   /** The field in the user's words, as a message starts: "Down threshold". */
@@ -147,6 +147,40 @@ export const LIMITS = {
     range: 'between 1 second and 1 day',
   },
   dividendWithholdingPct: percent('Dividend withholding', 0, 1, 'between 0 % and 100 %'),
+
+  // Trading settings (issue 15 "every setting reachable"): commission (SPEC 2.7), the paper broker (4.2),
+  // a dividend entered by hand (4.3).
+  commissionRate: percent('Commission rate', 0, 0.1, 'between 0 % and 10 %'),
+  commissionMinimum: money('Minimum commission', 0, 'between $0 and $1,000,000,000'),
+  paperSlippageBps: {
+    label: 'Paper slippage',
+    unit: 'bps',
+    min: 0,
+    max: 1000,
+    decimals: 2,
+    range: 'between 0 and 1,000 bps',
+    precision: 'with at most 2 decimals',
+  },
+  dividendPerShare: {
+    label: 'Dividend per share',
+    unit: 'price',
+    min: MIN_PRICE,
+    max: MAX_PRICE,
+    decimals: 6,
+    range: 'between $0.0001 and $10,000,000',
+    precision: 'with at most 6 decimals',
+  },
+  // ── desk: the manual order ticket (issue 15, ADR 0061) ──
+  orderQty: {
+    label: 'Shares to trade',
+    unit: 'shares',
+    min: 0,
+    max: MAX_SHARES,
+    minExclusive: true,
+    decimals: 6,
+    range: 'above 0 and at most 1,000,000,000 shares',
+    precision: 'with at most 6 decimals',
+  },
 } as const satisfies Record<string, NumberLimit>;
 
 export type LimitName = keyof typeof LIMITS;

@@ -20,13 +20,15 @@ describe('IntentStateMachine', () => {
     ['PROCESSING', 'DEAD', 'failed for the last time'],
     ['PROCESSING', 'QUEUED', 'lease expired (crashed worker)'],
     ['FAILED', 'PROCESSING', 'retry claimed'],
+    ['QUEUED', 'DONE', 'its order cancelled by hand before a claim'],
+    ['FAILED', 'DONE', 'its order cancelled by hand between retries'],
   ] as const)('allows %s → %s (%s)', (from, to, _why) => {
     expect(IntentStateMachine.transition(from, to)).toBe(to);
   });
 
   it('refuses every other move', () => {
     const legal = new Set(IntentStateMachine.transitions().map(([f, t]) => `${f}>${t}`));
-    expect(legal.size).toBe(6);
+    expect(legal.size).toBe(8);
     for (const from of ALL) {
       for (const to of ALL) {
         if (legal.has(`${from}>${to}`)) continue;

@@ -8,9 +8,10 @@ import { IllegalTransitionError } from './OrderStateMachine';
 export type IntentState = 'QUEUED' | 'PROCESSING' | 'DONE' | 'FAILED' | 'DEAD';
 
 const INTENT_TRANSITIONS: Readonly<Record<IntentState, readonly IntentState[]>> = {
-  QUEUED: ['PROCESSING'],
+  // → DONE from QUEUED or FAILED: the investor cancelled its order before a worker claimed it (ADR 0062).
+  QUEUED: ['PROCESSING', 'DONE'],
   PROCESSING: ['DONE', 'FAILED', 'DEAD', 'QUEUED'],
-  FAILED: ['PROCESSING'],
+  FAILED: ['PROCESSING', 'DONE'],
   DONE: [],
   DEAD: [],
 };

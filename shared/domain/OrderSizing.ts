@@ -1,3 +1,4 @@
+import { ExactRatio } from './ExactRatio';
 import type { SizingConfig } from './Config';
 import type { PositionState } from './Position';
 import type { TriggerKind } from './PriceTrigger';
@@ -31,4 +32,59 @@ export function sizedQty(
 /** A quantity whose sign contradicts the trigger (`sizing_opposes_trigger`): the trigger decides the side. */
 export function opposesTrigger(trigger: TriggerKind, rawQty: number): boolean {
   return (trigger === 'BUY' && rawQty < 0) || (trigger === 'SELL' && rawQty > 0);
+}
+
+/**
+ * Relative float error below which a quantity the sizing or a cap gives is treated as possibly on the
+ * other side of a grid point, a cap or zero (ADR 0070). The float formulas carry a few units of 2^-53
+ * of the magnitudes they combine; 1e-12 of those magnitudes is hundreds of times that, and still so
+ * small that the exact path runs for about one trade in a million with whole shares.
+ */
+export const EDGE_TOLERANCE = 1e-12;
+
+/**
+ * A bound on the float error of `sizedQty`'s result, in shares (EDGE_TOLERANCE of the magnitudes the
+ * formula combines): within it of zero, a grid point or a cap, the exact value decides.
+ */
+export function sizingTolerance(
+  state: PositionState,
+  price: number,
+  value: number,
+  trigger: TriggerKind,
+  sizing: SizingConfig,
+): number {
+  const stock = Math.abs(state.qty * price);
+  if (trigger !== 'SET_ANCHOR' && sizing.strategy === 'proportional') {
+    const anchor = state.anchor ?? price;
+    return (
+      (EDGE_TOLERANCE * (Math.abs(anchor) / price + 1) * Math.abs(sizing.rebalanceRatio) * value) / price
+    );
+  }
+  return (EDGE_TOLERANCE * (value + stock)) / price;
+}
+
+/** `sizedQty` exactly, on the decimal texts of its inputs (the oracle of the edge cases, ADR 0070). */
+export function exactSizedQty(
+  state: PositionState,
+  price: number,
+  trigger: TriggerKind,
+  sizing: SizingConfig,
+  initialStockPct: number,
+): ExactRatio {
+  const p = ExactRatio.of(price);
+  const stock = ExactRatio.of(state.qty).times(p);
+  const value = exactPositionValue(state, price);
+  if (trigger === 'SET_ANCHOR') return ExactRatio.of(initialStockPct).times(value).minus(stock).div(p);
+  if (sizing.strategy === 'proportional') {
+    const anchor = ExactRatio.of(state.anchor ?? price);
+    return anchor.minus(p).times(ExactRatio.of(sizing.rebalanceRatio)).times(value).div(p.times(p));
+  }
+  return ExactRatio.of(sizing.targetStockPct).times(value).minus(stock).div(p);
+}
+
+/** V = q·P + C + R exactly. */
+export function exactPositionValue(state: PositionState, price: number): ExactRatio {
+  return ExactRatio.of(state.qty)
+    .times(ExactRatio.of(price))
+    .plus(ExactRatio.cents(state.cashCents + state.receivableCents));
 }

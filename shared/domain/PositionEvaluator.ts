@@ -5,7 +5,8 @@ import type { Cents } from './Money';
 import type { EvaluationAction, GuardrailStep, Side } from './DomainEvent';
 import { GuardrailEvaluator, type GuardrailConfigs } from './GuardrailEvaluator';
 import { GuardrailTrace } from './GuardrailTrace';
-import { opposesTrigger, positionValue, sizedQty } from './OrderSizing';
+import type { ExactRatio } from './ExactRatio';
+import { exactSizedQty, opposesTrigger, positionValue, sizedQty, sizingTolerance } from './OrderSizing';
 import type { PositionState } from './Position';
 import { PriceTrigger, type TriggerDecision, type TriggerKind } from './PriceTrigger';
 import type { ReasonCode } from './ReasonCode';
@@ -83,6 +84,12 @@ export class PositionEvaluator {
     receivableCents: NaN as Cents,
     anchor: NaN,
   };
+  /** The sizing settings of the current evaluation, for `exactRaw`. */
+  private sizingConfig: StrategyConfig['sizing'] = undefined as never;
+  private initialStockPct = NaN;
+  /** Sizing's quotient exactly, for the rare edge case (ADR 0070); made once, reads the fields above. */
+  private readonly exactRaw = (): ExactRatio =>
+    exactSizedQty(this.position, this.price, this.triggerKind, this.sizingConfig, this.initialStockPct);
   private readonly configs: GuardrailConfigs = {
     guardrails: undefined as never,
     orderPolicy: undefined as never,
@@ -173,23 +180,29 @@ export class PositionEvaluator {
     // V ≤ 0 is `zero_size` (rawQty stays NaN). Sizing has no NaN of its own to return: a NaN merged
     // with its results would make V8 box every result into a new heap number.
     if (!(value > 0)) {
-      this.holdOnSizing(kind);
+      this.holdOnSizing(kind, 0);
       return;
     }
     const rawQty = sizedQty(state, price, value, kind, config.sizing, config.execution.initialStockPct);
     this.rawQty = rawQty;
-    if (!(rawQty > 0 || rawQty < 0) || opposesTrigger(kind, rawQty)) {
-      this.holdOnSizing(kind);
+    this.sizingConfig = config.sizing;
+    this.initialStockPct = config.execution.initialStockPct;
+    const tolerance = sizingTolerance(state, price, value, kind, config.sizing);
+    // Within float error of zero, the exact quotient's sign decides (ADR 0070).
+    const sign =
+      Math.abs(rawQty) <= tolerance ? this.exactRaw().sign() : rawQty > 0 ? 1 : rawQty < 0 ? -1 : 0;
+    if (sign === 0 || (kind === 'BUY' && sign < 0) || (kind === 'SELL' && sign > 0)) {
+      this.holdOnSizing(kind, sign);
       return;
     }
 
-    const side: Side = rawQty > 0 ? 'BUY' : 'SELL';
+    const side: Side = sign > 0 ? 'BUY' : 'SELL';
     const configs = this.configs;
     configs.guardrails = config.guardrails;
     configs.orderPolicy = config.orderPolicy;
     configs.commission = commission;
     const outcome = GuardrailEvaluator.run(
-      t.propose(side, Math.abs(rawQty), price, value),
+      t.propose(side, Math.abs(rawQty), price, value).sizedBy(tolerance, this.exactRaw),
       state,
       configs,
       today,
@@ -224,12 +237,11 @@ export class PositionEvaluator {
   }
 
   /** Sizing asked for nothing the trigger allows: its reason (out of line: rare, and it keeps the hot path small). */
-  private holdOnSizing(kind: TriggerKind): void {
-    const rawQty = this.rawQty;
+  private holdOnSizing(kind: TriggerKind, sign: number): void {
     this.trace.addReason(
-      Number.isNaN(rawQty)
+      Number.isNaN(this.rawQty)
         ? 'zero_size'
-        : opposesTrigger(kind, rawQty)
+        : opposesTrigger(kind, sign)
           ? 'sizing_opposes_trigger'
           : 'zero_qty',
     );

@@ -103,7 +103,7 @@ export function applyEvent(ledger: PositionLedger | null, event: DomainEvent): P
   }
 }
 
-const FACT_TYPES = new Set<DomainEvent['type']>([
+export const FACT_TYPES: ReadonlySet<DomainEvent['type']> = new Set<DomainEvent['type']>([
   'PositionOpened',
   'CashDeposited',
   'CashWithdrawn',

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { exact } from './ExactDecimal';
-import { roundTowardZero, roundUpToGrid } from './QuantityRounding';
+import { productRoundedTowardZero, roundTowardZero, roundUpToGrid } from './QuantityRounding';
 
 describe('roundTowardZero (SPEC 2.5 rule 5)', () => {
   it.each([
@@ -45,5 +45,16 @@ describe('roundUpToGrid (clip)', () => {
     { qty: 11, step: 1, lot: 10, expected: 20 },
   ])('$qty on step $step lot $lot → $expected', ({ qty, step, lot, expected }) => {
     expect(roundUpToGrid(qty, step, lot)).toBe(expected);
+  });
+});
+
+describe('productRoundedTowardZero (ADR 0070)', () => {
+  it('floors the exact product, not the float one, at a grid point', () => {
+    expect(90 * 0.7).toBeLessThan(63);
+    expect(productRoundedTowardZero(90, 0.7, 1, null)).toBe(63);
+    expect(productRoundedTowardZero(170, 0.7, 1, null)).toBe(119);
+    expect(productRoundedTowardZero(170, 0.7, 1, 10)).toBe(110);
+    expect(productRoundedTowardZero(1234, 0.1, 0, null)).toBe(123.4);
+    expect(productRoundedTowardZero(1235, 0.5, 1, null)).toBe(617);
   });
 });

@@ -1,4 +1,5 @@
 import { exact } from './ExactDecimal';
+import { ExactRatio } from './ExactRatio';
 
 /**
  * SPEC 2.5 rule 5: round toward zero to the qty step (0 = fractional, kept to 6 decimals), then to a
@@ -38,4 +39,32 @@ function floorToGrid(value: number, unit: number): number {
   }
   const u = exact(unit);
   return exact(value).div(u).floor().times(u).toNumber();
+}
+
+/**
+ * `roundTowardZero` of an exact quotient ≥ 0 (ADR 0070): to the step, then to the lot, with no float in
+ * between, so a quotient exactly on a grid point stays on it. Returns the grid point as an exact ratio.
+ */
+export function floorExactlyToGrid(x: ExactRatio, qtyStep: number, lotSize: number | null): ExactRatio {
+  let grid = ExactRatio.ofText(x.floorToMultipleOf(qtyStep > 0 ? qtyStep : FRACTIONAL_STEP));
+  if (lotSize !== null && lotSize > 0) grid = ExactRatio.ofText(grid.floorToMultipleOf(lotSize));
+  return grid;
+}
+
+/**
+ * The product a·b (both ≥ 0) rounded toward zero to the grid, exact: the float product decides unless it
+ * is within float error of a grid point, where the exact product does (a volume cap of 0.7 on 90
+ * shares is 63, not the 62 that 90 × 0.7 = 62.99999999999999 would floor to).
+ */
+export function productRoundedTowardZero(
+  a: number,
+  b: number,
+  qtyStep: number,
+  lotSize: number | null,
+): number {
+  const product = a * b;
+  const unit = qtyStep > 0 ? qtyStep : FRACTIONAL_STEP;
+  if (Math.abs(product - Math.round(product / unit) * unit) > 1e-12 * Math.abs(product))
+    return roundTowardZero(product, qtyStep, lotSize);
+  return floorExactlyToGrid(ExactRatio.of(a).times(ExactRatio.of(b)), qtyStep, lotSize).toNumber();
 }

@@ -24,6 +24,19 @@ export const REASON_CODES = [
   // ── inputs: orders the investor asks for by hand (issue 15) ──
   'manual_rebalance',
   'close_out',
+  // ── risk (SPEC 9): the order validator's codes as the SPEC spells them, then the risk manager's ──
+  'RATE_LIMIT_GLOBAL',
+  'RATE_LIMIT_SYMBOL',
+  'INSUFFICIENT_CAPITAL',
+  'POSITION_SIZE_LIMIT',
+  'POSITION_VALUE_LIMIT',
+  'TOTAL_EXPOSURE_LIMIT',
+  'position_stop',
+  'trailing_stop',
+  'daily_loss_stop',
+  'trading_halted',
+  // ── desk: the manual order ticket (issue 15, ADR 0061) ──
+  'manual_order',
 ] as const;
 
 export type ReasonCode = (typeof REASON_CODES)[number];
@@ -53,4 +66,17 @@ export const REASON_TEXT: Record<ReasonCode, string> = {
   // ── inputs ──
   manual_rebalance: 'Rebalance to the target stock share, asked by hand',
   close_out: 'Sell every share to close the position, asked by hand',
+  // ── risk ──
+  RATE_LIMIT_GLOBAL: 'Rejected: too many orders in the last minute',
+  RATE_LIMIT_SYMBOL: 'Rejected: too many orders of this symbol in the last minute',
+  INSUFFICIENT_CAPITAL: 'Rejected: not enough cash or shares for the order',
+  POSITION_SIZE_LIMIT: 'Rejected: the position would hold more shares than its limit',
+  POSITION_VALUE_LIMIT: 'Rejected: the position would be worth more than its limit',
+  TOTAL_EXPOSURE_LIMIT: 'Rejected: stock would exceed its limit as a share of equity',
+  position_stop: 'Risk exit: price at or below the position stop',
+  trailing_stop: 'Risk exit: price at or below the trailing stop',
+  daily_loss_stop: 'Blocked: the daily loss stop allows no new buys today',
+  trading_halted: 'Blocked: trading of the portfolio is halted',
+  // ── desk ──
+  manual_order: 'Order at market from the order ticket, asked by hand',
 };

@@ -30,6 +30,11 @@ export const CHANNELS = [
   'position.previewNewPosition',
   'position.rebalanceNow',
   'position.deletePosition',
+  // order desk (issue 15: ticket, cancel, evaluate now)
+  'position.previewOrder',
+  'position.placeOrder',
+  'position.cancelOrder',
+  'position.evaluateNow',
   'timeline.listEvaluations',
   'trading.getStatus',
   'trading.pauseTrading',
@@ -41,6 +46,9 @@ export const CHANNELS = [
   'simulation.cancelSimulation',
   'simulation.listRuns',
   'simulation.getRun',
+  // simulation inputs (issue 15: sources, CSV import)
+  'simulation.listSources',
+  'simulation.importCsv',
   'eventLog.listEvents',
   'eventLog.verifyChain',
   'report.exportSimulation',
@@ -53,6 +61,16 @@ export const CHANNELS = [
   // strategy lab (issue 18)
   'lab.compareStrategies',
   'lab.exportCompare',
+  // settings › trading, dead letters, dividends by hand (issue 15)
+  'settings.getTrading',
+  'settings.setCommissionRate',
+  'settings.removeCommissionRate',
+  'settings.updateTrading',
+  'deadLetter.listDeadLetters',
+  'deadLetter.requeueDeadLetter',
+  'deadLetter.discardDeadLetter',
+  'settings.getStrategyFields',
+  'dividend.recordDividend',
 ] as const;
 export type ChannelName = (typeof CHANNELS)[number];
 

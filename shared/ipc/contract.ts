@@ -43,11 +43,34 @@ import {
   previewAnchorRequest,
   previewNewPositionRequest,
 } from './dto/inputs';
+import {
+  cancelledOrderSchema,
+  cancelOrderRequest,
+  orderTicketPreviewSchema,
+  orderTicketRequest,
+  placedOrderSchema,
+  placeOrderRequest,
+  positionEvaluatedSchema,
+} from './dto/orderDesk';
 import { preferencesPatchSchema, preferencesSchema, settingsSchema } from './dto/settings';
 import { compareRequestSchema, compareResultSchema } from './dto/lab';
 import {
+  deadLetterActionRequest,
+  deadLetterSchema,
+  recordDividendRequest,
+  recordedDividendSchema,
+  removeCommissionRateRequest,
+  setCommissionRateRequest,
+  strategyFieldSchema,
+  tradingSettingsSchema,
+  updateTradingRequest,
+} from './dto/tradingSettings';
+import {
   datasetSchema,
+  csvImportedSchema,
   getRunResponse,
+  historySourcesSchema,
+  importCsvRequest,
   runInfoSchema,
   simulationFinishedSchema,
   simulationProgressedSchema,
@@ -198,6 +221,16 @@ export const contract = {
     response: z.object({ id: idSchema }),
   },
 
+  // ── order desk: the manual order ticket, cancel, evaluate now (issue 15, ADRs 0061–0063) ────
+  /** The ticket at the last known price: cost, commission, the stock share after; refused in user units. */
+  'position.previewOrder': { request: orderTicketRequest, response: orderTicketPreviewSchema },
+  /** Buys or sells N shares at market through the normal order path (reason `manual_order`). */
+  'position.placeOrder': { request: placeOrderRequest, response: placedOrderSchema },
+  /** Cancels an open order the worker has not claimed (CANCELLED, its intent DONE, OrderCancelled). */
+  'position.cancelOrder': { request: cancelOrderRequest, response: cancelledOrderSchema },
+  /** Evaluates one position now under its own manual tick id; says what it decided, in words. */
+  'position.evaluateNow': { request: z.object(positionRef).strict(), response: positionEvaluatedSchema },
+
   // ── timeline ────────────────────────────────────────────────────────────────────────────────
   /** A page of a position's evaluations, newest first (server-side paging for 100 000+ events). */
   'timeline.listEvaluations': { request: listEvaluationsRequest, response: evaluationPageSchema },
@@ -217,6 +250,11 @@ export const contract = {
   'simulation.cancelSimulation': { request: z.object({ runId: idSchema }).strict(), response: runInfoSchema },
   'simulation.listRuns': { request: emptyRequest, response: z.array(runInfoSchema) },
   'simulation.getRun': { request: z.object({ runId: idSchema }).strict(), response: getRunResponse },
+  // ── simulation inputs (issue 15, ADR 0064) ──
+  /** The history sources a run may read, with their intervals and the symbols each has. */
+  'simulation.listSources': { request: emptyRequest, response: historySourcesSchema },
+  /** Imports a CSV of bars (and dividends) for a symbol: all or nothing, bad lines named. */
+  'simulation.importCsv': { request: importCsvRequest, response: csvImportedSchema },
 
   // ── event log ───────────────────────────────────────────────────────────────────────────────
   'eventLog.listEvents': { request: listEventsRequest, response: eventPageSchema },
@@ -252,6 +290,30 @@ export const contract = {
     request: z.object({ format: exportFormatSchema }).strict(),
     response: exportedFileSchema,
   },
+  // ── settings › trading, dead letters, dividends by hand (issue 15 "every setting reachable") ──
+  /** Commission rates (global, account, per symbol), paper slippage, price policy and withholding. */
+  'settings.getTrading': { request: emptyRequest, response: tradingSettingsSchema },
+  /** Sets a commission rate at one level (SPEC 2.7); orders already created keep their snapshot. */
+  'settings.setCommissionRate': { request: setCommissionRateRequest, response: tradingSettingsSchema },
+  /** Removes the account or a per-symbol rate: the level above applies again. */
+  'settings.removeCommissionRate': { request: removeCommissionRateRequest, response: tradingSettingsSchema },
+  /** Paper slippage; price policy and default withholding of every portfolio. */
+  'settings.updateTrading': { request: updateTradingRequest, response: tradingSettingsSchema },
+  /** Dead intents not yet handled, newest first (SPEC 4.2 dead-letter queue). */
+  'deadLetter.listDeadLetters': { request: emptyRequest, response: z.array(deadLetterSchema) },
+  /** Places the order again as a new order and intent (the worker re-prices it on drift). */
+  'deadLetter.requeueDeadLetter': {
+    request: deadLetterActionRequest,
+    response: z.object({ orderId: idSchema, intentId: idSchema }),
+  },
+  'deadLetter.discardDeadLetter': {
+    request: deadLetterActionRequest,
+    response: z.object({ intentId: idSchema }),
+  },
+  /** Every strategy setting with its label, unit, rule and default: drives the defaults and override forms. */
+  'settings.getStrategyFields': { request: emptyRequest, response: z.array(strategyFieldSchema) },
+  /** A dividend the provider missed: processed by the same dividend job (SPEC 4.3). */
+  'dividend.recordDividend': { request: recordDividendRequest, response: recordedDividendSchema },
 } as const;
 
 /** Facts main pushes to every window (and every loopback WebSocket). */

@@ -11,4 +11,6 @@ export interface CommissionRateRepository {
   find(tenantId: string, scope: CommissionScope, symbol: string | null): CommissionRate | null;
   /** Inserts or replaces the rate under its key. A non-GLOBAL rate must carry `tenantId`. */
   upsert(tenantId: string, rate: CommissionRate, updatedAt: number): void;
+  /** Removes the rate under this key (the level above applies again); false when there was none. */
+  remove(tenantId: string, scope: CommissionScope, symbol: string | null): boolean;
 }

@@ -9,6 +9,9 @@ export const NOTIFICATION_KINDS = [
   'deadIntent',
   'providerDown',
   'providerRecovered',
+  // The ledger's self-check failed, or a staged restore was refused (issues 19 and 20): never muted.
+  'ledgerCheckFailed',
+  'restoreRefused',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -68,4 +68,9 @@ export interface OrderIntentRepository {
   /** PROCESSING intents whose lease ended before `now` go back to QUEUED (a crashed worker). Returns how many. */
   releaseExpiredLeases(tenantId: string, now: number): number;
   listByStatus(tenantId: string, status: IntentStatus, limit?: number): OrderIntentRecord[];
+  /**
+   * QUEUED or FAILED → DONE: its order was cancelled by hand before a worker claimed it (ADR 0062).
+   * False when the intent is in any other state (a worker holds it, or it is finished).
+   */
+  closeUnclaimed(tenantId: string, intentId: string, now: number): boolean;
 }

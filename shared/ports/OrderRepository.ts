@@ -63,4 +63,14 @@ export interface OrderRepository {
   listOpen(tenantId: string, positionId?: string): OrderRecord[];
   /** Orders created in [fromMs, toMs) that were not rejected or cancelled (SPEC 2.5 rule 4). */
   countActiveCreatedBetween(tenantId: string, positionId: string, fromMs: number, toMs: number): number;
+  /**
+   * Orders of the whole tenant created in [fromMs, toMs) that were not rejected, and those of them on
+   * `symbol` (any position): the order validator's rate limits (SPEC 9).
+   */
+  countCreatedForRate(
+    tenantId: string,
+    symbol: string,
+    fromMs: number,
+    toMs: number,
+  ): { all: number; symbol: number };
 }

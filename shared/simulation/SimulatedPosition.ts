@@ -12,7 +12,7 @@ import type { PositionLedger } from '../domain/Position';
 import { normalizeQty } from '../domain/Position';
 import type { EvaluationOutcome } from '../domain/PositionEvaluator';
 import { evaluatePosition, PositionEvaluator } from '../domain/PositionEvaluator';
-import { roundTowardZero } from '../domain/QuantityRounding';
+import { productRoundedTowardZero, roundTowardZero } from '../domain/QuantityRounding';
 import type { ReasonCode } from '../domain/ReasonCode';
 import type { BarSeries } from '../ports/HistoricalBars';
 import type { DividendCalendar } from './DividendSchedule';
@@ -32,6 +32,7 @@ import {
   TimelineRecorder,
 } from './TimelineRecorder';
 import { productCents } from '../domain/Money';
+import { SimulatedRisk } from './SimulatedRisk';
 
 export interface StepContext {
   config: StrategyConfig;
@@ -95,6 +96,8 @@ interface PendingOrder {
   decisionDay: number;
   isInitialAllocation: boolean;
   reasons: readonly ReasonCode[];
+  /** A stop's exit (SPEC 9): after its fill the anchor is unset and the position trades no more. */
+  riskExit?: boolean;
 }
 
 /** Where a detailed run of one position writes each session's state (the result's own arrays). */
@@ -176,6 +179,8 @@ export class SimulatedPosition {
   private readonly timeline: TimelineRecorder | null;
   private readonly qtyUnit: number;
   private readonly close: Float64Array;
+  /** The risk manager and order validator of this position; null when the config sets none (SPEC 9). */
+  private readonly risk: SimulatedRisk | null;
   /**
    * Close of the last bar stepped; before the first bar, the first bar's close values initial shares.
    * Declared with a number (a field declared bare starts as `undefined`, and every later store of a
@@ -226,6 +231,9 @@ export class SimulatedPosition {
     this.qtyUnit = policy.lotSize ?? (policy.qtyStep > 0 ? policy.qtyStep : 0.000001);
     this.close = bars.close;
     this.lastClose = bars.close[0] as number;
+    this.risk = SimulatedRisk.of(this.config, spec.initialQty, bars.close[0] as number);
+    // With risk settings every bar is evaluated (a stop can fire inside the hold band).
+    if (this.risk !== null) prefilter = false;
     const { upThreshold, downThreshold } = this.config.trigger;
     this.holdAboveFactor = prefilter ? (1 - downThreshold) * (1 + PREFILTER_MARGIN) : NaN;
     this.holdBelowFactor = prefilter ? (1 + upThreshold) * (1 - PREFILTER_MARGIN) : NaN;
@@ -261,6 +269,7 @@ export class SimulatedPosition {
     const price = this.close[i] as number;
     this.lastClose = price;
     this.barsStepped++;
+    if (this.risk !== null && this.riskStep(i, price, this.risk)) return;
     if (price > this.holdAbove && price < this.holdBelow) {
       // Certainly HOLD `no_trigger` (ADR 0010): evaluatePosition would return exactly that.
       if (this.timeline !== null)
@@ -461,6 +470,7 @@ export class SimulatedPosition {
       return;
     }
     const side = ev.action;
+    if (this.risk !== null && this.validatorRejects(i, price, anchorSeen, this.risk)) return;
     const timeline = this.timeline;
     if (timeline !== null)
       timeline.record(
@@ -518,7 +528,12 @@ export class SimulatedPosition {
     let note: FillNote | null = null;
     const cap = this.execution.volumeCap;
     if (cap !== null) {
-      const allowed = roundTowardZero((this.bars.volume[i] as number) * cap, policy.qtyStep, policy.lotSize);
+      const allowed = productRoundedTowardZero(
+        this.bars.volume[i] as number,
+        cap,
+        policy.qtyStep,
+        policy.lotSize,
+      );
       if (qty > allowed) {
         qty = Math.max(0, allowed);
         note = 'volume_cap';
@@ -539,6 +554,11 @@ export class SimulatedPosition {
     }
     const anchorBefore = this.ledger.anchor;
     applyFillInPlace(this.ledger, side, qty, price, booking);
+    if (this.risk !== null) {
+      this.risk.onFill(side, qty, booking.notionalCents, booking.commissionCents);
+      // A stop's exit unsets the anchor (SPEC 9): the investor decides when to re-enter.
+      if (order.riskExit === true) this.ledger.anchor = null;
+    }
     this.updateHoldBand();
     this.activityOn(i).notionalTodayCents += booking.notionalCents;
     const t = this.totals;
@@ -682,9 +702,13 @@ export class SimulatedPosition {
     }
   }
 
-  private recordRejection(i: number, price: number, ev: PositionEvaluator): void {
+  private recordRejection(
+    i: number,
+    price: number,
+    ev: PositionEvaluator,
+    reasons: readonly ReasonCode[] = ev.reasons(),
+  ): void {
     const rejected = { side: ev.side as Side, qty: ev.qty };
-    const reasons = ev.reasons();
     const at = barLabel(this.bars, i);
     const tradeSeq = this.log.addTrade({
       seq: 0,
@@ -839,7 +863,78 @@ export class SimulatedPosition {
     for (let guard = 0; q > 0 && !fits(q) && guard < 8; guard++) {
       q = roundTowardZero(exact(q).minus(exact(this.qtyUnit)).toNumber(), policy.qtyStep, policy.lotSize);
     }
-    return q > 0 && fits(q) ? q : 0;
+    if (q > 0 && !fits(q)) q = 0;
+    // The float estimate can sit a hair below a grid point the cash covers exactly (ADR 0070): step
+    // up while the next grid point is still within the order and booked within the cash.
+    for (let guard = 0; guard < 4; guard++) {
+      const up = exact(q).plus(exact(this.qtyUnit)).toNumber();
+      if (up > qty || !fits(up)) break;
+      q = up;
+    }
+    return q;
+  }
+
+  /**
+   * SPEC 9 on bar `i` before the strategy's rules: a position paused by a stop holds; a stop that fires
+   * sells every share through the same order path as the rules' orders (fill at this close or the next
+   * open), with the stop as its reason, and pauses the position. True when the bar is done.
+   */
+  private riskStep(i: number, price: number, risk: SimulatedRisk): boolean {
+    const timeline = this.timeline;
+    if (risk.paused) {
+      if (timeline !== null)
+        timeline.record(
+          i,
+          ACTION_HOLD,
+          0,
+          this.ledger.anchor ?? NaN,
+          timeline.reasonSetOf([risk.exitReason ?? 'position_stop']),
+        );
+      return true;
+    }
+    const stop = risk.onClose(this.ledger.qty, price);
+    if (stop === null || this.pending !== null) return false;
+    risk.paused = true;
+    risk.exitReason = stop.reason;
+    const reasons: readonly ReasonCode[] = [stop.reason];
+    if (timeline !== null)
+      timeline.record(i, ACTION_SELL, stop.qty, this.ledger.anchor ?? NaN, timeline.reasonSetOf(reasons));
+    this.activityOn(i).ordersToday++;
+    const order: PendingOrder = {
+      side: 'SELL',
+      qty: stop.qty,
+      decidedAt: i,
+      decisionPrice: price,
+      decisionDay: this.activityDay,
+      isInitialAllocation: false,
+      reasons,
+      riskExit: true,
+    };
+    if (this.execution.fill === 'close') this.fill(order, i, false);
+    else this.pending = order;
+    return true;
+  }
+
+  /**
+   * The order validator (SPEC 9) on the order the rules just decided on bar `i`: a failed check is a
+   * REJECTED order with the check's code among its reasons, as in the live loop. True when rejected.
+   */
+  private validatorRejects(i: number, price: number, anchorSeen: number, risk: SimulatedRisk): boolean {
+    const ev = this.evaluator;
+    const side = ev.side as Side;
+    const commissionCents = bookFill(side, ev.qty, price, this.commission).commissionCents;
+    const code = risk.check(side, ev.qty, price, commissionCents, this.ledger);
+    if (code === null) return false;
+    const reasons: ReasonCode[] = [...ev.reasons(), code];
+    this.totals.rejected++;
+    const timeline = this.timeline;
+    if (timeline !== null)
+      timeline.record(i, ACTION_REJECTED, ev.qty, anchorSeen, timeline.reasonSetOf(reasons));
+    if (this.log.detailed) this.recordRejection(i, price, ev, reasons);
+    // SPEC 2.10: an initial allocation that ends without a fill sets the anchor to the price.
+    if (ev.isInitialAllocation)
+      this.setAnchor(i, price, 'initial allocation rejected by the risk limits: anchor set to the price');
+    return true;
   }
 
   /** The hold band of the current anchor (none, NaN, while it is unset or without the prefilter). */

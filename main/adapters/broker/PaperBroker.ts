@@ -7,14 +7,24 @@ import type { Clock } from '../../../shared/ports/Clock';
 
 export interface PaperBrokerOptions {
   clock: Clock;
-  /** Price paid for immediacy, in basis points: buys fill this much above the ask, sells below the bid. */
-  slippageBps?: number;
+  /**
+   * Price paid for immediacy, in basis points: buys fill this much above the ask, sells below the bid.
+   * A function is read at every fill (the setting of Settings › Trading, changed while trading runs).
+   */
+  slippageBps?: number | (() => number);
   /**
    * Largest fraction of a quote's size (shares at the ask for a buy, at the bid for a sell) one order
    * may take, by SPEC 10's volume rule; the rest of the order is cancelled. Default 1 (all the size
    * shown). Applies only when the quote says its size.
    */
   maxSizePct?: number;
+}
+
+function checkSlippage(bps: number): number {
+  if (!(bps >= 0) || !Number.isFinite(bps)) {
+    throw new RangeError(`slippage ${bps} bps must be a non-negative number`);
+  }
+  return bps;
 }
 
 const usable = (v: number | null): v is number => v !== null && Number.isFinite(v) && v > 0;
@@ -32,7 +42,7 @@ const usable = (v: number | null): v is number => v !== null && Number.isFinite(
 export class PaperBroker implements Broker {
   readonly name = 'paper';
   private readonly clock: Clock;
-  private readonly slippageBps: number;
+  private readonly slippage: () => number;
   private readonly maxSizePct: number;
 
   constructor(options: PaperBrokerOptions) {
@@ -41,10 +51,13 @@ export class PaperBroker implements Broker {
     if (!(this.maxSizePct > 0 && this.maxSizePct <= 1)) {
       throw new RangeError(`maxSizePct ${this.maxSizePct} must be above 0 and at most 1`);
     }
-    this.slippageBps = options.slippageBps ?? 0;
-    if (!(this.slippageBps >= 0) || !Number.isFinite(this.slippageBps)) {
-      throw new RangeError(`slippage ${this.slippageBps} bps must be a non-negative number`);
-    }
+    const given = options.slippageBps ?? 0;
+    this.slippage = typeof given === 'function' ? given : () => given;
+    checkSlippage(this.slippage());
+  }
+
+  private get slippageBps(): number {
+    return checkSlippage(this.slippage());
   }
 
   expectedFillPrice(side: Side, quote: Quote): number | null {
@@ -57,8 +70,9 @@ export class PaperBroker implements Broker {
           ? quote.bid
           : quote.last;
     if (!usable(base)) return null;
-    if (this.slippageBps === 0) return base;
-    const factor = exact(1).plus(exact(side === 'BUY' ? this.slippageBps : -this.slippageBps).div(10_000));
+    const bps = this.slippageBps;
+    if (bps === 0) return base;
+    const factor = exact(1).plus(exact(side === 'BUY' ? bps : -bps).div(10_000));
     const slipped = exact(base).times(factor);
     // ROUND_UP (away from zero) = 0, ROUND_DOWN = 1 in decimal.js.
     return slipped.toDecimalPlaces(2, side === 'BUY' ? 0 : 1).toNumber();

@@ -99,7 +99,7 @@ function dataDirOption(): Option {
     text: DEFAULT_DATA_DIR,
   }).env('VB_HOME');
 }
-function providerOption(): Option {
+export function providerOption(): Option {
   return valueOption(
     '--provider <name>',
     'market data: replay (offline demo) or yahoo (live)',
@@ -109,7 +109,7 @@ function providerOption(): Option {
 }
 
 /** The data folder of a command that must not make one (backup, restore): it has to be there. */
-function existingDataDir(dir: string): string {
+export function existingDataDir(dir: string): string {
   const resolved = path.resolve(dir);
   if (!existsSync(resolved))
     throw new BadInput(
@@ -194,7 +194,10 @@ export function daemonCommand(ctx?: CliContext): Command {
       import('../../ipc/loopback/serveHeadless'),
     ]);
     // The Settings page stores provider and tick interval for the next start; flags and env win.
-    const preferences = new JsonPreferencesStore(path.join(usable.dir, 'preferences.json')).get();
+    const preferenceStore = new JsonPreferencesStore(path.join(usable.dir, 'preferences.json'));
+    if (preferenceStore.problem !== null)
+      (ctx ? ctx.io.err : (t: string) => process.stderr.write(t))(`warning: ${preferenceStore.problem}\n`);
+    const preferences = preferenceStore.get();
     const provider: ProviderChoice =
       command.getOptionValueSource('provider') === 'default'
         ? preferences.provider === 'yahoo'
@@ -237,24 +240,40 @@ export function daemonCommand(ctx?: CliContext): Command {
   });
 }
 
-/** `backup [dest]`: a consistent copy of the database (while no other process has it open). */
+/**
+ * `backup [dest]`: a consistent copy of the database as it is (ADR 0121): it never applies a staged
+ * restore and never creates a database; it says whether the app or daemon held the file meanwhile.
+ */
 export function backupCommand(ctx?: CliContext): Command {
   const say = ctx ? (line: string) => ctx.io.out(`${line}\n`) : defaultSay;
   return new Command('backup')
-    .description('copy the database consistently (SQLite online backup) to a file')
+    .description('copy the database consistently (SQLite online backup) to a file, even while the app runs')
     .argument('[dest]', 'backup file (default: <data-dir>/backups/<db>-<stamp>.db)', backupFile('[dest]'))
     .addOption(dataDirOption())
     .addOption(providerOption())
     .action(async (dest: string | undefined, opts: { dataDir: string; provider: ProviderChoice }) => {
       const dir = existingDataDir(opts.dataDir);
-      const { createBackend } = await import('../../composition/createBackend');
-      const backend = await createBackend({ dataDir: dir, provider: opts.provider });
-      try {
-        const done = await backend.backup(dest);
-        say(`backup written: ${done.file} (${done.pages} pages)`);
-      } finally {
-        await backend.stop();
-      }
+      const [{ databaseFileFor }, { defaultBackupFile }, { backupDatabaseFile }, { ensureDirectorySync }] =
+        await Promise.all([
+          import('../../composition/createBackend'),
+          import('../../composition/backup'),
+          import('../../db/backupFile'),
+          import('../../adapters/files/ensureDirectory'),
+        ]);
+      const dbFile = databaseFileFor(dir, opts.provider);
+      if (!existsSync(dbFile))
+        throw new BadInput(
+          `there is no ${opts.provider === 'yahoo' ? 'live' : 'demo'} database ${dbFile} to back up: check --data-dir and --provider (nothing was created)`,
+        );
+      const target = path.resolve(dest ?? defaultBackupFile(dir, dbFile, new Date()));
+      if (dest === undefined) ensureDirectorySync(path.dirname(target));
+      const done = await backupDatabaseFile(dbFile, target);
+      say(
+        done.holder === 'running'
+          ? `the database ${dbFile} is in use by the app or the daemon: the copy was taken with SQLite's online backup while it runs, consistent as of its end`
+          : `no program held the database ${dbFile}: it was locked for the copy (SQLite's online backup)`,
+      );
+      say(`backup written: ${done.file} (${done.pages} pages)`);
     });
 }
 

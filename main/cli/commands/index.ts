@@ -1,9 +1,11 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../CliContext';
 import { registerDaemon } from './daemon';
+import { registerRisk } from './risk';
 import { registerSimulate } from './simulate';
 import { registerSweep } from './sweep';
 import { registerWalkForward } from './walkForward';
+import { registerSettings } from './settings';
 import { registerBacktest } from './backtest';
 import { registerIndicators } from './indicators';
 
@@ -13,6 +15,8 @@ export const COMMANDS: readonly ((program: Command, ctx: CliContext) => void)[] 
   registerSweep,
   registerWalkForward,
   registerDaemon,
+  registerSettings,
   registerBacktest,
   registerIndicators,
+  registerRisk,
 ];

@@ -74,6 +74,15 @@ export class SqliteCommissionRateRepository implements CommissionRateRepository 
         .run();
     }
   }
+
+  remove(tenantId: string, scope: CommissionScope, symbol: string | null): boolean {
+    return (
+      this.orm
+        .delete(commissionRates)
+        .where(keyOf(tenantId, scope, symbol))
+        .run().changes > 0
+    );
+  }
 }
 
 function keyOf(tenantId: string, scope: CommissionScope, symbol: string | null): SQL | undefined {

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { and, asc, eq, lt } from 'drizzle-orm';
+import { and, asc, eq, inArray, lt } from 'drizzle-orm';
 import type {
   IntentStatus,
   OrderIntentRecord,
@@ -153,5 +153,21 @@ export class SqliteOrderIntentRepository implements OrderIntentRepository {
       .orderBy(asc(orderIntents.nextAttemptAt), asc(orderIntents.id))
       .limit(limit)
       .all();
+  }
+
+  closeUnclaimed(tenantId: string, intentId: string, now: number): boolean {
+    return (
+      this.orm
+        .update(orderIntents)
+        .set({ status: 'DONE', leaseUntil: null, updatedAt: now })
+        .where(
+          and(
+            eq(orderIntents.tenantId, tenantId),
+            eq(orderIntents.id, intentId),
+            inArray(orderIntents.status, ['QUEUED', 'FAILED']),
+          ),
+        )
+        .run().changes === 1
+    );
   }
 }

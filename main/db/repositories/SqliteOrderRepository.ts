@@ -46,10 +46,12 @@ export class SqliteOrderRepository implements OrderRepository {
   private readonly openOfPosition: Database.Statement<string[], RawRow>;
   private readonly insertOnce: Database.Statement;
   private readonly move: Database.Statement;
+  /** The order validator's rate counts (SPEC 9), prepared on first use (off until a limit is set). */
+  private rateStatement: Database.Statement | undefined;
 
   constructor(
     private readonly orm: Orm,
-    sqlite: Database.Database,
+    private readonly sqlite: Database.Database,
   ) {
     this.byId = sqlite
       .prepare<[string, string], RawRow>(`SELECT ${COLUMNS} FROM orders WHERE tenant_id = ? AND id = ?`)
@@ -164,6 +166,20 @@ export class SqliteOrderRepository implements OrderRepository {
       )
       .get();
     return row?.n ?? 0;
+  }
+
+  countCreatedForRate(
+    tenantId: string,
+    symbol: string,
+    fromMs: number,
+    toMs: number,
+  ): { all: number; symbol: number } {
+    this.rateStatement ??= this.sqlite.prepare(
+      `SELECT count(*), coalesce(sum(p.symbol = ?), 0) FROM orders o JOIN positions p ON p.id = o.position_id
+       WHERE o.tenant_id = ? AND o.created_at >= ? AND o.created_at < ? AND o.status != 'REJECTED'`,
+    );
+    const row = this.rateStatement.raw(true).get(symbol, tenantId, fromMs, toMs) as [number, number];
+    return { all: row[0], symbol: row[1] };
   }
 }
 

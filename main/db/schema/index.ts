@@ -12,3 +12,7 @@ export * from './priceHistory';
 export * from './jobRuns';
 export * from './events';
 export * from './simulation';
+export * from './accounting';
+// settings (issue 15)
+export * from './tradingSettings';
+export * from './deadLetters';

@@ -1,5 +1,7 @@
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, rmSync } from 'node:fs';
 import { once } from 'node:events';
+import path from 'node:path';
+import { commitTempFileSync, tempNameOf } from '../../adapters/files/atomicFile';
 import type { DomainEvent } from '../../../shared/domain/DomainEvent';
 import { describeEvent } from '../mappers/describeEvent';
 
@@ -30,7 +32,27 @@ export async function writeEventsFile(
   format: 'csv' | 'json',
   events: Iterable<DomainEvent>,
 ): Promise<number> {
-  const out = createWriteStream(file, { encoding: 'utf8' });
+  // Streamed to a temporary file beside it, then flushed and renamed (ADR 0075): never half a file.
+  const temp = tempNameOf(path.resolve(file));
+  const out = createWriteStream(temp, { encoding: 'utf8' });
+  try {
+    const bytes = await writeEvents(out, format, events);
+    out.end();
+    await once(out, 'finish');
+    commitTempFileSync(temp, path.resolve(file));
+    return bytes;
+  } catch (err) {
+    out.destroy();
+    rmSync(temp, { force: true });
+    throw err;
+  }
+}
+
+async function writeEvents(
+  out: ReturnType<typeof createWriteStream>,
+  format: 'csv' | 'json',
+  events: Iterable<DomainEvent>,
+): Promise<number> {
   let bytes = 0;
   const write = async (text: string) => {
     bytes += Buffer.byteLength(text);
@@ -62,7 +84,5 @@ export async function writeEventsFile(
     }
     await write('\n]\n');
   }
-  out.end();
-  await once(out, 'finish');
   return bytes;
 }

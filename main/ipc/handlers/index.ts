@@ -6,11 +6,13 @@ import { eventLogHandlers } from './eventLogHandlers';
 import { inputsHandlers } from './inputsHandlers';
 import type { HandlerDeps } from './HandlerDeps';
 import { ledgerHandlers } from './ledgerHandlers';
+import { orderDeskHandlers } from './orderDeskHandlers';
 import { reportHandlers } from './reportHandlers';
 import { settingsHandlers } from './settingsHandlers';
 import { simulationHandlers } from './simulationHandlers';
 import { tradingHandlers } from './tradingHandlers';
 import { labHandlers } from './labHandlers';
+import { tradingSettingsHandlers } from './tradingSettingsHandlers';
 
 export type { HandlerDeps } from './HandlerDeps';
 
@@ -20,6 +22,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...appHandlers(deps),
     ...ledgerHandlers(deps),
     ...inputsHandlers(deps),
+    ...orderDeskHandlers(deps),
     ...eventLogHandlers(deps),
     ...tradingHandlers(deps),
     ...dividendHandlers(deps),
@@ -28,5 +31,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...backupHandlers(deps),
     ...settingsHandlers(deps),
     ...labHandlers(deps),
+    ...tradingSettingsHandlers(deps),
   };
 }

@@ -12,10 +12,11 @@ import { positionDto } from './positionView';
 import type { HandlerDeps } from './HandlerDeps';
 import { anchorNeedsConfirmation, settingsAtLastPrice, type InputsChannels } from './inputsHandlers';
 import { fromResult, notFound } from './results';
+import type { OrderDeskChannels } from './orderDeskHandlers';
 
 type LedgerChannels = Exclude<
   Extract<keyof Handlers, `portfolio.${string}` | `position.${string}`>,
-  InputsChannels
+  InputsChannels | OrderDeskChannels
 >;
 
 /** Who acts, recorded with every status change and manual anchor (SPEC 2.6 "with who and why"). */

@@ -18,5 +18,9 @@ export function simulationHandlers({ simulations }: HandlerDeps): Pick<Handlers,
     'simulation.listRuns': () => ipcOk(simulations ? simulations.list() : []),
     'simulation.getRun': (req) =>
       simulations ? simulations.get(req.runId) : ipcFail('unavailable', UNAVAILABLE),
+    'simulation.listSources': async () =>
+      simulations ? ipcOk(await simulations.sources()) : ipcFail('unavailable', UNAVAILABLE),
+    'simulation.importCsv': (req) =>
+      simulations ? simulations.importCsv(req) : ipcFail('unavailable', UNAVAILABLE),
   };
 }

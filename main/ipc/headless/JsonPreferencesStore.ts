@@ -1,5 +1,6 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { copyFileSync } from 'node:fs';
+import { readJsonStateFile, writeFileAtomicSync } from '../../adapters/files/atomicFile';
+import { fileStamp } from '../../db/backups';
 import {
   DEFAULT_PREFERENCES,
   preferencesSchema,
@@ -10,13 +11,24 @@ import { mergeStoredPreferences } from '../preferences';
 
 /**
  * Preferences of headless mode in a JSON file of the data folder (the desktop uses electron-store).
- * A missing or damaged file gives the defaults, field by field; writes are atomic (temp file + rename).
+ * Fields missing or refused by their schema keep their defaults, field by field; writes are atomic
+ * (ADR 0075). A file that cannot be read at all is never silently reset: `problem` says so (the daemon
+ * prints it), the defaults are used meanwhile, and the first save keeps the damaged file beside it as
+ * `preferences.json.unreadable-<stamp>` before writing a new one.
  */
 export class JsonPreferencesStore implements PreferencesStore {
   private current: PreferencesDto;
+  /** Why the file could not be read (null when it could, or was not there yet). */
+  readonly problem: string | null;
+  private damagedKept = false;
 
   constructor(private readonly file: string) {
-    this.current = readPreferences(file);
+    const read = readJsonStateFile(file, (value) => value);
+    this.current = read.state === 'ok' ? mergeStoredPreferences(read.value) : DEFAULT_PREFERENCES;
+    this.problem =
+      read.state === 'unreadable'
+        ? `the preferences file ${read.message}; the default preferences are used until you save them (the damaged file is kept)`
+        : null;
   }
 
   get(): PreferencesDto {
@@ -25,18 +37,11 @@ export class JsonPreferencesStore implements PreferencesStore {
 
   set(preferences: PreferencesDto): void {
     const checked = preferencesSchema.parse(preferences);
-    mkdirSync(dirname(this.file), { recursive: true });
-    const temp = `${this.file}.${process.pid}.tmp`;
-    writeFileSync(temp, JSON.stringify(checked, null, 2) + '\n', 'utf8');
-    renameSync(temp, this.file);
+    if (this.problem !== null && !this.damagedKept) {
+      copyFileSync(this.file, `${this.file}.unreadable-${fileStamp(new Date())}`);
+      this.damagedKept = true;
+    }
+    writeFileAtomicSync(this.file, JSON.stringify(checked, null, 2) + '\n');
     this.current = checked;
-  }
-}
-
-function readPreferences(file: string): PreferencesDto {
-  try {
-    return mergeStoredPreferences(JSON.parse(readFileSync(file, 'utf8')) as unknown);
-  } catch {
-    return DEFAULT_PREFERENCES;
   }
 }

@@ -101,6 +101,14 @@ export function describeEvent(event: DomainEvent): string {
       const p = event.payload;
       return `Provider ${p.provider} failed${p.symbols.length > 0 ? ` for ${p.symbols.join(', ')}` : ''}: ${p.message}`;
     }
+    case 'DeadIntentRequeued': {
+      const p = event.payload;
+      return `Failed order placed again by ${p.by} as a new order${p.why ? `: ${p.why}` : ''}`;
+    }
+    case 'DeadIntentDiscarded': {
+      const p = event.payload;
+      return `Failed order discarded by ${p.by}${p.why ? `: ${p.why}` : ''}`;
+    }
     case 'PositionDeleted': {
       const p = event.payload;
       return `Deleted by ${p.by} (it never traded): ${money(p.cashCents)} cash${p.qty > 0 ? ` and ${formatShares(p.qty)}` : ''} no longer set aside${p.why ? `: ${p.why}` : ''}`;

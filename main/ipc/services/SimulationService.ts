@@ -1,5 +1,8 @@
 import type { z } from 'zod';
 import type {
+  CsvImportedDto,
+  HistorySourceDto,
+  importCsvRequest,
   DatasetDto,
   RunDetailDto,
   RunInfoDto,
@@ -16,6 +19,9 @@ export type StartSimulation = z.output<typeof startSimulationRequest>;
  */
 export interface SimulationService {
   dataset(): Promise<DatasetDto>;
+  // ── desk: the set-up form's sources and CSV imports (issue 15, ADR 0064) ──
+  sources(): Promise<HistorySourceDto[]>;
+  importCsv(request: z.output<typeof importCsvRequest>): IpcResult<CsvImportedDto>;
   start(request: StartSimulation): Promise<IpcResult<RunInfoDto>>;
   cancel(runId: string): IpcResult<RunInfoDto>;
   list(): RunInfoDto[];

@@ -23,6 +23,8 @@ const setup = {
   fill: 'close' as const,
   slippageBps: 0,
   volumeCap: null,
+  source: 'bundled' as const,
+  interval: '1d' as const,
 };
 
 describe('the Simulation page over the stored-runs service', () => {
@@ -102,6 +104,16 @@ describe('the Simulation page over the stored-runs service', () => {
     expect(await adapter.start({ setup: { ...setup, initialCash: 1.001 } })).toMatchObject({
       ok: false,
       code: 'validation',
+    });
+    // Without the live provider there is no provider history to read (the demo replays the bundled data).
+    expect(await adapter.start({ setup: { ...setup, source: 'provider' } })).toMatchObject({
+      ok: false,
+      issues: [
+        {
+          path: 'setup.source',
+          message: expect.stringMatching(/^The provider’s history needs the live provider/),
+        },
+      ],
     });
   });
 });

@@ -5,5 +5,5 @@ import { EngineSimulationAdapter } from './EngineSimulationAdapter';
 
 /** The Simulation page's service: the backend's own simulation service, in the contract's terms. */
 export function createSimulationService(backend: Backend, pushes: PushPublisher): SimulationService {
-  return new EngineSimulationAdapter(backend.simulations, backend.tenantId, pushes);
+  return new EngineSimulationAdapter(backend.simulations, backend.tenantId, pushes, backend.csvImports);
 }

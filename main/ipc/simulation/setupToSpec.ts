@@ -26,7 +26,7 @@ export function setupToSpec(
     positions: setup.symbols.map((s) => positionSpec(s.trim().toUpperCase(), cash.toNumber())),
     from: setup.from,
     to: setup.to,
-    interval: '1d',
+    interval: setup.interval,
     config: mergeConfig(DEFAULT_STRATEGY_CONFIG, setup.config),
     commission: { rate: setup.commissionRate, minimumCents: 0, scope: 'GLOBAL' },
     execution: { fill: setup.fill, slippageBps: setup.slippageBps, volumeCap: setup.volumeCap },

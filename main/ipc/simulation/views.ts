@@ -47,6 +47,12 @@ export function resultView(runId: string, r: SimulationResult): SimulationResult
 export function sweepView(runId: string, s: SweepResult): SweepResultDto {
   return {
     runId,
+    buyAndHold: s.buyAndHold && {
+      totalReturn: s.buyAndHold.totalReturn,
+      cagr: s.buyAndHold.cagr,
+      sharpe: s.buyAndHold.sharpe,
+      maxDrawdown: s.buyAndHold.maxDrawdown,
+    },
     cells: [...s.rows]
       .sort((a, b) => a.index - b.index)
       .map((row) => ({

@@ -1,3 +1,4 @@
+import type { IntegrityStatus } from '../../composition/ledgerGuard';
 import type { Result } from '../../../shared/application/ledger';
 import * as ledger from '../../../shared/application/ledger';
 import { ulidGenerator } from '../../../shared/ports/IdGenerator';
@@ -7,13 +8,22 @@ import type { PositionRecord } from '../../../shared/ports/PositionRepository';
 import type { Backend, BackendEvent, LoopStatus, TickReport } from '../../composition/Backend';
 import { backendQueries } from '../../composition/backendQueries';
 import { BundledBarSource } from '../../adapters/data/BundledBarSource';
+import { CsvBarSource } from '../../adapters/data/CsvBarSource';
 import { ProviderSymbolDirectory } from '../../adapters/symbols/ProviderSymbolDirectory';
 import { ScriptedMarketData } from '../../adapters/marketData/ScriptedMarketData';
-import { closeWithSellOut, rebalanceToTarget } from '../../../shared/application/trading/manualOrders';
+import {
+  closeWithSellOut,
+  placeManualOrder,
+  rebalanceToTarget,
+} from '../../../shared/application/trading/manualOrders';
+import { cancelOpenOrder } from '../../../shared/application/trading/cancelOrder';
+import { evaluatePositionNow } from '../../../shared/application/trading/evaluatePositionNow';
 import type { TickDeps } from '../../../shared/application/trading/runTick';
 import { openTestStore, type TestStore } from '../../db/testing/testDatabase';
 import { historySources } from '../../simulation/historySources';
 import { WorkerSimulationService } from '../../simulation/WorkerSimulationService';
+import { createAccounting } from '../../accounting/createAccounting';
+import { bindSettings } from '../../composition/settingsUseCases';
 
 /**
  * Test support: a `Backend` over a real SQLite file with the ledger use cases, the store's queries and
@@ -57,10 +67,11 @@ export async function openLedgerBackend(file?: string): Promise<LedgerBackend> {
     queue: { queued: 0, processing: 0, failed: 0, dead: 0 },
     provider: health,
   });
+  const csvImports = new CsvBarSource();
   const simulations = new WorkerSimulationService({
     runs: store.store.simulationRuns,
     tenants: store.store.tenants,
-    sources: historySources({ bundled: new BundledBarSource() }),
+    sources: historySources({ bundled: new BundledBarSource(), csv: csvImports }),
     clock: store.clock,
     ids: ulidGenerator(store.clock),
     logger: SILENT_LOGGER,
@@ -79,14 +90,34 @@ export async function openLedgerBackend(file?: string): Promise<LedgerBackend> {
     (input: I) =>
       fn(deps, { ...input, tenantId });
 
+  const integrityStatus: IntegrityStatus = {
+    state: 'ok',
+    kind: 'startup',
+    checkedAt: store.clock.now(),
+    scope: 'not checked in handler tests',
+    durationMs: 0,
+    haltedTenants: [],
+    problems: [],
+    restore: null,
+  };
   const backend: Backend = {
     tenantId,
     dataDir: store.dir,
     provider: 'scripted',
+    accounting: createAccounting(store.store, tenantId, store.clock, [new BundledBarSource()], SILENT_LOGGER),
+    integrity: {
+      status: () => integrityStatus,
+      checkNow: () => integrityStatus,
+      evidence: () => ({ status: integrityStatus }),
+    },
     // Handler tests run offline: a symbol is known when the bundled dataset has it.
     symbols: new ProviderSymbolDirectory({
       marketData: null,
       bundledSymbols: () => new BundledBarSource().listSymbols(),
+    }),
+    settings: bindSettings({
+      deps: { ...store.store, clock: store.clock, ids: liveDeps.ids, logger: SILENT_LOGGER },
+      tenantId,
     }),
     useCases: {
       createTenant: (input) => ledger.createTenant(deps, input),
@@ -151,6 +182,10 @@ export async function openLedgerBackend(file?: string): Promise<LedgerBackend> {
         rebalanceToTarget(liveDeps, { ...input, tenantId }, { quoteTimeoutMs: 100 }),
       closeWithSellOut: (input) =>
         closeWithSellOut(liveDeps, { ...input, tenantId }, { quoteTimeoutMs: 100 }),
+      placeOrder: (input) => placeManualOrder(liveDeps, { ...input, tenantId }, { quoteTimeoutMs: 100 }),
+      cancelOrder: (input) => Promise.resolve(cancelOpenOrder(liveDeps, { ...input, tenantId })),
+      evaluatePosition: (input) =>
+        evaluatePositionNow(liveDeps, { ...input, tenantId }, { quoteTimeoutMs: 100 }),
     },
     queries: backendQueries(store.store, tenantId, { providerHealth: () => health, loopStatus: status }),
     events: {
@@ -161,6 +196,7 @@ export async function openLedgerBackend(file?: string): Promise<LedgerBackend> {
     },
     databaseFile: store.file,
     simulations,
+    csvImports,
     backup: async (destFile) => {
       const file = destFile ?? `${store.file}.backup.db`;
       await store.db.sqlite.backup(file);

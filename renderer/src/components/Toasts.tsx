@@ -18,7 +18,11 @@ export function Toasts() {
 
 function ToastView({ toast }: { toast: Toast }) {
   const dismiss = useToastStore((s) => s.dismiss);
-  const sticky = toast.kind === 'deadIntent' || toast.kind === 'providerDown';
+  const sticky =
+    toast.kind === 'deadIntent' ||
+    toast.kind === 'providerDown' ||
+    toast.kind === 'ledgerCheckFailed' ||
+    toast.kind === 'restoreRefused';
   useEffect(() => {
     if (sticky) return;
     const timer = setTimeout(() => dismiss(toast.id), TOAST_MS);

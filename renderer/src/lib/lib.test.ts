@@ -2,7 +2,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { parseRoute } from '../app/routes';
 import { nearest } from '../features/positionDetail/chartSeries';
 import { monthGrid, shiftMonth } from '../features/dividends/calendar';
-import { buildOverride } from '../features/positions/ConfigForm';
+import type { StrategyFieldDto } from '../../../shared/ipc/dto/tradingSettings';
+import { fromText, issuesByField, toPatch, toText } from '../features/settings/strategyFieldText';
 import { connectToBackend } from './connect';
 import { dateTime, money, pct } from './format';
 import {
@@ -61,15 +62,67 @@ describe('form parsing', () => {
     }
   });
 
-  it('builds a position override from the filled fields only', () => {
-    const errors: FieldErrors = {};
-    expect(buildOverride({ downThreshold: '5', upThreshold: '', maxOrdersPerDay: '2' }, errors)).toEqual({
-      trigger: { downThreshold: 0.05 },
-      guardrails: { maxOrdersPerDay: 2 },
+  it('reads strategy settings in the units a person types: percent, seconds, none', () => {
+    const field = (over: Partial<StrategyFieldDto>): StrategyFieldDto => ({
+      section: 'trigger',
+      sectionLabel: 'Trigger',
+      key: 'downThreshold',
+      label: 'Down threshold',
+      kind: 'number',
+      unit: 'percent',
+      rule: null,
+      nullAs: null,
+      choices: [],
+      help: null,
+      defaultValue: 0.03,
+      ...over,
     });
-    expect(buildOverride({}, errors)).toBeNull();
-    buildOverride({ maxOrdersPerDay: '2.5' }, errors);
-    expect(errors.maxOrdersPerDay).toBe('Max orders a day must be a whole number');
+    const down = field({});
+    const orders = field({
+      section: 'guardrails',
+      key: 'maxOrdersPerDay',
+      unit: 'count',
+      nullAs: 'no limit',
+      label: 'Orders per day',
+    });
+    const age = field({
+      section: 'execution',
+      key: 'maxQuoteAgeMs',
+      unit: 'duration',
+      label: 'Maximum quote age',
+    });
+    const errors: FieldErrors = {};
+    expect(fromText(down, '5', errors)).toBe(0.05);
+    expect(fromText(down, '0.1 %', errors)).toBe(0.001);
+    expect(toText(down, 0.035)).toBe('3.5');
+    expect(fromText(orders, 'no limit', errors)).toBeNull();
+    expect(fromText(orders, '', errors)).toBeUndefined();
+    expect(fromText(age, '90', errors)).toBe(90_000);
+    expect(toText(age, 900_000)).toBe('900');
+    expect(errors).toEqual({});
+    expect(fromText(down, 'lots', errors)).toBeUndefined();
+    expect(errors['trigger.downThreshold']).toMatch(/Down threshold/);
+    expect(
+      toPatch([down, orders], { 'trigger.downThreshold': 0.05, 'guardrails.maxOrdersPerDay': null }),
+    ).toEqual({
+      trigger: { downThreshold: 0.05 },
+      guardrails: { maxOrdersPerDay: null },
+    });
+    expect(
+      issuesByField(
+        [down],
+        [
+          {
+            path: 'override.trigger.downThreshold',
+            message: 'Down threshold must be between 0.1 % and 50 %',
+          },
+          { path: 'positionId', message: 'other' },
+        ],
+      ),
+    ).toEqual({
+      byField: { 'trigger.downThreshold': 'Down threshold must be between 0.1 % and 50 %' },
+      rest: ['other'],
+    });
   });
 });
 

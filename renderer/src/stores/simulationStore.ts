@@ -8,6 +8,7 @@ import type {
   SimulationProgressedDto,
   SimulationSetupDto,
   SweepGridDto,
+  WalkForwardRequestDto,
 } from '../../../shared/ipc/dto/simulation';
 import { failureText, ipc } from './client';
 import { useExportsStore } from './exportsStore';
@@ -25,7 +26,11 @@ interface SimulationState {
   compared: Record<string, RunDetailDto>;
   starting: boolean;
   load(): Promise<void>;
-  start(setup: SimulationSetupDto, sweep?: SweepGridDto): Promise<Submitted>;
+  start(
+    setup: SimulationSetupDto,
+    sweep?: SweepGridDto,
+    walkForward?: WalkForwardRequestDto,
+  ): Promise<Submitted>;
   cancel(runId: string): Promise<void>;
   select(runId: string): Promise<void>;
   toggleCompare(runId: string): Promise<void>;
@@ -57,9 +62,13 @@ export const useSimulationStore = create<SimulationState>()((set, get) => ({
       runsError: runs.ok ? null : failureText(runs),
     });
   },
-  async start(setup, sweep) {
+  async start(setup, sweep, walkForward) {
     set({ starting: true });
-    const r = await ipc().invoke('simulation.startSimulation', { setup, ...(sweep ? { sweep } : {}) });
+    const r = await ipc().invoke('simulation.startSimulation', {
+      setup,
+      ...(sweep ? { sweep } : {}),
+      ...(walkForward ? { walkForward } : {}),
+    });
     set({ starting: false });
     if (!r.ok) return { ok: false, message: failureText(r), issues: r.issues ?? [] };
     set({ runs: [r.value, ...get().runs.filter((x) => x.id !== r.value.id)], detail: null });

@@ -22,6 +22,7 @@ export function fitToHoldings(
   policy: OrderPolicyConfig,
 ): number {
   let q = side === 'SELL' ? Math.min(qty, state.qty) : qty;
+  const limit = q;
   if (side === 'BUY') {
     // Start from the float bound, then let the exact booking decide the last steps.
     const cash = state.cashCents / 100;
@@ -33,8 +34,17 @@ export function fitToHoldings(
   }
   q = q > 0 ? roundTowardZero(q, policy.qtyStep, policy.lotSize) : 0;
   const unit = policy.lotSize ?? (policy.qtyStep > 0 ? policy.qtyStep : 0.000001);
-  while (q > 0 && state.cashCents + bookFill(side, q, price, commission).cashDeltaCents < 0) {
+  const fits = (x: number): boolean =>
+    state.cashCents + bookFill(side, x, price, commission).cashDeltaCents >= 0;
+  while (q > 0 && !fits(q)) {
     q = roundTowardZero(exact(q).minus(exact(unit)).toNumber(), policy.qtyStep, policy.lotSize);
+  }
+  // The float bound can sit a hair below a grid point the cash covers exactly (ADR 0070): step up
+  // while the next grid point is still within the order and booked within the cash.
+  for (let i = 0; i < 4; i++) {
+    const up = exact(Math.max(q, 0)).plus(exact(unit)).toNumber();
+    if (up > limit || !fits(up)) break;
+    q = up;
   }
   return q > 0 ? q : 0;
 }

@@ -10,7 +10,7 @@ import { loadPortfolio, loadPosition, requireTenant } from './loaders';
 import { positionEvent } from './positionChange';
 import { fail, ok, type Result } from './Result';
 import { inTransaction } from './transaction';
-import { LIMITS, limitSchema } from '../../domain/InputLimits';
+import { checkLimit, LIMITS, limitMessage, limitSchema } from '../../domain/InputLimits';
 import {
   idSchema,
   parseInput,
@@ -171,23 +171,22 @@ export const SetCommissionRateInput = z
     /** The tenant making the change (and, for TENANT / TENANT_ASSET, the tenant the rate applies to). */
     tenantId: idSchema('tenantId'),
     scope: z.enum(['GLOBAL', 'TENANT', 'TENANT_ASSET'], {
-      error: 'scope must be GLOBAL, TENANT or TENANT_ASSET',
+      error: 'Commission level must be GLOBAL, TENANT or TENANT_ASSET',
     }),
     /** Only for TENANT_ASSET. */
     symbol: symbolSchema.nullable().default(null),
-    rate: z
-      .number({ error: 'rate must be a fraction of the notional (0.0001 = 1 bp)' })
-      .min(0, 'rate must not be negative')
-      .max(0.1, 'rate must be at most 0.1 (10 %)'),
+    rate: limitSchema(LIMITS.commissionRate),
+    /** Whole cents; the message speaks in dollars (the user's unit). */
     minimumCents: z
-      .number({ error: 'minimumCents must be a whole number of cents' })
-      .int('minimumCents must be a whole number of cents')
-      .min(0, 'minimumCents must not be negative')
+      .number({ error: limitMessage(LIMITS.commissionMinimum) })
+      .refine((c) => Number.isInteger(c) && checkLimit(c / 100, LIMITS.commissionMinimum) === null, {
+        message: limitMessage(LIMITS.commissionMinimum),
+      })
       .default(0),
   })
   .strict()
   .refine((i) => (i.scope === 'TENANT_ASSET') === (i.symbol !== null), {
-    message: 'symbol is required for a TENANT_ASSET rate and not allowed for GLOBAL or TENANT',
+    message: 'A symbol is required for a per-symbol rate and not allowed for the global or account rate',
   });
 export type SetCommissionRateInput = z.input<typeof SetCommissionRateInput>;
 

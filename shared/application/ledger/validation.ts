@@ -6,6 +6,7 @@ import {
   SizingConfigSchema,
   TriggerConfigSchema,
 } from '../../domain/Config';
+import { RiskConfigSchema } from '../../domain/risk/RiskConfig';
 import { fieldWords, userMessageOf } from '../../domain/InputLimits';
 import { fail, ok, type Failure, type Result } from './Result';
 
@@ -88,6 +89,7 @@ export const StrategyConfigOverrideSchema = z
     guardrails: z.object(GuardrailConfigSchema.shape).partial().strict(),
     orderPolicy: z.object(OrderPolicyConfigSchema.shape).partial().strict(),
     execution: z.object(ExecutionConfigSchema.shape).partial().strict(),
+    risk: RiskConfigSchema.partial().strict(),
   })
   .partial()
   .strict();

@@ -15,6 +15,7 @@ import { loadPortfolio, loadPosition } from '../ledger/loaders';
 import { commitPositionChange, ledgerOf, positionEvent } from '../ledger/positionChange';
 import { fail, ok, type Result } from '../ledger/Result';
 import { decidePosition, quoteSnapshot, sessionAllowsTrading, type PositionDecision } from './decidePosition';
+import { checkOrderTicket, type OrderTicket } from './orderTicket';
 import { exchangeDayBounds } from './exchangeDay';
 import { positionConfig } from './positionConfig';
 import { writeDecision, type TickDeps } from './runTick';
@@ -64,7 +65,11 @@ export function targetStockPct(config: StrategyConfig): number {
 
 /** Is this an order the investor asked for by hand (no drift re-sizing: it is at market)? */
 export function isManualOrder(order: Pick<OrderRecord, 'reasons'>): boolean {
-  return order.reasons.includes('manual_rebalance') || order.reasons.includes('close_out');
+  return (
+    order.reasons.includes('manual_rebalance') ||
+    order.reasons.includes('close_out') ||
+    order.reasons.includes('manual_order')
+  );
 }
 
 /** Does this order's fill close its position (a sell-out asked for by hand)? */
@@ -199,6 +204,68 @@ export async function closeWithSellOut(
           ).position
         : position;
     return ok({ position: after, evaluation: written.evaluation, order: written.order });
+  });
+}
+
+export interface ManualTicketInput extends ManualOrderInput {
+  side: 'BUY' | 'SELL';
+  /** Shares, on the position's step and lot grid (shared/application/trading/orderTicket). */
+  qty: number;
+}
+
+/**
+ * The manual order ticket (ADR 0061): buy or sell `qty` shares at market, checked by `checkOrderTicket`
+ * at the live price inside the order's transaction; reason `manual_order`. The worker fills it like any
+ * order (no drift re-sizing: it is at market; still fitted to the cash or shares at the fill price).
+ */
+export async function placeManualOrder(
+  deps: TickDeps,
+  input: ManualTicketInput,
+  options: ManualOrderOptions,
+): Promise<Result<ManualOrderResult & { ticket: OrderTicket }>> {
+  const ready = await readyToTrade(deps, input, options);
+  if (!ready.ok) return ready;
+  const { price, quote, session, config } = ready.value;
+  return deps.uow.transaction(() => {
+    const fresh = unchangedSince(deps, input, ready.value.position);
+    if (!fresh.ok) return fresh;
+    const position = fresh.value;
+    const commission = commissionOf(deps, position);
+    const ticket = checkOrderTicket(position, input.side, input.qty, price, config, commission);
+    if (!ticket.ok) return ticket;
+    const signed = input.side === 'BUY' ? input.qty : -input.qty;
+    const payload: EvaluationPayload = {
+      session,
+      pricePolicy: config.execution.pricePolicy,
+      priceEffective: price,
+      priceSource: null,
+      priceFallback: null,
+      quote: quoteSnapshot(quote),
+      trigger: null,
+      rawQty: signed,
+      finalQty: input.qty,
+      reasons: ['manual_order'],
+      steps: [],
+      action: input.side,
+      orderId: null,
+      deltas: { qty: signed, cashCents: ticket.value.cashDeltaCents },
+      detail: `${input.side === 'BUY' ? 'buy' : 'sell'} ${formatShares(input.qty)} at market, asked by ${input.by}${input.why ? `: ${input.why}` : ''}`,
+    };
+    const tickId = manualTickId(deps.ids);
+    const written = writeDecision(
+      deps,
+      position,
+      {
+        payload,
+        order: { side: input.side, qty: input.qty, price, isInitialAllocation: false },
+        rejected: null,
+        anchorToSet: null,
+      },
+      commission,
+      tickId,
+      deps.clock.now(),
+    );
+    return ok({ position, evaluation: written.evaluation, order: written.order, ticket: ticket.value });
   });
 }
 

@@ -11,6 +11,7 @@ import type { PositionRecord } from '../../ports/PositionRepository';
 import type { QuoteLogEntry } from '../../ports/QuoteLogRepository';
 import { formatQty } from '../../format/Format';
 import { commitPositionChange, ledgerOf, positionEvent } from '../ledger/positionChange';
+import { validateDecision } from '../risk/validateDecision';
 import { decidePosition, sessionAllowsTrading, type PositionDecision } from './decidePosition';
 import { exchangeDayBounds } from './exchangeDay';
 import { positionConfig } from './positionConfig';
@@ -366,6 +367,9 @@ function writeTenantPositions(
         today: new LazyDailyActivity(deps, tenantId, position.id, day),
         now,
       });
+      decision = validateDecision(deps, position, decision, planned.config, commission, now, (s) =>
+        lastPriceOf(quotes.get(s)),
+      );
     } catch (err) {
       failed(position, err); // nothing was written for it
       continue;
@@ -656,6 +660,12 @@ function tenantEvent<T extends 'TickCompleted' | 'ProviderError'>(
     correlationId: tickId,
     payload,
   };
+}
+
+/** The last price of a symbol's quote this tick, or null (the order validator values other holdings with it). */
+function lastPriceOf(q: QuoteResult | undefined): number | null {
+  const last = q !== undefined && q.ok ? q.quote.last : null;
+  return last !== null && Number.isFinite(last) && last > 0 ? last : null;
 }
 
 function describeFailure(q: QuoteResult | undefined): string {

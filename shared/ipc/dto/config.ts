@@ -7,6 +7,7 @@ import {
   StrategyConfigSchema,
   TriggerConfigSchema,
 } from '../../domain/Config';
+import { RiskConfigSchema } from '../../domain/risk/RiskConfig';
 
 /**
  * Strategy settings cross IPC with the domain's own schemas (shared/domain/Config): one source of
@@ -22,6 +23,7 @@ export const configPatchSchema = z
     guardrails: z.object(GuardrailConfigSchema.shape).partial().strict(),
     orderPolicy: z.object(OrderPolicyConfigSchema.shape).partial().strict(),
     execution: z.object(ExecutionConfigSchema.shape).partial().strict(),
+    risk: RiskConfigSchema.partial().strict(),
   })
   .partial()
   .strict();

@@ -186,7 +186,15 @@ export type EventsAppendedDto = z.infer<typeof eventsAppendedSchema>;
 
 /** What the investor is told about (shared/ports/Notifier): the in-app toast and the desktop notification. */
 export const notificationSchema = z.object({
-  kind: z.enum(['fill', 'rejection', 'deadIntent', 'providerDown', 'providerRecovered']),
+  kind: z.enum([
+    'fill',
+    'rejection',
+    'deadIntent',
+    'providerDown',
+    'providerRecovered',
+    'ledgerCheckFailed',
+    'restoreRefused',
+  ]),
   title: z.string(),
   body: z.string(),
   positionId: z.string().nullable(),

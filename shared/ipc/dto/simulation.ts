@@ -3,6 +3,15 @@ import { epochMsSchema, idSchema, isoDateSchema, symbolSchema } from './common';
 import { configPatchSchema } from './config';
 import { reasonCodeSchema } from './ledger';
 
+// ── desk: history sources of SPEC 5 "Input" (issue 15, ADR 0064) ──
+/** The bundled dataset, the user's CSV imports, the provider's cached history, the live loop's quote log. */
+export const HISTORY_SOURCE_IDS = ['bundled', 'csv', 'provider', 'quote-log'] as const;
+export const historySourceIdSchema = z.enum(HISTORY_SOURCE_IDS);
+export type HistorySourceId = z.infer<typeof historySourceIdSchema>;
+/** Bar intervals (shared/ports/HistoricalBars BAR_INTERVALS; a test keeps them equal). */
+export const BAR_INTERVAL_IDS = ['1d', '1h', '30m', '15m', '5m', '1m'] as const;
+export const barIntervalSchema = z.enum(BAR_INTERVAL_IDS);
+
 /** The Simulation page's set-up form (SPEC 5 "Input"); amounts in dollars as the user types them. */
 export const simulationSetupSchema = z
   .object({
@@ -17,6 +26,9 @@ export const simulationSetupSchema = z
     fill: z.enum(['close', 'next_open']).default('close'),
     slippageBps: z.number().finite().min(0).max(1000).default(0),
     volumeCap: z.number().finite().gt(0).max(1).nullable().default(null),
+    // ── desk: where the bars come from and their interval (issue 15, ADR 0064) ──
+    source: historySourceIdSchema.default('bundled'),
+    interval: barIntervalSchema.default('1d'),
   })
   .strict()
   .refine((s) => s.from <= s.to, { message: 'from must not be after to', path: ['to'] });
@@ -41,15 +53,41 @@ export const sweepGridSchema = z
   });
 export type SweepGridDto = z.input<typeof sweepGridSchema>;
 
-export const startSimulationRequest = z
-  .object({ setup: simulationSetupSchema, sweep: sweepGridSchema.optional() })
+/** Walk-forward validation (ADR 0012): rolling in-sample sweeps of `sweep` choose each out-of-sample window's settings. */
+export const walkForwardRequestSchema = z
+  .object({
+    inSampleMonths: z
+      .number({ error: 'In-sample months must be a whole number between 1 and 600' })
+      .int('In-sample months must be a whole number between 1 and 600')
+      .min(1, 'In-sample months must be a whole number between 1 and 600')
+      .max(600, 'In-sample months must be a whole number between 1 and 600'),
+    outOfSampleMonths: z
+      .number({ error: 'Out-of-sample months must be a whole number between 1 and 600' })
+      .int('Out-of-sample months must be a whole number between 1 and 600')
+      .min(1, 'Out-of-sample months must be a whole number between 1 and 600')
+      .max(600, 'Out-of-sample months must be a whole number between 1 and 600'),
+    metric: z.enum(['sharpe', 'cagr', 'totalReturn', 'calmar', 'sortino']).default('sharpe'),
+  })
   .strict();
+export type WalkForwardRequestDto = z.input<typeof walkForwardRequestSchema>;
+
+export const startSimulationRequest = z
+  .object({
+    setup: simulationSetupSchema,
+    sweep: sweepGridSchema.optional(),
+    walkForward: walkForwardRequestSchema.optional(),
+  })
+  .strict()
+  .refine((r) => r.walkForward === undefined || r.sweep !== undefined, {
+    message: 'A walk-forward needs the values to try (thresholds and ratios)',
+    path: ['sweep'],
+  });
 
 export const runStatusSchema = z.enum(['running', 'done', 'failed', 'cancelled']);
 
 export const runInfoSchema = z.object({
   id: idSchema,
-  kind: z.enum(['single', 'sweep']),
+  kind: z.enum(['single', 'sweep', 'walk_forward']),
   status: runStatusSchema,
   createdAt: epochMsSchema,
   finishedAt: epochMsSchema.nullable(),
@@ -132,6 +170,16 @@ export type SimulationResultDto = z.infer<typeof simulationResultSchema>;
 /** A sweep's table: one cell per parameter set with its headline metrics. */
 export const sweepResultSchema = z.object({
   runId: idSchema,
+  /** The same period held, the heatmap's centre (issue 15): null when the sweep was cancelled. */
+  buyAndHold: z
+    .object({
+      totalReturn: z.number().nullable(),
+      cagr: z.number().nullable(),
+      sharpe: z.number().nullable(),
+      maxDrawdown: z.number().nullable(),
+    })
+    .nullable()
+    .optional(),
   cells: z.array(
     z.object({
       threshold: z.number(),
@@ -149,10 +197,34 @@ export const sweepResultSchema = z.object({
 });
 export type SweepResultDto = z.infer<typeof sweepResultSchema>;
 
+/** A walk-forward's windows: the settings each in-sample sweep chose and how they did out of sample. */
+export const walkForwardViewSchema = z.object({
+  metric: z.string(),
+  inSampleMonths: z.number().int(),
+  outOfSampleMonths: z.number().int(),
+  windows: z.array(
+    z.object({
+      inSampleFrom: isoDateSchema,
+      inSampleTo: isoDateSchema,
+      outOfSampleFrom: isoDateSchema,
+      outOfSampleTo: isoDateSchema,
+      /** null: no combination had a value in sample; the window kept the set-up's settings. */
+      threshold: z.number().nullable(),
+      rebalanceRatio: z.number().nullable(),
+      inSampleScore: z.number().nullable(),
+      outOfSampleReturn: z.number().nullable(),
+      trades: z.number().int(),
+    }),
+  ),
+});
+export type WalkForwardViewDto = z.infer<typeof walkForwardViewSchema>;
+
 export const getRunResponse = z.object({
   run: runInfoSchema,
   result: simulationResultSchema.nullable(),
   sweep: sweepResultSchema.nullable(),
+  /** A walk-forward's windows (its stitched out-of-sample equity is in `result`). */
+  walkForward: walkForwardViewSchema.nullable().optional(),
 });
 export type RunDetailDto = z.infer<typeof getRunResponse>;
 
@@ -173,3 +245,40 @@ export const simulationFinishedSchema = z.object({
   error: z.string().nullable(),
 });
 export type SimulationFinishedDto = z.infer<typeof simulationFinishedSchema>;
+
+// ── desk: CSV imports and the sources the set-up form offers (issue 15, ADR 0064) ──
+/** A CSV of bars (and optionally one of dividends) for one symbol, read by the page from a file the user picked. */
+export const importCsvRequest = z
+  .object({
+    symbol: symbolSchema,
+    fileName: z.string().max(260).optional(),
+    /** The bars file's text: date (or time), open, high, low, close[, volume]. */
+    bars: z.string().min(1, 'The bars file is empty').max(50_000_000, 'The bars file is larger than 50 MB'),
+    /** The dividends file's text: ex_date, amount[, pay_date]. */
+    dividends: z.string().max(5_000_000, 'The dividends file is larger than 5 MB').optional(),
+  })
+  .strict();
+
+export const csvImportedSchema = z.object({
+  symbol: z.string(),
+  rows: z.number().int(),
+  first: z.string(),
+  last: z.string(),
+  interval: barIntervalSchema,
+  dividends: z.number().int().nullable(),
+  message: z.string(),
+});
+export type CsvImportedDto = z.infer<typeof csvImportedSchema>;
+
+export const historySourcesSchema = z.array(
+  z.object({
+    id: historySourceIdSchema,
+    label: z.string(),
+    intervals: z.array(barIntervalSchema),
+    /** Symbols it can answer for now; the provider's are the cached ones (any other is downloaded). */
+    symbols: z.array(z.string()),
+    /** Any symbol may be asked for (the provider downloads and caches it). */
+    anySymbol: z.boolean(),
+  }),
+);
+export type HistorySourceDto = z.infer<typeof historySourcesSchema>[number];

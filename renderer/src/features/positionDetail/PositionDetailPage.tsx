@@ -15,19 +15,23 @@ import { PositionDialog } from '../positions/PositionsPage';
 import { reasonText } from '../../lib/reasons';
 import { usePositionDetailStore } from '../../stores/positionDetailStore';
 import { usePositionsStore } from '../../stores/positionsStore';
+import { failureText } from '../../stores/client';
+import { orderDesk } from '../../stores/orderDeskStore';
 import { ConfigForm } from '../positions/ConfigForm';
 import { StatusBadge } from '../positions/badges';
 import { positionChartSeries } from './chartSeries';
 import { Timeline } from './Timeline';
 
 type Tab = 'timeline' | 'orders' | 'trades' | 'settings';
-type PositionDialogKind = 'cash' | 'anchor' | 'rebalance' | 'close' | 'delete';
+type PositionDialogKind = 'cash' | 'anchor' | 'rebalance' | 'close' | 'delete' | 'ticket' | 'evaluate';
 const DIALOG_TITLES: Record<PositionDialogKind, string> = {
   cash: 'Cash',
   anchor: 'Set the anchor',
   rebalance: 'Rebalance to target',
   close: 'Close',
   delete: 'Delete',
+  ticket: 'Order ticket',
+  evaluate: 'Evaluate now',
 };
 const TABS = [
   { id: 'timeline', label: 'Evaluation timeline' },
@@ -100,6 +104,7 @@ export function PositionDetailPage({ positionId }: { positionId: string }) {
         {current.status !== 'CLOSED' && (
           <Button onClick={toggle}>{current.status === 'PAUSED' ? 'Resume' : 'Pause'}</Button>
         )}
+        {current.status !== 'CLOSED' && <Button onClick={() => setDialog('ticket')}>Order ticket…</Button>}
         <Button onClick={() => setDialog('cash')}>Cash…</Button>
         {current.status !== 'CLOSED' && <Button onClick={() => setDialog('anchor')}>Set anchor…</Button>}
         {current.status !== 'CLOSED' && (
@@ -108,6 +113,11 @@ export function PositionDetailPage({ positionId }: { positionId: string }) {
             small={false}
             items={[
               { label: 'Rebalance to target…', onSelect: () => setDialog('rebalance') },
+              {
+                label: 'Evaluate now',
+                onSelect: () => setDialog('evaluate'),
+                hidden: current.status !== 'ACTIVE',
+              },
               { label: 'Close…', onSelect: () => setDialog('close'), danger: true },
               {
                 label: 'Delete…',
@@ -184,7 +194,7 @@ export function PositionDetailPage({ positionId }: { positionId: string }) {
       <Card>
         <Tabs tabs={TABS} value={tab} onChange={setTab} label="Position details" />
         {tab === 'timeline' && <Timeline positionId={current.id} />}
-        {tab === 'orders' && <OrdersTable orders={orders} />}
+        {tab === 'orders' && <OrdersTable orders={orders} positionId={current.id} />}
         {tab === 'trades' && <TradesTable trades={trades} />}
         {tab === 'settings' &&
           (current.status === 'CLOSED' ? (
@@ -193,7 +203,7 @@ export function PositionDetailPage({ positionId }: { positionId: string }) {
             <ConfigForm position={current} />
           ))}
       </Card>
-      {(['cash', 'anchor', 'rebalance', 'close', 'delete'] as const).map((kind) => (
+      {(Object.keys(DIALOG_TITLES) as PositionDialogKind[]).map((kind) => (
         <Modal
           key={kind}
           title={`${DIALOG_TITLES[kind]} — ${current.symbol}`}
@@ -222,7 +232,22 @@ export function PositionDetailPage({ positionId }: { positionId: string }) {
   );
 }
 
-function OrdersTable({ orders }: { orders: ReturnType<typeof usePositionDetailStore.getState>['orders'] }) {
+function OrdersTable({
+  orders,
+  positionId,
+}: {
+  orders: ReturnType<typeof usePositionDetailStore.getState>['orders'];
+  positionId: string;
+}) {
+  // Cancel of an open order (issue 15, ADR 0062): its answer, or why it was refused, above the table.
+  const [cancelNote, setCancelNote] = useState<{ ok: boolean; text: string } | null>(null);
+  const [cancelling, setCancelling] = useState<string | null>(null);
+  const cancel = async (orderId: string) => {
+    setCancelling(orderId);
+    const r = await orderDesk.cancel(orderId, positionId);
+    setCancelling(null);
+    setCancelNote(r.ok ? { ok: true, text: r.value.message } : { ok: false, text: failureText(r) });
+  };
   if (orders === null) return <Loading />;
   if (orders.length === 0)
     return (
@@ -232,6 +257,11 @@ function OrdersTable({ orders }: { orders: ReturnType<typeof usePositionDetailSt
     );
   return (
     <div className="table-wrap">
+      {cancelNote && (
+        <p className={`banner ${cancelNote.ok ? 'ok' : 'error'}`} role={cancelNote.ok ? 'status' : 'alert'}>
+          {cancelNote.text}
+        </p>
+      )}
       <table className="table" aria-label="Orders">
         <thead>
           <tr>
@@ -242,6 +272,7 @@ function OrdersTable({ orders }: { orders: ReturnType<typeof usePositionDetailSt
             <th>Status</th>
             <th className="num">Filled</th>
             <th>Reasons</th>
+            <th />
           </tr>
         </thead>
         <tbody>
@@ -266,6 +297,13 @@ function OrdersTable({ orders }: { orders: ReturnType<typeof usePositionDetailSt
               </td>
               <td className="num">{qty(o.filledQty)}</td>
               <td className="small">{o.reasons.map(reasonText).join('; ') || '—'}</td>
+              <td>
+                {(o.status === 'NEW' || o.status === 'SUBMITTED') && (
+                  <Button small variant="danger" busy={cancelling === o.id} onClick={() => void cancel(o.id)}>
+                    Cancel order
+                  </Button>
+                )}
+              </td>
             </tr>
           ))}
         </tbody>

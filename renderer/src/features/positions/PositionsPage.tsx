@@ -16,22 +16,34 @@ import { AnchorForm } from './AnchorForm';
 import { CashForm } from './CashForm';
 import { ConfigForm } from './ConfigForm';
 import { NewPositionForm } from './NewPositionForm';
+import { EvaluateNowPanel, OrderTicketForm } from './OrderDeskForms';
 import { PortfolioPicker } from './PortfolioPicker';
 import { StatusBadge, ActionBadge } from './badges';
 
 type Dialog =
-  | { kind: 'new' }
-  | { kind: 'portfolio' }
-  | { kind: 'cash' | 'anchor' | 'config' | 'close' | 'delete' | 'rebalance'; position: PositionDto }
-  | null;
+  { kind: 'new' } | { kind: 'portfolio' } | { kind: PositionDialogKind; position: PositionDto } | null;
 
-const TITLES: Record<'cash' | 'anchor' | 'config' | 'close' | 'delete' | 'rebalance', string> = {
+/** The dialogs of one position (the row menu and the position page open the same ones). */
+export type PositionDialogKind =
+  | 'cash'
+  | 'anchor'
+  | 'config'
+  | 'close'
+  | 'delete'
+  | 'rebalance'
+  // order desk (issue 15)
+  | 'ticket'
+  | 'evaluate';
+
+const TITLES: Record<PositionDialogKind, string> = {
   cash: 'Cash',
   anchor: 'Set the anchor',
   config: 'Settings',
   close: 'Close',
   delete: 'Delete',
   rebalance: 'Rebalance to target',
+  ticket: 'Order ticket',
+  evaluate: 'Evaluate now',
 };
 
 export function PositionsPage() {
@@ -172,6 +184,16 @@ export function PositionsPage() {
                               hidden: !open,
                             },
                             {
+                              label: 'Order ticket…',
+                              onSelect: () => setDialog({ kind: 'ticket', position: p }),
+                              hidden: !open,
+                            },
+                            {
+                              label: 'Evaluate now',
+                              onSelect: () => setDialog({ kind: 'evaluate', position: p }),
+                              hidden: p.status !== 'ACTIVE',
+                            },
+                            {
                               label: 'Close…',
                               onSelect: () => setDialog({ kind: 'close', position: p }),
                               hidden: !open,
@@ -201,7 +223,7 @@ export function PositionsPage() {
       <Modal title="New portfolio" open={dialog?.kind === 'portfolio'} onClose={close}>
         {dialog?.kind === 'portfolio' && <NewPortfolioForm onDone={close} />}
       </Modal>
-      {(['cash', 'anchor', 'config', 'close', 'delete', 'rebalance'] as const).map((kind) => (
+      {(Object.keys(TITLES) as PositionDialogKind[]).map((kind) => (
         <Modal
           key={kind}
           title={
@@ -223,7 +245,7 @@ export function PositionDialog({
   position,
   onDone,
 }: {
-  kind: 'cash' | 'anchor' | 'config' | 'close' | 'delete' | 'rebalance';
+  kind: PositionDialogKind;
   position: PositionDto;
   onDone: () => void;
 }) {
@@ -240,6 +262,10 @@ export function PositionDialog({
       return <DeletePositionForm position={position} onDone={onDone} />;
     case 'rebalance':
       return <RebalanceForm position={position} onDone={onDone} />;
+    case 'ticket':
+      return <OrderTicketForm position={position} onDone={onDone} />;
+    case 'evaluate':
+      return <EvaluateNowPanel position={position} onDone={onDone} />;
   }
 }
 

@@ -9,13 +9,37 @@ import { issuesToErrors, parseNumber, type FieldErrors } from '../../lib/formPar
 import { useAppStore } from '../../stores/appStore';
 import { useSettingsStore } from '../../stores/settingsStore';
 import { BackupsCard } from './BackupsCard';
+import { Tabs } from '../../components/Tabs';
+import { DeadLettersTab } from './DeadLettersTab';
+import { StrategyDefaultsTab } from './StrategyDefaultsTab';
+import { TradingTab } from './TradingTab';
 
-const POLICIES: Record<PreferencesDto['pricePolicy'], string> = {
-  MID: 'MID — halfway between bid and ask',
-  LAST: 'LAST — the last trade',
-  BID: 'BID — the bid',
-  ASK: 'ASK — the ask',
-};
+type SettingsTab = 'general' | 'trading' | 'strategy' | 'deadLetters';
+const TABS: readonly { id: SettingsTab; label: string }[] = [
+  { id: 'general', label: 'General' },
+  { id: 'trading', label: 'Trading' },
+  { id: 'strategy', label: 'Strategy defaults' },
+  { id: 'deadLetters', label: 'Dead letters' },
+];
+
+/** Settings in tabs (issue 15 "every setting reachable"): General (preferences, backups), Trading, Strategy defaults, Dead letters. */
+export function SettingsPage() {
+  const [tab, setTab] = useState<SettingsTab>('general');
+  return (
+    <div className="page">
+      <div className="page-header">
+        <h1>Settings</h1>
+      </div>
+      <Tabs tabs={TABS} value={tab} onChange={setTab} label="Settings" />
+      <div role="tabpanel" aria-label={TABS.find((t) => t.id === tab)?.label}>
+        {tab === 'general' && <GeneralTab />}
+        {tab === 'trading' && <TradingTab />}
+        {tab === 'strategy' && <StrategyDefaultsTab />}
+        {tab === 'deadLetters' && <DeadLettersTab />}
+      </div>
+    </div>
+  );
+}
 
 const NOTIFICATIONS: { key: keyof PreferencesDto['notifications']; label: string }[] = [
   { key: 'fills', label: 'Fills' },
@@ -24,7 +48,7 @@ const NOTIFICATIONS: { key: keyof PreferencesDto['notifications']; label: string
   { key: 'providerOutages', label: 'Market-data provider outages' },
 ];
 
-export function SettingsPage() {
+function GeneralTab() {
   const settings = useSettingsStore((s) => s.settings);
   const error = useSettingsStore((s) => s.error);
   const issues = useSettingsStore((s) => s.issues);
@@ -49,7 +73,7 @@ export function SettingsPage() {
 
   if (!settings || !draft) {
     return (
-      <div className="page">
+      <div className="stack">
         {error ? (
           <ErrorBanner message={error} onRetry={() => void useSettingsStore.getState().load()} />
         ) : (
@@ -69,10 +93,7 @@ export function SettingsPage() {
   };
 
   return (
-    <div className="page">
-      <div className="page-header">
-        <h1>Settings</h1>
-      </div>
+    <div className="stack">
       {error && <ErrorBanner message={error} />}
       {settings.pendingRestart && <div className="banner warn">{settings.pendingRestart}</div>}
       <form className="stack" onSubmit={(e) => void submit(e)} noValidate aria-label="Preferences">
@@ -119,20 +140,6 @@ export function SettingsPage() {
           </Card>
           <Card title="Trading">
             <div className="form">
-              <Field label="Price policy" className="wide">
-                <select
-                  value={draft.pricePolicy}
-                  onChange={(e) =>
-                    setDraft({ ...draft, pricePolicy: e.target.value as PreferencesDto['pricePolicy'] })
-                  }
-                >
-                  {Object.entries(POLICIES).map(([value, label]) => (
-                    <option key={value} value={value}>
-                      {label}
-                    </option>
-                  ))}
-                </select>
-              </Field>
               <label className="checkbox wide">
                 <input
                   type="checkbox"
@@ -142,8 +149,8 @@ export function SettingsPage() {
                 Trade in extended hours (04:00–09:30 and 16:00–20:00 New York)
               </label>
               <p className="small muted wide">
-                BID, ASK and MID fall back to the last trade when the quote lacks them. Both settings apply to
-                every portfolio and are recorded in the event log.
+                Applies to every portfolio and is recorded in the event log. The price policy, commission and
+                slippage are under Trading.
               </p>
             </div>
           </Card>

@@ -12,6 +12,7 @@ import { useExportsStore } from '../../stores/exportsStore';
 import { useSimulationStore } from '../../stores/simulationStore';
 import { Heatmap } from './Heatmap';
 import { SetupForm } from './SetupForm';
+import { WalkForwardWindows } from './WalkForwardWindows';
 
 const FORMATS: ExportFormat[] = ['csv', 'xlsx', 'json', 'html', 'pdf'];
 const COMPARE_COLOURS = ['--accent', '--anchor', '--warn', '--buy', '--sell'];
@@ -85,7 +86,7 @@ export function SimulationPage() {
           title={`Results — ${selected.symbols.join(', ')} ${selected.from} → ${selected.to}`}
           actions={
             selected.status === 'done' ? (
-              <ExportButtons runId={selected.id} sweep={selected.kind === 'sweep'} />
+              <ExportButtons runId={selected.id} sweep={selected.kind !== 'single'} />
             ) : undefined
           }
         >
@@ -114,7 +115,10 @@ function RunRow({ run, selected, compared }: { run: RunInfoDto; selected: boolea
   return (
     <tr aria-selected={selected} data-testid="run-row">
       <td>
-        <strong>{run.kind === 'sweep' ? 'Sweep' : 'Run'}</strong> {run.symbols.join(', ')}
+        <strong>
+          {run.kind === 'sweep' ? 'Sweep' : run.kind === 'walk_forward' ? 'Walk-forward' : 'Run'}
+        </strong>{' '}
+        {run.symbols.join(', ')}
         <div className="small muted">
           {run.from} → {run.to}
         </div>
@@ -274,6 +278,7 @@ function Results({ detail }: { detail: RunDetailDto }) {
   if (!result || !charts) return <Empty title="No result" />;
   return (
     <div className="stack">
+      {detail.walkForward && <WalkForwardWindows view={detail.walkForward} />}
       <div className="grid cols-2">
         <div>
           <h3>Equity vs buy and hold</h3>
@@ -316,7 +321,8 @@ function Results({ detail }: { detail: RunDetailDto }) {
             </tbody>
           </table>
         </div>
-        <div>
+        {/* A walk-forward's windows stand for its positions and trades (each window is its own run). */}
+        <div hidden={detail.walkForward != null}>
           <h3>Positions</h3>
           <table className="table" aria-label="Positions of the run">
             <thead>
@@ -342,7 +348,7 @@ function Results({ detail }: { detail: RunDetailDto }) {
           </table>
         </div>
       </div>
-      <div>
+      <div hidden={detail.walkForward != null}>
         <h3>
           Trades ({result.trades.length}
           {result.tradesTruncated ? '+, the export has them all' : ''})

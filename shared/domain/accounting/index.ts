@@ -1,0 +1,17 @@
+export type * from './AccountingFact';
+export * from './Benchmark';
+export * from './Contribution';
+export * from './DayTrades';
+export * from './EquityHistory';
+export * from './FactsFromEvents';
+export * from './HoldingPeriod';
+export * from './Ledger';
+export type * from './Lot';
+export * from './LotMethod';
+export * from './PositionBook';
+export * from './ProRata';
+export * from './Returns';
+export * from './RoundTrips';
+export * from './TaxYear';
+export * from './WashSales';
+export * from './Performance';
