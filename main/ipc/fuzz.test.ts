@@ -92,6 +92,14 @@ function samples(ids: {
       },
     },
     'report.exportTaxReport': { year: 2024, format: 'csv' },
+    'lab.compareStrategies': {
+      symbols: ['KO'],
+      from: '2020-01-01',
+      to: '2020-12-31',
+      initialCash: 10_000,
+      strategies: [{ id: 'macd', params: [] }],
+    },
+    'lab.exportCompare': { format: 'json' },
     // settings › trading, dead letters, dividends by hand (issue 15)
     'settings.getTrading': {},
     'settings.setCommissionRate': { level: 'TENANT_ASSET', symbol: 'KO', rate: 0.0002, minimum: 1 },

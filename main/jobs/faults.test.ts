@@ -294,4 +294,30 @@ describe('faults in execution', () => {
     expect(h.position(aapl.id).cashCents).toBeGreaterThanOrEqual(0);
     h.expectReplayMatches(aapl.id);
   });
+
+  it('a quote that shows fewer shares than the order: the paper broker fills that part, the rest is cancelled (SPEC 10)', async () => {
+    const paper = (clock: { now: () => number }): Broker => {
+      const inner = new PaperBroker({ clock, maxSizePct: 0.5 });
+      return {
+        name: 'paper',
+        expectedFillPrice: (side, q) => inner.expectedFillPrice(side, q),
+        // The scripted feed carries no sizes: this quote offers 81 shares at the ask.
+        submit: (request, q) => inner.submit(request, { ...q, askSize: 81 }),
+      };
+    };
+    h = await openHarness({ start: T, script: { AAPL: quote(100) }, broker: paper });
+    const aapl = h.addPosition('AAPL', 10_000);
+    await h.tick();
+    const [order] = h.store.orders.listByPosition(h.tenantId, aapl.id);
+    expect(order?.qty).toBeGreaterThan(40);
+    await h.drain();
+    const [trade] = h.store.trades.listByPosition(h.tenantId, aapl.id);
+    expect(trade?.qty).toBe(40); // half of 81, whole shares
+    expect(h.store.orders.listByPosition(h.tenantId, aapl.id)[0]?.status).toBe('CANCELLED');
+    expect(h.events(aapl.id).map((e) => e.type)).toEqual(
+      expect.arrayContaining(['OrderFilled', 'OrderCancelled']),
+    );
+    expect(h.position(aapl.id).qty).toBe(40);
+    h.expectReplayMatches(aapl.id);
+  });
 });

@@ -67,6 +67,9 @@ export const CHANNELS = [
   'accounting.getSettings',
   'accounting.updateSettings',
   'report.exportTaxReport',
+  // strategy lab (issue 18)
+  'lab.compareStrategies',
+  'lab.exportCompare',
   // settings › trading, dead letters, dividends by hand (issue 15)
   'settings.getTrading',
   'settings.setCommissionRate',

@@ -53,6 +53,7 @@ import {
   positionEvaluatedSchema,
 } from './dto/orderDesk';
 import { preferencesPatchSchema, preferencesSchema, settingsSchema } from './dto/settings';
+import { compareRequestSchema, compareResultSchema } from './dto/lab';
 import {
   deadLetterActionRequest,
   deadLetterSchema,
@@ -322,6 +323,14 @@ export const contract = {
   /** The tax report of a year as CSV, XLSX or PDF (main picks the file). */
   'report.exportTaxReport': {
     request: z.object({ year: taxYearRequest, format: z.enum(['csv', 'xlsx', 'pdf']) }).strict(),
+    response: exportedFileSchema,
+  },
+  // ── strategy lab (issue 18) ─────────────────────────────────────────────────────────────────
+  /** Several strategies on the same symbols, dates and capital, beside buy-and-hold (on worker threads). */
+  'lab.compareStrategies': { request: compareRequestSchema, response: compareResultSchema },
+  /** The last comparison as a report file (main picks the path). */
+  'lab.exportCompare': {
+    request: z.object({ format: exportFormatSchema }).strict(),
     response: exportedFileSchema,
   },
   // ── settings › trading, dead letters, dividends by hand (issue 15 "every setting reachable") ──

@@ -61,3 +61,46 @@ describe('PaperBroker', () => {
     });
   });
 });
+
+describe('PaperBroker partial fills (SPEC 10, the matching engine volume rule on the quote size)', () => {
+  const sized = (askSize: number | null, bidSize: number | null = null) => ({
+    ...quote(99.9, 100.1, 100),
+    askSize,
+    bidSize,
+  });
+  it('fills the whole order when the size covers it, and when no size is known', async () => {
+    const broker = new PaperBroker({ clock });
+    expect(await broker.submit({ order: order('BUY', 10), symbol: 'AAPL' }, sized(500))).toMatchObject({
+      ok: true,
+      fill: { qty: 10 },
+    });
+    expect(await broker.submit({ order: order('BUY', 10), symbol: 'AAPL' }, sized(null))).toMatchObject({
+      ok: true,
+      fill: { qty: 10 },
+    });
+  });
+  it('fills part: at most maxSizePct of the size at its side, in whole shares', async () => {
+    const broker = new PaperBroker({ clock, maxSizePct: 0.5 });
+    // 0.5 × 15 = 7.5 → 7 whole shares of a 10-share buy
+    expect(await broker.submit({ order: order('BUY', 10), symbol: 'AAPL' }, sized(15))).toMatchObject({
+      ok: true,
+      fill: { qty: 7, price: 100.1 },
+    });
+    // a sell reads the bid's size
+    expect(await broker.submit({ order: order('SELL', 10), symbol: 'AAPL' }, sized(1000, 4))).toMatchObject({
+      ok: true,
+      fill: { qty: 2, price: 99.9 },
+    });
+  });
+  it('no share at its side is no fill now: unavailable, retried later', async () => {
+    const broker = new PaperBroker({ clock });
+    expect(await broker.submit({ order: order('BUY', 10), symbol: 'AAPL' }, sized(0))).toMatchObject({
+      ok: false,
+      kind: 'unavailable',
+    });
+  });
+  it('refuses a size fraction outside (0, 1]', () => {
+    expect(() => new PaperBroker({ clock, maxSizePct: 0 })).toThrow(RangeError);
+    expect(() => new PaperBroker({ clock, maxSizePct: 1.5 })).toThrow(RangeError);
+  });
+});

@@ -1,5 +1,6 @@
 import type { Side } from '../../../shared/domain/DomainEvent';
 import { exact } from '../../../shared/domain/ExactDecimal';
+import { volumeAllowance } from '../../../shared/domain/orders/MatchingRules';
 import type { Quote } from '../../../shared/domain/Quote';
 import type { Broker, BrokerOrder, BrokerResult } from '../../../shared/ports/Broker';
 import type { Clock } from '../../../shared/ports/Clock';
@@ -11,6 +12,12 @@ export interface PaperBrokerOptions {
    * A function is read at every fill (the setting of Settings › Trading, changed while trading runs).
    */
   slippageBps?: number | (() => number);
+  /**
+   * Largest fraction of a quote's size (shares at the ask for a buy, at the bid for a sell) one order
+   * may take, by SPEC 10's volume rule; the rest of the order is cancelled. Default 1 (all the size
+   * shown). Applies only when the quote says its size.
+   */
+  maxSizePct?: number;
 }
 
 function checkSlippage(bps: number): number {
@@ -25,7 +32,10 @@ const usable = (v: number | null): v is number => v !== null && Number.isFinite(
 /**
  * The paper broker (SPEC 4.2): buys fill at the ask (the last price when there is no ask), sells at
  * the bid (or last), moved against the investor by the slippage and rounded to the cent in the same
- * direction (a buy never fills below, a sell never above, the slipped price). It fills the whole order.
+ * direction (a buy never fills below, a sell never above, the slipped price). It fills the whole order,
+ * unless the quote says how many shares stand at its price: then at most `maxSizePct` of them, in whole
+ * shares for a whole-share order (the matching engine's volume rule, shared/domain/orders), and the
+ * worker books that part and cancels the rest; no size at all is no fill now (retried).
  * Idempotent: the broker ref is derived from the order id, so a fill submitted again after a crash is
  * the same fill, and the trades table books it once.
  */
@@ -33,9 +43,14 @@ export class PaperBroker implements Broker {
   readonly name = 'paper';
   private readonly clock: Clock;
   private readonly slippage: () => number;
+  private readonly maxSizePct: number;
 
   constructor(options: PaperBrokerOptions) {
     this.clock = options.clock;
+    this.maxSizePct = options.maxSizePct ?? 1;
+    if (!(this.maxSizePct > 0 && this.maxSizePct <= 1)) {
+      throw new RangeError(`maxSizePct ${this.maxSizePct} must be above 0 and at most 1`);
+    }
     const given = options.slippageBps ?? 0;
     this.slippage = typeof given === 'function' ? given : () => given;
     checkSlippage(this.slippage());
@@ -75,9 +90,26 @@ export class PaperBroker implements Broker {
     }
     if (!(order.qty > 0))
       return { ok: false, kind: 'rejected', message: `quantity ${order.qty} is not positive` };
+    const size = order.side === 'BUY' ? quote.askSize : quote.bidSize;
+    let qty = order.qty;
+    if (size !== undefined && size !== null && Number.isFinite(size)) {
+      const grid = { qtyStep: Number.isInteger(order.qty) ? 1 : 0, lotSize: null };
+      const allowed = volumeAllowance(
+        { open: price, high: price, low: price, close: price, volume: size },
+        this.maxSizePct,
+        grid,
+      );
+      if (!(allowed > 0))
+        return {
+          ok: false,
+          kind: 'unavailable',
+          message: `no shares offered at the ${order.side === 'BUY' ? 'ask' : 'bid'} for ${request.symbol}`,
+        };
+      qty = Math.min(qty, allowed);
+    }
     return {
       ok: true,
-      fill: { qty: order.qty, price, brokerRef: `paper:${order.id}`, executedAt: this.clock.now() },
+      fill: { qty, price, brokerRef: `paper:${order.id}`, executedAt: this.clock.now() },
     };
   }
 }

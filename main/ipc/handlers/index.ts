@@ -12,6 +12,7 @@ import { settingsHandlers } from './settingsHandlers';
 import { simulationHandlers } from './simulationHandlers';
 import { tradingHandlers } from './tradingHandlers';
 import { accountingHandlers } from './accountingHandlers';
+import { labHandlers } from './labHandlers';
 import { tradingSettingsHandlers } from './tradingSettingsHandlers';
 
 export type { HandlerDeps } from './HandlerDeps';
@@ -31,6 +32,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...backupHandlers(deps),
     ...settingsHandlers(deps),
     ...accountingHandlers(deps),
+    ...labHandlers(deps),
     ...tradingSettingsHandlers(deps),
   };
 }

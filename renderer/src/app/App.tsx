@@ -9,6 +9,7 @@ import { PositionsPage } from '../features/positions/PositionsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { SimulationPage } from '../features/simulation/SimulationPage';
 import { PerformancePage } from '../features/performance/PerformancePage';
+import { ComparePage } from '../features/lab/ComparePage';
 import { Toasts } from '../components/Toasts';
 import { ErrorBanner, Loading } from '../components/States';
 import { useAppStore } from '../stores/appStore';
@@ -81,6 +82,8 @@ function Page({ route }: { route: Route }) {
       return <DividendsPage />;
     case 'simulation':
       return <SimulationPage />;
+    case 'compare':
+      return <ComparePage />;
     case 'events':
       return <EventLogPage />;
     case 'settings':

@@ -5,6 +5,7 @@ export type Route =
   | { page: 'position'; positionId: string }
   | { page: 'dividends' }
   | { page: 'simulation' }
+  | { page: 'compare' }
   | { page: 'events' }
   | { page: 'settings' }
   | { page: 'performance' };
@@ -15,6 +16,7 @@ export const NAV: readonly { page: Route['page']; href: string; label: string }[
   { page: 'performance', href: '#/performance', label: 'Performance' },
   { page: 'dividends', href: '#/dividends', label: 'Dividends' },
   { page: 'simulation', href: '#/simulation', label: 'Simulation' },
+  { page: 'compare', href: '#/simulation/compare', label: 'Compare strategies' },
   { page: 'events', href: '#/events', label: 'Event log' },
   { page: 'settings', href: '#/settings', label: 'Settings' },
 ];
@@ -25,8 +27,9 @@ export function parseRoute(hash: string): Route {
   switch (head) {
     case 'positions':
       return id ? { page: 'position', positionId: decodeURIComponent(id) } : { page: 'positions' };
-    case 'dividends':
     case 'simulation':
+      return id === 'compare' ? { page: 'compare' } : { page: 'simulation' };
+    case 'dividends':
     case 'events':
     case 'settings':
     case 'performance':
