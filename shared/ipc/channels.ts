@@ -68,6 +68,8 @@ export const CHANNELS = [
   'deadLetter.discardDeadLetter',
   'settings.getStrategyFields',
   'dividend.recordDividend',
+  // risk (SPEC 9, issue 17)
+  'risk.report',
 ] as const;
 export type ChannelName = (typeof CHANNELS)[number];
 

@@ -53,6 +53,7 @@ import {
   positionEvaluatedSchema,
 } from './dto/orderDesk';
 import { preferencesPatchSchema, preferencesSchema, settingsSchema } from './dto/settings';
+import { riskReportRequest, riskReportSchema } from './dto/risk';
 import {
   deadLetterActionRequest,
   deadLetterSchema,
@@ -305,6 +306,10 @@ export const contract = {
   'settings.getStrategyFields': { request: emptyRequest, response: z.array(strategyFieldSchema) },
   /** A dividend the provider missed: processed by the same dividend job (SPEC 4.3). */
   'dividend.recordDividend': { request: recordDividendRequest, response: recordedDividendSchema },
+
+  // ── risk (SPEC 9, issue 17) ──
+  /** Today's VaR/CVaR, P&L distribution, correlation, component VaR, stress tests and limits. */
+  'risk.report': { request: riskReportRequest, response: riskReportSchema },
 } as const;
 
 /** Facts main pushes to every window (and every loopback WebSocket). */
