@@ -5,6 +5,7 @@ import { EventLogPage } from '../features/eventLog/EventLogPage';
 import { FirstRunPage } from '../features/firstRun/FirstRunPage';
 import { PositionDetailPage } from '../features/positionDetail/PositionDetailPage';
 import { PositionsPage } from '../features/positions/PositionsPage';
+import { RiskPage } from '../features/risk/RiskPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { SimulationPage } from '../features/simulation/SimulationPage';
 import { Toasts } from '../components/Toasts';
@@ -80,5 +81,7 @@ function Page({ route }: { route: Route }) {
       return <EventLogPage />;
     case 'settings':
       return <SettingsPage />;
+    case 'risk':
+      return <RiskPage />;
   }
 }

@@ -6,12 +6,14 @@ export type Route =
   | { page: 'dividends' }
   | { page: 'simulation' }
   | { page: 'events' }
-  | { page: 'settings' };
+  | { page: 'settings' }
+  | { page: 'risk' };
 
 export const NAV: readonly { page: Route['page']; href: string; label: string }[] = [
   { page: 'dashboard', href: '#/dashboard', label: 'Dashboard' },
   { page: 'positions', href: '#/positions', label: 'Positions' },
   { page: 'dividends', href: '#/dividends', label: 'Dividends' },
+  { page: 'risk', href: '#/risk', label: 'Risk' },
   { page: 'simulation', href: '#/simulation', label: 'Simulation' },
   { page: 'events', href: '#/events', label: 'Event log' },
   { page: 'settings', href: '#/settings', label: 'Settings' },
@@ -27,6 +29,7 @@ export function parseRoute(hash: string): Route {
     case 'simulation':
     case 'events':
     case 'settings':
+    case 'risk':
       return { page: head };
     default:
       return { page: 'dashboard' };
