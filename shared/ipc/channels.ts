@@ -69,7 +69,7 @@ export const CHANNELS = [
   'settings.getStrategyFields',
   'dividend.recordDividend',
   // risk (SPEC 9, issue 17)
-  'risk.report',
+  'risk.getReport',
 ] as const;
 export type ChannelName = (typeof CHANNELS)[number];
 

@@ -309,7 +309,7 @@ export const contract = {
 
   // ── risk (SPEC 9, issue 17) ──
   /** Today's VaR/CVaR, P&L distribution, correlation, component VaR, stress tests and limits. */
-  'risk.report': { request: riskReportRequest, response: riskReportSchema },
+  'risk.getReport': { request: riskReportRequest, response: riskReportSchema },
 } as const;
 
 /** Facts main pushes to every window (and every loopback WebSocket). */

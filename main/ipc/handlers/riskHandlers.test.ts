@@ -3,7 +3,7 @@ import type { PortfolioDto } from '../../../shared/ipc/dto/ledger';
 import type { RiskReportDto } from '../../../shared/ipc/dto/risk';
 import { openTestIpc, type TestIpc } from '../testing/testIpc';
 
-describe('risk.report (SPEC 9 Risk page) on a real SQLite file', () => {
+describe('risk.getReport (SPEC 9 Risk page) on a real SQLite file', () => {
   let t: TestIpc;
   let portfolioId: string;
   beforeEach(async () => {
@@ -16,7 +16,7 @@ describe('risk.report (SPEC 9 Risk page) on a real SQLite file', () => {
   });
 
   async function report(): Promise<RiskReportDto> {
-    const r = await t.call('risk.report', {});
+    const r = await t.call('risk.getReport', {});
     expect(r.ok).toBe(true);
     return r.value as RiskReportDto;
   }

@@ -16,7 +16,7 @@ import type { Backend } from '../../composition/Backend';
 import type { Handlers } from '../dispatch';
 import type { HandlerDeps } from './HandlerDeps';
 
-export type RiskChannels = 'risk.report';
+export type RiskChannels = 'risk.getReport';
 
 /** What the portfolio measures against each portfolio-wide limit today (fractions; null = unknown). */
 export interface RiskNow {
@@ -230,6 +230,6 @@ export async function riskReport(backend: Backend, portfolioId: string | undefin
 /** SPEC 9 on the Risk page (issue 17). */
 export function riskHandlers({ backend }: HandlerDeps): Pick<Handlers, RiskChannels> {
   return {
-    'risk.report': async (req) => ipcOk(await riskReport(backend, req.portfolioId)),
+    'risk.getReport': async (req) => ipcOk(await riskReport(backend, req.portfolioId)),
   };
 }

@@ -13,7 +13,7 @@ export const useRiskStore = create<RiskState>()((set) => ({
   report: null,
   error: null,
   async load() {
-    const r = await ipc().invoke('risk.report', {});
+    const r = await ipc().invoke('risk.getReport', {});
     set(r.ok ? { report: r.value, error: null } : { error: failureText(r) });
   },
 }));
