@@ -110,6 +110,7 @@ function samples(ids: {
     'deadLetter.discardDeadLetter': { intentId: 'i1', why: 'fuzz' },
     'settings.getStrategyFields': {},
     'dividend.recordDividend': { symbol: 'AAPL', exDate: '2024-05-10', amountPerShare: 0.25 },
+    'risk.getReport': {},
   };
 }
 

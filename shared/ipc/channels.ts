@@ -80,6 +80,8 @@ export const CHANNELS = [
   'deadLetter.discardDeadLetter',
   'settings.getStrategyFields',
   'dividend.recordDividend',
+  // risk (SPEC 9, issue 17)
+  'risk.getReport',
 ] as const;
 export type ChannelName = (typeof CHANNELS)[number];
 

@@ -54,6 +54,7 @@ import {
 } from './dto/orderDesk';
 import { preferencesPatchSchema, preferencesSchema, settingsSchema } from './dto/settings';
 import { compareRequestSchema, compareResultSchema } from './dto/lab';
+import { riskReportRequest, riskReportSchema } from './dto/risk';
 import {
   deadLetterActionRequest,
   deadLetterSchema,
@@ -357,6 +358,10 @@ export const contract = {
   'settings.getStrategyFields': { request: emptyRequest, response: z.array(strategyFieldSchema) },
   /** A dividend the provider missed: processed by the same dividend job (SPEC 4.3). */
   'dividend.recordDividend': { request: recordDividendRequest, response: recordedDividendSchema },
+
+  // ── risk (SPEC 9, issue 17) ──
+  /** Today's VaR/CVaR, P&L distribution, correlation, component VaR, stress tests and limits. */
+  'risk.getReport': { request: riskReportRequest, response: riskReportSchema },
 } as const;
 
 /** Facts main pushes to every window (and every loopback WebSocket). */

@@ -8,6 +8,7 @@ import type { HandlerDeps } from './HandlerDeps';
 import { ledgerHandlers } from './ledgerHandlers';
 import { orderDeskHandlers } from './orderDeskHandlers';
 import { reportHandlers } from './reportHandlers';
+import { riskHandlers } from './riskHandlers';
 import { settingsHandlers } from './settingsHandlers';
 import { simulationHandlers } from './simulationHandlers';
 import { tradingHandlers } from './tradingHandlers';
@@ -34,5 +35,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...accountingHandlers(deps),
     ...labHandlers(deps),
     ...tradingSettingsHandlers(deps),
+    ...riskHandlers(deps),
   };
 }

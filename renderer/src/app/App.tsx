@@ -6,6 +6,7 @@ import { FirstRunPage } from '../features/firstRun/FirstRunPage';
 import { IntegrityBanner } from '../features/integrity/IntegrityBanner';
 import { PositionDetailPage } from '../features/positionDetail/PositionDetailPage';
 import { PositionsPage } from '../features/positions/PositionsPage';
+import { RiskPage } from '../features/risk/RiskPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { SimulationPage } from '../features/simulation/SimulationPage';
 import { PerformancePage } from '../features/performance/PerformancePage';
@@ -88,5 +89,7 @@ function Page({ route }: { route: Route }) {
       return <EventLogPage />;
     case 'settings':
       return <SettingsPage />;
+    case 'risk':
+      return <RiskPage />;
   }
 }

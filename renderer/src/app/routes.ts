@@ -8,13 +8,15 @@ export type Route =
   | { page: 'compare' }
   | { page: 'events' }
   | { page: 'settings' }
-  | { page: 'performance' };
+  | { page: 'performance' }
+  | { page: 'risk' };
 
 export const NAV: readonly { page: Route['page']; href: string; label: string }[] = [
   { page: 'dashboard', href: '#/dashboard', label: 'Dashboard' },
   { page: 'positions', href: '#/positions', label: 'Positions' },
   { page: 'performance', href: '#/performance', label: 'Performance' },
   { page: 'dividends', href: '#/dividends', label: 'Dividends' },
+  { page: 'risk', href: '#/risk', label: 'Risk' },
   { page: 'simulation', href: '#/simulation', label: 'Simulation' },
   { page: 'compare', href: '#/simulation/compare', label: 'Compare strategies' },
   { page: 'events', href: '#/events', label: 'Event log' },
@@ -33,6 +35,7 @@ export function parseRoute(hash: string): Route {
     case 'events':
     case 'settings':
     case 'performance':
+    case 'risk':
       return { page: head };
     default:
       return { page: 'dashboard' };

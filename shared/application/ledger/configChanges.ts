@@ -19,7 +19,14 @@ import {
   validationFailure,
 } from './validation';
 
-const SECTIONS: readonly ConfigSection[] = ['trigger', 'sizing', 'guardrails', 'orderPolicy', 'execution'];
+const SECTIONS: readonly ConfigSection[] = [
+  'trigger',
+  'sizing',
+  'guardrails',
+  'orderPolicy',
+  'execution',
+  'risk',
+];
 
 export const ChangePortfolioConfigInput = z
   .object({
