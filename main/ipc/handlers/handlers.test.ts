@@ -356,7 +356,7 @@ describe('IPC handlers over the ledger', () => {
     const exported = await t.call('report.exportEvents', { filter: {}, format: 'csv' });
     expect(exported).toMatchObject({
       ok: true,
-      value: { downloadPath: expect.stringMatching(/^\/downloads\/events-/) },
+      value: { downloadPath: expect.stringMatching(/^\/downloads\/[A-Za-z0-9_-]{43}$/) }, // a one-time id (ADR 0078)
     });
     const { file, bytes } = exported.value as { file: string; bytes: number };
     const csv = readFileSync(file, 'utf8');

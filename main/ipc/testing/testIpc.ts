@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createIpc, type Ipc } from '../createIpc';
 import type { CallContext } from '../dispatch';
-import { createHeadlessHost } from '../headless/headlessHost';
+import { createHeadlessHost, exportsDirOf } from '../headless/headlessHost';
+import { DownloadTickets } from '../loopback/downloadTickets';
 import type { HostServices } from '../HostServices';
 import type { Push } from '../../../shared/ipc/contract';
 import { createSimulationService } from '../simulation';
@@ -34,7 +35,12 @@ export async function openTestIpc(overrides: Partial<HostServices> = {}): Promis
   const lb = await openLedgerBackend();
   const dataDir = mkdtempSync(join(tmpdir(), 'vb-ipc-host-'));
   const host = {
-    ...createHeadlessHost({ dataDir, version: '0.0.0-test', tickIntervalMs: 300_000 }),
+    ...createHeadlessHost({
+      dataDir,
+      version: '0.0.0-test',
+      tickIntervalMs: 300_000,
+      downloads: new DownloadTickets(exportsDirOf(dataDir)),
+    }),
     ...overrides,
   };
   const logged: string[] = [];
