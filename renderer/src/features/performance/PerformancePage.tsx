@@ -270,36 +270,37 @@ function PerformanceBody({ perf, theme }: { perf: PerformanceDto; theme: string 
       </Card>
       <Card title="Round trips">
         <div className="row" data-testid="round-trip-stats">
-          <Stat
-            label="Count"
-            value={s.count}
-            sub={
-              <>
-                win rate{' '}
-                <Figure
-                  value={s.winRate}
-                  kind="percent"
-                  signed={false}
-                  how="Round trips with a positive P&L ÷ all (zero is not a win)"
-                />
-              </>
-            }
-          />
-          <Stat
-            label="Expectancy"
-            value={<Figure value={s.expectancyCents} kind="money" how="Total P&L ÷ round trips" />}
-          />
-          <Stat
-            label="Profit factor"
-            value={
-              <Figure value={s.profitFactor} kind="ratio" signed={false} how="Gross wins ÷ gross losses" />
-            }
-          />
-          <Stat
-            label="Average holding"
-            value={s.averageHoldingDays === null ? '—' : `${s.averageHoldingDays.toFixed(1)} days`}
-            sub={`day trades (5 sessions) ${perf.dayTradesLast5} · wash sales ${perf.washSales.count} (${money(perf.washSales.disallowedCents)} disallowed)`}
-          />
+          <span>{s.count} round trips</span>
+          <span>
+            win rate{' '}
+            <Figure
+              value={s.winRate}
+              kind="percent"
+              signed={false}
+              how="Round trips with a positive P&L ÷ all (zero is not a win)"
+            />
+          </span>
+          <span>
+            expectancy <Figure value={s.expectancyCents} kind="money" how="Total P&L ÷ round trips" />
+          </span>
+          <span>
+            profit factor{' '}
+            <Figure
+              value={s.profitFactor}
+              kind="ratio"
+              signed={false}
+              how="Gross wins ÷ gross losses (— with no loss)"
+            />
+          </span>
+          <span title="Mean calendar days from purchase to sale">
+            average holding {s.averageHoldingDays === null ? '—' : `${s.averageHoldingDays.toFixed(1)} days`}
+          </span>
+          <span title="A buy and a sell of a symbol in one session; informational unless a limit is set">
+            day trades (last 5 sessions) {perf.dayTradesLast5}
+          </span>
+          <span title="Losses with shares of the same symbol bought within 30 days before or after (tax view)">
+            wash sales {perf.washSales.count} ({money(perf.washSales.disallowedCents)} disallowed)
+          </span>
         </div>
         <div className="table-scroll">
           <table className="perf-table" data-testid="round-trips">
