@@ -102,7 +102,7 @@ test.describe.serial('simulation', () => {
     await expect(page.getByTestId('heatmap').getByRole('cell')).toHaveCount(12);
     await shoot(page, '12-simulation-sweep');
 
-    await form.getByLabel(/Parameter sweep/).uncheck();
+    await form.getByLabel('One run', { exact: true }).check();
     await runAndWait(page, form.getByRole('button', { name: 'Run the simulation' }));
     const rows = page.getByTestId('run-row').filter({ hasText: /^Run/ });
     await expect(rows).toHaveCount(2);
