@@ -40,7 +40,7 @@ interface Generated {
 }
 
 /** One position's life over `sessions`: an evaluation every session, about `fills` fills, quarterly dividends. */
-function positionEvents(
+export function positionEvents(
   positionId: string,
   symbol: string,
   sessions: readonly string[],

@@ -115,17 +115,19 @@ export function buildCompareModel(result: CompareResult): ReportModel {
         col('avgLoss', 'Average loss', 'money'),
         col('profitFactor', 'Profit factor', 'ratio'),
         col('expectancy', 'Expectancy', 'money'),
-        col('sessions', 'Average sessions held', 'number'),
+        col('holdingDays', 'Average days held', 'number'),
       ],
       rows: result.rows.map((r) => [
         r.label,
         r.roundTrips.count,
         r.roundTrips.winRate,
-        r.roundTrips.avgWinCents === null ? null : Math.round(r.roundTrips.avgWinCents),
-        r.roundTrips.avgLossCents === null ? null : Math.round(r.roundTrips.avgLossCents),
+        r.roundTrips.averageWinCents === null ? null : Math.round(r.roundTrips.averageWinCents),
+        r.roundTrips.averageLossCents === null ? null : Math.round(r.roundTrips.averageLossCents),
         r.roundTrips.profitFactor,
         r.roundTrips.expectancyCents === null ? null : Math.round(r.roundTrips.expectancyCents),
-        r.roundTrips.avgSessions === null ? null : Math.round(r.roundTrips.avgSessions * 10) / 10,
+        r.roundTrips.averageHoldingDays === null
+          ? null
+          : Math.round(r.roundTrips.averageHoldingDays * 10) / 10,
       ]),
     },
     charts: [

@@ -4,7 +4,7 @@ import type { Side } from '../../domain/DomainEvent';
 import type { SimulationSpec, SymbolHistory } from '../SimulationSpec';
 import type { RunOptions, SimulationFailure } from '../runSimulation';
 import { strategyFor } from './BuiltInStrategies';
-import type { RoundTripStats } from './RoundTrips';
+import type { RoundTripStats } from '../../domain/accounting/RoundTrips';
 import type { LabOptions } from './runStrategy';
 import { matchingFor, runStrategy } from './runStrategy';
 import type { SizerChoice } from './Sizers';
