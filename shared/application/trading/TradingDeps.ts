@@ -17,6 +17,7 @@ import type { SplitRepository } from '../../ports/SplitRepository';
 import type { TenantRepository } from '../../ports/TenantRepository';
 import type { TradeRepository } from '../../ports/TradeRepository';
 import type { UnitOfWork } from '../../ports/UnitOfWork';
+import type { AccountingSettingsRepository } from '../../ports/AccountingSettingsRepository';
 
 /**
  * Every port the live loop runs on (SPEC 4): the repositories of the one SQLite file, the market-data
@@ -44,4 +45,6 @@ export interface LiveDeps {
   /** Told after a commit, never inside a transaction (a rolled-back fill notifies nothing). */
   notifier: Notifier;
   logger: Logger;
+  /** SPEC 8's settings (the optional day-trade limit); absent in deps built without them: no limit. */
+  accountingSettings?: Pick<AccountingSettingsRepository, 'get'>;
 }

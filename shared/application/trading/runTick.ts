@@ -12,6 +12,7 @@ import type { QuoteLogEntry } from '../../ports/QuoteLogRepository';
 import { formatQty } from '../../format/Format';
 import { commitPositionChange, ledgerOf, positionEvent } from '../ledger/positionChange';
 import { validateDecision } from '../risk/validateDecision';
+import { limitDayTrades } from '../accounting/dayTradeLimit';
 import { decidePosition, sessionAllowsTrading, type PositionDecision } from './decidePosition';
 import { exchangeDayBounds } from './exchangeDay';
 import { positionConfig } from './positionConfig';
@@ -35,6 +36,7 @@ export type TickDeps = Pick<
   | 'marketData'
   | 'notifier'
   | 'logger'
+  | 'accountingSettings'
 >;
 
 export interface TickOptions {
@@ -370,6 +372,7 @@ function writeTenantPositions(
       decision = validateDecision(deps, position, decision, planned.config, commission, now, (s) =>
         lastPriceOf(quotes.get(s)),
       );
+      decision = limitDayTrades(deps, position, decision, now, (s) => lastPriceOf(quotes.get(s)));
     } catch (err) {
       failed(position, err); // nothing was written for it
       continue;
