@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { centsSchema, idSchema, isoDateSchema, symbolSchema } from './common';
+import { checkLimit, limitMessage, limitSchema, LIMITS } from '../../domain/InputLimits';
 import { metricsSchema } from './simulation';
 
 /** SPEC 8 over IPC: lots, realised trades, performance, the Dashboard's figures, the tax report (issue 16). */
@@ -189,13 +190,26 @@ export type TaxReportDto = z.infer<typeof taxReportSchema>;
 
 export const taxYearRequest = z.number().int().min(1990).max(2100);
 
+/** A benchmark as typed: any ticker (the service then checks it has price history). */
+export const BENCHMARK_MESSAGE =
+  'Benchmark must be a ticker symbol such as SPY (letters, digits, ".", "-" or "^")';
+
 export const accountingSettingsSchema = z.object({
   lotMethod: lotMethodSchema,
   dayTradeLimit: z.object({
-    maxDayTrades: z.number().int().min(0).max(1000).nullable(),
-    minEquityCents: centsSchema,
+    maxDayTrades: limitSchema(LIMITS.maxDayTrades).nullable(),
+    // Cents over IPC; the limit reads dollars.
+    minEquityCents: z
+      .number({ error: limitMessage(LIMITS.dayTradeMinEquity) })
+      .int({ error: limitMessage(LIMITS.dayTradeMinEquity) })
+      .refine((c) => checkLimit(c / 100, LIMITS.dayTradeMinEquity) === null, {
+        message: limitMessage(LIMITS.dayTradeMinEquity),
+      }),
     mode: z.enum(['warn', 'block']),
   }),
-  benchmark: symbolSchema,
+  benchmark: z
+    .string({ error: BENCHMARK_MESSAGE })
+    .trim()
+    .regex(/^[A-Za-z0-9^][A-Za-z0-9.^-]{0,15}$/, { message: BENCHMARK_MESSAGE }),
 });
 export type AccountingSettingsDto = z.infer<typeof accountingSettingsSchema>;

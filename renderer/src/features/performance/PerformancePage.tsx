@@ -13,6 +13,7 @@ import { useExportsStore } from '../../stores/exportsStore';
 import { usePortfolioStore } from '../../stores/portfolioStore';
 import { PortfolioPicker } from '../positions/PortfolioPicker';
 import type { PerformanceDto } from '../../../../shared/ipc/dto/accounting';
+import { AccountingSettingsCard } from './AccountingSettingsCard';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -76,6 +77,17 @@ export function PerformancePage() {
         </Empty>
       )}
       {perf && perf.dates.length > 0 && <PerformanceBody perf={perf} theme={theme} />}
+      {selectedId !== null ? (
+        <AccountingSettingsCard
+          portfolioId={selectedId}
+          onSaved={() => void useAccountingStore.getState().loadPerformance(selectedId)}
+        />
+      ) : (
+        <p className="small muted">
+          Lot method, benchmark and day-trade limit are set per portfolio: pick one above, or see{' '}
+          <a href="#/settings">Settings › Accounting</a>.
+        </p>
+      )}
     </div>
   );
 }
