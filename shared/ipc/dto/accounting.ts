@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { centsSchema, idSchema, isoDateSchema, symbolSchema } from './common';
 import { checkLimit, limitMessage, limitSchema, LIMITS } from '../../domain/InputLimits';
-import { metricsSchema } from './simulation';
+import { metricsSchema, roundTripStatsSchema } from './simulation';
 
 /** SPEC 8 over IPC: lots, realised trades, performance, the Dashboard's figures, the tax report (issue 16). */
 
@@ -64,19 +64,8 @@ export const positionLotsSchema = z.object({
 });
 export type PositionLotsDto = z.infer<typeof positionLotsSchema>;
 
-export const roundTripStatsSchema = z.object({
-  count: z.number().int(),
-  wins: z.number().int(),
-  losses: z.number().int(),
-  winRate: nullableNum,
-  averageWinCents: nullableNum,
-  averageLossCents: nullableNum,
-  profitFactor: nullableNum,
-  expectancyCents: nullableNum,
-  averageHoldingDays: nullableNum,
-  totalPnlCents: centsSchema,
-});
-export type RoundTripStatsDto = z.infer<typeof roundTripStatsSchema>;
+// One schema for SPEC 8's round-trip statistics, live and in a simulation's results (dto/simulation).
+export { roundTripStatsSchema, type RoundTripStatsDto } from './simulation';
 
 export const benchmarkStatsSchema = z.object({
   beta: nullableNum,

@@ -139,6 +139,39 @@ export const simTradeSchema = z.object({
 });
 export type SimTradeDto = z.infer<typeof simTradeSchema>;
 
+/** SPEC 8's trade-tracker statistics (live on the Performance page, and of a simulation run). */
+export const roundTripStatsSchema = z.object({
+  count: z.number().int(),
+  wins: z.number().int(),
+  losses: z.number().int(),
+  winRate: n,
+  averageWinCents: n,
+  averageLossCents: n,
+  profitFactor: n,
+  expectancyCents: n,
+  averageHoldingDays: n,
+  totalPnlCents: z.number().int(),
+});
+export type RoundTripStatsDto = z.infer<typeof roundTripStatsSchema>;
+
+/** A round trip of a simulation run: one closed lot part (SPEC 8, FIFO), as the run's reports list it. */
+export const simRoundTripSchema = z.object({
+  symbol: z.string(),
+  lotId: z.string(),
+  saleId: z.string(),
+  entryDate: isoDateSchema,
+  exitDate: isoDateSchema,
+  qty: z.number(),
+  entryPrice: z.number(),
+  exitPrice: z.number(),
+  costCents: z.number().int(),
+  pnlCents: z.number().int(),
+  return: n,
+  holdingDays: z.number().int(),
+  longTerm: z.boolean(),
+});
+export type SimRoundTripDto = z.infer<typeof simRoundTripSchema>;
+
 /** What the results view draws: equity beside buy-and-hold, drawdowns, trades and metrics. */
 export const simulationResultSchema = z.object({
   runId: idSchema,
@@ -164,6 +197,15 @@ export const simulationResultSchema = z.object({
       dividendsNetCents: z.number().int(),
     }),
   ),
+  /** SPEC 8 on the run (issue 16): its round trips (newest first, at most the view's share) and statistics. */
+  roundTrips: z
+    .object({
+      stats: roundTripStatsSchema,
+      trips: z.array(simRoundTripSchema),
+      truncated: z.boolean(),
+      washSales: z.object({ count: z.number().int(), disallowedCents: z.number().int() }),
+    })
+    .optional(),
 });
 export type SimulationResultDto = z.infer<typeof simulationResultSchema>;
 

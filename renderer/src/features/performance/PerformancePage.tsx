@@ -326,7 +326,7 @@ function PerformanceBody({ perf, theme }: { perf: PerformanceDto; theme: string 
                 <th>Exit</th>
                 <th>P&amp;L</th>
                 <th>Return</th>
-                <th>Days</th>
+                <th title="Calendar days from purchase to sale">Days</th>
               </tr>
             </thead>
             <tbody>

@@ -52,7 +52,9 @@ export function LotsCard({ positionId, refreshKey }: { positionId: string; refre
                 <th title="The position's value split over its lots by shares">Value</th>
                 <th>Unrealised</th>
                 <th title="Cost plus wash-sale losses these shares absorbed (tax view)">Tax cost</th>
-                <th>If sold today</th>
+                <th title="Long term when sold after the first anniversary of the tax holding start">
+                  If sold today
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -99,7 +101,7 @@ export function LotsCard({ positionId, refreshKey }: { positionId: string; refre
                 <th>Exit</th>
                 <th>P&amp;L</th>
                 <th>Return</th>
-                <th>Days</th>
+                <th title="Calendar days from purchase to sale">Days</th>
                 <th title="Loss disallowed as a wash sale (tax view; the P&L is unchanged)">Wash sale</th>
               </tr>
             </thead>
