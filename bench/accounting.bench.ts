@@ -229,7 +229,7 @@ export async function runRebuildBench(): Promise<RebuildBenchResult> {
           washed = tax.parts.filter((p) => p.disallowedCents > 0).length;
         },
       ],
-      15,
+      30,
     ) as [number, number];
     const events = read();
     const [computeFloorMs, computeMs] = timeBestInterleaved(
