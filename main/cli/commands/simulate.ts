@@ -58,7 +58,7 @@ export function registerSimulate(program: Command, ctx: CliContext): void {
       ),
     )
     .addOption(
-      valueOption(
+      valueOption<'warn' | 'block'>(
         '--day-trade-mode <mode>',
         'warn (the buy goes through with a reason) or block (the buy is rejected)',
         choice('--day-trade-mode', ['warn', 'block'] as const),
