@@ -204,8 +204,8 @@ function take(lot: TaxLot, qty: number, bookStart: string): Piece[] {
  * absorbed a loss (or were sold) never becomes a replacement again, so it is jumped over for good. Each
  * lot is passed over a bounded number of times: the matching is linear in purchases plus replacements.
  */
-interface SymbolLots {
-  lots: TaxLot[];
+export interface SymbolLots<L extends { day: number; unadjusted: number } = TaxLot> {
+  lots: L[];
   /** skip[i]: where to look next when lot i has no unadjusted share left (path-compressed). */
   skip: number[];
   /** The first lot bought on or after `loDay`. */
@@ -224,19 +224,10 @@ function matchReplacements(
   const from = saleDay - WASH_SALE_WINDOW_DAYS;
   const to = saleDay + WASH_SALE_WINDOW_DAYS;
   const lots = candidates.lots;
-  if (from >= candidates.loDay) {
-    let lo = candidates.lo;
-    while (lo < lots.length && (lots[lo] as TaxLot).day < from) lo++;
-    candidates.lo = lo;
-    candidates.loDay = from;
-  } else {
-    // A sale dated before the previous one (a split's cash in lieu): search, leave the pointer.
-    candidates = { ...candidates, lo: firstOnOrAfter(lots, from) };
-  }
   const matched: { lot: TaxLot; qty: number }[] = [];
   let need = piece.qty;
   for (
-    let i = nextHeld(candidates, candidates.lo);
+    let i = nextHeld(candidates, windowStart(candidates, from));
     i < lots.length && need > 0;
     i = nextHeld(candidates, i + 1)
   ) {
@@ -277,11 +268,31 @@ function matchReplacements(
   return out;
 }
 
-/** The first lot at or after `i` with shares that absorbed no loss yet (none left never come back). */
-function nextHeld(c: SymbolLots, i: number): number {
+/**
+ * The first lot bought on or after day `from`. Sales come in date order, so `from` mostly grows and the
+ * pointer moves forward only; a sale dated before the previous one (a split's cash in lieu) searches and
+ * leaves the pointer. Exported for its property test.
+ */
+export function windowStart<L extends { day: number; unadjusted: number }>(
+  c: SymbolLots<L>,
+  from: number,
+): number {
+  if (from < c.loDay) return firstOnOrAfter(c.lots, from);
+  let lo = c.lo;
+  while (lo < c.lots.length && (c.lots[lo] as L).day < from) lo++;
+  c.lo = lo;
+  c.loDay = from;
+  return lo;
+}
+
+/**
+ * The first lot at or after `i` with shares that absorbed no loss yet (a lot with none left never gets
+ * any back). Exported for its property test.
+ */
+export function nextHeld<L extends { day: number; unadjusted: number }>(c: SymbolLots<L>, i: number): number {
   const { lots, skip } = c;
   let j = i;
-  while (j < lots.length && (lots[j] as TaxLot).unadjusted <= 0) j = skip[j] as number;
+  while (j < lots.length && (lots[j] as L).unadjusted <= 0) j = skip[j] as number;
   for (let k = i; k < j;) {
     const next = skip[k] as number;
     skip[k] = j;
@@ -291,12 +302,12 @@ function nextHeld(c: SymbolLots, i: number): number {
 }
 
 /** Index of the first lot bought on or after `day` (lots are in purchase order, so by date). */
-function firstOnOrAfter(lots: readonly TaxLot[], day: number): number {
+function firstOnOrAfter(lots: readonly { day: number }[], day: number): number {
   let lo = 0;
   let hi = lots.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if ((lots[mid] as TaxLot).day < day) lo = mid + 1;
+    if ((lots[mid] as { day: number }).day < day) lo = mid + 1;
     else hi = mid;
   }
   return lo;
