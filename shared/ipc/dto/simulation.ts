@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { epochMsSchema, idSchema, isoDateSchema, symbolSchema } from './common';
 import { configPatchSchema } from './config';
 import { reasonCodeSchema } from './ledger';
+import { checkLimit, limitMessage, limitSchema, LIMITS } from '../../domain/InputLimits';
 
 // ── desk: history sources of SPEC 5 "Input" (issue 15, ADR 0064) ──
 /** The bundled dataset, the user's CSV imports, the provider's cached history, the live loop's quote log. */
@@ -29,6 +30,20 @@ export const simulationSetupSchema = z
     // ── desk: where the bars come from and their interval (issue 15, ADR 0064) ──
     source: historySourceIdSchema.default('bundled'),
     interval: barIntervalSchema.default('1d'),
+    // ── accounting: SPEC 8's optional day-trade limit on the run (issue 16, ADR 0140); absent: off ──
+    dayTradeLimit: z
+      .object({
+        maxDayTrades: limitSchema(LIMITS.maxDayTrades),
+        minEquityCents: z
+          .number({ error: limitMessage(LIMITS.dayTradeMinEquity) })
+          .int({ error: limitMessage(LIMITS.dayTradeMinEquity) })
+          .refine((c) => checkLimit(c / 100, LIMITS.dayTradeMinEquity) === null, {
+            message: limitMessage(LIMITS.dayTradeMinEquity),
+          }),
+        mode: z.enum(['warn', 'block']),
+      })
+      .strict()
+      .optional(),
   })
   .strict()
   .refine((s) => s.from <= s.to, { message: 'from must not be after to', path: ['to'] });
