@@ -93,6 +93,10 @@ export function PerformancePage() {
 }
 
 function PerformanceBody({ perf, theme }: { perf: PerformanceDto; theme: string }) {
+  // The portfolio's optional day-trade limit, when one portfolio is shown and its settings are loaded.
+  const limit = useAccountingStore((st) =>
+    perf.portfolioId === null ? null : st.settings[perf.portfolioId]?.dayTradeLimit.maxDayTrades,
+  );
   const b = perf.benchmarkStats;
   const m = perf.metrics;
   const s = perf.roundTripStats;
@@ -309,6 +313,7 @@ function PerformanceBody({ perf, theme }: { perf: PerformanceDto; theme: string 
           </span>
           <span title="A buy and a sell of a symbol in one session; informational unless a limit is set">
             day trades (last 5 sessions) {perf.dayTradesLast5}
+            {limit !== null && limit !== undefined && ` (limit ${limit})`}
           </span>
           <span title="Losses with shares of the same symbol bought within 30 days before or after (tax view)">
             wash sales {perf.washSales.count} ({money(perf.washSales.disallowedCents)} disallowed)
