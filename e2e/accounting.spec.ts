@@ -1,3 +1,4 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { watchConsole } from './fixtures/cspWatch';
 import { startHeadless, type Headless } from './fixtures/headless';
@@ -50,6 +51,17 @@ test.describe.serial('accounting after the demo has traded', () => {
     for (const size of SIZES) {
       await page.setViewportSize(size);
       await shoot(page, `accounting-performance-${size.width}x${size.height}`);
+    }
+    // The tax report from the UI, in each format, checked on disk.
+    for (const format of ['csv', 'xlsx', 'pdf']) {
+      await page.getByRole('button', { name: `Tax report .${format}` }).click();
+      const status = page.getByTestId('export-status');
+      await expect(status).toContainText(`.${format}`, { timeout: 60_000 });
+      const file = /Saved (\S+)/.exec((await status.textContent()) ?? '')?.[1] as string;
+      expect(existsSync(file), file).toBe(true);
+      expect(statSync(file).size).toBeGreaterThan(100);
+      if (format === 'pdf') expect(readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-');
+      if (format === 'csv') expect(readFileSync(file, 'utf8')).toContain('Wash-sale loss disallowed');
     }
   });
 
