@@ -20,6 +20,9 @@ export function notificationAllowed(
     case 'ledgerCheckFailed':
     case 'restoreRefused':
       return true;
+    // A risk alert the investor set a threshold for: off by clearing the threshold, not here.
+    case 'riskAlert':
+      return true;
   }
 }
 

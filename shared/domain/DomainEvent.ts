@@ -3,6 +3,7 @@ import type { PricePolicy, StrategyConfig } from './Config';
 import type { MarketSession } from './calendar/MarketSession';
 import type { PositionStatus } from './Position';
 import type { ReasonCode } from './ReasonCode';
+import type { RiskAlertKind } from './risk/RiskAlerts';
 
 /**
  * The facts of the append-only event log (SPEC 3), as a discriminated union on `type`.
@@ -184,6 +185,21 @@ export interface EventPayloads {
     by: string;
     why: string | null;
   };
+  // ── risk (issue 17, riskui): an alert's crossing, once per crossing (shared/domain/risk/RiskAlerts) ──
+  /**
+   * A risk figure crossed its threshold ('crossed': the alert) or came back inside ('cleared': re-armed).
+   * portfolioId set; positionId and symbol set for a position's drawdown. Fractions (0.12 = 12 %).
+   */
+  RiskAlert: {
+    kind: RiskAlertKind;
+    transition: 'crossed' | 'cleared';
+    /** The figure: drawdown below the peak, or the 1-day 99 % VaR as a share of equity; null if unmeasurable. */
+    value: number | null;
+    /** The threshold, or null when the alert was turned off (a 'cleared' that re-arms it). */
+    threshold: number | null;
+    /** The session close the figure is of. */
+    asOf: string;
+  };
 }
 
 export type EventType = keyof EventPayloads;
@@ -215,6 +231,8 @@ export const EVENT_TYPES = [
   // ── settings ──
   'DeadIntentRequeued',
   'DeadIntentDiscarded',
+  // ── risk (riskui) ──
+  'RiskAlert',
 ] as const satisfies readonly EventType[];
 
 /** An event before the log gives it an id, record time and hash. */

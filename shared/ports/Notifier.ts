@@ -12,6 +12,8 @@ export const NOTIFICATION_KINDS = [
   // The ledger's self-check failed, or a staged restore was refused (issues 19 and 20): never muted.
   'ledgerCheckFailed',
   'restoreRefused',
+  // A risk alert crossed (SPEC 9, riskui): the investor set its threshold, so it is not muted.
+  'riskAlert',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -9,6 +9,7 @@ import {
   formatPercentSetting,
   formatShares,
 } from '../../../shared/format/Format';
+import { stressNoDataWords } from '../../../shared/format/RiskWords';
 import type { RiskFiguresDto, RiskLimitDto, RiskReportDto } from '../../../shared/ipc/dto/risk';
 import { ipcOk } from '../../../shared/ipc/result';
 import { BundledBarSource } from '../../adapters/data/BundledBarSource';
@@ -221,6 +222,7 @@ export async function riskReport(backend: Backend, portfolioId: string | undefin
           pnl: s.pnl,
           pnlPct: s.pnlPct,
           flagged: s.flagged,
+          noData: s.noData === null ? null : stressNoDataWords(s.noData, stress.value.asOf),
         }))
       : [],
     limits,

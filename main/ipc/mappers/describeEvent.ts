@@ -1,6 +1,7 @@
 import type { DomainEvent } from '../../../shared/domain/DomainEvent';
 import { REASON_TEXT, type ReasonCode } from '../../../shared/domain/ReasonCode';
 import { describeEvaluation } from '../../../shared/format/EvaluationWords';
+import { riskAlertWords } from '../../../shared/format/RiskWords';
 import {
   formatBps,
   formatCount,
@@ -113,6 +114,8 @@ export function describeEvent(event: DomainEvent): string {
       const p = event.payload;
       return `Deleted by ${p.by} (it never traded): ${money(p.cashCents)} cash${p.qty > 0 ? ` and ${formatShares(p.qty)}` : ''} no longer set aside${p.why ? `: ${p.why}` : ''}`;
     }
+    case 'RiskAlert':
+      return riskAlertWords(event.payload, event.symbol);
   }
 }
 

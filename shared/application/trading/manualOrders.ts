@@ -15,10 +15,11 @@ import { loadPortfolio, loadPosition } from '../ledger/loaders';
 import { commitPositionChange, ledgerOf, positionEvent } from '../ledger/positionChange';
 import { fail, ok, type Result } from '../ledger/Result';
 import { decidePosition, quoteSnapshot, sessionAllowsTrading, type PositionDecision } from './decidePosition';
+import { validateDecision } from '../risk/validateDecision';
 import { checkOrderTicket, type OrderTicket } from './orderTicket';
 import { exchangeDayBounds } from './exchangeDay';
 import { positionConfig } from './positionConfig';
-import { writeDecision, type TickDeps } from './runTick';
+import { rejectionNotification, writeDecision, type TickDeps } from './runTick';
 import { manualTickId } from './tickId';
 
 /**
@@ -226,7 +227,10 @@ export async function placeManualOrder(
   const ready = await readyToTrade(deps, input, options);
   if (!ready.ok) return ready;
   const { price, quote, session, config } = ready.value;
-  return deps.uow.transaction(() => {
+  type Placed =
+    | { refused: DomainEvent<'OrderRejected'> }
+    | { refused: null; value: ManualOrderResult & { ticket: OrderTicket } };
+  const placed = deps.uow.transaction((): Result<Placed> => {
     const fresh = unchangedSince(deps, input, ready.value.position);
     if (!fresh.ok) return fresh;
     const position = fresh.value;
@@ -252,7 +256,10 @@ export async function placeManualOrder(
       detail: `${input.side === 'BUY' ? 'buy' : 'sell'} ${formatShares(input.qty)} at market, asked by ${input.by}${input.why ? `: ${input.why}` : ''}`,
     };
     const tickId = manualTickId(deps.ids);
-    const written = writeDecision(
+    const now = deps.clock.now();
+    // The order validator (SPEC 9) after the ticket's own checks, as in the live loop: a failed check
+    // records a REJECTED order with its code (same transaction) and notifies; the ticket says why.
+    const decision = validateDecision(
       deps,
       position,
       {
@@ -261,12 +268,23 @@ export async function placeManualOrder(
         rejected: null,
         anchorToSet: null,
       },
+      config,
       commission,
-      tickId,
-      deps.clock.now(),
+      now,
+      (symbol) => (symbol === position.symbol ? price : null),
     );
-    return ok({ position, evaluation: written.evaluation, order: written.order, ticket: ticket.value });
+    const written = writeDecision(deps, position, decision, commission, tickId, now);
+    if (written.rejection !== null) return ok({ refused: written.rejection });
+    return ok({
+      refused: null,
+      value: { position, evaluation: written.evaluation, order: written.order, ticket: ticket.value },
+    });
   });
+  if (!placed.ok) return placed;
+  const { refused } = placed.value;
+  if (refused === null) return ok(placed.value.value);
+  deps.notifier.notify(rejectionNotification(refused));
+  return fail('conflict', refused.payload.detail);
 }
 
 /** A position without shares closes at once: nothing to sell. */

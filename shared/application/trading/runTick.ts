@@ -5,6 +5,7 @@ import type { DomainEvent, EventPayloads, NewEvent } from '../../domain/DomainEv
 import { anchorWithoutInitialFill } from '../../domain/AnchorRules';
 import { exchangeDateOf, marketSessionAt, type MarketSession } from '../../domain/calendar';
 import type { QuoteResult } from '../../ports/MarketData';
+import type { Notification } from '../../ports/Notifier';
 import type { OrderRecord } from '../../ports/OrderRepository';
 import type { Portfolio } from '../../ports/PortfolioRepository';
 import type { PositionRecord } from '../../ports/PositionRepository';
@@ -153,21 +154,22 @@ export async function runTick(deps: TickDeps, tickId: string, options: TickOptio
     evaluated: tenants.reduce((n, t) => n + t.evaluated, 0),
     ordersCreated: tenants.reduce((n, t) => n + t.ordersCreated, 0),
   });
-  for (const t of tenants) {
-    for (const r of t.rejections) {
-      deps.notifier.notify({
-        kind: 'rejection',
-        title:
-          `Order rejected: ${r.payload.side === 'BUY' ? 'buy' : 'sell'} ${formatQty(r.payload.qty)} ${r.symbol ?? ''}`.trim(),
-        body: r.payload.detail,
-        tenantId: t.tenantId,
-        positionId: r.positionId,
-        symbol: r.symbol,
-        at: r.ts,
-      });
-    }
-  }
+  for (const t of tenants) for (const r of t.rejections) deps.notifier.notify(rejectionNotification(r));
   return { tickId, startedAt, durationMs, symbolsQuoted: symbols.length, quoteFailures: failures, tenants };
+}
+
+/** The notification of a rejected order (the tick's and the order ticket's alike). */
+export function rejectionNotification(r: DomainEvent<'OrderRejected'>): Notification {
+  return {
+    kind: 'rejection',
+    title:
+      `Order rejected: ${r.payload.side === 'BUY' ? 'buy' : 'sell'} ${formatQty(r.payload.qty)} ${r.symbol ?? ''}`.trim(),
+    body: r.payload.detail,
+    tenantId: r.tenantId,
+    positionId: r.positionId,
+    symbol: r.symbol,
+    at: r.ts,
+  };
 }
 
 /**

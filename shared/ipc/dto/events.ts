@@ -194,6 +194,7 @@ export const notificationSchema = z.object({
     'providerRecovered',
     'ledgerCheckFailed',
     'restoreRefused',
+    'riskAlert',
   ]),
   title: z.string(),
   body: z.string(),

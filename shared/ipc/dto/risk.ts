@@ -69,6 +69,8 @@ export const stressRowSchema = z.object({
   pnlPct: num.nullable(),
   /** A holding used the benchmark as a proxy or had no history in the window. */
   flagged: z.boolean(),
+  /** "no data for this window: …" when the window has no result (pnl is then not a figure); null otherwise. */
+  noData: z.string().nullable(),
 });
 export type StressRowDto = z.infer<typeof stressRowSchema>;
 

@@ -292,16 +292,24 @@ function Stress({ report, equity }: { report: RiskReportDto; equity: number }) {
                 </Badge>
               )}
             </span>
-            <span className="risk-stress-track">
-              <span
-                className={s.pnl < 0 ? 'risk-stress-bar loss' : 'risk-stress-bar gain'}
-                style={{ width: `${(Math.abs(s.pnl) / worst) * 100}%` }}
-              />
-            </span>
-            <span className="risk-stress-value">
-              {formatDollars(s.pnl, { signed: true })} (
-              {formatPercent(s.pnlPct ?? (equity > 0 ? s.pnl / equity : null), { signed: true })})
-            </span>
+            {s.noData !== null ? (
+              <span className="risk-stress-nodata muted" data-testid="stress-no-data">
+                {s.noData}
+              </span>
+            ) : (
+              <>
+                <span className="risk-stress-track">
+                  <span
+                    className={s.pnl < 0 ? 'risk-stress-bar loss' : 'risk-stress-bar gain'}
+                    style={{ width: `${(Math.abs(s.pnl) / worst) * 100}%` }}
+                  />
+                </span>
+                <span className="risk-stress-value">
+                  {formatDollars(s.pnl, { signed: true })} (
+                  {formatPercent(s.pnlPct ?? (equity > 0 ? s.pnl / equity : null), { signed: true })})
+                </span>
+              </>
+            )}
           </div>
         ))}
       </div>
