@@ -61,6 +61,7 @@ import { applyStagedRestore, defaultBackupFile } from './backup';
 import { DEFAULT_DATA_DIR } from './dataDir';
 import { createMarketData, type ChosenMarketData, type ProviderChoice } from './marketDataChoice';
 import { createAccounting } from '../accounting/createAccounting';
+import { createRiskAlertWatch } from './riskAlertWatch';
 
 export interface BackendOptions {
   /** The data folder (database, logs); `~/.volatility-balancing` by default. */
@@ -338,6 +339,15 @@ export async function createBackend(options: BackendOptions = {}): Promise<Backe
   };
   const daily = new DailyJobScheduler({ clock, logger, run: runDailyJobs });
 
+  // SPEC 9 alerts (riskui, ADR 0135): checked once the equity history is up to date after a tick.
+  const riskAlerts = createRiskAlertWatch({
+    deps: { ...deps, equityHistory: store.equityHistory },
+    tenantId,
+    today: () => accounting.today(),
+    benchmarkOf: (id) => accounting.benchmarkOf(id),
+    logger: logger.child({ component: 'riskAlerts' }),
+  });
+
   const tick = async (tickId: string): Promise<TickReport> => {
     // A new exchange date the timer has not reached yet (a clock that jumped): started, never awaited.
     if (running) void daily.ensureToday();
@@ -346,11 +356,14 @@ export async function createBackend(options: BackendOptions = {}): Promise<Backe
     guard.recordHeads();
     chosen.persist();
     // SPEC 8: the equity history at each session close (and the days missed), off the tick's path.
-    void accounting.ensureHistory().catch((err: unknown) =>
-      logger.error('equity history rebuild failed', {
-        error: err instanceof Error ? err.message : String(err),
-      }),
-    );
+    void accounting
+      .ensureHistory()
+      .then(() => riskAlerts.afterTick())
+      .catch((err: unknown) =>
+        logger.error('equity history rebuild failed', {
+          error: err instanceof Error ? err.message : String(err),
+        }),
+      );
     if (result.tenants.some((t) => t.ordersCreated > 0)) void worker.kick();
     return report;
   };

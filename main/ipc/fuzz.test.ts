@@ -111,6 +111,7 @@ function samples(ids: {
     'settings.getStrategyFields': {},
     'dividend.recordDividend': { symbol: 'AAPL', exDate: '2024-05-10', amountPerShare: 0.25 },
     'risk.getReport': {},
+    'risk.listAlerts': { limit: 50 },
   };
 }
 

@@ -82,6 +82,7 @@ export const CHANNELS = [
   'dividend.recordDividend',
   // risk (SPEC 9, issue 17)
   'risk.getReport',
+  'risk.listAlerts',
 ] as const;
 export type ChannelName = (typeof CHANNELS)[number];
 

@@ -54,7 +54,7 @@ import {
 } from './dto/orderDesk';
 import { preferencesPatchSchema, preferencesSchema, settingsSchema } from './dto/settings';
 import { compareRequestSchema, compareResultSchema } from './dto/lab';
-import { riskReportRequest, riskReportSchema } from './dto/risk';
+import { riskAlertListSchema, riskAlertsRequest, riskReportRequest, riskReportSchema } from './dto/risk';
 import {
   deadLetterActionRequest,
   deadLetterSchema,
@@ -362,6 +362,8 @@ export const contract = {
   // ── risk (SPEC 9, issue 17) ──
   /** Today's VaR/CVaR, P&L distribution, correlation, component VaR, stress tests and limits. */
   'risk.getReport': { request: riskReportRequest, response: riskReportSchema },
+  /** The alert list: risk alerts' crossings, and the risk manager's exits and halts, newest first. */
+  'risk.listAlerts': { request: riskAlertsRequest, response: riskAlertListSchema },
 } as const;
 
 /** Facts main pushes to every window (and every loopback WebSocket). */
