@@ -85,7 +85,7 @@ describe('risk.getReport (SPEC 9 Risk page) on a real SQLite file', () => {
     expect(byKey.get('positionStopPct')).toMatchObject({
       on: true,
       setting: '20 %',
-      text: 'checked on each order',
+      text: 'checked for each position at each price',
     });
     expect(byKey.get('dailyLossLimitPct')).toMatchObject({ on: false, text: 'off' });
   });

@@ -110,12 +110,13 @@ export function riskLimits(r: RiskConfig, now: RiskNow): RiskLimitDto[] {
     label: string,
     format: (v: number) => string,
     how: string,
+    text = 'checked on each order',
   ): void => {
     const v = r[key];
     rows.push(
       v === null
         ? { key, label, ...off, how }
-        : { key, label, setting: format(v), on: true, distance: null, text: 'checked on each order', how },
+        : { key, label, setting: format(v), on: true, distance: null, text, how },
     );
   };
   perOrder(
@@ -123,12 +124,14 @@ export function riskLimits(r: RiskConfig, now: RiskNow): RiskLimitDto[] {
     'Position stop',
     formatPercentSetting,
     'Sells a position whose price falls this far below its average cost.',
+    'checked for each position at each price',
   );
   perOrder(
     'trailingStopPct',
     'Trailing stop',
     formatPercentSetting,
     'Sells a position whose price falls this far below its highest close since bought.',
+    'checked for each position at each price',
   );
   perOrder(
     'maxOrdersPerMinute',
