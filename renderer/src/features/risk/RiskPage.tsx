@@ -142,19 +142,29 @@ function Figures({ f }: { f: RiskFiguresDto }) {
           <Heatmap f={f} />
         </Card>
       </div>
-      <Card title="Component VaR (99 %, 1 day)">
+      <Card title="Component VaR (parametric, 1 day)">
         <div className="table-wrap">
           <table className="table" aria-label="Component VaR">
             <thead>
               <tr>
                 <th>Symbol</th>
-                <th>Value</th>
-                <th>Weight</th>
-                <th title={HOW.cvar}>Component VaR 95 %</th>
-                <th title={HOW.cvar}>Component VaR 99 %</th>
-                <th title="Share of the parametric 99 % VaR">Share</th>
-                <th title="Annualised volatility: sd of daily returns × √252">Volatility</th>
-                <th title={HOW.beta}>Beta</th>
+                <th className="num">Value</th>
+                <th className="num">Weight</th>
+                <th className="num" title={HOW.cvar}>
+                  VaR 95 %
+                </th>
+                <th className="num" title={HOW.cvar}>
+                  VaR 99 %
+                </th>
+                <th className="num" title="Share of the parametric 99 % VaR">
+                  Share
+                </th>
+                <th className="num" title="Annualised volatility: sd of daily returns × √252">
+                  Volatility
+                </th>
+                <th className="num" title={HOW.beta}>
+                  Beta
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -168,17 +178,21 @@ function Figures({ f }: { f: RiskFiguresDto }) {
                       </Badge>
                     )}
                   </td>
-                  <td>{formatDollars(h.value)}</td>
-                  <td>{formatPercent(h.weight)}</td>
-                  <td title={HOW.cvar}>{formatDollars(h.componentVar95)}</td>
-                  <td title={HOW.cvar}>{formatDollars(h.componentVar99)}</td>
-                  <td>
+                  <td className="num">{formatDollars(h.value)}</td>
+                  <td className="num">{formatPercent(h.weight)}</td>
+                  <td className="num" title={HOW.cvar}>
+                    {formatDollars(h.componentVar95)}
+                  </td>
+                  <td className="num" title={HOW.cvar}>
+                    {formatDollars(h.componentVar99)}
+                  </td>
+                  <td className="num">
                     {formatPercent(
                       l99 && l99.parametricVar1d !== 0 ? h.componentVar99 / l99.parametricVar1d : null,
                     )}
                   </td>
-                  <td>{formatPercent(h.volatility)}</td>
-                  <td>{formatRatio(h.beta)}</td>
+                  <td className="num">{formatPercent(h.volatility)}</td>
+                  <td className="num">{formatRatio(h.beta)}</td>
                 </tr>
               ))}
             </tbody>
