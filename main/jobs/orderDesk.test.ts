@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { pausePosition } from '../../shared/application/ledger';
 import { cancelOpenOrder } from '../../shared/application/trading/cancelOrder';
 import { evaluatePositionNow } from '../../shared/application/trading/evaluatePositionNow';
-import { placeManualOrder } from '../../shared/application/trading/manualOrders';
+import { placeManualOrder, rebalanceToTarget } from '../../shared/application/trading/manualOrders';
 import type { DomainEvent } from '../../shared/domain/DomainEvent';
 import { describeEvaluation } from '../../shared/format/EvaluationWords';
 import { MIN, ny, openHarness, type Harness } from './testing/liveHarness';
@@ -140,6 +140,32 @@ describe('the order desk of a position', () => {
     ]);
     // Selling is never limited by size or value.
     expect((await ticket(p.id, 'SELL', 5)).ok).toBe(true);
+  });
+
+  it('rebalance to target goes through the validator too', async () => {
+    h = await openHarness({
+      start: ny(DAY, 10, 0),
+      script: { KO: [{ at: ny(DAY, 10, 0) - MIN, bid: 59.99, ask: 60.01, last: 60 }] },
+      portfolioConfig: { risk: { maxPositionQty: 12 } },
+    });
+    const p = h.addPosition('KO', 10_000);
+    const r = await rebalanceToTarget(
+      h.deps,
+      { tenantId: h.tenantId, positionId: p.id, by: 'user (desktop)' },
+      OPTIONS,
+    );
+    expect(r).toMatchObject({
+      ok: false,
+      code: 'conflict',
+      message: expect.stringMatching(
+        /^Order refused by the risk limits: the position would hold \d+ shares; the limit is 12 shares$/,
+      ),
+    });
+    expect(
+      h.store.orders.listByPosition(h.tenantId, p.id).map((o) => [o.status, o.reasons[0], o.reasons.at(-1)]),
+    ).toEqual([['REJECTED', 'manual_rebalance', 'POSITION_SIZE_LIMIT']]);
+    expect(h.notifications.filter((n) => n.kind === 'rejection')).toHaveLength(1);
+    h.expectReplayMatches(p.id);
   });
 
   it('cancel of an open order: order CANCELLED, intent DONE and OrderCancelled together; the worker sends nothing', async () => {
