@@ -5,6 +5,7 @@ import { useEventLogStore } from './eventLogStore';
 import { usePortfolioStore } from './portfolioStore';
 import { usePositionDetailStore } from './positionDetailStore';
 import { usePositionsStore } from './positionsStore';
+import { useRiskStore } from './riskStore';
 import { useSettingsStore } from './settingsStore';
 import { useSimulationStore } from './simulationStore';
 import { useTimelineStore } from './timelineStore';
@@ -53,6 +54,9 @@ export function startPushes(): () => void {
       useToastStore.getState().add(n);
       // A failed ledger check or a refused restore: the banner reads it from the app's status.
       if (n.kind === 'ledgerCheckFailed' || n.kind === 'restoreRefused') void useAppStore.getState().load();
+      // A risk alert crossed: the Risk page's alert list, if it was loaded.
+      if (n.kind === 'riskAlert' && useRiskStore.getState().alerts !== null)
+        void useRiskStore.getState().loadAlerts();
     }),
     client.subscribe('intent.deadLettered', () => refreshLedger()),
     client.subscribe('simulation.progressed', (p) => useSimulationStore.getState().progressed(p)),

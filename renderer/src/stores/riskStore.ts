@@ -8,7 +8,8 @@ interface RiskState {
   /** The alert list (SPEC 9), newest first; null until loaded. */
   alerts: RiskAlertDto[] | null;
   alertsError: string | null;
-  load(): Promise<void>;
+  /** The report of a portfolio (the first one when none is given). */
+  load(portfolioId?: string | null): Promise<void>;
   loadAlerts(): Promise<void>;
 }
 
@@ -18,8 +19,8 @@ export const useRiskStore = create<RiskState>()((set, get) => ({
   error: null,
   alerts: null,
   alertsError: null,
-  async load() {
-    const r = await ipc().invoke('risk.getReport', {});
+  async load(portfolioId) {
+    const r = await ipc().invoke('risk.getReport', portfolioId ? { portfolioId } : {});
     set(r.ok ? { report: r.value, error: null } : { error: failureText(r) });
     await get().loadAlerts();
   },

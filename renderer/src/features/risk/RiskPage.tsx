@@ -3,6 +3,7 @@ import type { ConfigPatch } from '../../../../shared/ipc/dto/config';
 import { Button } from '../../components/Button';
 import { Badge, Card } from '../../components/Card';
 import { Empty, ErrorBanner, Loading } from '../../components/States';
+import { PortfolioPicker } from '../positions/PortfolioPicker';
 import { usePortfolioStore } from '../../stores/portfolioStore';
 import { useRiskStore } from '../../stores/riskStore';
 import { useTradingSettingsStore } from '../../stores/tradingSettingsStore';
@@ -28,19 +29,26 @@ const HOW = {
 export function RiskPage() {
   const report = useRiskStore((s) => s.report);
   const error = useRiskStore((s) => s.error);
+  // The portfolio picked here or on another page (the first one by default).
+  const selectedId = usePortfolioStore((s) => s.selectedId);
+  const load = () => void useRiskStore.getState().load(usePortfolioStore.getState().selectedId);
   useEffect(() => {
-    void useRiskStore.getState().load();
+    if (!usePortfolioStore.getState().loaded) void usePortfolioStore.getState().load();
   }, []);
+  useEffect(() => {
+    void useRiskStore.getState().load(selectedId);
+  }, [selectedId]);
   return (
     <div className="page risk-page">
       <div className="page-header">
         <h1>Risk</h1>
         <span className="spacer" />
-        <Button small onClick={() => void useRiskStore.getState().load()}>
+        <PortfolioPicker />
+        <Button small onClick={load}>
           Refresh
         </Button>
       </div>
-      {error && <ErrorBanner message={error} onRetry={() => void useRiskStore.getState().load()} />}
+      {error && <ErrorBanner message={error} onRetry={load} />}
       {!report && !error && <Loading />}
       {report && <RiskReport report={report} />}
     </div>
@@ -364,7 +372,6 @@ function Limits({ report }: { report: RiskReportDto }) {
   const portfolio = portfolios.find((p) => p.id === report.portfolioId) ?? null;
   useEffect(() => {
     void useTradingSettingsStore.getState().loadFields();
-    if (!usePortfolioStore.getState().loaded) void usePortfolioStore.getState().load();
   }, []);
   const riskFields = useMemo(() => (fields ?? []).filter((f) => f.section === 'risk'), [fields]);
   const own = useMemo(
@@ -378,17 +385,19 @@ function Limits({ report }: { report: RiskReportDto }) {
   const notes = useMemo(
     () =>
       Object.fromEntries(
-        report.limits.map((l) => [
-          `risk.${l.key}`,
-          <span
-            key={l.key}
-            className={l.distance !== null && l.distance < 0 ? 'loss' : l.on ? 'risk-distance' : 'muted'}
-            title={l.how}
-            data-testid={`distance-${l.key}`}
-          >
-            {l.on ? `Now: ${l.text}` : 'Off'}
-          </span>,
-        ]),
+        report.limits
+          .filter((l) => l.on)
+          .map((l) => [
+            `risk.${l.key}`,
+            <span
+              key={l.key}
+              className={l.distance !== null && l.distance < 0 ? 'loss' : 'risk-distance'}
+              title={l.how}
+              data-testid={`distance-${l.key}`}
+            >
+              Now: {l.text}
+            </span>,
+          ]),
       ),
     [report.limits],
   );
@@ -418,7 +427,7 @@ function Limits({ report }: { report: RiskReportDto }) {
             if (Object.keys(patch).length === 0) return { ok: true };
             const r = await usePortfolioStore.getState().changeConfig(portfolio.id, patch as ConfigPatch);
             if (!r.ok) return { ok: false, message: r.message, issues: r.issues };
-            await useRiskStore.getState().load();
+            await useRiskStore.getState().load(portfolio.id);
             return { ok: true };
           }}
         />
