@@ -89,13 +89,18 @@ describe('the alert list', () => {
     });
     expect(
       riskAlertDto(
-        event('TradingResumed', { by: 'user (desktop)', why: 'reviewed', equityCents: 8_000_000 }),
+        event('TradingResumed', {
+          reason: 'max_drawdown',
+          by: 'user (desktop)',
+          why: 'reviewed',
+          equityCents: 8_000_000,
+        }),
       ),
     ).toMatchObject({
       severity: 'info',
       value: '$80,000.00',
       status: 'resumed by user (desktop)',
-      detail: 'Trading resumed by user (desktop): reviewed',
+      detail: 'Trading resumed by user (desktop) after the drawdown circuit breaker: reviewed',
     });
     expect(riskAlertDto(event('OrderFilled', {}))).toBeNull();
   });

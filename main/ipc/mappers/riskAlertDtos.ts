@@ -119,7 +119,11 @@ export function riskAlertDto(event: {
         value: equity === null ? '—' : formatMoney(equity),
         threshold: '—',
         status: by === null ? 'resumed' : `resumed by ${by}`,
-        detail: `Trading resumed${by === null ? '' : ` by ${by}`}${str(p.why) ? `: ${str(p.why)}` : ''}`,
+        detail: `Trading resumed${by === null ? '' : ` by ${by}`}${
+          REASONS[str(p.reason) ?? '']
+            ? ` after the ${(REASONS[str(p.reason) ?? ''] as string).toLowerCase()}`
+            : ''
+        }${str(p.why) ? `: ${str(p.why)}` : ''}`,
       };
     }
     default:
