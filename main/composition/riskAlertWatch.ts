@@ -55,7 +55,11 @@ export function createRiskAlertWatch(options: RiskAlertWatchOptions): { afterTic
     const today = options.today();
     const history = closeHistoryFrom(new BundledBarSource(), today);
     for (const portfolio of deps.portfolios.listByTenant(tenantId)) {
-      if (riskOf(portfolio.config).alertVarPct === null) continue;
+      // Off: not measured; checked as unmeasured and off, which re-arms an alert that was past.
+      if (riskOf(portfolio.config).alertVarPct === null) {
+        out.push({ portfolioId: portfolio.id, value: null, asOf: today });
+        continue;
+      }
       const positions = deps.positions
         .listByTenant(tenantId, ['ACTIVE', 'PAUSED'])
         .filter((p) => p.portfolioId === portfolio.id);

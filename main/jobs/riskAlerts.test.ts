@@ -140,5 +140,24 @@ describe('risk alerts in the event log', () => {
     expect(h.notifications.at(-1)?.body).toBe(
       'VaR (99 %, 1 day) 3.1 % of equity reached the alert at 3 % (close of 2024-06-03)',
     );
+    // Turned off while past (the watch then passes the VaR unmeasured): re-armed, so setting it again
+    // alerts again.
+    const off = { ...vars[0]!, value: null };
+    expect(
+      changePortfolioConfig(h.ledgerDeps, {
+        tenantId: h.tenantId,
+        portfolioId: h.portfolioId,
+        patch: { risk: { alertVarPct: null } },
+      }).ok,
+    ).toBe(true);
+    expect(check(h, h.tenantId, [off]).map((e) => [e.payload.transition, e.payload.threshold])).toEqual([
+      ['cleared', null],
+    ]);
+    changePortfolioConfig(h.ledgerDeps, {
+      tenantId: h.tenantId,
+      portfolioId: h.portfolioId,
+      patch: { risk: { alertVarPct: 0.03 } },
+    });
+    expect(check(h, h.tenantId, vars).map((e) => e.payload.transition)).toEqual(['crossed']);
   });
 });
