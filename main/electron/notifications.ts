@@ -20,6 +20,11 @@ export function notificationAllowed(
     case 'ledgerCheckFailed':
     case 'restoreRefused':
       return true;
+    // The risk manager sold or stopped trading by itself (SPEC 9): never muted either.
+    case 'riskExit':
+    case 'tradingHalted':
+    case 'tradingResumed':
+      return true;
   }
 }
 
