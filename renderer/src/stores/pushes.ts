@@ -10,6 +10,7 @@ import { useSimulationStore } from './simulationStore';
 import { useTimelineStore } from './timelineStore';
 import { useToastStore } from './toastStore';
 import { useTradingStore } from './tradingStore';
+import { useHaltStore } from './haltStore';
 
 /** Pages refresh at most this often however many facts arrive (a tick of 100 positions is 100 pushes). */
 const REFRESH_MS = 1000;
@@ -53,6 +54,9 @@ export function startPushes(): () => void {
       useToastStore.getState().add(n);
       // A failed ledger check or a refused restore: the banner reads it from the app's status.
       if (n.kind === 'ledgerCheckFailed' || n.kind === 'restoreRefused') void useAppStore.getState().load();
+      // The risk manager halted, limited or resumed a portfolio: the banner and the sidebar read it.
+      if (n.kind === 'tradingHalted' || n.kind === 'tradingResumed' || n.kind === 'riskExit')
+        void useHaltStore.getState().load();
     }),
     client.subscribe('intent.deadLettered', () => refreshLedger()),
     client.subscribe('simulation.progressed', (p) => useSimulationStore.getState().progressed(p)),

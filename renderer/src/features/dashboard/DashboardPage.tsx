@@ -11,6 +11,8 @@ import { useTradingStore } from '../../stores/tradingStore';
 import { PortfolioPicker } from '../positions/PortfolioPicker';
 import { LoopCard, ProviderCard } from './LoopCards';
 import { AccountingFigures } from './AccountingFigures';
+import { HaltBanner } from '../halts/HaltBanner';
+import { useHaltStore } from '../../stores/haltStore';
 
 export function DashboardPage() {
   const dashboard = usePortfolioStore((s) => s.dashboard);
@@ -22,6 +24,7 @@ export function DashboardPage() {
   useEffect(() => {
     void usePortfolioStore.getState().loadDashboard();
     void useTradingStore.getState().load();
+    void useHaltStore.getState().load();
   }, [selectedId]);
 
   return (
@@ -51,6 +54,7 @@ export function DashboardPage() {
           </>
         )}
       </div>
+      <HaltBanner portfolioId={selectedId} />
       {error && (
         <ErrorBanner message={error} onRetry={() => void usePortfolioStore.getState().loadDashboard()} />
       )}
