@@ -146,6 +146,45 @@ describe('risk manager in the live loop', () => {
     h.expectReplayMatches(ko.id);
   });
 
+  it('the daily loss stop allows no buy for the rest of the session, and lapses at the next one', async () => {
+    const day3 = '2024-06-05';
+    const script = {
+      KO: [
+        at(ny(day1, 10, 0), 100),
+        at(ny(day1, 15, 55), 100),
+        at(ny(day2, 10, 0), 90), // equity ≈ 50,000 + 45,000: 5 % below the previous close ≈ 100,000
+        at(ny(day2, 11, 0), 90),
+        at(ny(day3, 10, 0), 90), // the previous close is now ≈ 95,000: no stop
+      ],
+    };
+    h = await openHarness({
+      start: ny(day1, 10, 0),
+      script,
+      risk: true,
+      portfolioConfig: { risk: { dailyLossLimitPct: 0.05 } },
+    });
+    h.addPosition('KO', 100_000);
+    await runAt(ny(day1, 10, 0));
+    await runAt(ny(day1, 15, 55));
+
+    const stopped = await runAt(ny(day2, 10, 0));
+    expect(
+      stopped.tenants[0]?.halts.map((e) => [e.payload.reason, e.payload.scope, e.payload.session]),
+    ).toEqual([['daily_loss_stop', 'buys', day2]]);
+    expect(stopped.tenants[0]?.ordersCreated).toBe(0);
+    expect(stopped.tenants[0]?.evaluations[0]?.payload.reasons).toContain('daily_loss_stop');
+    expect(h.notifications.find((n) => n.kind === 'tradingHalted')?.title).toBe(
+      'No new buys today: daily loss stop',
+    );
+    const later = await runAt(ny(day2, 11, 0));
+    expect(later.tenants[0]?.halts).toHaveLength(0);
+    expect(later.tenants[0]?.ordersCreated).toBe(0);
+
+    const next = await runAt(ny(day3, 10, 0));
+    expect(next.tenants[0]?.halts).toHaveLength(0);
+    expect(next.tenants[0]?.ordersCreated).toBe(1);
+  });
+
   it('a crash between the exit intent and its fill loses nothing and sells once', async () => {
     const dir = tempDir('vb-risk-crash-');
     dirs.push(dir);
