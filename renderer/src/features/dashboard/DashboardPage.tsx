@@ -12,7 +12,7 @@ import { PortfolioPicker } from '../positions/PortfolioPicker';
 import { LoopCard, ProviderCard } from './LoopCards';
 import { AccountingFigures } from './AccountingFigures';
 import { HaltBanner } from '../halts/HaltBanner';
-import { useHaltStore } from '../../stores/haltStore';
+import { haltedPortfolios, useHaltStore } from '../../stores/haltStore';
 
 export function DashboardPage() {
   const dashboard = usePortfolioStore((s) => s.dashboard);
@@ -20,6 +20,7 @@ export function DashboardPage() {
   const selectedId = usePortfolioStore((s) => s.selectedId);
   const trading = useTradingStore((s) => s.status);
   const busy = useTradingStore((s) => s.busy);
+  const halts = useHaltStore((s) => s.halts);
 
   useEffect(() => {
     void usePortfolioStore.getState().loadDashboard();
@@ -61,7 +62,13 @@ export function DashboardPage() {
       {!dashboard && !error && <Loading />}
       {dashboard && (
         <>
-          <PaperNote dashboard={dashboard} now={trading?.clockNow ?? null} />
+          <PaperNote
+            dashboard={dashboard}
+            now={trading?.clockNow ?? null}
+            halted={haltedPortfolios(halts).some(
+              (h) => h.state === 'halted' && (selectedId === null || h.portfolioId === selectedId),
+            )}
+          />
           <AccountingFigures portfolioId={selectedId} />
           <div className="grid cols-4">
             <Stat
@@ -178,7 +185,16 @@ function valueSub(d: DashboardDto): string {
 /**
  * Issue 15: the Dashboard says plainly that trading is on paper, and when the first buy will happen.
  */
-function PaperNote({ dashboard, now }: { dashboard: DashboardDto; now: number | null }) {
+function PaperNote({
+  dashboard,
+  now,
+  halted,
+}: {
+  dashboard: DashboardDto;
+  now: number | null;
+  /** The risk manager halted the portfolio shown: nothing buys until it is resumed (SPEC 9). */
+  halted: boolean;
+}) {
   const waiting = dashboard.awaitingFirstTrade.map((a) => a.symbol);
   const at = dashboard.nextTradeAt;
   const when =
@@ -187,11 +203,13 @@ function PaperNote({ dashboard, now }: { dashboard: DashboardDto; now: number | 
     <p className="note" data-testid="paper-note">
       <strong>Paper trading.</strong> Orders fill against market quotes inside this app: no broker, no real
       money.{' '}
-      {waiting.length > 0
-        ? `${waiting.join(', ')} ${waiting.length === 1 ? 'has' : 'have'} not bought yet: the first evaluation with the market open buys to the initial stock share${when}.`
-        : at !== null && now !== null && at - now > 10 * 60_000
-          ? `The market is closed: the next trade can happen${when}.`
-          : ''}
+      {halted
+        ? 'The portfolio is halted: no order until you resume it.'
+        : waiting.length > 0
+          ? `${waiting.join(', ')} ${waiting.length === 1 ? 'has' : 'have'} not bought yet: the first evaluation with the market open buys to the initial stock share${when}.`
+          : at !== null && now !== null && at - now > 10 * 60_000
+            ? `The market is closed: the next trade can happen${when}.`
+            : ''}
     </p>
   );
 }
