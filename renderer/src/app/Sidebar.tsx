@@ -9,9 +9,14 @@ export function Sidebar({ route, mode }: { route: Route; mode: 'electron' | 'bro
   const connection = useAppStore((s) => s.connection);
   const marketData = useAppStore((s) => s.status?.marketData);
   const trading = useTradingStore((s) => s.status);
-  const ledgerHalted = useAppStore((s) => s.status?.integrity.state === 'failed');
+  const ledgerFailed = useAppStore((s) => s.status?.integrity.state === 'failed');
   const halts = useHaltStore((s) => s.halts);
-  const riskHalted = haltedPortfolios(halts).filter((h) => h.state === 'halted');
+  const riskHalted =
+    halts === null
+      ? (trading?.halted.portfolios ?? [])
+      : haltedPortfolios(halts)
+          .filter((h) => h.state === 'halted')
+          .map((h) => h.name);
   return (
     <nav className="sidebar" aria-label="Main">
       <div className="brand">
@@ -34,8 +39,8 @@ export function Sidebar({ route, mode }: { route: Route; mode: 'electron' | 'bro
             <LoopPill
               paused={trading.paused}
               running={trading.running}
-              ledgerHalted={ledgerHalted}
-              riskHalted={riskHalted.map((h) => h.name)}
+              ledgerHalted={ledgerFailed || trading.halted.ledger}
+              riskHalted={riskHalted}
             />
           </div>
         )}
