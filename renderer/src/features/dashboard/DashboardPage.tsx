@@ -65,9 +65,15 @@ export function DashboardPage() {
           <PaperNote
             dashboard={dashboard}
             now={trading?.clockNow ?? null}
-            halted={haltedPortfolios(halts).some(
-              (h) => h.state === 'halted' && (selectedId === null || h.portfolioId === selectedId),
-            )}
+            halted={
+              trading?.halted.ledger === true
+                ? "Trading is halted: the ledger's check failed."
+                : haltedPortfolios(halts).some(
+                      (h) => h.state === 'halted' && (selectedId === null || h.portfolioId === selectedId),
+                    )
+                  ? 'The portfolio is halted: no order until you resume it.'
+                  : null
+            }
           />
           <AccountingFigures portfolioId={selectedId} />
           <div className="grid cols-4">
@@ -192,8 +198,8 @@ function PaperNote({
 }: {
   dashboard: DashboardDto;
   now: number | null;
-  /** The risk manager halted the portfolio shown: nothing buys until it is resumed (SPEC 9). */
-  halted: boolean;
+  /** Why nothing trades now (the ledger's check, the circuit breaker), or null. */
+  halted: string | null;
 }) {
   const waiting = dashboard.awaitingFirstTrade.map((a) => a.symbol);
   const at = dashboard.nextTradeAt;
@@ -203,8 +209,8 @@ function PaperNote({
     <p className="note" data-testid="paper-note">
       <strong>Paper trading.</strong> Orders fill against market quotes inside this app: no broker, no real
       money.{' '}
-      {halted
-        ? 'The portfolio is halted: no order until you resume it.'
+      {halted !== null
+        ? halted
         : waiting.length > 0
           ? `${waiting.join(', ')} ${waiting.length === 1 ? 'has' : 'have'} not bought yet: the first evaluation with the market open buys to the initial stock share${when}.`
           : at !== null && now !== null && at - now > 10 * 60_000
