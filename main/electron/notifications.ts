@@ -22,6 +22,10 @@ export function notificationAllowed(
       return true;
     // A risk alert the investor set a threshold for: off by clearing the threshold, not here.
     case 'riskAlert':
+    // The risk manager sold or stopped trading by itself (SPEC 9): never muted either.
+    case 'riskExit':
+    case 'tradingHalted':
+    case 'tradingResumed':
       return true;
   }
 }

@@ -83,6 +83,9 @@ export const CHANNELS = [
   // risk (SPEC 9, issue 17)
   'risk.getReport',
   'risk.listAlerts',
+  // risk manager: halts and resume (SPEC 9, issue 17)
+  'risk.haltStatus',
+  'risk.resume',
 ] as const;
 export type ChannelName = (typeof CHANNELS)[number];
 

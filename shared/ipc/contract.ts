@@ -55,6 +55,7 @@ import {
 import { preferencesPatchSchema, preferencesSchema, settingsSchema } from './dto/settings';
 import { compareRequestSchema, compareResultSchema } from './dto/lab';
 import { riskAlertListSchema, riskAlertsRequest, riskReportRequest, riskReportSchema } from './dto/risk';
+import { portfolioHaltSchema, resumeTradingRequest } from './dto/halts';
 import {
   deadLetterActionRequest,
   deadLetterSchema,
@@ -364,6 +365,11 @@ export const contract = {
   'risk.getReport': { request: riskReportRequest, response: riskReportSchema },
   /** The alert list: risk alerts' crossings, and the risk manager's exits and halts, newest first. */
   'risk.listAlerts': { request: riskAlertsRequest, response: riskAlertListSchema },
+  // ── risk manager: halts and resume (SPEC 9, issue 17) ──
+  /** Every portfolio's trading state: halted by the circuit breaker, no buys today, or trading. */
+  'risk.haltStatus': { request: emptyRequest, response: z.array(portfolioHaltSchema) },
+  /** Resumes a portfolio the circuit breaker halted (TradingResumed); answers the states after it. */
+  'risk.resume': { request: resumeTradingRequest, response: z.array(portfolioHaltSchema) },
 } as const;
 
 /** Facts main pushes to every window (and every loopback WebSocket). */

@@ -14,6 +14,10 @@ export const NOTIFICATION_KINDS = [
   'restoreRefused',
   // A risk alert crossed (SPEC 9, riskui): the investor set its threshold, so it is not muted.
   'riskAlert',
+  // The risk manager (issue 17, SPEC 9): a stop's exit, a halt, a resume.
+  'riskExit',
+  'tradingHalted',
+  'tradingResumed',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -10,7 +10,6 @@ import {
   formatShares,
 } from '../../../shared/format/Format';
 import { stressNoDataWords } from '../../../shared/format/RiskWords';
-import type { EventType } from '../../../shared/domain/DomainEvent';
 import type { RiskAlertDto, RiskFiguresDto, RiskLimitDto, RiskReportDto } from '../../../shared/ipc/dto/risk';
 import { ALERT_LIST_TYPES, riskAlertDto } from '../mappers/riskAlertDtos';
 import { ipcOk } from '../../../shared/ipc/result';
@@ -245,7 +244,7 @@ export function riskAlertList(
 ): RiskAlertDto[] {
   const events = backend.queries.events({
     // RiskExit, TradingHalted and TradingResumed are the live risk manager's types (risklive).
-    types: ALERT_LIST_TYPES as readonly string[] as readonly EventType[],
+    types: ALERT_LIST_TYPES,
     newestFirst: true,
     limit,
   });
