@@ -3,7 +3,7 @@ import type { SimulationResult } from './SimulationResult';
 import type { SymbolHistory } from './SimulationSpec';
 import { runSimulation } from './runSimulation';
 import { SimulatedRisk } from './SimulatedRisk';
-import { DEFAULT_STRATEGY_CONFIG } from '../domain/Config';
+import { DEFAULT_STRATEGY_CONFIG, mergeConfig } from '../domain/Config';
 import { bars, simSpec } from './testing/bars';
 
 /**
@@ -82,7 +82,11 @@ describe('risk manager and order validator in a simulation', () => {
   });
 
   it("the position stop's average cost is the open lots' cost per share (FIFO), as the live loop's", () => {
-    const risk = SimulatedRisk.of({ ...DEFAULT_STRATEGY_CONFIG, risk: { positionStopPct: 0.1 } }, 0, 100);
+    const risk = SimulatedRisk.of(
+      mergeConfig(DEFAULT_STRATEGY_CONFIG, { risk: { positionStopPct: 0.1 } }),
+      0,
+      100,
+    );
     if (risk === null) throw new Error('a position stop is set');
     risk.onFill('BUY', 10, 100_000, 100); // lot 1: 10 @ $100 + $1 commission = $1,001.00
     risk.onFill('BUY', 10, 80_000, 0); // lot 2: 10 @ $80 = $800.00
