@@ -1,10 +1,15 @@
 import type { PerformanceMetrics } from '../../shared/domain/metrics';
 import type { CompareResult } from '../../shared/simulation/strategy';
 import { COMPARE_METRICS } from '../../shared/simulation/strategy';
+import { writeAllOrNothing } from './atomicWrite';
+import { renderCsvTables } from './csvReport';
+import { renderHtmlReport } from './htmlReport';
 import { unitsBlock } from './jsonUnits';
+import { renderPdfReport } from './pdfReport';
 import type { CellKind, Column, ReportModel } from './ReportModel';
 import type { ReportOutcome } from './writeReport';
-import { reportFormatOf, REPORT_FORMATS, writeModelReport } from './writeReport';
+import { reportFormatOf, REPORT_FORMATS } from './writeReport';
+import { renderXlsxReport } from './xlsxReport';
 
 /**
  * SPEC 10's compare as a report in SPEC 5's five formats (ADR 0106): the same report model the
@@ -150,5 +155,28 @@ export async function writeCompareReport(result: CompareResult, file: string): P
     };
   const model = buildCompareModel(result);
   const stamp = new Date(`${result.lastSession}T00:00:00Z`);
-  return writeModelReport(model, stamp, file, format, () => compareJson(result));
+  let outputs: { file: string; data: string | Buffer }[];
+  switch (format) {
+    case 'json':
+      outputs = [{ file, data: compareJson(result) }];
+      break;
+    case 'html':
+      outputs = [{ file, data: renderHtmlReport(model) }];
+      break;
+    case 'xlsx':
+      outputs = [{ file, data: await renderXlsxReport(model, stamp) }];
+      break;
+    case 'pdf':
+      outputs = [{ file, data: await renderPdfReport(model, stamp) }];
+      break;
+    case 'csv': {
+      const base = file.slice(0, -'.csv'.length);
+      outputs = renderCsvTables(model).map((t) => ({
+        file: t.id === 'summary' ? file : `${base}.${t.id}.csv`,
+        data: t.text,
+      }));
+      break;
+    }
+  }
+  return writeAllOrNothing(outputs);
 }

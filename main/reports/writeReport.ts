@@ -5,7 +5,7 @@ import { renderCsvTables } from './csvReport';
 import { renderHtmlReport } from './htmlReport';
 import { renderJsonReport } from './jsonReport';
 import { renderPdfReport } from './pdfReport';
-import { buildReportModel, type ReportModel } from './ReportModel';
+import { buildReportModel } from './ReportModel';
 import { renderXlsxReport } from './xlsxReport';
 
 export const REPORT_FORMATS = ['pdf', 'html', 'xlsx', 'csv', 'json'] as const;
@@ -36,24 +36,10 @@ export async function writeReport(result: SimulationResult, file: string): Promi
   }
   const model = buildReportModel(result);
   const stamp = new Date(`${result.inputs.lastSession}T00:00:00Z`);
-  return writeModelReport(model, stamp, file, format, () => renderJsonReport(model, result));
-}
-
-/**
- * Renders a report's content model in `format` (JSON by `json`: each report writes its own), all in
- * memory, then writes every file or none (`writeAllOrNothing`). `stamp` dates the XLSX and PDF files.
- */
-export async function writeModelReport(
-  model: ReportModel,
-  stamp: Date,
-  file: string,
-  format: ReportFormat,
-  json: () => string,
-): Promise<ReportOutcome> {
   let outputs: { file: string; data: string | Buffer }[];
   switch (format) {
     case 'json':
-      outputs = [{ file, data: json() }];
+      outputs = [{ file, data: renderJsonReport(model, result) }];
       break;
     case 'html':
       outputs = [{ file, data: renderHtmlReport(model) }];
