@@ -267,6 +267,11 @@ describe('reports', () => {
     execFileSync('touch', [blocker]);
     const outcome = await writeReport(result, path.join(blocker, 'run.csv'));
     expect(outcome).toMatchObject({ ok: false, code: 'WRITE_FAILED' });
+    // In words, naming the file asked for, not the temporary one the system error names.
+    const message = outcome.ok ? '' : outcome.message;
+    expect(message.startsWith(`cannot write ${path.join(blocker, 'run.csv')}, `)).toBe(true);
+    expect(message.endsWith(': a file is in the way of its folder')).toBe(true);
+    expect(message).not.toContain('.tmp');
     expect(statSync(blocker).isFile()).toBe(true);
   });
 });

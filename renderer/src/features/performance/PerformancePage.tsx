@@ -5,9 +5,10 @@ import { Button } from '../../components/Button';
 import { Card, Stat } from '../../components/Card';
 import { ExportStatus } from '../../components/ExportStatus';
 import { Figure } from '../../components/Figure';
+import { RoundTripCells, RoundTripHeads } from '../../components/RoundTripCells';
 import { Empty, ErrorBanner, Loading } from '../../components/States';
 import { TimeSeriesChart, type ChartSeries } from '../../components/TimeSeriesChart';
-import { money, price, qty } from '../../lib/format';
+import { money } from '../../lib/format';
 import { useAccountingStore } from '../../stores/accountingStore';
 import { useExportsStore } from '../../stores/exportsStore';
 import { usePortfolioStore } from '../../stores/portfolioStore';
@@ -324,14 +325,7 @@ function PerformanceBody({ perf, theme }: { perf: PerformanceDto; theme: string 
             <thead>
               <tr>
                 <th>Symbol</th>
-                <th>Bought</th>
-                <th>Sold</th>
-                <th>Shares</th>
-                <th>Entry</th>
-                <th>Exit</th>
-                <th>P&amp;L</th>
-                <th>Return</th>
-                <th title="Calendar days from purchase to sale">Days</th>
+                <RoundTripHeads />
               </tr>
             </thead>
             <tbody>
@@ -343,22 +337,7 @@ function PerformanceBody({ perf, theme }: { perf: PerformanceDto; theme: string 
                     <td>
                       <a href={positionHref(r.positionId)}>{r.symbol}</a>
                     </td>
-                    <td>{r.entryDate}</td>
-                    <td>{r.exitDate}</td>
-                    <td>{qty(r.qty)}</td>
-                    <td>{price(r.entryPrice)}</td>
-                    <td>{price(r.exitPrice)}</td>
-                    <td>
-                      <Figure
-                        value={r.pnlCents}
-                        kind="money"
-                        how="Share of (notional − commission) of the sale − share of the lot's cost"
-                      />
-                    </td>
-                    <td>
-                      <Figure value={r.return} kind="percent" how="P&L ÷ cost" />
-                    </td>
-                    <td>{r.holdingDays}</td>
+                    <RoundTripCells trip={r} />
                   </tr>
                 ))}
             </tbody>

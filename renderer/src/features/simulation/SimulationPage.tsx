@@ -125,8 +125,9 @@ function RunRow({ run, selected, compared }: { run: RunInfoDto; selected: boolea
           {run.kind === 'sweep' ? 'Sweep' : run.kind === 'walk_forward' ? 'Walk-forward' : 'Run'}
         </strong>{' '}
         {run.symbols.join(', ')}
+        {/* Dates never break at their hyphens; the range may wrap at the arrow. */}
         <div className="small muted">
-          {run.from} → {run.to}
+          <span className="nowrap">{run.from}</span> → <span className="nowrap">{run.to}</span>
         </div>
       </td>
       <td>
