@@ -113,7 +113,7 @@ function samples(ids: {
     'risk.getReport': {},
     'risk.listAlerts': { limit: 50 },
     'risk.haltStatus': {},
-    'risk.resume': { portfolioId: 'p1', why: 'checked the market' },
+    'risk.resumeTrading': { portfolioId: 'p1', why: 'checked the market' },
   };
 }
 

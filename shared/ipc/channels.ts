@@ -85,7 +85,7 @@ export const CHANNELS = [
   'risk.listAlerts',
   // risk manager: halts and resume (SPEC 9, issue 17)
   'risk.haltStatus',
-  'risk.resume',
+  'risk.resumeTrading',
 ] as const;
 export type ChannelName = (typeof CHANNELS)[number];
 

@@ -369,7 +369,7 @@ export const contract = {
   /** Every portfolio's trading state: halted by the circuit breaker, no buys today, or trading. */
   'risk.haltStatus': { request: emptyRequest, response: z.array(portfolioHaltSchema) },
   /** Resumes a portfolio the circuit breaker halted (TradingResumed); answers the states after it. */
-  'risk.resume': { request: resumeTradingRequest, response: z.array(portfolioHaltSchema) },
+  'risk.resumeTrading': { request: resumeTradingRequest, response: z.array(portfolioHaltSchema) },
 } as const;
 
 /** Facts main pushes to every window (and every loopback WebSocket). */

@@ -6,7 +6,7 @@ import type { Handlers } from '../dispatch';
 import type { HandlerDeps } from './HandlerDeps';
 import { fromResult } from './results';
 
-type Channels = 'risk.haltStatus' | 'risk.resume';
+type Channels = 'risk.haltStatus' | 'risk.resumeTrading';
 
 /** A portfolio's halt state for the UI, its reason in the event's words (shared/format/RiskEventWords). */
 export function portfolioHaltDto(v: PortfolioHaltView): PortfolioHaltDto {
@@ -27,7 +27,7 @@ export function haltHandlers({ backend }: HandlerDeps): Pick<Handlers, Channels>
   const states = () => backend.risk.halts().map(portfolioHaltDto);
   return {
     'risk.haltStatus': () => ipcOk(states()),
-    'risk.resume': (request) =>
+    'risk.resumeTrading': (request) =>
       fromResult(
         backend.risk.resume({ portfolioId: request.portfolioId, by: 'user', why: request.why ?? null }),
         () => states(),

@@ -22,7 +22,7 @@ export const useHaltStore = create<HaltState>()((set) => ({
   },
   async resume(portfolioId) {
     set({ resuming: portfolioId });
-    const r = await ipc().invoke('risk.resume', { portfolioId });
+    const r = await ipc().invoke('risk.resumeTrading', { portfolioId });
     set(r.ok ? { halts: r.value, resuming: null, error: null } : { resuming: null, error: failureText(r) });
   },
 }));
