@@ -11,7 +11,10 @@ import {
   formatRatio,
   MISSING,
 } from '../../shared/format/Format';
+import { RISK_LIMITS, type RiskConfig } from '../../shared/domain/risk/RiskConfig';
+import { SIM_RISK_EVENT_TITLES, simRiskEventWords } from '../../shared/format/SimRiskEventWords';
 import type { MonthlyReturnRow, SimEvent, SimTrade, SimulationResult } from '../../shared/simulation';
+import { riskEventsOf } from '../../shared/simulation';
 import { describeSimEvent } from './simEventDetail';
 
 /**
@@ -84,12 +87,22 @@ export interface ReportModel {
   equity: ReportTable;
   trades: ReportTable;
   events: ReportTable;
+  /** The risk manager's and the validator's events (issue 17, ADR 0155); absent for a run without limits. */
+  risk?: ReportTable;
   charts: ReportChart[];
 }
 
 /** The tables in the order every format presents them. */
 export function reportTables(model: ReportModel): ReportTable[] {
-  return [model.summary, model.metrics, ...model.monthly, model.equity, model.trades, model.events];
+  return [
+    model.summary,
+    model.metrics,
+    ...model.monthly,
+    model.equity,
+    model.trades,
+    ...(model.risk ? [model.risk] : []),
+    model.events,
+  ];
 }
 
 const col = (key: string, label: string, kind: CellKind): Column => ({ key, label, kind });
@@ -166,6 +179,7 @@ export function buildReportModel(result: SimulationResult): ReportModel {
     ['Anchor adjusted on dividends', cfg.execution.adjustAnchorOnDividend ? 'yes' : 'no', 'text'],
     ['Dividend withholding', cfg.execution.dividendWithholdingPct, 'setting'],
     ['Risk-free return per day', inputs.riskFreePerPeriod, 'setting'],
+    ...riskSummaryRows(cfg.risk, result),
     ['Final equity', result.equity.equityCents[last] ?? null, 'money'],
     ['Final equity, buy and hold', result.equity.buyHoldEquityCents[last] ?? null, 'money'],
   ];
@@ -296,6 +310,8 @@ export function buildReportModel(result: SimulationResult): ReportModel {
     ]),
   };
 
+  const risk = cfg.risk === undefined ? undefined : riskTable(result);
+
   return {
     title: `Volatility Balancing simulation: ${symbols}`,
     subtitle: `${inputs.firstSession} to ${inputs.lastSession}, ${inputs.interval} bars, fills ${inputs.execution.fill === 'close' ? 'at the close' : 'at the next open'}`,
@@ -305,6 +321,7 @@ export function buildReportModel(result: SimulationResult): ReportModel {
     equity,
     trades,
     events,
+    ...(risk ? { risk } : {}),
     charts: [
       {
         id: 'equity-chart',
@@ -443,4 +460,67 @@ export function centsToDecimalText(centsValue: number): string {
   const sign = centsValue < 0 ? '-' : '';
   const abs = Math.abs(Math.round(centsValue));
   return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+}
+
+/** The kind a risk limit's value is shown as (its unit in shared/domain/risk/RiskConfig). */
+const RISK_KIND: Record<string, CellKind> = {
+  percent: 'setting',
+  count: 'integer',
+  shares: 'qty',
+  money: 'money',
+};
+
+/**
+ * The risk limits the run had (SPEC 9: each off until set) and what they did. Nothing for a run without
+ * a risk section, so its report stays as it was.
+ */
+function riskSummaryRows(
+  config: RiskConfig | undefined,
+  result: SimulationResult,
+): [string, Cell, CellKind][] {
+  if (config === undefined) return [];
+  const rows: [string, Cell, CellKind][] = [];
+  for (const [key, limit] of Object.entries(RISK_LIMITS)) {
+    if (key.startsWith('alert')) continue; // a simulation raises no alerts
+    const value = config[key as keyof RiskConfig];
+    if (value === null || value === undefined) rows.push([limit.label, 'off', 'text']);
+    else if (limit.unit === 'money') rows.push([limit.label, Math.round(value * 100), 'money']);
+    else rows.push([limit.label, value, RISK_KIND[limit.unit] ?? 'number']);
+  }
+  const events = riskEventsOf(result);
+  const count = (kinds: string[]) => events.filter((e) => kinds.includes(e.kind)).length;
+  rows.push(
+    ['Stop exits', count(['position_stop', 'trailing_stop']), 'integer'],
+    ['Orders rejected by the validator', count(['rejected']), 'integer'],
+    ['Halts (daily loss stop, circuit breaker)', count(['daily_loss_stop', 'max_drawdown']), 'integer'],
+  );
+  return rows;
+}
+
+/** Each stop exit, validator rejection and halt of the run, in words (shared/format/SimRiskEventWords). */
+function riskTable(result: SimulationResult): ReportTable {
+  return {
+    id: 'risk-events',
+    title: 'Risk events',
+    columns: [
+      col('at', 'At', 'date'),
+      col('symbol', 'Symbol', 'text'),
+      col('event', 'Event', 'text'),
+      col('tradeSeq', 'Trade #', 'integer'),
+      col('qty', 'Qty', 'qty'),
+      col('price', 'Price', 'price'),
+      col('amount', 'Amount (notional or equity)', 'money'),
+      col('detail', 'What happened', 'text'),
+    ],
+    rows: riskEventsOf(result).map((e) => [
+      e.at,
+      e.symbol === '' ? 'portfolio' : e.symbol,
+      SIM_RISK_EVENT_TITLES[e.kind],
+      e.tradeSeq,
+      e.qty,
+      e.price,
+      e.amountCents,
+      simRiskEventWords(e),
+    ]),
+  };
 }
