@@ -13,7 +13,7 @@ import type { SimEvent, SimTrade } from './SimulationResult';
 export type { SimRiskEventKind };
 
 export interface SimRiskEvent extends SimRiskEventFacts {
-  /** Bar label: the fill's (a stop exit that filled), the decision's, or the halt's. */
+  /** Bar label: a stop exit's fill, a rejection's decision, a halt's bar. */
   at: string;
   /** '' for the whole portfolio (a halt). */
   symbol: string;
@@ -27,14 +27,14 @@ const VALIDATOR: ReadonlySet<string> = new Set(VALIDATOR_CODES);
 
 function ofTrade(t: SimTrade): SimRiskEvent | null {
   const stop = t.reasons.find((r) => r === 'position_stop' || r === 'trailing_stop');
-  if (stop !== undefined && t.side === 'SELL' && t.status !== 'REJECTED')
+  if (stop !== undefined && t.side === 'SELL' && t.status === 'FILLED')
     return {
       at: t.filledAt ?? t.decidedAt,
       symbol: t.symbol,
       kind: stop,
       tradeSeq: t.seq,
-      qty: t.qty > 0 ? t.qty : t.requestedQty,
-      price: t.price ?? t.decisionPrice,
+      qty: t.qty,
+      price: t.price,
       amountCents: t.notionalCents,
       codes: [],
     };
