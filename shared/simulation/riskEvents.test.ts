@@ -94,6 +94,21 @@ describe('riskEventsOf (ADR 0155)', () => {
     ]);
   });
 
+  it('counts a stop exit only when it filled (a cancelled one sold nothing)', () => {
+    const cancelled = trade({
+      seq: 5,
+      side: 'SELL',
+      status: 'CANCELLED',
+      filledAt: null,
+      qty: 0,
+      price: null,
+      requestedQty: 10,
+      reasons: ['position_stop'],
+      note: 'end_of_data',
+    });
+    expect(riskEventsOf({ trades: [cancelled], events: [] })).toEqual([]);
+  });
+
   it('is empty for a run without limits', () => {
     expect(riskEventsOf({ trades: [trades[0] as SimTrade, trades[3] as SimTrade], events: [] })).toEqual([]);
   });
