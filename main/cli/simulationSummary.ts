@@ -1,8 +1,7 @@
 import { describeSimEvent } from '../reports/simEventDetail';
 import type { PerformanceMetrics } from '../../shared/domain/metrics';
 import { formatCount, formatMoney, formatPercent, formatRatio } from '../../shared/format/Format';
-import type { SimulationResult } from '../../shared/simulation';
-import { VALIDATOR_CODES } from '../../shared/domain/risk/OrderValidator';
+import { riskEventsOf, type SimulationResult } from '../../shared/simulation';
 import { accountingOfRun } from '../../shared/simulation/accountingOfRun';
 import { roundTripRows } from './roundTripSummary';
 import { alignTable } from './textTable';
@@ -88,15 +87,11 @@ function haltLines(result: SimulationResult): string {
 
 /** SPEC 9 in a run: filled stop exits, and orders the validator rejected (their reasons say which). */
 function riskCounts(result: SimulationResult): { riskExits: number; riskRejections: number } {
-  let riskExits = 0;
-  let riskRejections = 0;
-  for (const t of result.trades) {
-    if (t.status === 'FILLED' && t.reasons.some((r) => r === 'position_stop' || r === 'trailing_stop'))
-      riskExits++;
-    if (t.status === 'REJECTED' && t.reasons.some((r) => (VALIDATOR_CODES as readonly string[]).includes(r)))
-      riskRejections++;
-  }
-  return { riskExits, riskRejections };
+  const events = riskEventsOf(result);
+  return {
+    riskExits: events.filter((e) => e.kind === 'position_stop' || e.kind === 'trailing_stop').length,
+    riskRejections: events.filter((e) => e.kind === 'rejected').length,
+  };
 }
 
 /**
@@ -117,6 +112,8 @@ export function summaryJson(result: SimulationResult, reports: readonly string[]
     strategy: result.metrics.strategy,
     buyAndHold: result.metrics.buyAndHold,
     ...riskCounts(result),
+    // Issue 17 (ADR 0155): each stop exit, validator rejection and halt, when the run had risk limits.
+    ...(result.inputs.config.risk === undefined ? {} : { riskEvents: riskEventsOf(result) }),
     // SPEC 8 (issue 16): lots, round trips and wash sales of the run, by the live ledger's code.
     accounting: accountingOfRun(result),
     reports,

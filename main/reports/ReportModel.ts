@@ -11,8 +11,11 @@ import {
   formatRatio,
   MISSING,
 } from '../../shared/format/Format';
+import { RISK_LIMITS, type RiskConfig } from '../../shared/domain/risk/RiskConfig';
+import { SIM_RISK_EVENT_TITLES, simRiskEventWords } from '../../shared/format/SimRiskEventWords';
 import type { MonthlyReturnRow, SimEvent, SimTrade, SimulationResult } from '../../shared/simulation';
 import { accountingOfRun, type RunAccounting } from '../../shared/simulation/accountingOfRun';
+import { riskEventsOf } from '../../shared/simulation';
 import { describeSimEvent } from './simEventDetail';
 
 /**
@@ -88,6 +91,8 @@ export interface ReportModel {
   roundTripStats?: ReportTable;
   roundTrips?: ReportTable;
   events: ReportTable;
+  /** The risk manager's and the validator's events (issue 17, ADR 0155); absent for a run without limits. */
+  risk?: ReportTable;
   charts: ReportChart[];
   /** Lots, round trips and wash sales of the run, by the live ledger's code (the JSON report's `accounting`). */
   accounting?: RunAccounting;
@@ -103,6 +108,7 @@ export function reportTables(model: ReportModel): ReportTable[] {
     model.trades,
     ...(model.roundTripStats ? [model.roundTripStats] : []),
     ...(model.roundTrips ? [model.roundTrips] : []),
+    ...(model.risk ? [model.risk] : []),
     model.events,
   ];
 }
@@ -181,6 +187,7 @@ export function buildReportModel(result: SimulationResult): ReportModel {
     ['Anchor adjusted on dividends', cfg.execution.adjustAnchorOnDividend ? 'yes' : 'no', 'text'],
     ['Dividend withholding', cfg.execution.dividendWithholdingPct, 'setting'],
     ['Risk-free return per day', inputs.riskFreePerPeriod, 'setting'],
+    ...riskSummaryRows(cfg.risk, result),
     ['Final equity', result.equity.equityCents[last] ?? null, 'money'],
     ['Final equity, buy and hold', result.equity.buyHoldEquityCents[last] ?? null, 'money'],
   ];
@@ -312,6 +319,8 @@ export function buildReportModel(result: SimulationResult): ReportModel {
   };
 
   const accounting = accountingOfRun(result);
+  const risk = cfg.risk === undefined ? undefined : riskTable(result);
+
   return {
     title: `Volatility Balancing simulation: ${symbols}`,
     subtitle: `${inputs.firstSession} to ${inputs.lastSession}, ${inputs.interval} bars, fills ${inputs.execution.fill === 'close' ? 'at the close' : 'at the next open'}`,
@@ -323,6 +332,7 @@ export function buildReportModel(result: SimulationResult): ReportModel {
     ...roundTripTables(accounting),
     events,
     accounting,
+    ...(risk ? { risk } : {}),
     charts: [
       {
         id: 'equity-chart',
@@ -524,5 +534,68 @@ function roundTripTables(acc: RunAccounting): { roundTripStats: ReportTable; rou
         t.longTerm ? 'long' : 'short',
       ]),
     },
+  };
+}
+
+/** The kind a risk limit's value is shown as (its unit in shared/domain/risk/RiskConfig). */
+const RISK_KIND: Record<string, CellKind> = {
+  percent: 'setting',
+  count: 'integer',
+  shares: 'qty',
+  money: 'money',
+};
+
+/**
+ * The risk limits the run had (SPEC 9: each off until set) and what they did. Nothing for a run without
+ * a risk section, so its report stays as it was.
+ */
+function riskSummaryRows(
+  config: RiskConfig | undefined,
+  result: SimulationResult,
+): [string, Cell, CellKind][] {
+  if (config === undefined) return [];
+  const rows: [string, Cell, CellKind][] = [];
+  for (const [key, limit] of Object.entries(RISK_LIMITS)) {
+    if (key.startsWith('alert')) continue; // a simulation raises no alerts
+    const value = config[key as keyof RiskConfig];
+    if (value === null || value === undefined) rows.push([limit.label, 'off', 'text']);
+    else if (limit.unit === 'money') rows.push([limit.label, Math.round(value * 100), 'money']);
+    else rows.push([limit.label, value, RISK_KIND[limit.unit] ?? 'number']);
+  }
+  const events = riskEventsOf(result);
+  const count = (kinds: string[]) => events.filter((e) => kinds.includes(e.kind)).length;
+  rows.push(
+    ['Stop exits', count(['position_stop', 'trailing_stop']), 'integer'],
+    ['Orders rejected by the validator', count(['rejected']), 'integer'],
+    ['Halts (daily loss stop, circuit breaker)', count(['daily_loss_stop', 'max_drawdown']), 'integer'],
+  );
+  return rows;
+}
+
+/** Each stop exit, validator rejection and halt of the run, in words (shared/format/SimRiskEventWords). */
+function riskTable(result: SimulationResult): ReportTable {
+  return {
+    id: 'risk-events',
+    title: 'Risk events',
+    columns: [
+      col('at', 'At', 'date'),
+      col('symbol', 'Symbol', 'text'),
+      col('event', 'Event', 'text'),
+      col('tradeSeq', 'Trade #', 'integer'),
+      col('qty', 'Qty', 'qty'),
+      col('price', 'Price', 'price'),
+      col('amount', 'Amount (notional or equity)', 'money'),
+      col('detail', 'What happened', 'text'),
+    ],
+    rows: riskEventsOf(result).map((e) => [
+      e.at,
+      e.symbol === '' ? 'portfolio' : e.symbol,
+      SIM_RISK_EVENT_TITLES[e.kind],
+      e.tradeSeq,
+      e.qty,
+      e.price,
+      e.amountCents,
+      simRiskEventWords(e),
+    ]),
   };
 }

@@ -1,4 +1,4 @@
-import type { SimulationResult } from '../../shared/simulation';
+import { riskEventsOf, type SimulationResult } from '../../shared/simulation';
 import { unitsBlock } from './jsonUnits';
 import type { CellKind, ReportModel } from './ReportModel';
 
@@ -20,7 +20,7 @@ const SUMMARY_UNIT: Record<CellKind, string | null> = {
 /**
  * JSON carries everything (SPEC 5): the report's title and summary beside the complete result, whose
  * trades, events, equity, metrics and monthly tables are the other formats' tables, plus the per-bar
- * evaluation timeline. Values stay machine values (cents, fractions, prices as given); each summary
+ * evaluation timeline, and a run with risk limits lists its risk events. Values stay machine values (cents, fractions, prices as given); each summary
  * entry names its unit, and `units` names the unit of every other number by its key (ADR 0067).
  */
 export function renderJsonReport(model: ReportModel, result: SimulationResult): string {
@@ -35,6 +35,8 @@ export function renderJsonReport(model: ReportModel, result: SimulationResult): 
         const unit = typeof value === 'number' ? SUMMARY_UNIT[model.summary.rowKinds?.[r] ?? 'text'] : null;
         return unit === null ? { item, value } : { item, value, unit };
       }),
+      // The risk manager's and the validator's events (issue 17, ADR 0155), when the run had limits.
+      ...(result.inputs.config.risk === undefined ? {} : { riskEvents: riskEventsOf(result) }),
       result,
       // SPEC 8 on the run: lots, round trips with their statistics, wash sales (issue 16).
       accounting: model.accounting,

@@ -2,6 +2,7 @@ import { productCents } from '../../shared/domain/Money';
 import type { ReasonCode } from '../../shared/domain/ReasonCode';
 import { REASON_TEXT } from '../../shared/domain/ReasonCode';
 import { formatMoney, formatPrice, formatQty, formatShares } from '../../shared/format/Format';
+import { simHaltWords } from '../../shared/format/SimRiskEventWords';
 import type { FillNote, SimEvent, SimTrade } from '../../shared/simulation';
 
 const NOTE_TEXT: Record<FillNote, string> = {
@@ -55,9 +56,10 @@ export function describeSimEvent(event: SimEvent, trade: SimTrade | undefined): 
       return `${event.detail}${onShares}: ${amounts}${event.type === 'DividendPaid' ? ' to cash' : ''}`;
     }
     case 'TradingHalted':
-      return event.detail === 'max_drawdown'
-        ? `Trading halted by the max-drawdown circuit breaker at equity ${formatMoney(event.amountCents)}: no order for the rest of the run`
-        : `Daily loss stop at equity ${formatMoney(event.amountCents)}: no new buys for the rest of the session`;
+      return simHaltWords(
+        event.detail === 'max_drawdown' ? 'max_drawdown' : 'daily_loss_stop',
+        event.amountCents,
+      );
     default:
       return event.detail;
   }

@@ -79,3 +79,5 @@ export type {
 export { addMonths, inProcessSweepRunner, walkForward, walkForwardWindows } from './walkForward';
 export type { RunAccounting } from './accountingOfRun';
 export { accountingOfRun, factsOfRun } from './accountingOfRun';
+export type { SimRiskEvent, SimRiskEventKind } from './riskEvents';
+export { riskEventsOf } from './riskEvents';

@@ -1,5 +1,5 @@
 import type { RunInfoDto, SimulationResultDto, SweepResultDto } from '../../../shared/ipc/dto/simulation';
-import type { SimulationResult, SweepResult } from '../../../shared/simulation';
+import { riskEventsOf, type SimulationResult, type SweepResult } from '../../../shared/simulation';
 import { accountingOfRun } from '../../../shared/simulation/accountingOfRun';
 
 /** Trades carried to the page (the export has every one). */
@@ -35,6 +35,7 @@ export function resultView(runId: string, r: SimulationResult): SimulationResult
       reasons: t.reasons,
     })),
     tradesTruncated: r.trades.length > MAX_TRADES,
+    riskEvents: riskEventsOf(r),
     positions: r.positions.map((p) => ({
       symbol: p.symbol,
       finalEquityCents: p.final.equityCents,

@@ -187,6 +187,22 @@ export const simRoundTripSchema = z.object({
 });
 export type SimRoundTripDto = z.infer<typeof simRoundTripSchema>;
 
+// ── simrisk: what the risk manager and the order validator did in a run (issue 17, ADR 0155) ──
+/** A stop's exit, an order the validator refused, or a halt of the portfolio (shared/simulation/riskEvents). */
+export const simRiskEventSchema = z.object({
+  at: z.string(),
+  /** '' for the whole portfolio (a halt). */
+  symbol: z.string(),
+  kind: z.enum(['position_stop', 'trailing_stop', 'rejected', 'daily_loss_stop', 'max_drawdown']),
+  tradeSeq: z.number().int().nullable(),
+  qty: z.number().nullable(),
+  price: z.number().nullable(),
+  /** A stop exit's notional, a halt's equity; cents. */
+  amountCents: z.number().int().nullable(),
+  codes: z.array(reasonCodeSchema),
+});
+export type SimRiskEventDto = z.infer<typeof simRiskEventSchema>;
+
 /** What the results view draws: equity beside buy-and-hold, drawdowns, trades and metrics. */
 export const simulationResultSchema = z.object({
   runId: idSchema,
@@ -203,6 +219,8 @@ export const simulationResultSchema = z.object({
   trades: z.array(simTradeSchema),
   /** True when more trades exist than the view carries (the export has them all). */
   tradesTruncated: z.boolean(),
+  /** The run's risk events, every one (empty without risk limits); absent from older views. */
+  riskEvents: z.array(simRiskEventSchema).optional(),
   positions: z.array(
     z.object({
       symbol: z.string(),

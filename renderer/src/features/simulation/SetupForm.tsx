@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import type { DatasetDto, HistorySourceDto, HistorySourceId } from '../../../../shared/ipc/dto/simulation';
 import { Button } from '../../components/Button';
 import { Field } from '../../components/Field';
@@ -12,7 +12,10 @@ import {
 } from '../../lib/formParsing';
 import { useSimulationInputsStore } from '../../stores/simulationInputsStore';
 import { useSimulationStore } from '../../stores/simulationStore';
+import { useTradingSettingsStore } from '../../stores/tradingSettingsStore';
+import { fieldId, unitLabel } from '../settings/strategyFieldText';
 import { CsvImportPanel } from './CsvImportPanel';
+import { countSet, readRiskLimits, riskIssuePaths, simRiskFields } from './riskLimits';
 
 type Mode = 'single' | 'sweep' | 'walk';
 type Metric = 'sharpe' | 'cagr' | 'totalReturn' | 'calmar' | 'sortino';
@@ -68,9 +71,14 @@ export function SetupForm({ dataset }: { dataset: DatasetDto }) {
   const [metric, setMetric] = useState<Metric>('sharpe');
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
+  const allFields = useTradingSettingsStore((s) => s.fields);
+  const riskFields = useMemo(() => simRiskFields(allFields ?? []), [allFields]);
+  const [riskTexts, setRiskTexts] = useState<Record<string, string>>({});
+  const [riskOpen, setRiskOpen] = useState(false);
 
   useEffect(() => {
     void useSimulationInputsStore.getState().load();
+    void useTradingSettingsStore.getState().loadFields();
   }, []);
 
   const offered: HistorySourceDto[] = sources ?? [
@@ -98,6 +106,10 @@ export function SetupForm({ dataset }: { dataset: DatasetDto }) {
     set(value);
     if (errors[key]) setErrors(({ [key]: _dropped, ...rest }) => rest);
   };
+  const editRisk = (id: string, value: string) =>
+    edit(id, (v) => setRiskTexts((t) => ({ ...t, [id]: v })), value);
+  const riskSet = countSet(riskFields, riskTexts);
+  const riskErrors = riskFields.some((f) => errors[fieldId(f)] !== undefined);
   const toggle = (symbol: string) =>
     setSymbols(symbols.includes(symbol) ? symbols.filter((s) => s !== symbol) : [...symbols, symbol].sort());
 
@@ -144,6 +156,8 @@ export function SetupForm({ dataset }: { dataset: DatasetDto }) {
       mode === 'walk' ? months(inSample, 'In-sample', found, 'inSampleMonths') : undefined;
     const outOfSampleMonths =
       mode === 'walk' ? months(outOfSample, 'Out-of-sample', found, 'outOfSampleMonths') : undefined;
+    const risk = readRiskLimits(riskFields, riskTexts, found);
+    if (riskFields.some((f) => found[fieldId(f)] !== undefined)) setRiskOpen(true);
     setErrors(found);
     setFormError(null);
     if (
@@ -167,6 +181,8 @@ export function SetupForm({ dataset }: { dataset: DatasetDto }) {
           trigger: { upThreshold: up, downThreshold: up },
           sizing: { rebalanceRatio },
           guardrails: { minStockPct, maxStockPct },
+          // No limit typed: no risk section, the run without limits (trade for trade).
+          ...(risk ? { risk } : {}),
         },
         commissionRate: commissionBps / 10_000,
         fill,
@@ -200,7 +216,9 @@ export function SetupForm({ dataset }: { dataset: DatasetDto }) {
       'sweep.rebalanceRatios': 'rebalanceRatios',
       'walkForward.inSampleMonths': 'inSampleMonths',
       'walkForward.outOfSampleMonths': 'outOfSampleMonths',
+      ...riskIssuePaths(riskFields),
     });
+    if (riskFields.some((f) => fieldErrors[fieldId(f)] !== undefined)) setRiskOpen(true);
     setErrors(fieldErrors);
     setFormError(r.message);
   };
@@ -430,6 +448,48 @@ export function SetupForm({ dataset }: { dataset: DatasetDto }) {
             </select>
           </Field>
         </>
+      )}
+      {riskFields.length > 0 && (
+        <details
+          className="wide risk-limits"
+          data-testid="sim-risk-limits"
+          open={riskOpen}
+          onToggle={(e) => setRiskOpen(e.currentTarget.open)}
+        >
+          <summary>
+            Risk limits{' '}
+            <span className="muted small">
+              {riskSet === 0
+                ? '(off: no stop, no halt, no order limit)'
+                : `(${riskSet} set${riskErrors ? ', see below' : ''})`}
+            </span>
+          </summary>
+          <p className="small muted">
+            The risk manager’s stops and halts and the order validator’s limits, as in live trading; each is
+            off while empty.
+          </p>
+          <div className="form risk-limit-fields">
+            {riskFields.map((f) => {
+              const id = fieldId(f);
+              return (
+                <Field
+                  key={id}
+                  label={`${f.label}${unitLabel(f)}`}
+                  error={errors[id]}
+                  hint={f.rule ? f.rule.replace(`${f.label} must be `, '') : undefined}
+                >
+                  <input
+                    value={riskTexts[id] ?? ''}
+                    onChange={(e) => editRisk(id, e.target.value)}
+                    inputMode="decimal"
+                    placeholder={f.nullAs ?? 'off'}
+                    name={id}
+                  />
+                </Field>
+              );
+            })}
+          </div>
+        </details>
       )}
       {formError && (
         <p className="banner error wide" role="alert">

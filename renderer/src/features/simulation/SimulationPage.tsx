@@ -4,6 +4,7 @@ import type {
   MetricsDto,
   RunDetailDto,
   RunInfoDto,
+  SimRiskEventDto,
   SimulationResultDto,
 } from '../../../../shared/ipc/dto/simulation';
 import { Figure } from '../../components/Figure';
@@ -16,12 +17,15 @@ import { Legend, TimeSeriesChart, type ChartSeries } from '../../components/Time
 import { money, pct, price, qty, ratio, signedPct } from '../../lib/format';
 import { useExportsStore } from '../../stores/exportsStore';
 import { useSimulationStore } from '../../stores/simulationStore';
+import { SIM_RISK_EVENT_TITLES } from '../../../../shared/format/SimRiskEventWords';
 import { Heatmap } from './Heatmap';
+import { RiskEventsTable } from './RiskEventsTable';
 import { SetupForm } from './SetupForm';
 import { WalkForwardWindows } from './WalkForwardWindows';
 
 const FORMATS: ExportFormat[] = ['csv', 'xlsx', 'json', 'html', 'pdf'];
 const COMPARE_COLOURS = ['--accent', '--anchor', '--warn', '--buy', '--sell'];
+type RiskKind = SimRiskEventDto['kind'];
 
 export function SimulationPage() {
   const dataset = useSimulationStore((s) => s.dataset);
@@ -271,6 +275,11 @@ function Results({ detail }: { detail: RunDetailDto }) {
     ];
     return { equity, drawdown };
   }, [result]);
+  const riskEvents = useMemo(() => result?.riskEvents ?? [], [result]);
+  const riskByTrade = useMemo(
+    () => new Map(riskEvents.flatMap((e) => (e.tradeSeq === null ? [] : [[e.tradeSeq, e.kind] as const]))),
+    [riskEvents],
+  );
 
   if (detail.sweep) {
     return (
@@ -355,6 +364,7 @@ function Results({ detail }: { detail: RunDetailDto }) {
           </table>
         </div>
       </div>
+      {riskEvents.length > 0 && <RiskEventsTable events={riskEvents} />}
       <div hidden={detail.walkForward != null}>
         <h3>
           Trades ({result.trades.length}
@@ -382,7 +392,15 @@ function Results({ detail }: { detail: RunDetailDto }) {
                   <td className="mono">{(t.filledAt ?? t.decidedAt).slice(0, 10)}</td>
                   <td>{t.symbol}</td>
                   <td className={t.side === 'BUY' ? 'buy' : 'sell'}>{t.side}</td>
-                  <td>{t.status.toLowerCase()}</td>
+                  <td>
+                    {t.status.toLowerCase()}
+                    {riskByTrade.has(t.seq) && (
+                      <>
+                        {' '}
+                        <Badge tone="warn">{SIM_RISK_EVENT_TITLES[riskByTrade.get(t.seq) as RiskKind]}</Badge>
+                      </>
+                    )}
+                  </td>
                   <td className="num">{qty(t.qty)}</td>
                   <td className="num">{price(t.price)}</td>
                   <td className="num">{money(t.notionalCents)}</td>
