@@ -8,7 +8,13 @@ import type {
   CompareResult,
   LabOptions,
 } from '../../shared/simulation/strategy';
-import { assembleCompare, compareStrategies, matchingFor } from '../../shared/simulation/strategy';
+import {
+  assembleCompare,
+  buyAndHoldOf,
+  compareStrategies,
+  matchingFor,
+} from '../../shared/simulation/strategy';
+import { plainArray } from '../../shared/simulation/plainArrays';
 import type { FromCompareWorker, ToCompareWorker } from './compareProtocol';
 import { shareHistory } from './sharedHistory';
 import { workerEntry } from './workerEntry';
@@ -22,8 +28,10 @@ export interface CompareRunOptions {
 
 /**
  * SPEC 10's compare on worker threads (SPEC 5: long runs never block the live loop or the UI): each
- * strategy is one task, handed to the next free worker; the bars are shared, not copied. The threads
- * live for one compare. The result is the in-thread compare's, row for row.
+ * strategy is one task, handed to the next free worker; the bars are shared, not copied, and prepared
+ * once per worker. A worker returns only the row the compare shows (metrics computed there, the equity
+ * transferred); buy-and-hold is computed once, here. The threads live for one compare. The result is
+ * the in-thread compare's, row for row.
  */
 export async function runCompare(
   spec: SimulationSpec,
@@ -42,7 +50,8 @@ export async function runCompare(
   const workers = Array.from({ length: size }, () => new Worker(entry.file, entry.options));
   const shared = shareHistory(history);
   const rows: (CompareRow | undefined)[] = new Array(entries.length);
-  let last: { buyAndHold: CompareResult['buyAndHold']; dates: string[] } | null = null;
+  // Set once the workers have their messages (it runs here meanwhile).
+  const benchmark: { buyAndHold: CompareResult['buyAndHold'] | null } = { buyAndHold: null };
   let next = 0;
   let done = 0;
   try {
@@ -58,8 +67,7 @@ export async function runCompare(
       for (const w of workers) {
         w.on('message', (m: FromCompareWorker) => {
           if (m.type === 'failed') return resolve({ code: m.code, message: m.message });
-          rows[m.index] = m.row;
-          last = { buyAndHold: m.buyAndHold, dates: m.dates };
+          rows[m.index] = { ...m.row, equityCents: plainArray(m.equityCents) };
           done++;
           options.onProgress?.(done, entries.length);
           if (done === entries.length) return resolve(null);
@@ -69,22 +77,23 @@ export async function runCompare(
         w.postMessage({ type: 'init', spec, history: shared, lab } satisfies ToCompareWorker);
         feed(w);
       }
+      // The benchmark row is the same for every entry: once, here, while the workers run the entries.
+      benchmark.buyAndHold = buyAndHoldOf(prepared.plan);
     });
     if (failure !== null)
       return { ok: false, code: failure.code as 'CANCELLED' | 'INVALID_SPEC', message: failure.message };
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
-  const l = last as { buyAndHold: CompareResult['buyAndHold']; dates: string[] } | null;
-  if (l === null)
+  if (benchmark.buyAndHold === null)
     return { ok: false, code: 'INVALID_SPEC', message: 'choose at least one strategy to compare' };
   return {
     ok: true,
     result: assembleCompare(
       prepared.plan.spec,
       rows as CompareRow[],
-      l.buyAndHold,
-      l.dates,
+      benchmark.buyAndHold,
+      prepared.plan.sessions,
       lab.matching ?? matchingFor(prepared.plan.spec),
     ),
   };

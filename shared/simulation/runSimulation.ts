@@ -522,6 +522,18 @@ function sumColumns(columns: readonly (readonly number[])[]): number[] {
   return sums;
 }
 
+/** The totals of the buy-and-hold benchmark's positions (what its metrics count). */
+export function buyHoldTotalsOf(buyHolds: readonly BuyAndHoldReplay[]): ReplayTotals {
+  return {
+    ...sumTotals([]),
+    trades: buyHolds.filter((b) => b.boughtAt !== null).length,
+    buys: buyHolds.filter((b) => b.boughtAt !== null).length,
+    notionalCents: buyHolds.reduce((s, b) => s + b.notionalCents, 0),
+    commissionsCents: buyHolds.reduce((s, b) => s + b.commissionsCents, 0),
+    dividendsNetCents: buyHolds.reduce((s, b) => s + b.dividendsNetCents, 0),
+  };
+}
+
 export function assembleResult(prepared: Prepared, run: ReplayRun): SimulationResult {
   const { spec, positions, sessions } = prepared;
   const replays = run.replays;
@@ -537,14 +549,7 @@ export function assembleResult(prepared: Prepared, run: ReplayRun): SimulationRe
       (equityCents[d] as number) - (cashCents[d] as number) - (receivableCents[d] as number);
   const totals = sumTotals(replays.map((r) => r.totals));
   const calendar = periodCalendar(sessions);
-  const buyHoldTotals: ReplayTotals = {
-    ...sumTotals([]),
-    trades: buyHolds.filter((b) => b.boughtAt !== null).length,
-    buys: buyHolds.filter((b) => b.boughtAt !== null).length,
-    notionalCents: buyHolds.reduce((s, b) => s + b.notionalCents, 0),
-    commissionsCents: buyHolds.reduce((s, b) => s + b.commissionsCents, 0),
-    dividendsNetCents: buyHolds.reduce((s, b) => s + b.dividendsNetCents, 0),
-  };
+  const buyHoldTotals = buyHoldTotalsOf(buyHolds);
 
   const positionOutcomes: PositionOutcome[] = positions.map((p, k) => {
     const r = replays[k] as PositionReplay;

@@ -23,7 +23,7 @@ import { ACTION_BUY, ACTION_SELL, barLabel, TimelineRecorder } from '../Timeline
 import type { RoundTrip } from './RoundTrips';
 import { RoundTripTracker } from './RoundTrips';
 import type { Signal } from './Strategy';
-import type { SizerChoice } from './Sizers';
+import type { SizerChoice, SizingContext } from './Sizers';
 import { rawQty, reduceToCash } from './Sizers';
 
 /** An order transition as a fact of the run (SPEC 10: each transition an event). */
@@ -40,6 +40,17 @@ export interface SignalRunShared {
   roundTrips: RoundTrip[];
   sizer: SizerChoice;
   matching: MatchingModel;
+  /** Each fill in order, for a run that keeps no trade rows (the compare's markers); null: not kept. */
+  fills: FillMark[] | null;
+}
+
+/** A fill as the compare marks it on the price chart. */
+export interface FillMark {
+  symbol: string;
+  at: string;
+  side: Side;
+  qty: number;
+  price: number;
 }
 
 interface OrderMeta {
@@ -50,6 +61,9 @@ interface OrderMeta {
   firstBar: number;
   /** Session ordinal of its first bar: a DAY order is cancelled when that session ends. */
   firstSession: number;
+  /** The price and cash its quantity was sized at (a buy sized at its fill price is known affordable). */
+  sizedPrice: number;
+  sizedCashCents: number;
 }
 
 /**
@@ -75,6 +89,10 @@ export class SignalPosition implements PositionReplay {
     cashDeltaCents: cents(0),
   };
   private readonly bar: BarPrices = { open: NaN, high: NaN, low: NaN, close: NaN, volume: NaN };
+  /** What the sizer reads, reused from one signal to the next. */
+  private readonly sizing: SizingContext;
+  /** The bar whose prices `bar` holds (−1: none yet). */
+  private barAt = -1;
   lastClose: number;
   barsStepped = 0;
   readonly totals: ReplayTotals = {
@@ -117,6 +135,14 @@ export class SignalPosition implements PositionReplay {
     this.atr = shared.sizer.id === 'volatility' ? new AtrStream(14) : null;
     this.grid = { qtyStep: config.orderPolicy.qtyStep, lotSize: config.orderPolicy.lotSize };
     this.tracker = new RoundTripTracker(spec.symbol, shared.roundTrips);
+    this.sizing = {
+      equityCents: 0,
+      cashCents: 0,
+      price: NaN,
+      atr: NaN,
+      stopPrice: null,
+      roundTrips: shared.roundTrips,
+    };
     this.lastClose = bars.close[0] as number;
   }
 
@@ -137,12 +163,28 @@ export class SignalPosition implements PositionReplay {
     return this.timeline;
   }
 
-  /** Bar `i` opens: dividends due, then the orders already working (sells first). */
+  /**
+   * Bar `i` opens: dividends due, then the orders already working (sells first). The bar's prices are
+   * read into `bar` only when an order needs them (`loadBar`): a bar without orders reads its close.
+   */
   open(i: number): void {
     if (i >= this.nextDividendBar) {
       this.applyDividends(i);
       this.nextDividendBar = this.dividends.nextDueBar();
     }
+    const bars = this.bars;
+    this.lastClose = bars.close[i] as number;
+    this.barsStepped++;
+    if (this.atr !== null) this.atr.push(bars.high[i] as number, bars.low[i] as number, this.lastClose);
+    if (this.working.length > 0) {
+      this.loadBar(i);
+      this.matchWorking(i, 'SELL');
+      this.matchWorking(i, 'BUY');
+    }
+  }
+
+  private loadBar(i: number): void {
+    if (this.barAt === i) return;
     const b = this.bar;
     const bars = this.bars;
     b.open = bars.open[i] as number;
@@ -150,13 +192,7 @@ export class SignalPosition implements PositionReplay {
     b.low = bars.low[i] as number;
     b.close = bars.close[i] as number;
     b.volume = bars.volume[i] as number;
-    this.lastClose = b.close;
-    this.barsStepped++;
-    if (this.atr !== null) this.atr.push(b.high, b.low, b.close);
-    if (this.working.length > 0) {
-      this.matchWorking(i, 'SELL');
-      this.matchWorking(i, 'BUY');
-    }
+    this.barAt = i;
   }
 
   /** Whether a signal of this side would act now: a buy only when flat, a sell only when long; one entry at a time. */
@@ -171,20 +207,20 @@ export class SignalPosition implements PositionReplay {
     const side: Side = s.action;
     if (!this.acts(side)) return;
     const model = this.shared.matching;
+    this.loadBar(i);
     const b = this.bar;
     const fillKnown = model.fill !== 'next_open';
     const sizePrice = fillKnown ? slipped(baseFillPrice(b, model.fill), side, model.slippageBps) : b.close;
     let qty: number;
     if (side === 'SELL') qty = this.ledger.qty;
     else {
-      const raw = rawQty(this.shared.sizer, {
-        equityCents,
-        cashCents: this.ledger.cashCents,
-        price: sizePrice,
-        atr: this.atr?.value ?? NaN,
-        stopPrice: s.stopPrice ?? null,
-        roundTrips: this.shared.roundTrips,
-      });
+      const ctx = this.sizing;
+      ctx.equityCents = equityCents;
+      ctx.cashCents = this.ledger.cashCents;
+      ctx.price = sizePrice;
+      ctx.atr = this.atr?.value ?? NaN;
+      ctx.stopPrice = s.stopPrice ?? null;
+      const raw = rawQty(this.shared.sizer, ctx);
       qty = reduceToCash(
         raw,
         sizePrice,
@@ -219,8 +255,10 @@ export class SignalPosition implements PositionReplay {
       decisionPrice: b.close,
       firstBar,
       firstSession: firstBar < this.bars.close.length ? (this.sessionOrdinal[firstBar] as number) : Infinity,
+      sizedPrice: side === 'BUY' ? sizePrice : NaN,
+      sizedCashCents: this.ledger.cashCents,
     };
-    this.record(i, { ...order, state: 'NEW' } as WorkingOrder, acknowledge(order));
+    this.record(i, order, acknowledge(order));
     if (order.state === 'REJECTED') {
       this.totals.rejected++;
       if (this.log.detailed) this.logNoFill(meta, i, 'REJECTED', 0, null);
@@ -230,9 +268,9 @@ export class SignalPosition implements PositionReplay {
     if (fillKnown) this.matchOne(meta, i);
   }
 
-  /** Bar `i` closes; at a session's end the DAY orders whose session it was are cancelled. */
-  close(i: number, sessionEnd: boolean): void {
-    if (!sessionEnd || this.working.length === 0) return;
+  /** Bar `i` ends its session: the DAY orders whose session it was are cancelled. */
+  sessionEnd(i: number): void {
+    if (this.working.length === 0) return;
     const session = this.sessionOrdinal[i] as number;
     for (const m of this.working.slice())
       if (m.order.timeInForce === 'DAY' && m.firstSession <= session) this.cancelRest(m, i, 'day_end');
@@ -258,7 +296,11 @@ export class SignalPosition implements PositionReplay {
     const price = match.price;
     let note: FillNote | null = match.capped ? 'volume_cap' : null;
     if (qty > 0 && order.side === 'SELL') qty = Math.min(qty, this.ledger.qty);
-    if (qty > 0 && order.side === 'BUY') {
+    // The whole order at the price and cash it was sized at is affordable (`reduceToCash` gave it): no
+    // second check.
+    const sizedFits =
+      qty === order.qty && price === m.sizedPrice && this.ledger.cashCents === m.sizedCashCents;
+    if (qty > 0 && order.side === 'BUY' && !sizedFits) {
       const affordable = reduceToCash(
         qty,
         price,
@@ -292,7 +334,6 @@ export class SignalPosition implements PositionReplay {
   private fillAt(m: OrderMeta, i: number, qty: number, price: number, note: FillNote | null): void {
     const order = m.order;
     const side = order.side;
-    const before = { ...order };
     const booking = bookFillInto(this.booking, side, qty, price, this.commission);
     applyFillInPlace(this.ledger, side, qty, price, booking);
     this.ledger.anchor = null;
@@ -303,9 +344,11 @@ export class SignalPosition implements PositionReplay {
     t.notionalCents += booking.notionalCents;
     t.commissionsCents += booking.commissionCents;
     const transition = fill(order, qty, price, note ?? '');
-    this.record(i, before, transition);
+    this.record(i, order, transition);
     const at = barLabel(this.bars, i);
     this.tracker.onFill(side, at, this.sessionOrdinal[i] as number, booking.cashDeltaCents, this.ledger.qty);
+    const fills = this.shared.fills;
+    if (fills !== null) fills.push({ symbol: this.symbol, at, side, qty, price });
     if (!this.log.detailed) return;
     const tradeSeq = this.log.addTrade({
       seq: 0,
@@ -346,9 +389,8 @@ export class SignalPosition implements PositionReplay {
 
   private cancelRest(m: OrderMeta, i: number, note: FillNote): void {
     const order = m.order;
-    const before = { ...order };
     const rest = remaining(order);
-    this.record(i, before, cancel(order, note));
+    this.record(i, order, cancel(order, note));
     this.drop(m);
     this.totals.cancelled++;
     if (!this.log.detailed) return;
@@ -417,16 +459,22 @@ export class SignalPosition implements PositionReplay {
   }
 
   private drop(m: OrderMeta): void {
-    const k = this.working.indexOf(m);
-    if (k >= 0) this.working.splice(k, 1);
+    const w = this.working;
+    // Usually the only order working: no search, no splice.
+    if (w.length === 1 && w[0] === m) {
+      w.pop();
+      return;
+    }
+    const k = w.indexOf(m);
+    if (k >= 0) w.splice(k, 1);
   }
 
-  /** The NEW event the first transition implies, then the transition itself. */
-  private record(i: number, before: WorkingOrder, t: OrderTransition): void {
+  /** The NEW event the first transition implies, then the transition itself (type and time in force never change). */
+  private record(i: number, order: WorkingOrder, t: OrderTransition): void {
     const events = this.shared.orderEvents;
     if (events === null) return;
     const at = barLabel(this.bars, i);
-    if (before.state === 'NEW' && t.from === 'NEW') {
+    if (t.from === 'NEW') {
       events.push({
         seq: events.length + 1,
         at,
@@ -439,7 +487,7 @@ export class SignalPosition implements PositionReplay {
         price: null,
         filledQty: 0,
         orderQty: t.orderQty,
-        detail: `${before.type} ${before.timeInForce}`,
+        detail: `${order.type} ${order.timeInForce}`,
       });
     }
     events.push({ seq: events.length + 1, at, ...t });

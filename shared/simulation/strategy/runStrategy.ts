@@ -20,7 +20,15 @@ import type { OrderEvent, SignalRunShared } from './SignalPosition';
 import { SignalPosition } from './SignalPosition';
 import type { SizerChoice } from './Sizers';
 import { sizerChoice } from './Sizers';
-import type { MarketSnapshot, SignalStrategy, Strategy, StrategyChoice, SymbolBar } from './Strategy';
+import type { BarSeries } from '../../ports/HistoricalBars';
+import type {
+  MarketSnapshot,
+  SignalStrategy,
+  Strategy,
+  StrategyChoice,
+  StrategyInstance,
+  SymbolBar,
+} from './Strategy';
 
 /**
  * One run of one strategy (SPEC 10) in the simulation engine (ADR 0010, 0100): the spec's positions,
@@ -72,7 +80,14 @@ export function runStrategy(
   if (!prepared.ok) return prepared;
   const sizer = lab.sizer ?? sizerChoice('percent');
   const matching = lab.matching ?? matchingFor(prepared.plan.spec);
-  const shared: SignalRunShared = { nextOrderId: 1, orderEvents: [], roundTrips: [], sizer, matching };
+  const shared: SignalRunShared = {
+    nextOrderId: 1,
+    orderEvents: [],
+    roundTrips: [],
+    sizer,
+    matching,
+    fills: null,
+  };
   const run = replaySignals(prepared.plan, strategy, shared, true, options);
   if (!run.ok) return run;
   return {
@@ -114,6 +129,52 @@ function vbResult(strategy: Strategy, simulation: SimulationResult): LabResult {
     roundTrips: trips,
     roundTripStats: roundTripStats(trips),
   };
+}
+
+/**
+ * A position's bar at the current step, read from its columns when asked: the loop moves `index`
+ * only, so a bar costs one store however many fields a rule reads (most read the close alone).
+ */
+class BarView implements SymbolBar {
+  index = 0;
+  constructor(
+    readonly symbol: string,
+    readonly slot: number,
+    private readonly bars: BarSeries,
+  ) {}
+  get time(): number {
+    return this.bars.time[this.index] as number;
+  }
+  get session(): string {
+    return this.bars.session[this.index] as string;
+  }
+  get open(): number {
+    return this.bars.open[this.index] as number;
+  }
+  get high(): number {
+    return this.bars.high[this.index] as number;
+  }
+  get low(): number {
+    return this.bars.low[this.index] as number;
+  }
+  get close(): number {
+    return this.bars.close[this.index] as number;
+  }
+  get volume(): number {
+    return this.bars.volume[this.index] as number;
+  }
+}
+
+/** The step's snapshot: its bars, and the time and session of the last of them. */
+class StepSnapshot implements MarketSnapshot {
+  last: BarView | null = null;
+  constructor(readonly bars: readonly BarView[]) {}
+  get time(): number {
+    return this.last === null ? NaN : this.last.time;
+  }
+  get session(): string {
+    return this.last === null ? '' : this.last.session;
+  }
 }
 
 type Run = { ok: true; value: ReplayRun } | SimulationFailure;
@@ -178,27 +239,25 @@ export function replaySignals(
   const instance = strategy.start();
   const count = replays.length;
   const bySymbol = new Map(replays.map((r, k) => [r.symbol, k]));
-  const views: SymbolBar[] = positions.map((p) => ({
-    symbol: p.spec.symbol,
-    index: 0,
-    // Doubles from the start (NaN, not 0): a field that starts as a small integer changes its map
-    // when the first price is stored, and the loop's optimised code with it.
-    time: NaN,
-    session: '',
-    open: NaN,
-    high: NaN,
-    low: NaN,
-    close: NaN,
-    volume: NaN,
-  }));
-  const present: SymbolBar[] = [];
-  const snapshot: { time: number; session: string; bars: SymbolBar[] } = {
-    time: 0,
-    session: '',
-    bars: present,
-  };
+  const views = positions.map((p, k) => new BarView(p.spec.symbol, k, p.bars));
+  // The bars of the step: every position's when they are aligned one to one (index null), otherwise
+  // rebuilt only on a step where a position starts or stops having bars.
+  const present: BarView[] = index === null ? views.slice() : [];
+  const had = new Uint8Array(count);
+  const snapshot = new StepSnapshot(present);
   const barOf = new Int32Array(count);
   const every = progressEvery(steps);
+  if (count === 1 && index === null && daily === null) {
+    // One position, not detailed (the compare's and the bench's run): a loop of its own, with no
+    // per-position loops around a bar's few reads.
+    snapshot.last = views[0] as BarView;
+    const r = replays[0] as SignalPosition;
+    if (!replayOne(r, views[0] as BarView, instance, snapshot, stepEnds, dailyEquity, every, options))
+      return fail('CANCELLED', 'the simulation was cancelled');
+    r.finish();
+    options.onProgress?.(steps, steps);
+    return { ok: true, value: { replays, buyHolds, log, dailyEquity, dailyBuyHold, daily } };
+  }
   let untilProgress = every;
   let day = 0;
   for (let u = 0; u < steps; u++) {
@@ -207,29 +266,27 @@ export function replaySignals(
       if (options.signal?.aborted) return fail('CANCELLED', 'the simulation was cancelled');
       options.onProgress?.(u, steps);
     }
-    present.length = 0;
+    let changed = false;
     for (let k = 0; k < count; k++) {
       const i = index === null ? u : ((index[k] as Int32Array)[u] as number);
       barOf[k] = i;
+      const has = i >= 0 ? 1 : 0;
+      if (has !== had[k]) {
+        had[k] = has;
+        changed = true;
+      }
       if (i < 0) continue;
-      const r = replays[k] as SignalPosition;
-      r.open(i);
+      (replays[k] as SignalPosition).open(i);
       if (buyHolds !== null) (buyHolds[k] as BuyAndHoldReplay).step(i);
-      const b = (positions[k] as Prepared['positions'][number]).bars;
-      const v = views[k] as SymbolBar;
+      const v = views[k] as BarView;
       v.index = i;
-      v.time = b.time[i] as number;
-      v.session = b.session[i] as string;
-      v.open = b.open[i] as number;
-      v.high = b.high[i] as number;
-      v.low = b.low[i] as number;
-      v.close = b.close[i] as number;
-      v.volume = b.volume[i] as number;
-      present.push(v);
-      snapshot.time = v.time;
-      snapshot.session = v.session;
+      snapshot.last = v;
     }
-    const signals = instance.onBar(snapshot as MarketSnapshot);
+    if (changed && index !== null) {
+      present.length = 0;
+      for (let k = 0; k < count; k++) if ((barOf[k] as number) >= 0) present.push(views[k] as BarView);
+    }
+    const signals = instance.onBar(snapshot);
     if (signals.length > 0) {
       for (let pass = 0; pass < 2; pass++) {
         const action = pass === 0 ? 'SELL' : 'BUY';
@@ -242,12 +299,11 @@ export function replaySignals(
         }
       }
     }
-    const sessionEnd = stepEnds[u] !== 0;
+    if (stepEnds[u] === 0) continue;
     for (let k = 0; k < count; k++) {
       const i = barOf[k] as number;
-      if (i >= 0) (replays[k] as SignalPosition).close(i, sessionEnd);
+      if (i >= 0) (replays[k] as SignalPosition).sessionEnd(i);
     }
-    if (!sessionEnd) continue;
     let total = 0;
     let totalBuyHold = 0;
     for (let k = 0; k < count; k++) {
@@ -275,6 +331,43 @@ export function replaySignals(
   return { ok: true, value: { replays, buyHolds, log, dailyEquity, dailyBuyHold, daily } };
 }
 
+/** `replaySignals`' loop for one position whose bars are the steps. False when cancelled. */
+function replayOne(
+  r: SignalPosition,
+  view: BarView,
+  instance: StrategyInstance,
+  snapshot: MarketSnapshot,
+  stepEnds: Uint8Array,
+  dailyEquity: Float64Array,
+  every: number,
+  options: RunOptions,
+): boolean {
+  const steps = stepEnds.length;
+  let untilProgress = every;
+  let day = 0;
+  for (let u = 0; u < steps; u++) {
+    if (untilProgress-- === 0) {
+      untilProgress = every - 1;
+      if (options.signal?.aborted) return false;
+      options.onProgress?.(u, steps);
+    }
+    r.open(u);
+    view.index = u;
+    const signals = instance.onBar(snapshot);
+    if (signals.length > 0) {
+      // Sells before buys (SPEC 10); a signal for a symbol the run does not hold is dropped.
+      for (const s of signals)
+        if (s.action === 'SELL' && s.symbol === r.symbol) r.signal(s, u, r.equityCents());
+      for (const s of signals)
+        if (s.action === 'BUY' && s.symbol === r.symbol) r.signal(s, u, r.equityCents());
+    }
+    if (stepEnds[u] === 0) continue;
+    r.sessionEnd(u);
+    dailyEquity[day++] = r.equityCents();
+  }
+  return true;
+}
+
 /**
  * A prepared run's daily equity and totals under a strategy, without rows (the compare's and the
  * bench's inner loop): volatility balancing's replay as the engine runs it, or the signal loop.
@@ -297,6 +390,7 @@ export function replayStrategy(
     roundTrips: [],
     sizer: lab.sizer ?? sizerChoice('percent'),
     matching: lab.matching ?? matchingFor(plan.spec),
+    fills: null,
   };
   const run = replaySignals(plan, strategy, shared, false, options);
   if (!run.ok) return run;
