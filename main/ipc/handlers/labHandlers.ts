@@ -49,6 +49,8 @@ function toDto(result: CompareResult, history: readonly SymbolHistory[]): Compar
       equityCents: r.equityCents,
       roundTrips: r.roundTrips,
       finalEquityCents: r.finalEquityCents,
+      rejected: r.rejected,
+      riskExits: r.riskExits,
       markers: r.markers,
     })),
     buyAndHold: result.buyAndHold,

@@ -130,6 +130,11 @@ export function orderProblem(order: WorkingOrder): string | null {
   return null;
 }
 
+/** NEW → REJECTED for a reason outside the order itself (the order validator of SPEC 9, with its code). */
+export function reject(order: WorkingOrder, detail: string): OrderTransition {
+  return move(order, 'REJECTED', 0, null, detail);
+}
+
 /** A fill of `qty` at `price`: PARTIALLY_FILLED, or FILLED once the whole order has filled. */
 export function fill(order: WorkingOrder, qty: number, price: number, detail = ''): OrderTransition {
   if (isTerminal(order.state)) throw new Error(`order ${order.id}: no fill after ${order.state}`);

@@ -69,6 +69,9 @@ export const compareResultSchema = z.object({
       equityCents: z.array(z.number()),
       roundTrips: roundTripsSchema,
       finalEquityCents: z.number(),
+      /** Orders rejected (the order validator of SPEC 9, or an order that could not be) and stop exits. */
+      rejected: z.number().int(),
+      riskExits: z.number().int(),
       markers: z.array(
         z.object({
           symbol: z.string(),

@@ -2,15 +2,22 @@ import type { CommissionSnapshot } from '../../domain/Commission';
 import type { StrategyConfig } from '../../domain/Config';
 import type { Side } from '../../domain/DomainEvent';
 import type { FillBooking } from '../../domain/FillBooking';
-import { applyFillInPlace, bookFillInto } from '../../domain/FillBooking';
+import { applyFillInPlace, bookFill, bookFillInto } from '../../domain/FillBooking';
 import { AtrStream } from '../../domain/indicators/TrueRange';
 import { cents } from '../../domain/Money';
 import { productCents } from '../../domain/Money';
 import type { PositionLedger } from '../../domain/Position';
 import type { BarPrices, MatchingModel, QtyGrid } from '../../domain/orders/MatchingRules';
 import { matchOnBar, slipped, baseFillPrice } from '../../domain/orders/MatchingRules';
-import type { OrderTransition, WorkingOrder } from '../../domain/orders/OrderLifecycle';
-import { acknowledge, cancel, fill, newOrder, remaining } from '../../domain/orders/OrderLifecycle';
+import type {
+  OrderTransition,
+  OrderType,
+  TimeInForce,
+  WorkingOrder,
+} from '../../domain/orders/OrderLifecycle';
+import { acknowledge, cancel, fill, newOrder, reject, remaining } from '../../domain/orders/OrderLifecycle';
+import type { ReasonCode } from '../../domain/ReasonCode';
+import type { ValidatorCode } from '../../domain/risk';
 import type { BarSeries } from '../../ports/HistoricalBars';
 import type { DividendCalendar } from '../DividendSchedule';
 import { DividendSchedule, NO_DIVIDEND } from '../DividendSchedule';
@@ -19,7 +26,8 @@ import type { ReplayTotals } from '../SimulatedPosition';
 import type { FillNote } from '../SimulationResult';
 import type { PositionSpec, UnpaidDividend } from '../SimulationSpec';
 import type { PositionReplay } from '../runSimulation';
-import { ACTION_BUY, ACTION_SELL, barLabel, TimelineRecorder } from '../TimelineRecorder';
+import { SimulatedRisk } from '../SimulatedRisk';
+import { ACTION_BUY, ACTION_REJECTED, ACTION_SELL, barLabel, TimelineRecorder } from '../TimelineRecorder';
 import type { RoundTrip } from './RoundTrips';
 import { RoundTripTracker } from './RoundTrips';
 import type { Signal } from './Strategy';
@@ -64,7 +72,11 @@ interface OrderMeta {
   /** The price and cash its quantity was sized at (a buy sized at its fill price is known affordable). */
   sizedPrice: number;
   sizedCashCents: number;
+  /** Why it was placed or rejected beyond the strategy's signal: a stop's exit, a validator's code. */
+  reasons: readonly ReasonCode[];
 }
+
+const NO_REASONS: readonly ReasonCode[] = Object.freeze([]);
 
 /**
  * One position of a signal strategy replayed bar by bar (SPEC 10), in the engine of ADR 0010 beside
@@ -89,6 +101,10 @@ export class SignalPosition implements PositionReplay {
     cashDeltaCents: cents(0),
   };
   private readonly bar: BarPrices = { open: NaN, high: NaN, low: NaN, close: NaN, volume: NaN };
+  /** SPEC 9's stops and order validator for this position; null when the config sets none. */
+  private readonly risk: SimulatedRisk | null;
+  /** Exits a stop has placed (at most one: the position is paused after it). */
+  riskExits = 0;
   /** What the sizer reads, reused from one signal to the next. */
   private readonly sizing: SizingContext;
   /** The bar whose prices `bar` holds (−1: none yet). */
@@ -135,6 +151,7 @@ export class SignalPosition implements PositionReplay {
     this.atr = shared.sizer.id === 'volatility' ? new AtrStream(14) : null;
     this.grid = { qtyStep: config.orderPolicy.qtyStep, lotSize: config.orderPolicy.lotSize };
     this.tracker = new RoundTripTracker(spec.symbol, shared.roundTrips);
+    this.risk = SimulatedRisk.of(config, spec.initialQty, bars.close[0] as number);
     this.sizing = {
       equityCents: 0,
       cashCents: 0,
@@ -181,6 +198,7 @@ export class SignalPosition implements PositionReplay {
       this.matchWorking(i, 'SELL');
       this.matchWorking(i, 'BUY');
     }
+    if (this.risk !== null) this.riskStep(i, this.risk);
   }
 
   private loadBar(i: number): void {
@@ -201,11 +219,18 @@ export class SignalPosition implements PositionReplay {
     return side === 'BUY' ? this.ledger.qty === 0 : this.ledger.qty > 0;
   }
 
-  /** A signal at bar `i` (the run calls sells before buys). A signal that does not act is dropped. */
+  /**
+   * A signal at bar `i` (the run calls sells before buys). A signal that does not act is dropped, and so
+   * is every signal of a position a stop has exited (it trades no more in the run, as volatility
+   * balancing's, docs/adr/0115). With SPEC 9's validator set, the sized order is checked first: a failed
+   * check is a REJECTED order with the check's code.
+   */
   signal(s: Signal, i: number, equityCents: number): void {
     if (s.action === 'HOLD') return;
     const side: Side = s.action;
     if (!this.acts(side)) return;
+    const risk = this.risk;
+    if (risk !== null && risk.paused) return;
     const model = this.shared.matching;
     this.loadBar(i);
     const b = this.bar;
@@ -230,35 +255,77 @@ export class SignalPosition implements PositionReplay {
         this.grid.lotSize,
       );
     }
-    if (this.timeline !== null)
-      this.timeline.record(
-        i,
-        side === 'BUY' ? ACTION_BUY : ACTION_SELL,
-        qty,
-        NaN,
-        this.timeline.reasonSetOf([]),
-      );
-    const order = newOrder(
-      this.shared.nextOrderId++,
-      this.symbol,
+    const code =
+      risk !== null && qty > 0
+        ? risk.check(
+            side,
+            qty,
+            sizePrice,
+            bookFill(side, qty, sizePrice, this.commission).commissionCents,
+            this.ledger,
+          )
+        : null;
+    this.place(
+      i,
       side,
       qty,
       s.orderType ?? 'MARKET',
       s.timeInForce ?? 'DAY',
       s.limitPrice ?? null,
       s.stopPrice ?? null,
+      side === 'BUY' ? sizePrice : NaN,
+      code === null ? NO_REASONS : [code],
+      code,
+    );
+  }
+
+  /**
+   * An order decided at bar `i` enters the lifecycle: NEW, then ACKED (or REJECTED: by the order's own
+   * problem, or by the validator's `rejectedBy`), then matched at once when its fill is known at the signal.
+   */
+  private place(
+    i: number,
+    side: Side,
+    qty: number,
+    type: OrderType,
+    timeInForce: TimeInForce,
+    limitPrice: number | null,
+    stopPrice: number | null,
+    sizedPrice: number,
+    reasons: readonly ReasonCode[],
+    rejectedBy: ValidatorCode | null,
+  ): void {
+    const fillKnown = this.shared.matching.fill !== 'next_open';
+    if (this.timeline !== null)
+      this.timeline.record(
+        i,
+        rejectedBy !== null ? ACTION_REJECTED : side === 'BUY' ? ACTION_BUY : ACTION_SELL,
+        qty,
+        NaN,
+        this.timeline.reasonSetOf(reasons),
+      );
+    const order = newOrder(
+      this.shared.nextOrderId++,
+      this.symbol,
+      side,
+      qty,
+      type,
+      timeInForce,
+      limitPrice,
+      stopPrice,
     );
     const firstBar = fillKnown ? i : i + 1;
     const meta: OrderMeta = {
       order,
       decidedAt: i,
-      decisionPrice: b.close,
+      decisionPrice: this.bar.close,
       firstBar,
       firstSession: firstBar < this.bars.close.length ? (this.sessionOrdinal[firstBar] as number) : Infinity,
-      sizedPrice: side === 'BUY' ? sizePrice : NaN,
+      sizedPrice,
       sizedCashCents: this.ledger.cashCents,
+      reasons,
     };
-    this.record(i, order, acknowledge(order));
+    this.record(i, order, rejectedBy === null ? acknowledge(order) : reject(order, rejectedBy));
     if (order.state === 'REJECTED') {
       this.totals.rejected++;
       if (this.log.detailed) this.logNoFill(meta, i, 'REJECTED', 0, null);
@@ -266,6 +333,22 @@ export class SignalPosition implements PositionReplay {
     }
     this.working.push(meta);
     if (fillKnown) this.matchOne(meta, i);
+  }
+
+  /**
+   * SPEC 9's stops at bar `i`'s close, before the strategy's signals (as volatility balancing's risk
+   * step): a stop that fires with no order working sells every share through the same order path, with
+   * the stop as its reason, and pauses the position for the rest of the run.
+   */
+  private riskStep(i: number, risk: SimulatedRisk): void {
+    if (risk.paused) return;
+    const stop = risk.onClose(this.ledger.qty, this.lastClose);
+    if (stop === null || this.working.length > 0) return;
+    risk.paused = true;
+    risk.exitReason = stop.reason;
+    this.riskExits++;
+    this.loadBar(i);
+    this.place(i, 'SELL', stop.qty, 'MARKET', 'DAY', null, null, NaN, [stop.reason], null);
   }
 
   /** Bar `i` ends its session: the DAY orders whose session it was are cancelled. */
@@ -337,6 +420,7 @@ export class SignalPosition implements PositionReplay {
     const booking = bookFillInto(this.booking, side, qty, price, this.commission);
     applyFillInPlace(this.ledger, side, qty, price, booking);
     this.ledger.anchor = null;
+    if (this.risk !== null) this.risk.onFill(side, qty, booking.notionalCents, booking.commissionCents);
     const t = this.totals;
     t.trades++;
     if (side === 'BUY') t.buys++;
@@ -369,7 +453,7 @@ export class SignalPosition implements PositionReplay {
       qtyAfter: this.ledger.qty,
       cashAfterCents: this.ledger.cashCents,
       anchorAfter: null,
-      reasons: [],
+      reasons: [...m.reasons],
       note,
     });
     this.log.addEvent({
@@ -440,7 +524,7 @@ export class SignalPosition implements PositionReplay {
       qtyAfter: this.ledger.qty,
       cashAfterCents: this.ledger.cashCents,
       anchorAfter: null,
-      reasons: [],
+      reasons: [...m.reasons],
       note,
     });
     this.log.addEvent({

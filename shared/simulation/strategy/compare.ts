@@ -10,7 +10,7 @@ import type { RoundTripStats } from './RoundTrips';
 import { roundTripStats } from './RoundTrips';
 import type { LabOptions } from './runStrategy';
 import { matchingFor, replaySignals, runStrategy } from './runStrategy';
-import type { FillMark, SignalRunShared } from './SignalPosition';
+import type { FillMark, SignalPosition, SignalRunShared } from './SignalPosition';
 import type { SizerChoice } from './Sizers';
 import { sizerChoice } from './Sizers';
 import type { Strategy, StrategyChoice } from './Strategy';
@@ -40,6 +40,9 @@ export interface CompareRow {
   commissionsCents: number;
   dividendsCents: number;
   finalEquityCents: number;
+  /** Orders the order validator (SPEC 9) rejected, and exits a stop placed (0 without risk settings). */
+  rejected: number;
+  riskExits: number;
   markers: TradeMarker[];
 }
 
@@ -132,6 +135,8 @@ export function compareRow(
       commissionsCents: totals.commissionsCents,
       dividendsCents: totals.dividendsNetCents,
       finalEquityCents: equity[equity.length - 1] as number,
+      rejected: totals.rejected,
+      riskExits: run.value.replays.reduce((n, r) => n + (r as SignalPosition).riskExits, 0),
       markers,
     },
   };
@@ -167,6 +172,9 @@ function vbRow(
       commissionsCents: totals.commissionsCents,
       dividendsCents: totals.dividendsNetCents,
       finalEquityCents: s.equity.equityCents[s.equity.equityCents.length - 1] as number,
+      rejected: totals.rejected,
+      riskExits: s.trades.filter((t) => t.reasons.some((x) => x === 'position_stop' || x === 'trailing_stop'))
+        .length,
       markers,
     },
   };

@@ -429,6 +429,8 @@ function CompareResults({ result }: { result: CompareResultDto }) {
                 <th className="num">Average loss</th>
                 <th className="num">Profit factor</th>
                 <th className="num">Expectancy</th>
+                <th className="num">Orders rejected</th>
+                <th className="num">Stop exits</th>
               </tr>
             </thead>
             <tbody>
@@ -449,6 +451,8 @@ function CompareResults({ result }: { result: CompareResultDto }) {
                       r.roundTrips.expectancyCents === null ? null : Math.round(r.roundTrips.expectancyCents),
                     )}
                   </td>
+                  <td className="num">{r.rejected}</td>
+                  <td className="num">{r.riskExits}</td>
                 </tr>
               ))}
             </tbody>

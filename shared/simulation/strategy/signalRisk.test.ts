@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import type { MatchingModel } from '../../domain/orders/MatchingRules';
+import type { RiskConfig } from '../../domain/risk/RiskConfig';
+import type { SymbolHistory } from '../SimulationSpec';
+import { bars, simSpec } from '../testing/bars';
+import { strategyChoice } from './BuiltInStrategies';
+import type { LabResult } from './runStrategy';
+import { runStrategy } from './runStrategy';
+import { sizerChoice } from './Sizers';
+import type { SignalAction, SignalStrategy } from './Strategy';
+import { NO_SIGNALS } from './Strategy';
+
+/**
+ * SPEC 9 on a signal strategy (SPEC 10: "the other strategies obey the risk manager and validator of
+ * section 9 when set"): the same stops and validator as volatility balancing's simulation and the live
+ * loop (SimulatedRisk → shared/domain/risk), with the exits and rejections in the result. Hand-worked:
+ * 50 shares bought at the first close, no commission, fills at the close unless said otherwise.
+ */
+const DAYS = [
+  '2024-01-02',
+  '2024-01-03',
+  '2024-01-04',
+  '2024-01-05',
+  '2024-01-08',
+  '2024-01-09',
+  '2024-01-10',
+];
+
+/** A strategy that says BUY or SELL at given bars. */
+function scripted(script: Record<number, SignalAction>): SignalStrategy {
+  return {
+    kind: 'signals',
+    choice: strategyChoice('buy_and_hold'),
+    label: 'scripted',
+    start: () => ({
+      onBar(snap) {
+        const bar = snap.bars[0];
+        const action = bar === undefined ? undefined : script[bar.index];
+        return action === undefined || bar === undefined
+          ? NO_SIGNALS
+          : [{ action, symbol: bar.symbol, price: bar.close, time: bar.time }];
+      },
+    }),
+  };
+}
+
+function run(
+  closes: number[],
+  script: Record<number, SignalAction>,
+  risk: Partial<RiskConfig> | undefined,
+  matching: Partial<MatchingModel> = {},
+): LabResult {
+  const history: SymbolHistory = {
+    bars: bars(
+      'X',
+      closes.map((c, i) => [DAYS[i] as string, c]),
+    ),
+    dividends: [],
+  };
+  const spec = simSpec(['X'], { cash: 10_000_000, config: risk === undefined ? undefined : { risk } });
+  spec.commission = { rate: 0, minimumCents: 0, scope: 'GLOBAL' };
+  const out = runStrategy(spec, [history], scripted(script), {
+    sizer: sizerChoice('fixed', [50]),
+    matching: { fill: 'close', slippageBps: 0, maxVolumePct: null, ...matching },
+  });
+  if (!out.ok) throw new Error(out.message);
+  return out.result;
+}
+
+const trades = (r: LabResult): [string, string, string, number, number | null, string[]][] =>
+  r.simulation.trades.map((t) => [t.decidedAt.slice(5), t.side, t.status, t.qty, t.price, t.reasons]);
+
+describe('risk manager and order validator on a signal strategy', () => {
+  it('without risk settings nothing changes', () => {
+    const closes = [100, 105, 110, 104, 101, 98, 90];
+    const plain = run(closes, { 0: 'BUY', 6: 'SELL' }, undefined);
+    const off = run(closes, { 0: 'BUY', 6: 'SELL' }, {});
+    expect(off.simulation.trades).toEqual(plain.simulation.trades);
+    expect(off.simulation.equity.equityCents).toEqual(plain.simulation.equity.equityCents);
+    expect(off.orderEvents).toEqual(plain.orderEvents);
+  });
+
+  it('a trailing stop sells everything at the close that touches it, and the position trades no more', () => {
+    // Bought 50 @ 100; highest close 110; 10 % trail → stop at 99: the close of 98 (01-09) fires it.
+    // The BUY signal of 01-10 is dropped: a position a stop has exited is paused.
+    const r = run([100, 105, 110, 104, 101, 98, 90], { 0: 'BUY', 6: 'BUY' }, { trailingStopPct: 0.1 });
+    expect(trades(r)).toEqual([
+      ['01-02', 'BUY', 'FILLED', 50, 100, []],
+      ['01-09', 'SELL', 'FILLED', 50, 98, ['trailing_stop']],
+    ]);
+    expect(r.orderEvents.filter((e) => e.orderId === 2).map((e) => `${e.at} ${e.to} ${e.detail}`)).toEqual([
+      '2024-01-09 NEW MARKET DAY',
+      '2024-01-09 ACKED ',
+      '2024-01-09 FILLED ',
+    ]);
+    expect(r.simulation.positions[0]?.final.qty).toBe(0);
+    expect(r.roundTrips).toHaveLength(1);
+  });
+
+  it('a position stop fires at the average cost × (1 − stop); with next-open fills the exit fills at the next open', () => {
+    // Average cost 100 (no commission); 5 % stop → 95: the close of 94 (01-05) fires it, filled 01-08.
+    const r = run(
+      [100, 99, 97.5, 94, 93, 92, 91],
+      { 0: 'BUY' },
+      { positionStopPct: 0.05 },
+      { fill: 'next_open' },
+    );
+    expect(trades(r)).toEqual([
+      ['01-02', 'BUY', 'FILLED', 50, 99, []],
+      ['01-05', 'SELL', 'FILLED', 50, 93, ['position_stop']],
+    ]);
+    expect(r.simulation.trades[1]?.filledAt).toBe('2024-01-08');
+  });
+
+  it('a strategy sell before the stop leaves nothing to exit', () => {
+    const r = run([100, 105, 110, 104, 101, 98, 90], { 0: 'BUY', 3: 'SELL' }, { trailingStopPct: 0.1 });
+    expect(trades(r).map((t) => t[5])).toEqual([[], []]);
+  });
+
+  it('the validator rejects an order past a limit, with its code, as a REJECTED order of the run', () => {
+    // The sizer asks for 50 shares; the limit is 40.
+    const r = run([100, 100, 100], { 0: 'BUY' }, { maxPositionQty: 40 });
+    expect(trades(r)).toEqual([['01-02', 'BUY', 'REJECTED', 0, null, ['POSITION_SIZE_LIMIT']]]);
+    expect(r.orderEvents.map((e) => `${e.to} ${e.detail}`)).toEqual([
+      'NEW MARKET DAY',
+      'REJECTED POSITION_SIZE_LIMIT',
+    ]);
+    expect(r.simulation.events.some((e) => e.type === 'OrderRejected')).toBe(true);
+    expect(r.simulation.positions[0]?.totals.rejected).toBe(1);
+    expect(r.simulation.positions[0]?.final.qty).toBe(0);
+  });
+
+  it('within the limit the order goes through', () => {
+    const r = run([100, 100, 100], { 0: 'BUY' }, { maxPositionQty: 50 });
+    expect(trades(r)).toEqual([['01-02', 'BUY', 'FILLED', 50, 100, []]]);
+  });
+});
