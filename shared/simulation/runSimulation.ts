@@ -334,6 +334,73 @@ export interface ReplayRun {
   daily: DailyColumns[] | null;
 }
 
+/** Each position's buy-and-hold benchmark beside it (a detailed run's, and the compare's). */
+export function buyHoldReplays(prepared: Prepared): BuyAndHoldReplay[] {
+  const { spec, positions } = prepared;
+  return positions.map(
+    (p) =>
+      new BuyAndHoldReplay(
+        p.spec,
+        p.bars,
+        p.dividends,
+        (p.spec.config ?? spec.config).execution.dividendWithholdingPct,
+        spec.commission,
+        spec.execution,
+      ),
+  );
+}
+
+/** A detailed run's per-position columns, one entry per session. */
+export function dailyColumns(prepared: Prepared): DailyColumns[] {
+  const { positions } = prepared;
+  const nSessions = prepared.sessions.length;
+  return positions.map((): DailyColumns => ({
+    // Null before the position's first bar, which only a portfolio of several can have: a single
+    // position's closes stay an array of doubles, not one boxed number each.
+    close:
+      positions.length === 1 ? new Array<number>(nSessions) : new Array<number | null>(nSessions).fill(null),
+    qty: new Array<number>(nSessions),
+    cash: new Array<number>(nSessions),
+    receivable: new Array<number>(nSessions),
+    equity: new Array<number>(nSessions),
+    buyHold: new Array<number>(nSessions),
+  }));
+}
+
+/**
+ * Session `day` ends (whatever the strategy): the positions' equity summed into `dailyEquity`, and in a
+ * detailed run each position's columns and the buy-and-hold beside it.
+ */
+export function recordDay(
+  replays: readonly PositionReplay[],
+  buyHolds: readonly BuyAndHoldReplay[] | null,
+  daily: readonly DailyColumns[] | null,
+  day: number,
+  dailyEquity: Float64Array,
+  dailyBuyHold: number[] | null,
+): void {
+  let total = 0;
+  let totalBuyHold = 0;
+  for (let k = 0; k < replays.length; k++) {
+    const r = replays[k] as PositionReplay;
+    const equity = r.equityCents();
+    total += equity;
+    if (daily !== null && buyHolds !== null) {
+      const d = daily[k] as DailyColumns;
+      const b = (buyHolds[k] as BuyAndHoldReplay).equityCents();
+      totalBuyHold += b;
+      if (r.barsStepped > 0) d.close[day] = r.lastClose;
+      d.qty[day] = r.state.qty;
+      d.cash[day] = r.state.cashCents;
+      d.receivable[day] = r.state.receivableCents;
+      d.equity[day] = equity;
+      d.buyHold[day] = b;
+    }
+  }
+  dailyEquity[day] = total;
+  if (dailyBuyHold !== null) dailyBuyHold[day] = totalBuyHold;
+}
+
 /** Progress (and the cancel check) about every 1 % of the steps, never more often than every 256. */
 export function progressEvery(steps: number): number {
   return Math.max(256, Math.ceil(steps / 100));
@@ -357,39 +424,13 @@ function replay(prepared: Prepared, detailed: boolean, options: RunOptions): Res
         p.sessionOrdinal,
       ),
   );
-  const buyHolds = detailed
-    ? positions.map(
-        (p, k) =>
-          new BuyAndHoldReplay(
-            p.spec,
-            p.bars,
-            p.dividends,
-            (replays[k] as SimulatedPosition).config.execution.dividendWithholdingPct,
-            spec.commission,
-            spec.execution,
-          ),
-      )
-    : null;
+  const buyHolds = detailed ? buyHoldReplays(prepared) : null;
   const nSessions = prepared.sessions.length;
   // Every session's entry is written below, so a reused array needs no clearing.
   const into = options.dailyEquityInto;
   const dailyEquity = into !== undefined && into.length === nSessions ? into : new Float64Array(nSessions);
   const dailyBuyHold = detailed ? new Array<number>(nSessions) : null;
-  const daily = detailed
-    ? positions.map((): DailyColumns => ({
-        // Null before the position's first bar, which only a portfolio of several can have: a single
-        // position's closes stay an array of doubles, not one boxed number each.
-        close:
-          positions.length === 1
-            ? new Array<number>(nSessions)
-            : new Array<number | null>(nSessions).fill(null),
-        qty: new Array<number>(nSessions),
-        cash: new Array<number>(nSessions),
-        receivable: new Array<number>(nSessions),
-        equity: new Array<number>(nSessions),
-        buyHold: new Array<number>(nSessions),
-      }))
-    : null;
+  const daily = detailed ? dailyColumns(prepared) : null;
 
   const count = replays.length;
   const every = progressEvery(steps);
@@ -432,26 +473,7 @@ function replay(prepared: Prepared, detailed: boolean, options: RunOptions): Res
       }
       if (stepEnds[u] === 0) continue;
       // Last step of a session: record the day.
-      let total = 0;
-      let totalBuyHold = 0;
-      for (let k = 0; k < count; k++) {
-        const r = replays[k] as SimulatedPosition;
-        const equity = r.equityCents();
-        total += equity;
-        if (daily !== null && buyHolds !== null) {
-          const d = daily[k] as DailyColumns;
-          const b = (buyHolds[k] as BuyAndHoldReplay).equityCents();
-          totalBuyHold += b;
-          if (r.barsStepped > 0) d.close[day] = r.lastClose;
-          d.qty[day] = r.state.qty;
-          d.cash[day] = r.state.cashCents;
-          d.receivable[day] = r.state.receivableCents;
-          d.equity[day] = equity;
-          d.buyHold[day] = b;
-        }
-      }
-      dailyEquity[day] = total;
-      if (dailyBuyHold !== null) dailyBuyHold[day] = totalBuyHold;
+      recordDay(replays, buyHolds, daily, day, dailyEquity, dailyBuyHold);
       day++;
     }
   }
@@ -471,8 +493,9 @@ export function startEquity(prepared: Prepared): number {
   );
 }
 
-export function sumTotals(all: readonly ReplayTotals[]): ReplayTotals {
-  const sum: ReplayTotals = {
+/** Totals of a replay that has done nothing yet. */
+export function noTotals(): ReplayTotals {
+  return {
     trades: 0,
     rejected: 0,
     cancelled: 0,
@@ -483,6 +506,10 @@ export function sumTotals(all: readonly ReplayTotals[]): ReplayTotals {
     dividendsGrossCents: 0,
     dividendsNetCents: 0,
   };
+}
+
+export function sumTotals(all: readonly ReplayTotals[]): ReplayTotals {
+  const sum = noTotals();
   for (const t of all) for (const key of Object.keys(sum) as (keyof ReplayTotals)[]) sum[key] += t[key];
   return sum;
 }
@@ -525,7 +552,7 @@ function sumColumns(columns: readonly (readonly number[])[]): number[] {
 /** The totals of the buy-and-hold benchmark's positions (what its metrics count). */
 export function buyHoldTotalsOf(buyHolds: readonly BuyAndHoldReplay[]): ReplayTotals {
   return {
-    ...sumTotals([]),
+    ...noTotals(),
     trades: buyHolds.filter((b) => b.boughtAt !== null).length,
     buys: buyHolds.filter((b) => b.boughtAt !== null).length,
     notionalCents: buyHolds.reduce((s, b) => s + b.notionalCents, 0),

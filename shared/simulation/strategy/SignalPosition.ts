@@ -25,7 +25,9 @@ import type { RunLog } from '../RunLog';
 import type { ReplayTotals } from '../SimulatedPosition';
 import type { FillNote } from '../SimulationResult';
 import type { PositionSpec, UnpaidDividend } from '../SimulationSpec';
+import { openingLedger } from '../SimulationSpec';
 import type { PositionReplay } from '../runSimulation';
+import { noTotals } from '../runSimulation';
 import { SimulatedRisk } from '../SimulatedRisk';
 import { ACTION_BUY, ACTION_REJECTED, ACTION_SELL, barLabel, TimelineRecorder } from '../TimelineRecorder';
 import type { RoundTrip } from './RoundTrips';
@@ -111,17 +113,7 @@ export class SignalPosition implements PositionReplay {
   private barAt = -1;
   lastClose: number;
   barsStepped = 0;
-  readonly totals: ReplayTotals = {
-    trades: 0,
-    rejected: 0,
-    cancelled: 0,
-    buys: 0,
-    sells: 0,
-    notionalCents: 0,
-    commissionsCents: 0,
-    dividendsGrossCents: 0,
-    dividendsNetCents: 0,
-  };
+  readonly totals: ReplayTotals = noTotals();
 
   constructor(
     spec: PositionSpec,
@@ -134,17 +126,7 @@ export class SignalPosition implements PositionReplay {
     private readonly shared: SignalRunShared,
   ) {
     this.symbol = spec.symbol;
-    const receivable = spec.unpaidDividends.reduce((sum, d) => sum + d.netCents, 0);
-    this.ledger = {
-      qty: spec.initialQty,
-      cashCents: cents(spec.initialCashCents),
-      receivableCents: cents(receivable),
-      anchor: null,
-      status: 'ACTIVE',
-      totalCommissionPaidCents: cents(0),
-      totalDividendsGrossCents: cents(0),
-      totalDividendsNetCents: cents(0),
-    };
+    this.ledger = openingLedger(spec, null);
     this.dividends = new DividendSchedule(dividends, config.execution.dividendWithholdingPct);
     this.nextDividendBar = this.dividends.nextDueBar();
     this.timeline = log.detailed ? new TimelineRecorder(bars) : null;
@@ -584,48 +566,9 @@ export class SignalPosition implements PositionReplay {
     for (let d = schedule.accrueNext(i, l.qty); d !== NO_DIVIDEND; d = schedule.accrueNext(i, l.qty)) {
       const netCents = schedule.netCents[d] as number;
       if (netCents > 0) l.receivableCents = cents(l.receivableCents + netCents);
-      if (this.log.detailed && (schedule.grossCents[d] as number) > 0) {
-        const div = schedule.dividend(d);
-        this.log.addEvent({
-          seq: 0,
-          at: barLabel(this.bars, i),
-          symbol: this.symbol,
-          tradeSeq: null,
-          type: 'DividendAccrued',
-          qty: div.qtyEligible,
-          price: div.amount,
-          amountCents: div.netCents,
-          anchorBefore: null,
-          anchorAfter: null,
-          detail: `ex-date ${div.exDate}, pay ${div.payDate}`,
-        });
-      }
+      if (this.log.detailed && (schedule.grossCents[d] as number) > 0)
+        this.log.dividendAccrued(barLabel(this.bars, i), this.symbol, schedule.dividend(d));
     }
-    for (let d = schedule.payNext(i); d !== NO_DIVIDEND; d = schedule.payNext(i)) {
-      const netCents = schedule.netCents[d] as number;
-      const grossCents = schedule.grossCents[d] as number;
-      l.cashCents = cents(l.cashCents + netCents);
-      l.receivableCents = cents(l.receivableCents - netCents);
-      l.totalDividendsGrossCents = cents(l.totalDividendsGrossCents + grossCents);
-      l.totalDividendsNetCents = cents(l.totalDividendsNetCents + netCents);
-      this.totals.dividendsGrossCents += grossCents;
-      this.totals.dividendsNetCents += netCents;
-      if (this.log.detailed) {
-        const div = schedule.dividend(d);
-        this.log.addEvent({
-          seq: 0,
-          at: barLabel(this.bars, i),
-          symbol: this.symbol,
-          tradeSeq: null,
-          type: 'DividendPaid',
-          qty: div.qtyEligible,
-          price: div.amount,
-          amountCents: div.netCents,
-          anchorBefore: null,
-          anchorAfter: null,
-          detail: `ex-date ${div.exDate}`,
-        });
-      }
-    }
+    schedule.payDue(i, l, this.totals, this.log, this.bars, this.symbol);
   }
 }

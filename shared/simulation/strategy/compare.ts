@@ -1,10 +1,10 @@
 import type { PerformanceMetrics } from '../../domain/metrics';
 import type { MatchingModel } from '../../domain/orders/MatchingRules';
 import type { SimulationSpec, SymbolHistory } from '../SimulationSpec';
-import { BuyAndHoldReplay } from '../BuyAndHoldReplay';
+import type { BuyAndHoldReplay } from '../BuyAndHoldReplay';
 import { plainArray } from '../plainArrays';
 import type { Prepared, RunOptions, SimulationFailure } from '../runSimulation';
-import { buyHoldTotalsOf, metricsOf, prepareSimulation, sumTotals } from '../runSimulation';
+import { buyHoldReplays, buyHoldTotalsOf, metricsOf, prepareSimulation, sumTotals } from '../runSimulation';
 import { strategyFor } from './BuiltInStrategies';
 import type { RoundTripStats } from './RoundTrips';
 import { roundTripStats } from './RoundTrips';
@@ -186,18 +186,8 @@ function vbRow(
  * each session's end, exactly as a detailed run records it beside the strategy.
  */
 export function buyAndHoldOf(plan: Prepared): CompareResult['buyAndHold'] {
-  const { spec, positions, steps, index, stepEnds } = plan;
-  const buyHolds = positions.map(
-    (p) =>
-      new BuyAndHoldReplay(
-        p.spec,
-        p.bars,
-        p.dividends,
-        (p.spec.config ?? spec.config).execution.dividendWithholdingPct,
-        spec.commission,
-        spec.execution,
-      ),
-  );
+  const { spec, steps, index, stepEnds } = plan;
+  const buyHolds = buyHoldReplays(plan);
   const equity = new Array<number>(plan.sessions.length);
   let day = 0;
   for (let u = 0; u < steps; u++) {

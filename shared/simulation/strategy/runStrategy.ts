@@ -1,14 +1,17 @@
 import type { MatchingModel } from '../../domain/orders/MatchingRules';
-import { BuyAndHoldReplay } from '../BuyAndHoldReplay';
+import type { BuyAndHoldReplay } from '../BuyAndHoldReplay';
 import { RunLog } from '../RunLog';
 import type { SimulationResult } from '../SimulationResult';
 import type { SimulationSpec, SymbolHistory } from '../SimulationSpec';
-import type { DailyColumns, Prepared, ReplayRun, RunOptions, SimulationFailure } from '../runSimulation';
+import type { Prepared, ReplayRun, RunOptions, SimulationFailure } from '../runSimulation';
 import {
   assembleResult,
+  buyHoldReplays,
+  dailyColumns,
   fail,
   prepareSimulation,
   progressEvery,
+  recordDay,
   replayPrepared,
   runSimulation,
   sumTotals,
@@ -207,35 +210,11 @@ export function replaySignals(
         shared,
       ),
   );
-  const buyHolds = detailed
-    ? positions.map(
-        (p) =>
-          new BuyAndHoldReplay(
-            p.spec,
-            p.bars,
-            p.dividends,
-            (p.spec.config ?? spec.config).execution.dividendWithholdingPct,
-            spec.commission,
-            spec.execution,
-          ),
-      )
-    : null;
+  const buyHolds = detailed ? buyHoldReplays(prepared) : null;
   const nSessions = prepared.sessions.length;
   const dailyEquity = new Float64Array(nSessions);
   const dailyBuyHold = detailed ? new Array<number>(nSessions) : null;
-  const daily = detailed
-    ? positions.map((): DailyColumns => ({
-        close:
-          positions.length === 1
-            ? new Array<number>(nSessions)
-            : new Array<number | null>(nSessions).fill(null),
-        qty: new Array<number>(nSessions),
-        cash: new Array<number>(nSessions),
-        receivable: new Array<number>(nSessions),
-        equity: new Array<number>(nSessions),
-        buyHold: new Array<number>(nSessions),
-      }))
-    : null;
+  const daily = detailed ? dailyColumns(prepared) : null;
   const instance = strategy.start();
   const count = replays.length;
   const bySymbol = new Map(replays.map((r, k) => [r.symbol, k]));
@@ -304,26 +283,7 @@ export function replaySignals(
       const i = barOf[k] as number;
       if (i >= 0) (replays[k] as SignalPosition).sessionEnd(i);
     }
-    let total = 0;
-    let totalBuyHold = 0;
-    for (let k = 0; k < count; k++) {
-      const r = replays[k] as SignalPosition;
-      const equity = r.equityCents();
-      total += equity;
-      if (daily !== null && buyHolds !== null) {
-        const d = daily[k] as DailyColumns;
-        const bh = (buyHolds[k] as BuyAndHoldReplay).equityCents();
-        totalBuyHold += bh;
-        if (r.barsStepped > 0) d.close[day] = r.lastClose;
-        d.qty[day] = r.state.qty;
-        d.cash[day] = r.state.cashCents;
-        d.receivable[day] = r.state.receivableCents;
-        d.equity[day] = equity;
-        d.buyHold[day] = bh;
-      }
-    }
-    dailyEquity[day] = total;
-    if (dailyBuyHold !== null) dailyBuyHold[day] = totalBuyHold;
+    recordDay(replays, buyHolds, daily, day, dailyEquity, dailyBuyHold);
     day++;
   }
   for (const r of replays) r.finish();
