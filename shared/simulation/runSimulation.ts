@@ -369,7 +369,7 @@ export function dailyColumns(prepared: Prepared): DailyColumns[] {
 
 /**
  * Session `day` ends (whatever the strategy): the positions' equity summed into `dailyEquity`, and in a
- * detailed run each position's columns and the buy-and-hold beside it.
+ * detailed run each position's columns and the buy-and-hold beside it. Returns the day's equity.
  */
 export function recordDay(
   replays: readonly PositionReplay[],
@@ -378,7 +378,7 @@ export function recordDay(
   day: number,
   dailyEquity: Float64Array,
   dailyBuyHold: number[] | null,
-): void {
+): number {
   let total = 0;
   let totalBuyHold = 0;
   for (let k = 0; k < replays.length; k++) {
@@ -399,6 +399,7 @@ export function recordDay(
   }
   dailyEquity[day] = total;
   if (dailyBuyHold !== null) dailyBuyHold[day] = totalBuyHold;
+  return total;
 }
 
 /** Progress (and the cancel check) about every 1 % of the steps, never more often than every 256. */
