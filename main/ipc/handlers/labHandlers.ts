@@ -4,6 +4,7 @@ import { ipcFail, ipcOk } from '../../../shared/ipc/result';
 import type { SymbolHistory } from '../../../shared/simulation';
 import { checkSimulationSpec, loadHistory, positionSpec } from '../../../shared/simulation';
 import { DEFAULT_STRATEGY_CONFIG } from '../../../shared/domain/Config';
+import { RISK_OFF } from '../../../shared/domain/risk/RiskConfig';
 import type { CompareResult } from '../../../shared/simulation/strategy';
 import {
   sizerChoice,
@@ -78,7 +79,11 @@ export function labHandlers({ host }: HandlerDeps): Pick<Handlers, Channels> {
         from: req.from,
         to: req.to,
         interval: '1d',
-        config: DEFAULT_STRATEGY_CONFIG,
+        // The compare's own risk limits (SPEC 9), when the form sets any.
+        config:
+          req.risk === undefined
+            ? DEFAULT_STRATEGY_CONFIG
+            : { ...DEFAULT_STRATEGY_CONFIG, risk: { ...RISK_OFF, ...req.risk } },
         commission: { rate: req.commissionRate, minimumCents: 0, scope: 'GLOBAL' },
         execution: {
           fill: req.fill === 'vwap' ? 'close' : req.fill,

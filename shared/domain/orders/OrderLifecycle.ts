@@ -25,8 +25,20 @@ export function isTerminal(state: OrderState): boolean {
   return NEXT[state].length === 0;
 }
 
+/** NEXT as one bit per allowed target, per state (checked on every transition of every order). */
+const NEXT_BITS: Record<OrderState, number> = Object.fromEntries(
+  ORDER_STATES.map((from) => [
+    from,
+    NEXT[from].reduce((bits, to) => bits | (1 << ORDER_STATES.indexOf(to)), 0),
+  ]),
+) as Record<OrderState, number>;
+const BIT: Record<OrderState, number> = Object.fromEntries(ORDER_STATES.map((s, k) => [s, 1 << k])) as Record<
+  OrderState,
+  number
+>;
+
 export function canTransition(from: OrderState, to: OrderState): boolean {
-  return NEXT[from].includes(to);
+  return (NEXT_BITS[from] & BIT[to]) !== 0;
 }
 
 export interface WorkingOrder {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoDateSchema, sideSchema, symbolSchema } from './common';
 import { metricsSchema } from './simulation';
+import { RiskConfigSchema } from '../../domain/risk/RiskConfig';
 
 /**
  * The strategy lab's compare (SPEC 10, issue 18): several strategies (or parameter sets of one) on the
@@ -36,6 +37,8 @@ export const compareRequestSchema = z
     slippageBps: z.number().finite().min(0).max(1000).default(0),
     maxVolumePct: z.number().finite().gt(0).max(1).nullable().default(0.1),
     commissionRate: z.number().finite().min(0).max(0.1).default(0.0001),
+    /** SPEC 9's limits every strategy of the compare obeys (stops, validator); absent or null: off. */
+    risk: RiskConfigSchema.partial().strict().optional(),
   })
   .strict()
   .refine((s) => s.from <= s.to, { message: 'from must not be after to', path: ['to'] });

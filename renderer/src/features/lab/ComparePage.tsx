@@ -15,6 +15,7 @@ import {
   type ChartSeries,
 } from '../../components/TimeSeriesChart';
 import { money, pct, ratio, signedPct } from '../../lib/format';
+import { parseOptionalNumber, parsePercent, type FieldErrors } from '../../lib/formParsing';
 import { useLabStore } from '../../stores/labStore';
 import { useSimulationStore } from '../../stores/simulationStore';
 
@@ -126,7 +127,11 @@ function CompareForm({ symbols: available, running }: { symbols: string[]; runni
   const [sizer, setSizer] = useState<SizerId>('percent');
   const [sizerParams, setSizerParams] = useState('0.95');
   const [fill, setFill] = useState<'close' | 'next_open' | 'vwap'>('close');
+  const [positionStop, setPositionStop] = useState('');
+  const [trailingStop, setTrailingStop] = useState('');
+  const [maxQty, setMaxQty] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
+  const [riskErrors, setRiskErrors] = useState<FieldErrors>({});
 
   const toggle = (s: string) =>
     setSymbols(symbols.includes(s) ? symbols.filter((x) => x !== s) : [...symbols, s].sort());
@@ -139,6 +144,22 @@ function CompareForm({ symbols: available, running }: { symbols: string[]; runni
     if (strategies.some((s) => s.params === null) || sp === null)
       return setProblem('Parameters are numbers separated by commas, e.g. 12, 26, 9.');
     if (!(amount > 0)) return setProblem('The starting cash is a positive number of dollars.');
+    // SPEC 9's limits for every strategy of the compare; a blank field is off.
+    const found: FieldErrors = {};
+    const risk = {
+      positionStopPct:
+        positionStop.trim() === ''
+          ? null
+          : (parsePercent(positionStop, 'Position stop', found, 'positionStopPct') ?? null),
+      trailingStopPct:
+        trailingStop.trim() === ''
+          ? null
+          : (parsePercent(trailingStop, 'Trailing stop', found, 'trailingStopPct') ?? null),
+      maxPositionQty: parseOptionalNumber(maxQty, 'Largest position', found, 'maxPositionQty') ?? null,
+    };
+    setRiskErrors(found);
+    if (Object.keys(found).length > 0) return setProblem(null);
+    const anyRisk = Object.values(risk).some((v) => v !== null);
     setProblem(null);
     void useLabStore.getState().compare({
       symbols,
@@ -148,6 +169,7 @@ function CompareForm({ symbols: available, running }: { symbols: string[]; runni
       strategies: strategies.map((s) => ({ id: s.id, params: s.params ?? [] })),
       sizer: { id: sizer, params: sp },
       fill,
+      ...(anyRisk ? { risk } : {}),
     });
   };
 
@@ -200,6 +222,19 @@ function CompareForm({ symbols: available, running }: { symbols: string[]; runni
         </Field>
         <Field label="Sizer parameters">
           <input value={sizerParams} onChange={(e) => setSizerParams(e.target.value)} />
+        </Field>
+        <Field
+          label="Position stop (%)"
+          hint="Risk limit for every strategy; blank is off"
+          error={riskErrors.positionStopPct}
+        >
+          <input inputMode="decimal" value={positionStop} onChange={(e) => setPositionStop(e.target.value)} />
+        </Field>
+        <Field label="Trailing stop (%)" hint="Blank is off" error={riskErrors.trailingStopPct}>
+          <input inputMode="decimal" value={trailingStop} onChange={(e) => setTrailingStop(e.target.value)} />
+        </Field>
+        <Field label="Largest position (shares)" hint="Blank is off" error={riskErrors.maxPositionQty}>
+          <input inputMode="decimal" value={maxQty} onChange={(e) => setMaxQty(e.target.value)} />
         </Field>
       </>
       <div className="wide table-wrap">
