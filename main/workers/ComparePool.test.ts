@@ -5,7 +5,7 @@ import type { CompareEntry } from '../../shared/simulation/strategy';
 import { compareStrategies, sizerChoice, strategyChoice } from '../../shared/simulation/strategy';
 import { simSpec } from '../../shared/simulation/testing/bars';
 import { BundledBarSource } from '../adapters/data/BundledBarSource';
-import { runCompare } from './ComparePool';
+import { ComparePool, runCompare } from './ComparePool';
 
 /** The compare on worker threads (rows prepared once per worker, equity transferred) = the in-thread compare. */
 let history: SymbolHistory[];
@@ -38,6 +38,23 @@ describe('runCompare', () => {
     expect(pooled.ok && local.ok).toBe(true);
     expect(pooled).toEqual(local);
     expect(progress).toEqual([1, 2, 3, 4]);
+  }, 60_000);
+
+  it('keeps its threads between compares: the second compare is the same, a cancelled one starts new threads', async () => {
+    const pool = new ComparePool(2);
+    try {
+      const local = compareStrategies(spec, history, entries);
+      expect(await pool.compare(spec, history, entries)).toEqual(local);
+      expect(await pool.compare(spec, history, entries)).toEqual(local);
+      const abort = new AbortController();
+      const cancelled = pool.compare(spec, history, entries, {}, { signal: abort.signal });
+      abort.abort();
+      expect(await cancelled).toMatchObject({ ok: false, code: 'CANCELLED' });
+      const other = entries.slice(1, 3);
+      expect(await pool.compare(spec, history, other)).toEqual(compareStrategies(spec, history, other));
+    } finally {
+      await pool.close();
+    }
   }, 60_000);
 
   it('reports a spec the workers cannot run as the in-thread compare does', async () => {

@@ -14,6 +14,7 @@ import type { FromCompareWorker, ToCompareWorker } from './compareProtocol';
 const port = parentPort;
 if (port === null) throw new Error('compareWorker must run in a worker thread');
 let plan: {
+  run: number;
   spec: SimulationSpec;
   history: SymbolHistory[];
   lab: Partial<LabOptions>;
@@ -25,6 +26,7 @@ port.on('message', (message: ToCompareWorker) => {
   if (message.type === 'init') {
     const prepared = prepareSimulation(message.spec, message.history);
     plan = {
+      run: message.run,
       spec: message.spec,
       history: message.history,
       lab: message.lab,
@@ -33,24 +35,39 @@ port.on('message', (message: ToCompareWorker) => {
     return;
   }
   try {
-    if (plan === null)
+    if (plan === null || plan.run !== message.run)
       return reply({
         type: 'failed',
+        run: message.run,
         index: message.index,
         code: 'INVALID_SPEC',
         message: 'entry before init',
       });
     const prepared = plan.prepared;
     if (!('positions' in prepared))
-      return reply({ type: 'failed', index: message.index, code: prepared.code, message: prepared.message });
+      return reply({
+        type: 'failed',
+        run: message.run,
+        index: message.index,
+        code: prepared.code,
+        message: prepared.message,
+      });
     const r = compareRow(prepared, plan.spec, plan.history, message.entry, plan.lab);
-    if (!r.ok) return reply({ type: 'failed', index: message.index, code: r.code, message: r.message });
+    if (!r.ok)
+      return reply({
+        type: 'failed',
+        run: message.run,
+        index: message.index,
+        code: r.code,
+        message: r.message,
+      });
     const { equityCents, ...row } = r.row;
     const equity = Float64Array.from(equityCents);
-    reply({ type: 'row', index: message.index, row, equityCents: equity }, [equity.buffer]);
+    reply({ type: 'row', run: message.run, index: message.index, row, equityCents: equity }, [equity.buffer]);
   } catch (e) {
     reply({
       type: 'failed',
+      run: message.run,
       index: message.index,
       code: 'WORKER_FAILED',
       message: (e as Error).stack ?? String(e),

@@ -14,7 +14,7 @@ import {
 } from '../../../shared/simulation/strategy/choices';
 import { BundledBarSource } from '../../adapters/data/BundledBarSource';
 import { writeCompareReport } from '../../reports/compareReport';
-import { runCompare } from '../../workers/ComparePool';
+import { ComparePool } from '../../workers/ComparePool';
 import type { Handlers } from '../dispatch';
 import type { HandlerDeps } from './HandlerDeps';
 
@@ -64,6 +64,8 @@ function toDto(result: CompareResult, history: readonly SymbolHistory[]): Compar
 export function labHandlers({ host }: HandlerDeps): Pick<Handlers, Channels> {
   let last: CompareResult | null = null;
   const source = new BundledBarSource();
+  // 2 worker threads, kept between compares (a second compare runs on warm code).
+  const pool = new ComparePool(2);
   return {
     'lab.compareStrategies': async (req) => {
       const strategies = req.strategies.map((s) => strategyChoice(s.id, s.params));
@@ -95,12 +97,11 @@ export function labHandlers({ host }: HandlerDeps): Pick<Handlers, Channels> {
       if (!checked.ok) return ipcFail('validation', checked.message);
       const loaded = await loadHistory(source, source, req.symbols, req.from, req.to, '1d');
       if (!loaded.ok) return ipcFail('validation', `${loaded.symbol}: ${loaded.message}`);
-      const outcome = await runCompare(
+      const outcome = await pool.compare(
         checked.spec,
         loaded.history,
         strategies.map((strategy) => ({ strategy, sizer })),
         { matching: { fill: req.fill, slippageBps: req.slippageBps, maxVolumePct: req.maxVolumePct } },
-        { workers: 2 },
       );
       if (!outcome.ok) return ipcFail('validation', outcome.message);
       last = outcome.result;
