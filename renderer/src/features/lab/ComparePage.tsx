@@ -15,7 +15,7 @@ import {
   type ChartSeries,
 } from '../../components/TimeSeriesChart';
 import { money, pct, ratio, signedPct } from '../../lib/format';
-import { parseOptionalNumber, parsePercent, type FieldErrors } from '../../lib/formParsing';
+import { parseNumber, parseOptionalNumber, parsePercent, type FieldErrors } from '../../lib/formParsing';
 import { useLabStore } from '../../stores/labStore';
 import { useSimulationStore } from '../../stores/simulationStore';
 
@@ -131,6 +131,7 @@ function CompareForm({ symbols: available, running }: { symbols: string[]; runni
   const [trailingStop, setTrailingStop] = useState('');
   const [maxQty, setMaxQty] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
+  // Per-field messages (cash and the risk limits).
   const [riskErrors, setRiskErrors] = useState<FieldErrors>({});
 
   const toggle = (s: string) =>
@@ -139,13 +140,15 @@ function CompareForm({ symbols: available, running }: { symbols: string[]; runni
     e.preventDefault();
     const strategies = entries.map((x) => ({ id: x.id, params: numbers(x.params) }));
     const sp = numbers(sizerParams);
-    const amount = Number(cash);
     if (symbols.length === 0) return setProblem('Choose at least one symbol.');
     if (strategies.some((s) => s.params === null) || sp === null)
       return setProblem('Parameters are numbers separated by commas, e.g. 12, 26, 9.');
-    if (!(amount > 0)) return setProblem('The starting cash is a positive number of dollars.');
-    // SPEC 9's limits for every strategy of the compare; a blank field is off.
     const found: FieldErrors = {};
+    // The one number reader (the user's decimal separator, messages in their units).
+    const amount = parseNumber(cash, 'Cash per symbol', found, 'cash');
+    if (amount !== undefined && !(amount > 0))
+      found.cash = 'Cash per symbol is a positive amount of dollars.';
+    // SPEC 9's limits for every strategy of the compare; a blank field is off.
     const risk = {
       positionStopPct:
         positionStop.trim() === ''
@@ -158,7 +161,7 @@ function CompareForm({ symbols: available, running }: { symbols: string[]; runni
       maxPositionQty: parseOptionalNumber(maxQty, 'Largest position', found, 'maxPositionQty') ?? null,
     };
     setRiskErrors(found);
-    if (Object.keys(found).length > 0) return setProblem(null);
+    if (Object.keys(found).length > 0 || amount === undefined) return setProblem(null);
     const anyRisk = Object.values(risk).some((v) => v !== null);
     setProblem(null);
     void useLabStore.getState().compare({
@@ -193,7 +196,7 @@ function CompareForm({ symbols: available, running }: { symbols: string[]; runni
         <Field label="To">
           <input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
         </Field>
-        <Field label="Cash per symbol ($)">
+        <Field label="Cash per symbol ($)" error={riskErrors.cash}>
           <input inputMode="decimal" value={cash} onChange={(e) => setCash(e.target.value)} />
         </Field>
         <Field label="Fills at">
