@@ -131,15 +131,7 @@ export function replayPrepared(
   const prepared: Prepared = config === plan.spec.config ? plan : { ...plan, spec: { ...plan.spec, config } };
   const run = replay(prepared, false, options);
   if (!run.ok) return run;
-  const { dailyEquity, replays } = run.value;
-  return {
-    ok: true,
-    dailyEquityCents: dailyEquity,
-    totals:
-      replays.length === 1
-        ? { ...(replays[0] as PositionReplay).totals }
-        : sumTotals(replays.map((r) => r.totals)),
-  };
+  return { ok: true, dailyEquityCents: run.value.dailyEquity, totals: totalsOf(run.value.replays) };
 }
 
 export interface PreparedPosition {
@@ -507,6 +499,13 @@ export function noTotals(): ReplayTotals {
     dividendsGrossCents: 0,
     dividendsNetCents: 0,
   };
+}
+
+/** A run's totals: its one position's (a copy), or its positions' summed. */
+export function totalsOf(replays: readonly PositionReplay[]): ReplayTotals {
+  return replays.length === 1
+    ? { ...(replays[0] as PositionReplay).totals }
+    : sumTotals(replays.map((r) => r.totals));
 }
 
 export function sumTotals(all: readonly ReplayTotals[]): ReplayTotals {

@@ -307,10 +307,11 @@ export class SignalPosition implements PositionReplay {
       sizedCashCents: this.ledger.cashCents,
       reasons,
     };
-    this.record(i, order, rejectedBy === null ? acknowledge(order) : reject(order, rejectedBy));
+    const acked = rejectedBy === null ? acknowledge(order) : reject(order, rejectedBy);
+    this.record(i, order, acked);
     if (order.state === 'REJECTED') {
       this.totals.rejected++;
-      if (this.log.detailed) this.logNoFill(meta, i, 'REJECTED', 0, null);
+      if (this.log.detailed) this.logNoFill(meta, i, 'REJECTED', 0, null, acked.detail);
       return;
     }
     this.working.push(meta);
@@ -416,41 +417,8 @@ export class SignalPosition implements PositionReplay {
     const fills = this.shared.fills;
     if (fills !== null) fills.push({ symbol: this.symbol, at, side, qty, price });
     if (!this.log.detailed) return;
-    const tradeSeq = this.log.addTrade({
-      seq: 0,
-      symbol: this.symbol,
-      decidedAt: barLabel(this.bars, m.decidedAt),
-      filledAt: at,
-      session: this.bars.session[i] as string,
-      side,
-      status: 'FILLED',
-      isInitialAllocation: false,
-      requestedQty: order.qty,
-      qty,
-      cancelledQty: 0,
-      decisionPrice: m.decisionPrice,
-      price,
-      notionalCents: booking.notionalCents,
-      commissionCents: booking.commissionCents,
-      qtyAfter: this.ledger.qty,
-      cashAfterCents: this.ledger.cashCents,
-      anchorAfter: null,
-      reasons: [...m.reasons],
-      note,
-    });
-    this.log.addEvent({
-      seq: 0,
-      at,
-      symbol: this.symbol,
-      tradeSeq,
-      type: 'OrderFilled',
-      qty,
-      price,
-      amountCents: booking.cashDeltaCents,
-      anchorBefore: null,
-      anchorAfter: null,
-      detail: '',
-    });
+    const tradeSeq = this.addTradeRow(m, i, at, 'FILLED', qty, 0, price, booking, note);
+    this.addOrderEvent(at, tradeSeq, 'OrderFilled', qty, price, booking.cashDeltaCents, '');
   }
 
   private cancelRest(m: OrderMeta, i: number, note: FillNote): void {
@@ -464,63 +432,82 @@ export class SignalPosition implements PositionReplay {
       this.logNoFill(m, i, 'CANCELLED', rest, note);
       return;
     }
-    this.log.addEvent({
-      seq: 0,
-      at: barLabel(this.bars, i),
-      symbol: this.symbol,
-      tradeSeq: null,
-      type: 'OrderCancelled',
-      qty: rest,
-      price: null,
-      amountCents: null,
-      anchorBefore: null,
-      anchorAfter: null,
-      detail: note,
-    });
+    this.addOrderEvent(barLabel(this.bars, i), null, 'OrderCancelled', rest, null, null, note);
   }
 
+  /** The trade row and event of an order that ends without a fill: rejected (with why), or cancelled. */
   private logNoFill(
     m: OrderMeta,
     i: number,
     status: 'REJECTED' | 'CANCELLED',
     rest: number,
     note: FillNote | null,
+    why = '',
   ): void {
     const at = barLabel(this.bars, i);
-    const tradeSeq = this.log.addTrade({
+    const tradeSeq = this.addTradeRow(m, i, at, status, 0, rest, null, null, note);
+    if (status === 'REJECTED')
+      this.addOrderEvent(at, tradeSeq, 'OrderRejected', m.order.qty, m.decisionPrice, null, note ?? why);
+    else this.addOrderEvent(at, tradeSeq, 'OrderCancelled', rest, null, null, note ?? why);
+  }
+
+  /** An order's trade row (SPEC 5's trades) at bar `i`, numbered by the log: a fill, or no fill. */
+  private addTradeRow(
+    m: OrderMeta,
+    i: number,
+    at: string,
+    status: 'FILLED' | 'REJECTED' | 'CANCELLED',
+    qty: number,
+    cancelledQty: number,
+    price: number | null,
+    booking: FillBooking | null,
+    note: FillNote | null,
+  ): number {
+    return this.log.addTrade({
       seq: 0,
       symbol: this.symbol,
       decidedAt: barLabel(this.bars, m.decidedAt),
-      filledAt: null,
+      filledAt: status === 'FILLED' ? at : null,
       session: this.bars.session[i] as string,
       side: m.order.side,
       status,
       isInitialAllocation: false,
       requestedQty: m.order.qty,
-      qty: 0,
-      cancelledQty: rest,
+      qty,
+      cancelledQty,
       decisionPrice: m.decisionPrice,
-      price: null,
-      notionalCents: 0,
-      commissionCents: 0,
+      price,
+      notionalCents: booking === null ? 0 : booking.notionalCents,
+      commissionCents: booking === null ? 0 : booking.commissionCents,
       qtyAfter: this.ledger.qty,
       cashAfterCents: this.ledger.cashCents,
       anchorAfter: null,
       reasons: [...m.reasons],
       note,
     });
+  }
+
+  private addOrderEvent(
+    at: string,
+    tradeSeq: number | null,
+    type: 'OrderFilled' | 'OrderRejected' | 'OrderCancelled',
+    qty: number,
+    price: number | null,
+    amountCents: number | null,
+    detail: string,
+  ): void {
     this.log.addEvent({
       seq: 0,
       at,
       symbol: this.symbol,
       tradeSeq,
-      type: status === 'REJECTED' ? 'OrderRejected' : 'OrderCancelled',
-      qty: status === 'REJECTED' ? m.order.qty : rest,
-      price: status === 'REJECTED' ? m.decisionPrice : null,
-      amountCents: null,
+      type,
+      qty,
+      price,
+      amountCents,
       anchorBefore: null,
       anchorAfter: null,
-      detail: note ?? '',
+      detail,
     });
   }
 

@@ -4,7 +4,14 @@ import type { SimulationSpec, SymbolHistory } from '../SimulationSpec';
 import type { BuyAndHoldReplay } from '../BuyAndHoldReplay';
 import { plainArray } from '../plainArrays';
 import type { Prepared, RunOptions, SimulationFailure } from '../runSimulation';
-import { buyHoldReplays, buyHoldTotalsOf, metricsOf, prepareSimulation, sumTotals } from '../runSimulation';
+import {
+  buyHoldReplays,
+  buyHoldTotalsOf,
+  metricsOf,
+  prepareSimulation,
+  sumTotals,
+  totalsOf,
+} from '../runSimulation';
 import { strategyFor } from './BuiltInStrategies';
 import type { RoundTripStats } from './RoundTrips';
 import { roundTripStats } from './RoundTrips';
@@ -120,7 +127,7 @@ export function compareRow(
   };
   const run = replaySignals(plan, strategy, shared, false, options);
   if (!run.ok) return run;
-  const totals = sumTotals(run.value.replays.map((r) => r.totals));
+  const totals = totalsOf(run.value.replays);
   const equity = plainArray(run.value.dailyEquity);
   return {
     ok: true,

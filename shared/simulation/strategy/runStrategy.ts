@@ -14,7 +14,7 @@ import {
   recordDay,
   replayPrepared,
   runSimulation,
-  sumTotals,
+  totalsOf,
 } from '../runSimulation';
 import type { ReplayTotals } from '../SimulatedPosition';
 import type { RoundTrip, RoundTripStats } from './RoundTrips';
@@ -354,14 +354,10 @@ export function replayStrategy(
   };
   const run = replaySignals(plan, strategy, shared, false, options);
   if (!run.ok) return run;
-  const { dailyEquity, replays } = run.value;
   return {
     ok: true,
-    dailyEquityCents: dailyEquity,
-    totals:
-      replays.length === 1
-        ? { ...(replays[0] as SignalPosition).totals }
-        : sumTotals(replays.map((r) => r.totals)),
+    dailyEquityCents: run.value.dailyEquity,
+    totals: totalsOf(run.value.replays),
     roundTrips: shared.roundTrips,
   };
 }

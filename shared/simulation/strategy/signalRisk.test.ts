@@ -125,7 +125,9 @@ describe('risk manager and order validator on a signal strategy', () => {
       'NEW MARKET DAY',
       'REJECTED POSITION_SIZE_LIMIT',
     ]);
-    expect(r.simulation.events.some((e) => e.type === 'OrderRejected')).toBe(true);
+    expect(r.simulation.events.filter((e) => e.type === 'OrderRejected').map((e) => e.detail)).toEqual([
+      'POSITION_SIZE_LIMIT',
+    ]);
     expect(r.simulation.positions[0]?.totals.rejected).toBe(1);
     expect(r.simulation.positions[0]?.final.qty).toBe(0);
   });
