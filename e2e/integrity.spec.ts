@@ -29,6 +29,11 @@ test.describe.serial('ledger self-check', () => {
   test('a failed check is shown on every page, with where and the evidence to export', async () => {
     const banner = page.getByTestId('integrity-failed');
     await expect(banner).toContainText('trading is halted. Nothing was repaired.');
+    // The sidebar says so too, never "Trading on" (issue 17).
+    await expect(page.getByTestId('loop-pill')).toContainText('Trading halted');
+    await expect(page.getByTestId('paper-note')).toContainText(
+      "Trading is halted: the ledger's check failed.",
+    );
     await expect(banner).toContainText(
       /a position against the replay of its events — position \w+ \(.+\), cash_cents/,
     );

@@ -153,6 +153,7 @@ describe('every flag of every command refuses its bad values', () => {
         'settings remove-commission',
         'dead-letters',
         'dividend add',
+        'halts',
       ]),
     );
     expect(cases.length).toBeGreaterThan(250);

@@ -88,6 +88,33 @@ describe('vb risk --holdings (no database)', () => {
     expect(json.scenarios[2].positions.map((p: { pnlUsd: number }) => p.pnlUsd)).toEqual([-515, 0]);
   });
 
+  it('a window after the as-of date has no data: said in words, no $0.00 figure', async () => {
+    const args = [
+      'stress',
+      '--holdings',
+      at('holdings.csv'),
+      '--csv',
+      `AAA=${at('aaa.csv')}`,
+      '--csv',
+      `BBB=${at('bbb.csv')}`,
+      '--as-of',
+      '2024-01-05',
+      '--window',
+      '2024-01-03:2024-01-09',
+    ];
+    const json = await captureCli([...args, '--json']);
+    expect(json.code, json.err).toBe(0);
+    expect(JSON.parse(json.out).scenarios).toMatchObject([
+      { name: '2024-01-03 to 2024-01-09', pnlUsd: null, pnlPct: null, flagged: false, noData: 'after_as_of' },
+    ]);
+    const text = await captureCli(args);
+    expect(text.code, text.err).toBe(0);
+    expect(text.out).toMatch(
+      /2024-01-03 to 2024-01-09 \(2024-01-03 to 2024-01-09\) +— +— +no data for this window: it ends after 2024-01-05, the date the holdings are valued at/,
+    );
+    expect(text.out).not.toMatch(/\$0\.00|proxy/);
+  });
+
   it('a bad holdings line is bad input, with its line number', async () => {
     writeFileSync(at('bad.csv'), 'symbol,qty\nKO,lots\n');
     const r = await captureCli(['risk', '--holdings', at('bad.csv')]);

@@ -1,6 +1,7 @@
 import type { RiskOutcome, StressOutcome } from '../../shared/application/risk/riskReport';
 import type { Confidence } from '../../shared/domain/risk/PortfolioRisk';
 import { formatCount, formatDollars, formatPercent, formatRatio } from '../../shared/format/Format';
+import { stressNoDataWords } from '../../shared/format/RiskWords';
 import { alignTable } from './textTable';
 
 /**
@@ -127,12 +128,13 @@ export function renderStress(outcome: StressOutcome): string {
   for (const s of outcome.results)
     rows.push([
       s.name + (s.from === undefined ? '' : ` (${s.from} to ${s.to})`),
-      formatDollars(s.pnl, { signed: true }),
-      formatPercent(s.pnlPct, { signed: true }),
-      s.flagged ? 'proxy used' : '',
+      s.noData !== null ? '—' : formatDollars(s.pnl, { signed: true }),
+      s.noData !== null ? '—' : formatPercent(s.pnlPct, { signed: true }),
+      s.noData !== null ? stressNoDataWords(s.noData, outcome.asOf) : s.flagged ? 'proxy used' : '',
     ]);
   out.push(alignTable(rows, ['left', 'right', 'right', 'left']));
   for (const s of outcome.results) {
+    if (s.noData !== null) continue; // said in the table above
     const lines: string[][] = [[s.name, 'Value', 'Return', 'P&L', '']];
     for (const l of s.lines)
       lines.push([
@@ -163,9 +165,10 @@ export function stressJson(outcome: StressOutcome): unknown {
       kind: s.kind,
       from: s.from ?? null,
       to: s.to ?? null,
-      pnlUsd: s.pnl,
-      pnlPct: s.pnlPct,
+      pnlUsd: s.noData !== null ? null : s.pnl,
+      pnlPct: s.noData !== null ? null : s.pnlPct,
       flagged: s.flagged,
+      noData: s.noData,
       positions: s.lines.map((l) => ({
         symbol: l.symbol,
         valueUsd: l.value,

@@ -9,6 +9,13 @@ import { databaseFileFor } from '../composition/createBackend';
 import type { ProviderChoice } from '../composition/marketDataChoice';
 import { createStore } from '../db/createStore';
 import { openDatabase } from '../db/openDatabase';
+import {
+  listTradingHalts,
+  resumeTrading,
+  type PortfolioHaltView,
+} from '../../shared/application/risk/tradingHalts';
+import type { Result } from '../../shared/application/ledger/Result';
+import type { DomainEvent } from '../../shared/domain/DomainEvent';
 
 /**
  * The data folder's database for `vb settings`, `vb dead-letters` and `vb dividend` (issue 15): the same
@@ -18,6 +25,15 @@ import { openDatabase } from '../db/openDatabase';
  */
 export interface SettingsDatabase {
   settings: SettingsUseCases;
+  /** The risk manager's halts (SPEC 9): `vb halts` lists them and resumes a halted portfolio. */
+  halts: {
+    list(): PortfolioHaltView[];
+    resume(input: {
+      portfolioId: string;
+      by: string;
+      why: string | null;
+    }): Result<DomainEvent<'TradingResumed'>>;
+  };
   databaseFile: string;
   /** The preference file the daemon reads, kept equal to the portfolios' price policy. */
   preferences: JsonPreferencesStore;
@@ -44,8 +60,14 @@ export async function openSettingsDatabase(
     deps: { ...deps, logger: SILENT_LOGGER },
     tenantId,
   });
+  const haltDeps = { ...deps };
+  const owner = tenantId;
   return {
     settings,
+    halts: {
+      list: () => listTradingHalts(haltDeps, owner),
+      resume: (input) => resumeTrading(haltDeps, { tenantId: owner, ...input, why: input.why ?? undefined }),
+    },
     databaseFile: db.file,
     preferences: new JsonPreferencesStore(path.join(dataDir, 'preferences.json')),
     close: () => db.close(),

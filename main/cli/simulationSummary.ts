@@ -1,3 +1,4 @@
+import { describeSimEvent } from '../reports/simEventDetail';
 import type { PerformanceMetrics } from '../../shared/domain/metrics';
 import { formatCount, formatMoney, formatPercent, formatRatio } from '../../shared/format/Format';
 import type { SimulationResult } from '../../shared/simulation';
@@ -67,7 +68,22 @@ export function renderSummary(result: SimulationResult): string {
     risk.riskExits + risk.riskRejections === 0
       ? ''
       : `\nRisk limits: ${formatCount(risk.riskExits)} stop exit${risk.riskExits === 1 ? '' : 's'}, ${formatCount(risk.riskRejections)} order${risk.riskRejections === 1 ? '' : 's'} rejected (see the trades' reasons)\n`;
-  return `${head}\n\n${table}${riskLine}`;
+  const halts = haltLines(result);
+  return `${head}\n\n${table}${riskLine}${halts !== '' && riskLine === '' ? '\n' : ''}${halts}`;
+}
+
+/** SPEC 9's portfolio rules in a run (docs/adr/0131): the circuit breaker's halt, the daily loss stops. */
+function haltLines(result: SimulationResult): string {
+  const halts = result.events.filter((e) => e.type === 'TradingHalted');
+  if (halts.length === 0) return '';
+  const breaker = halts.filter((e) => e.detail === 'max_drawdown');
+  const daily = halts.length - breaker.length;
+  const lines = breaker.map((e) => `${e.at}: ${describeSimEvent(e, undefined)}`);
+  if (daily > 0)
+    lines.push(
+      `Daily loss stop: ${formatCount(daily)} session${daily === 1 ? '' : 's'} without new buys (see the events)`,
+    );
+  return `${lines.join('\n')}\n`;
 }
 
 /** SPEC 9 in a run: filled stop exits, and orders the validator rejected (their reasons say which). */

@@ -8,6 +8,7 @@ import type { CsvBarSource } from '../adapters/data/CsvBarSource';
 /** Imports of bars and dividends for the simulation's `csv` source (main/adapters/data/CsvBarSource). */
 export type CsvImports = Pick<CsvBarSource, 'importBars' | 'importDividends'>;
 import type { ManualOrderResult } from '../../shared/application/trading/manualOrders';
+import type { PortfolioHaltView } from '../../shared/application/risk/tradingHalts';
 import type { CancelOrderResult } from '../../shared/application/trading/cancelOrder';
 import type { EvaluatePositionResult } from '../../shared/application/trading/evaluatePositionNow';
 import type { OrderTicket } from '../../shared/application/trading/orderTicket';
@@ -89,6 +90,8 @@ export interface Backend {
     checkNow(): IntegrityStatus;
     evidence(): Record<string, unknown>;
   };
+  /** The risk manager's halts (SPEC 9): each portfolio's state, and the resume after a circuit breaker. */
+  readonly risk: RiskControl;
   /** Starts the scheduler (5-minute ticks), the execution worker and the daily dividend jobs. */
   start(): void;
   /**
@@ -123,6 +126,17 @@ export interface LedgerUseCases {
    * conflict when the tenant already has a portfolio of that name.
    */
   createDemoPortfolio(): Result<{ portfolio: Portfolio; positions: PositionRecord[] }>;
+}
+
+export interface RiskControl {
+  /** Every portfolio: halted (circuit breaker), no buys today (daily loss stop), or trading. */
+  halts(): PortfolioHaltView[];
+  /** Resumes a portfolio the circuit breaker halted: `TradingResumed`, and a notification. */
+  resume(input: {
+    portfolioId: string;
+    by: string;
+    why: string | null;
+  }): Result<DomainEvent<'TradingResumed'>>;
 }
 
 export interface TradingControl {

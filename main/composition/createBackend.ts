@@ -52,7 +52,11 @@ import { bindSettings } from './settingsUseCases';
 import { listDeadLetters } from '../../shared/application/settings/deadLetters';
 import { historySources } from '../simulation/historySources';
 import { WorkerSimulationService } from '../simulation/WorkerSimulationService';
-import type { Backend, LedgerUseCases, LoopStatus, TickReport } from './Backend';
+import type { Backend, LedgerUseCases, LoopStatus, RiskControl, TickReport } from './Backend';
+import { listTradingHalts, resumeTrading } from '../../shared/application/risk/tradingHalts';
+import { haltWords } from '../../shared/format/RiskEventWords';
+import { LiveRiskReferences } from '../accounting/LiveRiskReferences';
+import { BarClosePrices } from '../adapters/data/BarClosePrices';
 import { backendQueries } from './backendQueries';
 import { EventBus } from './EventBus';
 import { LedgerGuard, type IntegrityStatus } from './ledgerGuard';
@@ -61,6 +65,7 @@ import { applyStagedRestore, defaultBackupFile } from './backup';
 import { DEFAULT_DATA_DIR } from './dataDir';
 import { createMarketData, type ChosenMarketData, type ProviderChoice } from './marketDataChoice';
 import { createAccounting } from '../accounting/createAccounting';
+import { createRiskAlertWatch } from './riskAlertWatch';
 
 export interface BackendOptions {
   /** The data folder (database, logs); `~/.volatility-balancing` by default. */
@@ -201,18 +206,19 @@ export async function createBackend(options: BackendOptions = {}): Promise<Backe
     logger: logger.child({ component: 'simulation' }),
   });
   // SPEC 8: closes for the equity history and the benchmark (provider history when live, bundled, quote log).
-  const accounting = createAccounting(
-    store,
-    tenantId,
-    clock,
-    [
-      ...(providerChoice === 'yahoo'
-        ? [new ProviderHistoryBarSource(marketData, store.priceHistory, clock)]
-        : []),
-      new BundledBarSource(),
-      new QuoteLogBarSource(store.quotes, { symbols: () => [] }),
-    ],
-    logger,
+  const closeSources = [
+    ...(providerChoice === 'yahoo'
+      ? [new ProviderHistoryBarSource(marketData, store.priceHistory, clock)]
+      : []),
+    new BundledBarSource(),
+    new QuoteLogBarSource(store.quotes, { symbols: () => [] }),
+  ];
+  const accounting = createAccounting(store, tenantId, clock, closeSources, logger);
+  // SPEC 9: the risk manager's references (average cost, highest close, equity closes) from accounting.
+  deps.riskReferences = new LiveRiskReferences(
+    accounting,
+    store.equityHistory,
+    new BarClosePrices(closeSources),
   );
   const stopwatch = options.stopwatch ?? (() => performance.now());
   const intervalMs = options.tickIntervalMs ?? TICK_INTERVAL_MS;
@@ -338,6 +344,15 @@ export async function createBackend(options: BackendOptions = {}): Promise<Backe
   };
   const daily = new DailyJobScheduler({ clock, logger, run: runDailyJobs });
 
+  // SPEC 9 alerts (riskui, ADR 0135): checked once the equity history is up to date after a tick.
+  const riskAlerts = createRiskAlertWatch({
+    deps: { ...deps, equityHistory: store.equityHistory },
+    tenantId,
+    today: () => accounting.today(),
+    benchmarkOf: (id) => accounting.benchmarkOf(id),
+    logger: logger.child({ component: 'riskAlerts' }),
+  });
+
   const tick = async (tickId: string): Promise<TickReport> => {
     // A new exchange date the timer has not reached yet (a clock that jumped): started, never awaited.
     if (running) void daily.ensureToday();
@@ -346,11 +361,14 @@ export async function createBackend(options: BackendOptions = {}): Promise<Backe
     guard.recordHeads();
     chosen.persist();
     // SPEC 8: the equity history at each session close (and the days missed), off the tick's path.
-    void accounting.ensureHistory().catch((err: unknown) =>
-      logger.error('equity history rebuild failed', {
-        error: err instanceof Error ? err.message : String(err),
-      }),
-    );
+    void accounting
+      .ensureHistory()
+      .then(() => riskAlerts.afterTick())
+      .catch((err: unknown) =>
+        logger.error('equity history rebuild failed', {
+          error: err instanceof Error ? err.message : String(err),
+        }),
+      );
     if (result.tenants.some((t) => t.ordersCreated > 0)) void worker.kick();
     return report;
   };
@@ -397,9 +415,12 @@ export async function createBackend(options: BackendOptions = {}): Promise<Backe
 
   /** An order asked for by hand: never during a tick; its facts are pushed and the worker woken. */
   const manualOrder = async <R extends ManualOrderResult>(
+    positionId: string,
     run: () => Promise<Result<R>>,
   ): Promise<Result<R>> => {
     if (guard.halted(tenantId)) return haltedFailure(guard.status()) as Result<R>;
+    const riskHalt = riskHaltOf(positionId);
+    if (riskHalt !== null) return riskHalt as Result<R>;
     const result = await scheduler.exclusive('manual-order', run);
     if (result.ok) {
       const { evaluation, order, position } = result.value;
@@ -410,6 +431,29 @@ export async function createBackend(options: BackendOptions = {}): Promise<Backe
       if (order) void worker.kick();
     }
     return result;
+  };
+
+  // SPEC 9: a portfolio the circuit breaker halted places no order, by hand either, until resumed.
+  const haltDeps = { ...store, clock, ids, notifier };
+  const riskHaltOf = (positionId: string): Failure | null => {
+    const position = store.positions.get(tenantId, positionId);
+    if (position === null) return null; // the use case says it is missing
+    const halt = listTradingHalts(haltDeps, tenantId).find((h) => h.portfolioId === position.portfolioId);
+    return halt?.state === 'halted' && halt.halt !== null
+      ? {
+          ok: false,
+          code: 'conflict',
+          message: `Trading of portfolio ${halt.name} is halted: ${haltWords(halt.halt)} Resume it first. Nothing was changed.`,
+        }
+      : null;
+  };
+  const risk: RiskControl = {
+    halts: () => listTradingHalts(haltDeps, tenantId),
+    resume: (input) => {
+      const r = resumeTrading(haltDeps, { tenantId, ...input, why: input.why ?? undefined });
+      if (r.ok) bus.publish({ type: 'loopStatusChanged', status: status() });
+      return r;
+    },
   };
 
   const useCases = bindLedger(ledgerDeps, tenantId);
@@ -466,6 +510,7 @@ export async function createBackend(options: BackendOptions = {}): Promise<Backe
     accounting,
     csvImports,
     events: bus,
+    risk,
     trading: {
       pause: () => {
         scheduler.pause();
@@ -477,11 +522,12 @@ export async function createBackend(options: BackendOptions = {}): Promise<Backe
       },
       evaluateNow: () => scheduler.exclusive('manual', () => tick(manualTickId(ids))),
       rebalanceToTarget: (input) =>
-        manualOrder(() => rebalanceToTarget(deps, { ...input, tenantId }, tickOptions)),
+        manualOrder(input.positionId, () => rebalanceToTarget(deps, { ...input, tenantId }, tickOptions)),
       closeWithSellOut: (input) =>
-        manualOrder(() => closeWithSellOut(deps, { ...input, tenantId }, tickOptions)),
+        manualOrder(input.positionId, () => closeWithSellOut(deps, { ...input, tenantId }, tickOptions)),
       // ── desk (ADRs 0061–0063) ──
-      placeOrder: (input) => manualOrder(() => placeManualOrder(deps, { ...input, tenantId }, tickOptions)),
+      placeOrder: (input) =>
+        manualOrder(input.positionId, () => placeManualOrder(deps, { ...input, tenantId }, tickOptions)),
       // One synchronous transaction: it needs no quote, so it does not wait for a tick under way.
       cancelOrder: (input) => {
         const r = cancelOpenOrder(deps, { ...input, tenantId });

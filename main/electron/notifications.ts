@@ -20,6 +20,13 @@ export function notificationAllowed(
     case 'ledgerCheckFailed':
     case 'restoreRefused':
       return true;
+    // A risk alert the investor set a threshold for: off by clearing the threshold, not here.
+    case 'riskAlert':
+    // The risk manager sold or stopped trading by itself (SPEC 9): never muted either.
+    case 'riskExit':
+    case 'tradingHalted':
+    case 'tradingResumed':
+      return true;
   }
 }
 

@@ -21,6 +21,7 @@ const status = (over: Partial<TradingStatusDto> = {}): TradingStatusDto => ({
     },
   ],
   queue: { queued: 0, failed: 0, dead: 0 },
+  halted: { ledger: false, portfolios: [] },
   ...over,
 });
 
@@ -81,6 +82,15 @@ describe('tray menu', () => {
       queue: { queued: 0, failed: 0, dead: 2 },
     });
     expect(trayStatusLine(down)).toBe('Trading · data provider down · 2 dead orders');
+  });
+
+  it('says a halt is a halt, not "Trading": the ledger check first, then the circuit breaker', () => {
+    expect(trayStatusLine(status({ halted: { ledger: false, portfolios: ['Core'] } }))).toBe(
+      'Trading halted: Core · data OK',
+    );
+    expect(trayStatusLine(status({ halted: { ledger: true, portfolios: ['Core'] } }))).toBe(
+      'Trading halted (ledger check failed) · data OK',
+    );
   });
 
   it('disables the trading items until the status is known', () => {

@@ -20,7 +20,16 @@ export function trayStatusLine(status: TradingStatusDto | null): string {
         ? 'data provider down'
         : 'data recovering'
     : 'no data provider';
-  const loop = !status.running ? 'Loop stopped' : status.paused ? 'Trading paused' : 'Trading';
+  const halted = status.halted.portfolios;
+  const loop = status.halted.ledger
+    ? 'Trading halted (ledger check failed)'
+    : halted.length > 0
+      ? `Trading halted: ${halted.join(', ')}`
+      : !status.running
+        ? 'Loop stopped'
+        : status.paused
+          ? 'Trading paused'
+          : 'Trading';
   const dead = status.queue.dead > 0 ? ` · ${status.queue.dead} dead orders` : '';
   return `${loop} · ${health}${dead}`;
 }

@@ -112,6 +112,9 @@ function samples(ids: {
     'settings.getStrategyFields': {},
     'dividend.recordDividend': { symbol: 'AAPL', exDate: '2024-05-10', amountPerShare: 0.25 },
     'risk.getReport': {},
+    'risk.listAlerts': { limit: 50 },
+    'risk.haltStatus': {},
+    'risk.resume': { portfolioId: 'p1', why: 'checked the market' },
   };
 }
 

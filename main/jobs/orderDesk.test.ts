@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { pausePosition } from '../../shared/application/ledger';
 import { cancelOpenOrder } from '../../shared/application/trading/cancelOrder';
 import { evaluatePositionNow } from '../../shared/application/trading/evaluatePositionNow';
-import { placeManualOrder } from '../../shared/application/trading/manualOrders';
+import { placeManualOrder, rebalanceToTarget } from '../../shared/application/trading/manualOrders';
 import type { DomainEvent } from '../../shared/domain/DomainEvent';
 import { describeEvaluation } from '../../shared/format/EvaluationWords';
 import { MIN, ny, openHarness, type Harness } from './testing/liveHarness';
@@ -93,6 +93,79 @@ describe('the order desk of a position', () => {
     });
     expect(h.events(p.id)).toHaveLength(before);
     expect(h.store.orders.listByPosition(h.tenantId, p.id)).toEqual([]);
+  });
+
+  it('the order validator checks a ticket too: a failed check records a rejected order with its code and notifies', async () => {
+    h = await openHarness({
+      start: ny(DAY, 10, 0),
+      script: { KO: [{ at: ny(DAY, 10, 0) - MIN, bid: 59.99, ask: 60.01, last: 60 }] },
+      portfolioConfig: { risk: { maxPositionQty: 12, maxPositionValue: 1_000 } },
+    });
+    const p = h.addPosition('KO', 10_000, { shares: 5 });
+    // 5 held + 10 = 15 shares > 12: POSITION_SIZE_LIMIT (the first check that fails, in SPEC order).
+    const refused = await ticket(p.id, 'BUY', 10);
+    const detail =
+      'Order refused by the risk limits: the position would hold 15 shares; the limit is 12 shares';
+    expect(refused).toEqual({ ok: false, code: 'conflict', message: detail });
+    const orders = h.store.orders.listByPosition(h.tenantId, p.id);
+    expect(orders.map((o) => [o.status, o.side, o.qty, o.reasons])).toEqual([
+      ['REJECTED', 'BUY', 10, ['manual_order', 'POSITION_SIZE_LIMIT']],
+    ]);
+    const rejected = h.events(p.id).filter((e) => e.type === 'OrderRejected');
+    expect(rejected.map((e) => e.type === 'OrderRejected' && e.payload.detail)).toEqual([detail]);
+    expect(h.notifications.filter((n) => n.kind === 'rejection')).toMatchObject([
+      { title: 'Order rejected: buy 10 KO', body: detail, positionId: p.id, symbol: 'KO' },
+    ]);
+    expect(h.store.intents.listByStatus(h.tenantId, 'QUEUED', 10)).toEqual([]);
+    // 5 + 7 = 12 shares passes the size limit (a limit exactly met passes), but 12 × $60 = $720 ≤ $1,000.
+    const placed = await ticket(p.id, 'BUY', 7);
+    expect(placed).toMatchObject({ ok: true, value: { order: { status: 'NEW', qty: 7 } } });
+    h.expectReplayMatches(p.id);
+  });
+
+  it("the ticket's value limit: 5 + 10 shares at $60 = $900 over a $800 limit", async () => {
+    h = await openHarness({
+      start: ny(DAY, 10, 0),
+      script: { KO: [{ at: ny(DAY, 10, 0) - MIN, bid: 59.99, ask: 60.01, last: 60 }] },
+      portfolioConfig: { risk: { maxPositionValue: 800 } },
+    });
+    const p = h.addPosition('KO', 10_000, { shares: 5 });
+    expect(await ticket(p.id, 'BUY', 10)).toEqual({
+      ok: false,
+      code: 'conflict',
+      message: 'Order refused by the risk limits: the position would be worth $900.00; the limit is $800.00',
+    });
+    expect(h.store.orders.listByPosition(h.tenantId, p.id).map((o) => o.reasons.at(-1))).toEqual([
+      'POSITION_VALUE_LIMIT',
+    ]);
+    // Selling is never limited by size or value.
+    expect((await ticket(p.id, 'SELL', 5)).ok).toBe(true);
+  });
+
+  it('rebalance to target goes through the validator too', async () => {
+    h = await openHarness({
+      start: ny(DAY, 10, 0),
+      script: { KO: [{ at: ny(DAY, 10, 0) - MIN, bid: 59.99, ask: 60.01, last: 60 }] },
+      portfolioConfig: { risk: { maxPositionQty: 12 } },
+    });
+    const p = h.addPosition('KO', 10_000);
+    const r = await rebalanceToTarget(
+      h.deps,
+      { tenantId: h.tenantId, positionId: p.id, by: 'user (desktop)' },
+      OPTIONS,
+    );
+    expect(r).toMatchObject({
+      ok: false,
+      code: 'conflict',
+      message: expect.stringMatching(
+        /^Order refused by the risk limits: the position would hold \d+ shares; the limit is 12 shares$/,
+      ),
+    });
+    expect(
+      h.store.orders.listByPosition(h.tenantId, p.id).map((o) => [o.status, o.reasons[0], o.reasons.at(-1)]),
+    ).toEqual([['REJECTED', 'manual_rebalance', 'POSITION_SIZE_LIMIT']]);
+    expect(h.notifications.filter((n) => n.kind === 'rejection')).toHaveLength(1);
+    h.expectReplayMatches(p.id);
   });
 
   it('cancel of an open order: order CANCELLED, intent DONE and OrderCancelled together; the worker sends nothing', async () => {

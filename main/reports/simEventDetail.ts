@@ -54,6 +54,10 @@ export function describeSimEvent(event: SimEvent, trade: SimTrade | undefined): 
       const onShares = event.qty === null ? '' : ` on ${formatShares(event.qty)}`;
       return `${event.detail}${onShares}: ${amounts}${event.type === 'DividendPaid' ? ' to cash' : ''}`;
     }
+    case 'TradingHalted':
+      return event.detail === 'max_drawdown'
+        ? `Trading halted by the max-drawdown circuit breaker at equity ${formatMoney(event.amountCents)}: no order for the rest of the run`
+        : `Daily loss stop at equity ${formatMoney(event.amountCents)}: no new buys for the rest of the session`;
     default:
       return event.detail;
   }

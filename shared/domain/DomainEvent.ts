@@ -3,6 +3,8 @@ import type { PricePolicy, StrategyConfig } from './Config';
 import type { MarketSession } from './calendar/MarketSession';
 import type { PositionStatus } from './Position';
 import type { ReasonCode } from './ReasonCode';
+import type { RiskAlertKind } from './risk/RiskAlerts';
+import type { HaltReason, RiskExitReason } from './risk/RiskRules';
 
 /**
  * The facts of the append-only event log (SPEC 3), as a discriminated union on `type`.
@@ -132,7 +134,8 @@ export interface EventPayloads {
     totalDividendsNetCents: number;
     grossCents: number;
   };
-  AnchorSet: { from: number | null; to: number; by: string; why: string };
+  /** `to` null: the anchor is unset (a risk exit's fill: the investor decides when to re-enter, SPEC 9). */
+  AnchorSet: { from: number | null; to: number | null; by: string; why: string };
   /** orderId is null when no order moved it (an initial allocation that ended without a fill). */
   AnchorUpdated: { from: number | null; to: number; orderId: string | null };
   AnchorAdjusted: { from: number; to: number; announcementId: string; amountPerShare: number };
@@ -184,6 +187,57 @@ export interface EventPayloads {
     by: string;
     why: string | null;
   };
+  // ── risk (issue 17, riskui): an alert's crossing, once per crossing (shared/domain/risk/RiskAlerts) ──
+  /**
+   * A risk figure crossed its threshold ('crossed': the alert) or came back inside ('cleared': re-armed).
+   * portfolioId set; positionId and symbol set for a position's drawdown. Fractions (0.12 = 12 %).
+   */
+  RiskAlert: {
+    kind: RiskAlertKind;
+    transition: 'crossed' | 'cleared';
+    /** The figure: drawdown below the peak, or the 1-day 99 % VaR as a share of equity; null if unmeasurable. */
+    value: number | null;
+    /** The threshold, or null when the alert was turned off (a 'cleared' that re-arms it). */
+    threshold: number | null;
+    /** The session close the figure is of. */
+    asOf: string;
+  };
+  // ── risk (issue 17): the risk manager of SPEC 9 ──
+  /**
+   * A stop fired: a sell of every share held was queued (its order and intent in the same transaction)
+   * and the position paused. `reference` is the average cost (position stop) or the highest close
+   * (trailing stop); `stopPrice` = reference × (1 − limitPct).
+   */
+  RiskExit: {
+    reason: RiskExitReason;
+    orderId: string;
+    qty: number;
+    price: number;
+    stopPrice: number;
+    reference: number;
+    limitPct: number;
+  };
+  /**
+   * The portfolio's rules fired (portfolio event: no position). `daily_loss_stop`: no new buys for the
+   * rest of `session`; `max_drawdown`: no new orders at all until the investor resumes.
+   */
+  TradingHalted: {
+    reason: HaltReason;
+    scope: 'buys' | 'all';
+    session: string;
+    equityCents: number;
+    /** Previous close equity (daily loss) or peak equity (drawdown) it was compared with. */
+    referenceCents: number;
+    limitPct: number;
+  };
+  /** The investor resumed a halted portfolio; the drawdown is measured from the equity at this moment. */
+  TradingResumed: {
+    reason: HaltReason;
+    by: string;
+    why: string | null;
+    /** Equity when resumed (the breaker's new peak), or null when it could not be valued. */
+    equityCents: number | null;
+  };
 }
 
 export type EventType = keyof EventPayloads;
@@ -215,6 +269,12 @@ export const EVENT_TYPES = [
   // ── settings ──
   'DeadIntentRequeued',
   'DeadIntentDiscarded',
+  // ── risk (riskui) ──
+  'RiskAlert',
+  // ── risk ──
+  'RiskExit',
+  'TradingHalted',
+  'TradingResumed',
 ] as const satisfies readonly EventType[];
 
 /** An event before the log gives it an id, record time and hash. */

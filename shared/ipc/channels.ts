@@ -82,6 +82,10 @@ export const CHANNELS = [
   'dividend.recordDividend',
   // risk (SPEC 9, issue 17)
   'risk.getReport',
+  'risk.listAlerts',
+  // risk manager: halts and resume (SPEC 9, issue 17)
+  'risk.haltStatus',
+  'risk.resume',
 ] as const;
 export type ChannelName = (typeof CHANNELS)[number];
 

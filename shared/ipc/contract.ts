@@ -54,7 +54,8 @@ import {
 } from './dto/orderDesk';
 import { preferencesPatchSchema, preferencesSchema, settingsSchema } from './dto/settings';
 import { compareRequestSchema, compareResultSchema } from './dto/lab';
-import { riskReportRequest, riskReportSchema } from './dto/risk';
+import { riskAlertListSchema, riskAlertsRequest, riskReportRequest, riskReportSchema } from './dto/risk';
+import { portfolioHaltSchema, resumeTradingRequest } from './dto/halts';
 import {
   deadLetterActionRequest,
   deadLetterSchema,
@@ -362,6 +363,13 @@ export const contract = {
   // ── risk (SPEC 9, issue 17) ──
   /** Today's VaR/CVaR, P&L distribution, correlation, component VaR, stress tests and limits. */
   'risk.getReport': { request: riskReportRequest, response: riskReportSchema },
+  /** The alert list: risk alerts' crossings, and the risk manager's exits and halts, newest first. */
+  'risk.listAlerts': { request: riskAlertsRequest, response: riskAlertListSchema },
+  // ── risk manager: halts and resume (SPEC 9, issue 17) ──
+  /** Every portfolio's trading state: halted by the circuit breaker, no buys today, or trading. */
+  'risk.haltStatus': { request: emptyRequest, response: z.array(portfolioHaltSchema) },
+  /** Resumes a portfolio the circuit breaker halted (TradingResumed); answers the states after it. */
+  'risk.resume': { request: resumeTradingRequest, response: z.array(portfolioHaltSchema) },
 } as const;
 
 /** Facts main pushes to every window (and every loopback WebSocket). */

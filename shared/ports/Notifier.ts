@@ -12,6 +12,12 @@ export const NOTIFICATION_KINDS = [
   // The ledger's self-check failed, or a staged restore was refused (issues 19 and 20): never muted.
   'ledgerCheckFailed',
   'restoreRefused',
+  // A risk alert crossed (SPEC 9, riskui): the investor set its threshold, so it is not muted.
+  'riskAlert',
+  // The risk manager (issue 17, SPEC 9): a stop's exit, a halt, a resume.
+  'riskExit',
+  'tradingHalted',
+  'tradingResumed',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

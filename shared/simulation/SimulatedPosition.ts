@@ -34,6 +34,7 @@ import {
 } from './TimelineRecorder';
 import { productCents } from '../domain/Money';
 import { SimulatedRisk } from './SimulatedRisk';
+import { GATE_ALL, GATE_NONE, GATE_SELLS, type SimGate } from './SimulatedPortfolioRisk';
 
 export interface StepContext {
   config: StrategyConfig;
@@ -180,6 +181,11 @@ export class SimulatedPosition {
   private readonly timeline: TimelineRecorder | null;
   private readonly qtyUnit: number;
   private readonly close: Float64Array;
+  /**
+   * What the portfolio's rules allow at the current step (SPEC 9, set by the run before each step):
+   * everything, sells only (daily loss stop) or nothing (circuit breaker). Always GATE_ALL without them.
+   */
+  gate: SimGate = GATE_ALL;
   /** The risk manager and order validator of this position; null when the config sets none (SPEC 9). */
   private readonly risk: SimulatedRisk | null;
   /**
@@ -260,6 +266,11 @@ export class SimulatedPosition {
     const price = this.close[i] as number;
     this.lastClose = price;
     this.barsStepped++;
+    // SPEC 9: the portfolio's circuit breaker halted the run (docs/adr/0131): no order, no stop.
+    if (this.gate === GATE_NONE) {
+      this.haltedHold(i, 'trading_halted');
+      return;
+    }
     if (this.risk !== null && this.riskStep(i, price, this.risk)) return;
     if (price > this.holdAbove && price < this.holdBelow) {
       // Certainly HOLD `no_trigger` (ADR 0010): evaluatePosition would return exactly that.
@@ -461,6 +472,11 @@ export class SimulatedPosition {
       return;
     }
     const side = ev.action;
+    // SPEC 9: after the daily loss stop, no new buy for the rest of the session.
+    if (side === 'BUY' && this.gate === GATE_SELLS) {
+      this.haltedHold(i, 'daily_loss_stop');
+      return;
+    }
     if (this.risk !== null && this.validatorRejects(i, price, anchorSeen, this.risk)) return;
     const timeline = this.timeline;
     if (timeline !== null)
@@ -884,6 +900,13 @@ export class SimulatedPosition {
     if (ev.isInitialAllocation)
       this.setAnchor(i, price, 'initial allocation rejected by the risk limits: anchor set to the price');
     return true;
+  }
+
+  /** Bar `i` held by the portfolio's rules (SPEC 9): a HOLD with the rule as its reason. */
+  private haltedHold(i: number, reason: 'trading_halted' | 'daily_loss_stop'): void {
+    const timeline = this.timeline;
+    if (timeline !== null)
+      timeline.record(i, ACTION_HOLD, 0, this.ledger.anchor ?? NaN, timeline.reasonSetOf([reason]));
   }
 
   /** The hold band of the current anchor (none, NaN, while it is unset or without the prefilter). */

@@ -100,6 +100,10 @@ export const SIM_EVENT_TYPES = [
   'AnchorAdjusted',
   'DividendAccrued',
   'DividendPaid',
+  // SPEC 9 (docs/adr/0131): the portfolio's daily loss stop or circuit breaker fired (symbol '': the
+  // whole portfolio); `detail` is the reason code (`max_drawdown`, `daily_loss_stop`), `amountCents` the
+  // portfolio's equity when it fired.
+  'TradingHalted',
 ] as const;
 export type SimEventType = (typeof SIM_EVENT_TYPES)[number];
 

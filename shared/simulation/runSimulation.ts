@@ -9,6 +9,8 @@ import { BuyAndHoldReplay } from './BuyAndHoldReplay';
 import { monthlyReturnTable } from './MonthlyTable';
 import type { DetailedColumns, ReplayTotals } from './SimulatedPosition';
 import { SimulatedPosition } from './SimulatedPosition';
+import { SimulatedPortfolioRisk } from './SimulatedPortfolioRisk';
+import { barLabel } from './TimelineRecorder';
 import { RunLog } from './RunLog';
 import type { PositionOutcome, SimulationResult } from './SimulationResult';
 import type { PositionSpec, SimulationSpec, SymbolHistory } from './SimulationSpec';
@@ -427,14 +429,26 @@ function replay(prepared: Prepared, detailed: boolean, options: RunOptions): Res
 
   const count = replays.length;
   const every = progressEvery(steps);
+  // SPEC 9's portfolio rules (docs/adr/0131): null unless the run sets a daily loss stop or a breaker,
+  // and then every run takes the loop of many positions, which judges the portfolio at each step.
+  const portfolioRisk = SimulatedPortfolioRisk.of(spec.config);
   const single =
-    count === 1 && index === null && buyHolds === null ? (replays[0] as SimulatedPosition) : null;
+    count === 1 && index === null && buyHolds === null && portfolioRisk === null
+      ? (replays[0] as SimulatedPosition)
+      : null;
   if (single !== null) {
     // One position, not detailed (a sweep's or walk-forward's run): its own loop, which keeps what a HOLD
     // bar reads in locals; the per-position loops below cost as much as the bar's rules.
     if (!single.replayAlone(stepEnds, dailyEquity, every, options))
       return fail('CANCELLED', 'the simulation was cancelled');
-  } else if (count === 1 && index === null && buyHolds !== null && daily !== null && dailyBuyHold !== null) {
+  } else if (
+    count === 1 &&
+    index === null &&
+    buyHolds !== null &&
+    daily !== null &&
+    dailyBuyHold !== null &&
+    portfolioRisk === null
+  ) {
     // One position, detailed (`vb simulate KO`): the single loop with HOLD bars recorded in one store.
     const d = daily[0] as DailyColumns;
     const out = { ...d, dailyEquity, dailyBuyHold };
@@ -458,6 +472,7 @@ function replay(prepared: Prepared, detailed: boolean, options: RunOptions): Res
         if (options.signal?.aborted) return fail('CANCELLED', 'the simulation was cancelled');
         options.onProgress?.(u, steps);
       }
+      if (portfolioRisk !== null) judgePortfolio(portfolioRisk, prepared, replays, u, log);
       for (let k = 0; k < count; k++) {
         const i = index === null ? u : ((index[k] as Int32Array)[u] as number);
         if (i < 0) continue;
@@ -466,13 +481,59 @@ function replay(prepared: Prepared, detailed: boolean, options: RunOptions): Res
       }
       if (stepEnds[u] === 0) continue;
       // Last step of a session: record the day.
-      recordDay(replays, buyHolds, daily, day, dailyEquity, dailyBuyHold);
+      const total = recordDay(replays, buyHolds, daily, day, dailyEquity, dailyBuyHold);
+      portfolioRisk?.onSessionClose(total);
       day++;
     }
   }
   for (const r of replays) r.finish();
   options.onProgress?.(steps, steps);
   return { ok: true, value: { replays, buyHolds, log, dailyEquity, dailyBuyHold, daily } };
+}
+
+/**
+ * SPEC 9 at step `u`, before the positions' rules: the portfolio's equity at the step's closes (each
+ * position's ledger before the step, at its bar's close, or its last close without a bar now) through the
+ * daily loss stop and the circuit breaker; the gate goes to every position, a rule that fires to the log.
+ */
+function judgePortfolio(
+  risk: SimulatedPortfolioRisk,
+  prepared: Prepared,
+  replays: readonly SimulatedPosition[],
+  u: number,
+  log: RunLog,
+): void {
+  const { positions, index, stepSessions } = prepared;
+  let equity = 0;
+  for (let k = 0; k < replays.length; k++) {
+    const r = replays[k] as SimulatedPosition;
+    const i = index === null ? u : ((index[k] as Int32Array)[u] as number);
+    const price = i >= 0 ? ((positions[k] as PreparedPosition).bars.close[i] as number) : r.lastClose;
+    const l = r.state;
+    equity += l.cashCents + l.receivableCents + productCents(l.qty, price);
+  }
+  const session = stepSessions[u] as string;
+  const { gate, fired } = risk.onStep(session, equity);
+  for (const r of replays) r.gate = gate;
+  if (fired !== null && log.detailed) {
+    // Labelled with the bar of the first position that has one at this step.
+    let k = 0;
+    while (index !== null && ((index[k] as Int32Array)[u] as number) < 0) k++;
+    const i = index === null ? u : ((index[k] as Int32Array)[u] as number);
+    log.addEvent({
+      seq: 0,
+      at: barLabel((positions[k] as PreparedPosition).bars, i),
+      symbol: '',
+      type: 'TradingHalted',
+      tradeSeq: null,
+      qty: null,
+      price: null,
+      amountCents: equity,
+      anchorBefore: null,
+      anchorAfter: null,
+      detail: fired.reason,
+    });
+  }
 }
 
 export function startEquity(prepared: Prepared): number {

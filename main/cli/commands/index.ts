@@ -9,6 +9,7 @@ import { registerAccounting } from './accounting';
 import { registerSettings } from './settings';
 import { registerBacktest } from './backtest';
 import { registerIndicators } from './indicators';
+import { registerHalts } from './halts';
 
 /** Every CLI command registers itself here; a new command is a file in this folder and one line below. */
 export const COMMANDS: readonly ((program: Command, ctx: CliContext) => void)[] = [
@@ -21,4 +22,5 @@ export const COMMANDS: readonly ((program: Command, ctx: CliContext) => void)[] 
   registerBacktest,
   registerIndicators,
   registerRisk,
+  registerHalts,
 ];

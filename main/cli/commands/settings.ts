@@ -34,13 +34,13 @@ import { choice, dataDir, date, dollars, fraction, id, number, reason, symbol, v
  * the use cases check every value against the limits again.
  */
 
-interface Common {
+export interface Common {
   dataDir: string;
   provider?: ProviderChoice;
   json?: boolean;
 }
 
-function commonOptions(command: Command): Command {
+export function commonOptions(command: Command): Command {
   return command
     .addOption(
       valueOption('--data-dir <dir>', 'data folder (database, logs, backups)', dataDir('--data-dir'), {
@@ -59,13 +59,16 @@ function commonOptions(command: Command): Command {
 }
 
 /** The data folder first: a bad one is named before any other problem (and nothing is opened). */
-function usableDir(opts: Common): string {
+export function usableDir(opts: Common): string {
   const usable = checkDataDir(opts.dataDir);
   if (!usable.ok) throw new BadInput(`--data-dir: ${usable.message}`);
   return usable.dir;
 }
 
-async function withDatabase<T>(opts: Common, run: (db: SettingsDatabase) => Promise<T> | T): Promise<T> {
+export async function withDatabase<T>(
+  opts: Common,
+  run: (db: SettingsDatabase) => Promise<T> | T,
+): Promise<T> {
   const usable = { dir: usableDir(opts) };
   const [{ openSettingsDatabase }, { JsonPreferencesStore }] = await Promise.all([
     import('../settingsDatabase'),
@@ -82,7 +85,7 @@ async function withDatabase<T>(opts: Common, run: (db: SettingsDatabase) => Prom
 }
 
 /** A refused change: exit 2 with the use case's sentence (in the user's units); nothing was written. */
-function value<T>(result: Result<T>): T {
+export function value<T>(result: Result<T>): T {
   if (!result.ok) throw new BadInput(result.message);
   return result.value;
 }

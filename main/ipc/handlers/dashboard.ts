@@ -28,6 +28,11 @@ const RECENT_TYPES: EventType[] = [
   'DividendPaid',
   'SplitApplied',
   'ProviderError',
+  // the risk manager (SPEC 9)
+  'RiskExit',
+  'TradingHalted',
+  'TradingResumed',
+  'RiskAlert',
 ];
 
 /** The Dashboard: value and allocation of a portfolio (or of every position), today's activity, recent facts. */
@@ -76,7 +81,13 @@ export function dashboardOf(
   const recent = RECENT_TYPES.flatMap((type) =>
     queries.events({ types: [type], newestFirst: true, limit: 12 }),
   )
-    .filter((e: DomainEvent) => portfolioId === null || e.positionId === null || ids.has(e.positionId))
+    .filter(
+      (e: DomainEvent) =>
+        portfolioId === null ||
+        (e.positionId === null
+          ? e.portfolioId === null || e.portfolioId === portfolioId
+          : ids.has(e.positionId)),
+    )
     .sort((a, b) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0))
     .slice(0, 12)
     .map((e) => ({ id: e.id, ts: e.ts, type: e.type, symbol: e.symbol, summary: describeEvent(e) }));

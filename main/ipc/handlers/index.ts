@@ -15,6 +15,7 @@ import { tradingHandlers } from './tradingHandlers';
 import { accountingHandlers } from './accountingHandlers';
 import { labHandlers } from './labHandlers';
 import { tradingSettingsHandlers } from './tradingSettingsHandlers';
+import { haltHandlers } from './haltHandlers';
 
 export type { HandlerDeps } from './HandlerDeps';
 
@@ -36,5 +37,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...labHandlers(deps),
     ...tradingSettingsHandlers(deps),
     ...riskHandlers(deps),
+    ...haltHandlers(deps),
   };
 }

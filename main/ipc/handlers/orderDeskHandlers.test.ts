@@ -61,6 +61,43 @@ describe('the order desk, behind the IPC contract', () => {
     );
   });
 
+  it('the preview says when the risk limits would refuse the order (size, value, exposure)', async () => {
+    const { store } = t.lb.store;
+    store.uow.transaction(() =>
+      store.quotes.append(null, [
+        {
+          symbol: 'KO',
+          ts: Date.UTC(2020, 1, 19, 21, 0),
+          bid: 59.99,
+          ask: 60.01,
+          last: 60,
+          source: 'scripted',
+          tickId: null,
+        },
+      ]),
+    );
+    const p = await position('KO', 10_000, 100);
+    expect(
+      (
+        await t.call('portfolio.changeConfig', {
+          portfolioId,
+          patch: { risk: { maxPositionValue: 7_000, maxOrdersPerMinute: 1 } },
+        })
+      ).ok,
+    ).toBe(true);
+    const preview = async (qty: number) =>
+      (
+        (await t.call('position.previewOrder', { positionId: p.id, side: 'BUY', qty }))
+          .value as OrderTicketPreviewDto
+      ).summary;
+    // 100 + 20 = 120 shares × $60 = $7,200 > $7,000.
+    expect(await preview(20)).toMatch(
+      / The risk limits would refuse it: the position would be worth \$7,200\.00; the limit is \$7,000\.00\.$/,
+    );
+    // 100 + 10 = 110 × $60 = $6,600: nothing said (the rate limit is checked when the order is placed).
+    expect(await preview(10)).not.toMatch(/risk limits/);
+  });
+
   it('refuses what cannot be asked, in words, on its field', async () => {
     const p = await position('KO', 10_000);
     expect(await t.call('position.previewOrder', { positionId: p.id, side: 'BUY', qty: 10 })).toMatchObject({

@@ -1,4 +1,10 @@
-import { checkOrderTicket } from '../../../shared/application/trading/orderTicket';
+import { checkOrderTicket, type OrderTicket } from '../../../shared/application/trading/orderTicket';
+import type { StrategyConfig } from '../../../shared/domain/Config';
+import { checkOrder, explainViolation } from '../../../shared/domain/risk/OrderValidator';
+import { riskOf, validatorIsOff } from '../../../shared/domain/risk/RiskConfig';
+import { violationWords } from '../../../shared/format/RiskWords';
+import type { PositionRecord } from '../../../shared/ports/PositionRepository';
+import type { Backend } from '../../composition/Backend';
 import { resolveCommission } from '../../../shared/domain/Commission';
 import { formatAsOf, formatPrice, formatShares } from '../../../shared/format/Format';
 import { ipcFail } from '../../../shared/ipc/result';
@@ -40,13 +46,15 @@ export function orderDeskHandlers({ backend }: HandlerDeps): Pick<Handlers, Orde
       );
       return fromResult(ticket, (t) => {
         const { summary, ...rest } = t;
+        const refusal = riskRefusal(backend, record, t, view.effectiveConfig);
+        const priced = view.lastPriceLive
+          ? summary
+          : `${summary} Price ${formatPrice(view.lastPrice)} ${formatAsOf(view.lastPriceAt)}: the order takes the live price when it is placed.`;
         return {
           ...rest,
           priceAt: view.lastPriceAt,
           priceLive: view.lastPriceLive,
-          summary: view.lastPriceLive
-            ? summary
-            : `${summary} Price ${formatPrice(view.lastPrice)} ${formatAsOf(view.lastPriceAt)}: the order takes the live price when it is placed.`,
+          summary: refusal === null ? priced : `${priced} The risk limits would refuse it: ${refusal}.`,
         };
       });
     },
@@ -94,4 +102,38 @@ export function orderDeskHandlers({ backend }: HandlerDeps): Pick<Handlers, Orde
       }));
     },
   };
+}
+
+/**
+ * The order validator's size, value and exposure checks on a previewed ticket (SPEC 9, ADR 0136), so the
+ * ticket says before it is placed that the risk limits would refuse it; the rate limits are checked when
+ * it is placed (they depend on that moment). Other holdings are valued at their last known price.
+ */
+function riskRefusal(
+  backend: Backend,
+  record: PositionRecord,
+  t: OrderTicket,
+  config: StrategyConfig,
+): string | null {
+  const limits = { ...riskOf(config), maxOrdersPerMinute: null, maxOrdersPerMinutePerSymbol: null };
+  if (validatorIsOff(limits)) return null;
+  const order = { side: t.side, qty: t.qty, price: t.price, commissionCents: t.commissionCents };
+  const ctx = {
+    ordersLastMinute: 0,
+    ordersLastMinuteSymbol: 0,
+    positionQty: record.qty,
+    positionCashCents: record.cashCents,
+    portfolioStockValueCents: 0,
+    portfolioEquityCents: 0,
+  };
+  if (limits.maxTotalExposurePct !== null)
+    for (const p of backend.queries.positions()) {
+      if (p.portfolioId !== record.portfolioId || p.status === 'CLOSED') continue;
+      const price = p.id === record.id ? t.price : (positionDto(backend, p).lastPrice ?? p.anchor ?? 0);
+      const stock = p.qty * price * 100;
+      ctx.portfolioStockValueCents += stock;
+      ctx.portfolioEquityCents += stock + p.cashCents + p.receivableCents;
+    }
+  const code = checkOrder(order, ctx, limits);
+  return code === null ? null : violationWords(explainViolation(code, order, ctx, limits));
 }

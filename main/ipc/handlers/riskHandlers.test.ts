@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PortfolioDto } from '../../../shared/ipc/dto/ledger';
-import type { RiskReportDto } from '../../../shared/ipc/dto/risk';
+import type { RiskAlertDto, RiskReportDto } from '../../../shared/ipc/dto/risk';
 import { openTestIpc, type TestIpc } from '../testing/testIpc';
 
 describe('risk.getReport (SPEC 9 Risk page) on a real SQLite file', () => {
@@ -85,8 +85,64 @@ describe('risk.getReport (SPEC 9 Risk page) on a real SQLite file', () => {
     expect(byKey.get('positionStopPct')).toMatchObject({
       on: true,
       setting: '20 %',
-      text: 'checked on each order',
+      text: 'checked for each position at each price',
     });
     expect(byKey.get('dailyLossLimitPct')).toMatchObject({ on: false, text: 'off' });
+  });
+
+  it("risk.listAlerts: crossings and the risk manager's events, newest first, per portfolio", async () => {
+    const other = ((await t.call('portfolio.createPortfolio', { name: 'Other' })).value as PortfolioDto).id;
+    const { store } = t.lb;
+    const tenantId = t.lb.backend.tenantId;
+    const base = { tenantId, positionId: null, symbol: null, correlationId: 'c' };
+    store.store.uow.transaction(() =>
+      store.store.events.append(tenantId, [
+        {
+          ...base,
+          type: 'RiskAlert',
+          portfolioId,
+          ts: 1_000,
+          payload: {
+            kind: 'portfolio_drawdown',
+            transition: 'crossed',
+            value: 0.12,
+            threshold: 0.1,
+            asOf: '2024-06-03',
+          },
+        },
+        {
+          ...base,
+          type: 'RiskAlert',
+          portfolioId: other,
+          ts: 2_000,
+          payload: { kind: 'var', transition: 'crossed', value: 0.03, threshold: 0.02, asOf: '2024-06-03' },
+        },
+        // The risk manager's event, by its type name (risklive's payload).
+        {
+          ...base,
+          type: 'TradingHalted' as 'RiskAlert',
+          portfolioId,
+          ts: 3_000,
+          payload: {
+            reason: 'max_drawdown',
+            scope: 'all',
+            session: 'REGULAR',
+            equityCents: 7_500_000,
+            referenceCents: 10_000_000,
+            limitPct: 0.25,
+          } as never,
+        },
+      ]),
+    );
+    const mine = await t.call('risk.listAlerts', { portfolioId });
+    expect(mine.ok).toBe(true);
+    expect(
+      (mine.value as RiskAlertDto[]).map((a) => [a.type, a.what, a.value, a.threshold, a.status]),
+    ).toEqual([
+      ['TradingHalted', 'Drawdown circuit breaker', '−25.0 %', '25 % below the peak', 'trading halted'],
+      ['RiskAlert', 'Portfolio drawdown', '12.0 %', '10 %', 'crossed'],
+    ]);
+    const all = await t.call('risk.listAlerts', {});
+    expect((all.value as RiskAlertDto[]).map((a) => a.at)).toEqual([3_000, 2_000, 1_000]);
   });
 });

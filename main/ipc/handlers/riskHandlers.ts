@@ -9,14 +9,16 @@ import {
   formatPercentSetting,
   formatShares,
 } from '../../../shared/format/Format';
-import type { RiskFiguresDto, RiskLimitDto, RiskReportDto } from '../../../shared/ipc/dto/risk';
+import { stressNoDataWords } from '../../../shared/format/RiskWords';
+import type { RiskAlertDto, RiskFiguresDto, RiskLimitDto, RiskReportDto } from '../../../shared/ipc/dto/risk';
+import { ALERT_LIST_TYPES, riskAlertDto } from '../mappers/riskAlertDtos';
 import { ipcOk } from '../../../shared/ipc/result';
 import { BundledBarSource } from '../../adapters/data/BundledBarSource';
 import type { Backend } from '../../composition/Backend';
 import type { Handlers } from '../dispatch';
 import type { HandlerDeps } from './HandlerDeps';
 
-export type RiskChannels = 'risk.getReport';
+export type RiskChannels = 'risk.getReport' | 'risk.listAlerts';
 
 /** What the portfolio measures against each portfolio-wide limit today (fractions; null = unknown). */
 export interface RiskNow {
@@ -107,12 +109,13 @@ export function riskLimits(r: RiskConfig, now: RiskNow): RiskLimitDto[] {
     label: string,
     format: (v: number) => string,
     how: string,
+    text = 'checked on each order',
   ): void => {
     const v = r[key];
     rows.push(
       v === null
         ? { key, label, ...off, how }
-        : { key, label, setting: format(v), on: true, distance: null, text: 'checked on each order', how },
+        : { key, label, setting: format(v), on: true, distance: null, text, how },
     );
   };
   perOrder(
@@ -120,12 +123,14 @@ export function riskLimits(r: RiskConfig, now: RiskNow): RiskLimitDto[] {
     'Position stop',
     formatPercentSetting,
     'Sells a position whose price falls this far below its average cost.',
+    'checked for each position at each price',
   );
   perOrder(
     'trailingStopPct',
     'Trailing stop',
     formatPercentSetting,
     'Sells a position whose price falls this far below its highest close since bought.',
+    'checked for each position at each price',
   );
   perOrder(
     'maxOrdersPerMinute',
@@ -221,15 +226,41 @@ export async function riskReport(backend: Backend, portfolioId: string | undefin
           pnl: s.pnl,
           pnlPct: s.pnlPct,
           flagged: s.flagged,
+          noData: s.noData === null ? null : stressNoDataWords(s.noData, stress.value.asOf),
         }))
       : [],
     limits,
   };
 }
 
+/**
+ * The alert list, newest first: RiskAlert crossings and re-arms, and the risk manager's events (read by
+ * type name: main/ipc/mappers/riskAlertDtos). A portfolio's list holds its own events only.
+ */
+export function riskAlertList(
+  backend: Backend,
+  portfolioId: string | undefined,
+  limit = 200,
+): RiskAlertDto[] {
+  const events = backend.queries.events({
+    // RiskExit, TradingHalted and TradingResumed are the live risk manager's types (risklive).
+    types: ALERT_LIST_TYPES,
+    newestFirst: true,
+    limit,
+  });
+  const out: RiskAlertDto[] = [];
+  for (const e of events) {
+    if (portfolioId !== undefined && e.portfolioId !== portfolioId) continue;
+    const dto = riskAlertDto(e);
+    if (dto !== null) out.push(dto);
+  }
+  return out;
+}
+
 /** SPEC 9 on the Risk page (issue 17). */
 export function riskHandlers({ backend }: HandlerDeps): Pick<Handlers, RiskChannels> {
   return {
     'risk.getReport': async (req) => ipcOk(await riskReport(backend, req.portfolioId)),
+    'risk.listAlerts': (req) => Promise.resolve(ipcOk(riskAlertList(backend, req.portfolioId, req.limit))),
   };
 }

@@ -1,6 +1,8 @@
 import type { DomainEvent } from '../../../shared/domain/DomainEvent';
 import { REASON_TEXT, type ReasonCode } from '../../../shared/domain/ReasonCode';
 import { describeEvaluation } from '../../../shared/format/EvaluationWords';
+import { riskAlertWords } from '../../../shared/format/RiskWords';
+import { haltWords, resumeWords, riskExitWords } from '../../../shared/format/RiskEventWords';
 import {
   formatBps,
   formatCount,
@@ -71,7 +73,9 @@ export function describeEvent(event: DomainEvent): string {
       return `Dividend paid: ${change(event.payload.cashDeltaCents)} to cash`;
     case 'AnchorSet': {
       const p = event.payload;
-      return `Anchor set by hand ${anchor(p.from)} → ${formatPrice(p.to)} by ${p.by}: ${p.why}`;
+      return p.to === null
+        ? `Anchor unset (was ${anchor(p.from)}) by ${p.by}: ${p.why}`
+        : `Anchor set by hand ${anchor(p.from)} → ${formatPrice(p.to)} by ${p.by}: ${p.why}`;
     }
     case 'AnchorUpdated':
       return `Anchor moved to the fill price ${formatPrice(event.payload.to)}`;
@@ -113,6 +117,14 @@ export function describeEvent(event: DomainEvent): string {
       const p = event.payload;
       return `Deleted by ${p.by} (it never traded): ${money(p.cashCents)} cash${p.qty > 0 ? ` and ${formatShares(p.qty)}` : ''} no longer set aside${p.why ? `: ${p.why}` : ''}`;
     }
+    case 'RiskAlert':
+      return riskAlertWords(event.payload, event.symbol);
+    case 'RiskExit':
+      return riskExitWords(event.payload);
+    case 'TradingHalted':
+      return haltWords(event.payload);
+    case 'TradingResumed':
+      return resumeWords(event.payload);
   }
 }
 

@@ -35,5 +35,12 @@ export function loopStatusDto(
       failed: status.queue.failed,
       dead: status.queue.dead,
     },
+    halted: {
+      ledger: backend.integrity.status().haltedTenants.includes(backend.tenantId),
+      portfolios: backend.risk
+        .halts()
+        .filter((h) => h.state === 'halted')
+        .map((h) => h.name),
+    },
   };
 }

@@ -24,6 +24,7 @@ import { historySources } from '../../simulation/historySources';
 import { WorkerSimulationService } from '../../simulation/WorkerSimulationService';
 import { createAccounting } from '../../accounting/createAccounting';
 import { bindSettings } from '../../composition/settingsUseCases';
+import { listTradingHalts, resumeTrading } from '../../../shared/application/risk/tradingHalts';
 
 /**
  * Test support: a `Backend` over a real SQLite file with the ledger use cases, the store's queries and
@@ -105,6 +106,14 @@ export async function openLedgerBackend(file?: string): Promise<LedgerBackend> {
     dataDir: store.dir,
     provider: 'scripted',
     accounting: createAccounting(store.store, tenantId, store.clock, [new BundledBarSource()], SILENT_LOGGER),
+    risk: {
+      halts: () => listTradingHalts({ ...store.store, clock: store.clock, ids: deps.ids }, tenantId),
+      resume: (input) =>
+        resumeTrading(
+          { ...store.store, clock: store.clock, ids: deps.ids },
+          { tenantId, ...input, why: input.why ?? undefined },
+        ),
+    },
     integrity: {
       status: () => integrityStatus,
       checkNow: () => integrityStatus,

@@ -31,6 +31,10 @@ import {
 import { createStore, type SqliteStore } from '../../db/createStore';
 import { openDatabase, type AppDatabase } from '../../db/openDatabase';
 import { MIGRATIONS_FOLDER, removeDir, tempDir } from '../../db/testing/testDatabase';
+import { createAccounting } from '../../accounting/createAccounting';
+import { LiveRiskReferences } from '../../accounting/LiveRiskReferences';
+import { BarClosePrices } from '../../adapters/data/BarClosePrices';
+import { QuoteLogBarSource } from '../../adapters/data/QuoteLogBarSource';
 
 export const MIN = 60_000;
 
@@ -105,6 +109,11 @@ export interface HarnessOptions {
   busyTimeoutMs?: number;
   /** NORMAL by default (tests); benchmarks use the app's FULL. */
   synchronous?: 'FULL' | 'NORMAL';
+  /**
+   * The risk manager's references as the app wires them (SPEC 9): accounting over this store, closes from
+   * the loop's own quote log. Off by default (the stops and portfolio rules then have no references).
+   */
+  risk?: boolean;
 }
 
 export async function openHarness(options: HarnessOptions): Promise<Harness> {
@@ -145,6 +154,11 @@ export async function openHarness(options: HarnessOptions): Promise<Harness> {
     portfolioId = must(
       ledger.createPortfolio(ledgerDeps, { tenantId, name: 'P', config: options.portfolioConfig ?? {} }),
     ).id;
+  }
+  if (options.risk === true) {
+    const closes = [new QuoteLogBarSource(store.quotes)];
+    const accounting = createAccounting(store, tenantId, clock, closes, logger);
+    deps.riskReferences = new LiveRiskReferences(accounting, store.equityHistory, new BarClosePrices(closes));
   }
   const quoteTimeoutMs = options.quoteTimeoutMs ?? 200;
   const h: Harness = {

@@ -18,6 +18,7 @@ import { usePortfolioStore } from '../stores/portfolioStore';
 import { usePositionsStore } from '../stores/positionsStore';
 import { useSettingsStore } from '../stores/settingsStore';
 import { useTradingStore } from '../stores/tradingStore';
+import { useHaltStore } from '../stores/haltStore';
 import { Sidebar } from './Sidebar';
 import { applyTheme } from './theme';
 import { useRoute } from './useRoute';
@@ -33,6 +34,7 @@ export function App({ mode }: { mode: 'electron' | 'browser' }) {
     void useAppStore.getState().load();
     void useSettingsStore.getState().load();
     void useTradingStore.getState().load();
+    void useHaltStore.getState().load();
     void usePortfolioStore.getState().load();
     void usePositionsStore.getState().load();
   }, []);

@@ -31,6 +31,8 @@ export const orderDesk = {
       ...(why.trim() ? { why: why.trim() } : {}),
     });
     if (r.ok) followed(r.value.position);
+    // Refused by the risk limits, the order was still recorded (REJECTED, ADR 0136): show it.
+    else refreshDetail(positionId);
     return r;
   },
   async cancel(orderId: string, positionId: string): Promise<IpcResult<CancelledOrderDto>> {

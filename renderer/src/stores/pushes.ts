@@ -5,11 +5,13 @@ import { useEventLogStore } from './eventLogStore';
 import { usePortfolioStore } from './portfolioStore';
 import { usePositionDetailStore } from './positionDetailStore';
 import { usePositionsStore } from './positionsStore';
+import { useRiskStore } from './riskStore';
 import { useSettingsStore } from './settingsStore';
 import { useSimulationStore } from './simulationStore';
 import { useTimelineStore } from './timelineStore';
 import { useToastStore } from './toastStore';
 import { useTradingStore } from './tradingStore';
+import { useHaltStore } from './haltStore';
 
 /** Pages refresh at most this often however many facts arrive (a tick of 100 positions is 100 pushes). */
 const REFRESH_MS = 1000;
@@ -53,6 +55,12 @@ export function startPushes(): () => void {
       useToastStore.getState().add(n);
       // A failed ledger check or a refused restore: the banner reads it from the app's status.
       if (n.kind === 'ledgerCheckFailed' || n.kind === 'restoreRefused') void useAppStore.getState().load();
+      // A risk alert crossed: the Risk page's alert list, if it was loaded.
+      if (n.kind === 'riskAlert' && useRiskStore.getState().alerts !== null)
+        void useRiskStore.getState().loadAlerts();
+      // The risk manager halted, limited or resumed a portfolio: the banner and the sidebar read it.
+      if (n.kind === 'tradingHalted' || n.kind === 'tradingResumed' || n.kind === 'riskExit')
+        void useHaltStore.getState().load();
     }),
     client.subscribe('intent.deadLettered', () => refreshLedger()),
     client.subscribe('simulation.progressed', (p) => useSimulationStore.getState().progressed(p)),

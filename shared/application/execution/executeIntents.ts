@@ -27,6 +27,7 @@ import type { LiveDeps } from '../trading/TradingDeps';
 import { formatBps, formatMoney, formatPrice, formatQty, formatShares } from '../../format/Format';
 import { closesPosition, isManualOrder } from '../trading/manualOrders';
 import { fitToHoldings } from './fitToHoldings';
+import { isRiskExit } from '../risk/liveRisk';
 
 export type ExecutionDeps = Pick<
   LiveDeps,
@@ -254,7 +255,8 @@ async function execute(
   let qty = order.qty;
   let price = order.price;
   // An order asked for by hand is at market: a drift does not re-size it (fitToHoldings below still does).
-  if (driftBps > options.driftBps && !isManualOrder(order)) {
+  // A stop's exit sells whatever the price does (SPEC 9): no re-evaluation either.
+  if (driftBps > options.driftBps && !isManualOrder(order) && !isRiskExit(order)) {
     const outcome = evaluatePosition({
       state: position,
       price: priced.price,
@@ -355,7 +357,10 @@ function bookExecution(
     const filled = moveOrder(deps, order, status === 'FILLED' ? 'FILLED' : 'PARTIALLY_FILLED', { filledQty });
     const final = status === 'CANCELLED' ? moveOrder(deps, filled, 'CANCELLED', {}) : filled;
 
-    const filledLedger = applyFill(position, order.side, qty, fill.price, booking);
+    const exit = isRiskExit(order);
+    const applied = applyFill(position, order.side, qty, fill.price, booking);
+    // SPEC 9: a stop exit's fill unsets the anchor (the investor decides when to re-enter).
+    const filledLedger = exit ? { ...applied, anchor: null } : applied;
     // A sell-out asked for by hand closes its position once no share is left (same transaction).
     const closing = closesPosition(order) && filledLedger.qty === 0 && position.status !== 'CLOSED';
     const ledger = closing ? { ...filledLedger, status: 'CLOSED' as const } : filledLedger;
@@ -377,12 +382,24 @@ function bookExecution(
         },
         ctx,
       ),
-      positionEvent(
-        position,
-        'AnchorUpdated',
-        { from: position.anchor, to: fill.price, orderId: order.id },
-        ctx,
-      ),
+      exit
+        ? positionEvent(
+            position,
+            'AnchorSet',
+            {
+              from: position.anchor,
+              to: null,
+              by: 'risk',
+              why: 'stop exit filled: the anchor stays unset until you decide to re-enter',
+            },
+            ctx,
+          )
+        : positionEvent(
+            position,
+            'AnchorUpdated',
+            { from: position.anchor, to: fill.price, orderId: order.id },
+            ctx,
+          ),
     ];
     if (status === 'CANCELLED') {
       facts.push(
@@ -440,7 +457,7 @@ function bookExecution(
     deps.notifier.notify({
       kind: 'fill',
       title: `${trade.side === 'BUY' ? 'Bought' : 'Sold'} ${formatQty(trade.qty)} ${position.symbol} at ${formatPrice(trade.price)}`,
-      body: `Notional ${formatMoney(trade.notionalCents)}, commission ${formatMoney(trade.commissionCents)}; anchor now ${formatPrice(trade.price)}.`,
+      body: `Notional ${formatMoney(trade.notionalCents)}, commission ${formatMoney(trade.commissionCents)}; ${position.anchor === null ? 'anchor unset (risk exit)' : `anchor now ${formatPrice(trade.price)}`}.`,
       tenantId,
       positionId: position.id,
       symbol: position.symbol,

@@ -182,7 +182,7 @@ export async function stressTests(
   const windows = [...(request.onlyGiven === true ? [] : HISTORICAL_WINDOWS), ...(request.windows ?? [])];
   const shocks = [...(request.onlyGiven === true ? [] : STANDARD_SHOCKS), ...(request.shocks ?? [])];
   const results = [
-    ...windows.map((w) => historicalStress(w, holdings, (s) => loaded.value.get(s), benchmark, equity)),
+    ...windows.map((w) => historicalStress(w, holdings, (s) => loaded.value.get(s), benchmark, equity, asOf)),
     ...shocks.map((s) => shockStress(s, holdings, equity)),
   ];
   return { ok: true, value: { asOf, stockValue, equity, holdings, results } };

@@ -13,6 +13,7 @@ import type { OrderRepository } from '../../ports/OrderRepository';
 import type { PortfolioRepository } from '../../ports/PortfolioRepository';
 import type { PositionRepository } from '../../ports/PositionRepository';
 import type { QuoteLogRepository } from '../../ports/QuoteLogRepository';
+import type { RiskReferences } from '../../ports/RiskReferences';
 import type { SplitRepository } from '../../ports/SplitRepository';
 import type { TenantRepository } from '../../ports/TenantRepository';
 import type { TradeRepository } from '../../ports/TradeRepository';
@@ -44,4 +45,9 @@ export interface LiveDeps {
   /** Told after a commit, never inside a transaction (a rolled-back fill notifies nothing). */
   notifier: Notifier;
   logger: Logger;
+  /**
+   * Average costs, highest closes and equity closes for the risk manager (SPEC 9, from SPEC 8's
+   * accounting). Without it the stops and portfolio rules have no references and do not fire.
+   */
+  riskReferences?: RiskReferences;
 }

@@ -18,6 +18,7 @@ import type { Quote } from '../../domain/Quote';
 import type { ReasonCode } from '../../domain/ReasonCode';
 import type { QuoteResult } from '../../ports/MarketData';
 import type { OrderRecord } from '../../ports/OrderRepository';
+import type { RiskExitPlan } from '../risk/liveRisk';
 
 export interface DecideInput {
   state: PositionState;
@@ -41,6 +42,11 @@ export interface PositionDecision {
   rejected: { side: Side; qty: number; price: number; reasons: ReasonCode[]; detail: string } | null;
   /** Set the anchor without a fill (an initial allocation that ended without an order). */
   anchorToSet: number | null;
+  /**
+   * Set when the order is a stop's exit (SPEC 9, shared/application/risk/liveRisk): a `RiskExit` is
+   * written with it and the position paused, in the same transaction.
+   */
+  riskExit?: RiskExitPlan;
 }
 
 /** May the loop trade in this session with this config (SPEC 2.2)? */

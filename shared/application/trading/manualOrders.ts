@@ -15,10 +15,11 @@ import { loadPortfolio, loadPosition } from '../ledger/loaders';
 import { commitPositionChange, ledgerOf, positionEvent } from '../ledger/positionChange';
 import { fail, ok, type Result } from '../ledger/Result';
 import { decidePosition, quoteSnapshot, sessionAllowsTrading, type PositionDecision } from './decidePosition';
+import { validateDecision } from '../risk/validateDecision';
 import { checkOrderTicket, type OrderTicket } from './orderTicket';
 import { exchangeDayBounds } from './exchangeDay';
 import { positionConfig } from './positionConfig';
-import { writeDecision, type TickDeps } from './runTick';
+import { rejectionNotification, writeDecision, type TickDeps, type Written } from './runTick';
 import { manualTickId } from './tickId';
 
 /**
@@ -86,7 +87,7 @@ export async function rebalanceToTarget(
   if (!ready.ok) return ready;
   const { price, quote, session, config } = ready.value;
   const target = targetStockPct(config);
-  return deps.uow.transaction(() => {
+  const placed = deps.uow.transaction((): Result<Validated<ManualOrderResult>> => {
     const fresh = unchangedSince(deps, input, ready.value.position);
     if (!fresh.ok) return fresh;
     const position = fresh.value;
@@ -125,10 +126,14 @@ export async function rebalanceToTarget(
       order: { ...decided.order, isInitialAllocation: false },
       anchorToSet: null,
     };
-    const tickId = manualTickId(deps.ids);
-    const written = writeDecision(deps, position, decision, commission, tickId, deps.clock.now());
-    return ok({ position, evaluation: written.evaluation, order: written.order });
+    const written = writeValidated(deps, position, decision, config, commission, price);
+    return ok(
+      'refused' in written
+        ? written
+        : { value: { position, evaluation: written.evaluation, order: written.order } },
+    );
   });
+  return afterValidation(deps, placed);
 }
 
 export async function closeWithSellOut(
@@ -226,7 +231,7 @@ export async function placeManualOrder(
   const ready = await readyToTrade(deps, input, options);
   if (!ready.ok) return ready;
   const { price, quote, session, config } = ready.value;
-  return deps.uow.transaction(() => {
+  const placed = deps.uow.transaction((): Result<Validated<ManualOrderResult & { ticket: OrderTicket }>> => {
     const fresh = unchangedSince(deps, input, ready.value.position);
     if (!fresh.ok) return fresh;
     const position = fresh.value;
@@ -251,8 +256,7 @@ export async function placeManualOrder(
       deltas: { qty: signed, cashCents: ticket.value.cashDeltaCents },
       detail: `${input.side === 'BUY' ? 'buy' : 'sell'} ${formatShares(input.qty)} at market, asked by ${input.by}${input.why ? `: ${input.why}` : ''}`,
     };
-    const tickId = manualTickId(deps.ids);
-    const written = writeDecision(
+    const written = writeValidated(
       deps,
       position,
       {
@@ -261,12 +265,52 @@ export async function placeManualOrder(
         rejected: null,
         anchorToSet: null,
       },
+      config,
       commission,
-      tickId,
-      deps.clock.now(),
+      price,
     );
-    return ok({ position, evaluation: written.evaluation, order: written.order, ticket: ticket.value });
+    return ok(
+      'refused' in written
+        ? written
+        : {
+            value: { position, evaluation: written.evaluation, order: written.order, ticket: ticket.value },
+          },
+    );
   });
+  return afterValidation(deps, placed);
+}
+
+/** An order asked for by hand, written (refused: its REJECTED order was written instead). */
+type Validated<T> = { refused: DomainEvent<'OrderRejected'> } | { value: T };
+
+/**
+ * The order validator (SPEC 9, ADR 0136) on an order asked for by hand, as in the live loop: a failed
+ * check records a REJECTED order with its code instead (in the caller's transaction). The portfolio's
+ * other holdings are valued at their anchors (one quote is known: this symbol's).
+ */
+function writeValidated(
+  deps: TickDeps,
+  position: PositionRecord,
+  decision: PositionDecision,
+  config: StrategyConfig,
+  commission: CommissionSnapshot,
+  price: number,
+): Written | { refused: DomainEvent<'OrderRejected'> } {
+  const now = deps.clock.now();
+  const checked = validateDecision(deps, position, decision, config, commission, now, (symbol) =>
+    symbol === position.symbol ? price : null,
+  );
+  const written = writeDecision(deps, position, checked, commission, manualTickId(deps.ids), now);
+  return written.rejection !== null ? { refused: written.rejection } : written;
+}
+
+/** After the commit: a refused order is notified as the tick's rejections are, and answered in words. */
+function afterValidation<T>(deps: TickDeps, placed: Result<Validated<T>>): Result<T> {
+  if (!placed.ok) return placed;
+  if ('value' in placed.value) return ok(placed.value.value);
+  const refused = placed.value.refused;
+  deps.notifier.notify(rejectionNotification(refused));
+  return fail('conflict', refused.payload.detail);
 }
 
 /** A position without shares closes at once: nothing to sell. */

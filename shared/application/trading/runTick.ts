@@ -5,6 +5,7 @@ import type { DomainEvent, EventPayloads, NewEvent } from '../../domain/DomainEv
 import { anchorWithoutInitialFill } from '../../domain/AnchorRules';
 import { exchangeDateOf, marketSessionAt, type MarketSession } from '../../domain/calendar';
 import type { QuoteResult } from '../../ports/MarketData';
+import type { Notification } from '../../ports/Notifier';
 import type { OrderRecord } from '../../ports/OrderRepository';
 import type { Portfolio } from '../../ports/PortfolioRepository';
 import type { PositionRecord } from '../../ports/PositionRepository';
@@ -12,6 +13,9 @@ import type { QuoteLogEntry } from '../../ports/QuoteLogRepository';
 import { formatQty } from '../../format/Format';
 import { commitPositionChange, ledgerOf, positionEvent } from '../ledger/positionChange';
 import { validateDecision } from '../risk/validateDecision';
+import { applyRisk, NO_RISK_PLAN, portfolioGates, prepareRisk, type RiskPlan } from '../risk/liveRisk';
+import { haltNotification, riskExitNotification } from '../risk/riskNotifications';
+import { riskExitWhy } from '../../format/RiskEventWords';
 import { decidePosition, sessionAllowsTrading, type PositionDecision } from './decidePosition';
 import { exchangeDayBounds } from './exchangeDay';
 import { positionConfig } from './positionConfig';
@@ -35,6 +39,7 @@ export type TickDeps = Pick<
   | 'marketData'
   | 'notifier'
   | 'logger'
+  | 'riskReferences'
 >;
 
 export interface TickOptions {
@@ -60,8 +65,12 @@ export interface TenantTickResult {
   evaluations: DomainEvent<'EvaluationEvent'>[];
   orders: OrderRecord[];
   rejections: DomainEvent<'OrderRejected'>[];
-  /** Positions whose row changed (an initial anchor set without a fill). */
+  /** Positions whose row changed (an initial anchor set without a fill, a stop exit's pause). */
   positionsChanged: PositionRecord[];
+  /** Stop exits queued this tick (SPEC 9). */
+  riskExits: DomainEvent<'RiskExit'>[];
+  /** Portfolio halts written this tick (daily loss stop, circuit breaker). */
+  halts: DomainEvent<'TradingHalted'>[];
   /** Null when this tenant had already completed this tick (a re-run). */
   completed: DomainEvent<'TickCompleted'> | null;
   /** Positions whose evaluation failed with a bug (logged; the rest of the tick went on). */
@@ -85,8 +94,10 @@ interface PlannedPosition {
 
 interface TenantPlan {
   tenantId: string;
+  portfolios: Portfolio[];
   positions: PlannedPosition[];
   alreadyCompleted: boolean;
+  risk: RiskPlan;
 }
 
 /**
@@ -135,6 +146,9 @@ export async function runTick(deps: TickDeps, tickId: string, options: TickOptio
       : [],
   );
   if (used.length > 0) deps.uow.transaction(() => deps.quotes.append(null, used));
+  // SPEC 9: the references the risk rules need, read before the transactions (only where a limit is set).
+  for (const plan of plans)
+    plan.risk = await prepareRisk(deps, plan.tenantId, plan.positions, plan.portfolios, startedAt);
 
   const tenants = plans.map((plan) =>
     writeTenantTick(deps, plan, tickId, quotes, {
@@ -154,20 +168,25 @@ export async function runTick(deps: TickDeps, tickId: string, options: TickOptio
     ordersCreated: tenants.reduce((n, t) => n + t.ordersCreated, 0),
   });
   for (const t of tenants) {
-    for (const r of t.rejections) {
-      deps.notifier.notify({
-        kind: 'rejection',
-        title:
-          `Order rejected: ${r.payload.side === 'BUY' ? 'buy' : 'sell'} ${formatQty(r.payload.qty)} ${r.symbol ?? ''}`.trim(),
-        body: r.payload.detail,
-        tenantId: t.tenantId,
-        positionId: r.positionId,
-        symbol: r.symbol,
-        at: r.ts,
-      });
-    }
+    for (const r of t.rejections) deps.notifier.notify(rejectionNotification(r));
+    for (const e of t.riskExits) deps.notifier.notify(riskExitNotification(e));
+    for (const e of t.halts) deps.notifier.notify(haltNotification(e));
   }
   return { tickId, startedAt, durationMs, symbolsQuoted: symbols.length, quoteFailures: failures, tenants };
+}
+
+/** The notification of a rejected order (the tick's and the order ticket's alike). */
+export function rejectionNotification(r: DomainEvent<'OrderRejected'>): Notification {
+  return {
+    kind: 'rejection',
+    title:
+      `Order rejected: ${r.payload.side === 'BUY' ? 'buy' : 'sell'} ${formatQty(r.payload.qty)} ${r.symbol ?? ''}`.trim(),
+    body: r.payload.detail,
+    tenantId: r.tenantId,
+    positionId: r.positionId,
+    symbol: r.symbol,
+    at: r.ts,
+  };
 }
 
 /**
@@ -204,7 +223,8 @@ function planTenant(deps: TickDeps, tenantId: string, tickId: string, now: numbe
     if (e.type === 'EvaluationEvent' && e.positionId !== null) done.add(e.positionId);
     if (e.type === 'TickCompleted') alreadyCompleted = true;
   }
-  const portfolios = new Map(deps.portfolios.listByTenant(tenantId).map((p) => [p.id, p]));
+  const portfolioList = deps.portfolios.listByTenant(tenantId);
+  const portfolios = new Map(portfolioList.map((p) => [p.id, p]));
   const positions: PlannedPosition[] = [];
   for (const position of deps.positions.listByTenant(tenantId, ['ACTIVE'])) {
     if (done.has(position.id)) continue;
@@ -215,7 +235,7 @@ function planTenant(deps: TickDeps, tenantId: string, tickId: string, now: numbe
       session: sessionOf(position.symbol, now),
     });
   }
-  return { tenantId, positions, alreadyCompleted };
+  return { tenantId, portfolios: portfolioList, positions, alreadyCompleted, risk: NO_RISK_PLAN };
 }
 
 /** The session of a symbol's exchange; every symbol the app trades is a US equity (SPEC 2.2). */
@@ -301,6 +321,8 @@ function emptyTenantResult(tenantId: string): TenantTickResult {
     orders: [],
     rejections: [],
     positionsChanged: [],
+    riskExits: [],
+    halts: [],
     completed: null,
     failed: 0,
   };
@@ -344,6 +366,11 @@ function writeTenantPositions(
     ]);
   }
 
+  // SPEC 9: each portfolio's halt state and rules on its equity now (a halt that fires is written here).
+  const gates = portfolioGates(deps, tenantId, plan.portfolios, plan.risk, quotes, tickId, now);
+  result.halts.push(...gates.halts);
+  const riskReferences = deps.riskReferences;
+
   const failed = (position: PositionRecord, err: unknown): void => {
     result.failed += 1;
     failures.push({ position, err });
@@ -367,9 +394,22 @@ function writeTenantPositions(
         today: new LazyDailyActivity(deps, tenantId, position.id, day),
         now,
       });
-      decision = validateDecision(deps, position, decision, planned.config, commission, now, (s) =>
-        lastPriceOf(quotes.get(s)),
+      decision = applyRisk(
+        position,
+        decision,
+        planned.config,
+        gates.allowed.get(position.portfolioId) ?? 'all',
+        {
+          averageCost: () => riskReferences?.averageCost(tenantId, position.id) ?? null,
+          highestClose: plan.risk.highestClose.get(position.id) ?? null,
+        },
+        commission,
       );
+      // A stop's exit sells what is held whatever the limits on new orders say.
+      if (decision.riskExit === undefined)
+        decision = validateDecision(deps, position, decision, planned.config, commission, now, (s) =>
+          lastPriceOf(quotes.get(s)),
+        );
     } catch (err) {
       failed(position, err); // nothing was written for it
       continue;
@@ -435,6 +475,7 @@ export interface Written {
   order: OrderRecord | null;
   rejection: DomainEvent<'OrderRejected'> | null;
   positionChanged: PositionRecord | null;
+  riskExit: DomainEvent<'RiskExit'> | null;
 }
 
 function addWritten(result: TenantTickResult, w: Written): void {
@@ -449,6 +490,7 @@ function addWritten(result: TenantTickResult, w: Written): void {
     result.rejections.push(w.rejection);
   }
   if (w.positionChanged !== null) result.positionsChanged.push(w.positionChanged);
+  if (w.riskExit !== null) result.riskExits.push(w.riskExit);
 }
 
 /**
@@ -511,6 +553,25 @@ export function writeDecision(
         ctx,
       ),
     );
+    if (decision.riskExit !== undefined) {
+      const x = decision.riskExit;
+      events.push(
+        positionEvent(
+          position,
+          'RiskExit',
+          {
+            reason: x.reason,
+            orderId,
+            qty: o.qty,
+            price: o.price,
+            stopPrice: x.stopPrice,
+            reference: x.reference,
+            limitPct: x.limitPct,
+          },
+          ctx,
+        ),
+      );
+    }
   }
   if (decision.rejected !== null && orderId !== null) {
     const r = decision.rejected;
@@ -532,7 +593,31 @@ export function writeDecision(
   const rejection = (stored.find((e) => e.type === 'OrderRejected') ??
     null) as DomainEvent<'OrderRejected'> | null;
 
+  const riskExit = (stored.find((e) => e.type === 'RiskExit') ?? null) as DomainEvent<'RiskExit'> | null;
+
   let positionChanged: PositionRecord | null = null;
+  if (riskExit !== null && position.status === 'ACTIVE') {
+    // SPEC 9: a stop exit pauses the position (the anchor is unset when its sell fills).
+    positionChanged = commitPositionChange(
+      deps,
+      position,
+      { ...ledgerOf(position), status: 'PAUSED' },
+      [
+        positionEvent(
+          position,
+          'PositionStatusChanged',
+          {
+            from: position.status,
+            to: 'PAUSED',
+            by: 'risk',
+            why: riskExitWhy(riskExit.payload),
+          },
+          ctx,
+        ),
+      ],
+      ctx,
+    ).position;
+  }
   if (decision.anchorToSet !== null) {
     const change = anchorWithoutInitialFill(decision.anchorToSet);
     positionChanged = commitPositionChange(
@@ -551,7 +636,7 @@ export function writeDecision(
       ctx,
     ).position;
   }
-  return { evaluation, order, rejection, positionChanged };
+  return { evaluation, order, rejection, positionChanged, riskExit };
 }
 
 /** Inserts the order of a tick; a repeat of its dedupe key or (tick, position) undoes the position's writes. */

@@ -8,7 +8,8 @@ import type { RiskConfig } from './RiskConfig';
  */
 
 export type RiskExitReason = 'position_stop' | 'trailing_stop';
-export type HaltReason = 'max_drawdown';
+/** Why trading stopped: the daily loss stop (buys, this session) or the circuit breaker (all, until resumed). */
+export type HaltReason = 'daily_loss_stop' | 'max_drawdown';
 
 /** What one position needs for its stops. */
 export interface StopInput {

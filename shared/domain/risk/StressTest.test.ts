@@ -67,7 +67,19 @@ describe('stress tests', () => {
       1000,
     );
     expect(none.lines[0]?.source).toBe('missing');
-    expect(none.pnl).toBe(0);
+    // Nothing has closes in the window: no result, not a $0.00 "proxy".
+    expect(none).toMatchObject({ noData: 'no_history', flagged: false, pnlPct: null });
+    expect(r.noData).toBeNull();
+  });
+
+  it('a window that ends after the as-of date has no data, even when closes exist later', () => {
+    const held = [{ symbol: 'KO', value: 6000 }];
+    const after = historicalStress(covid, held, () => ko, spy, 10_000, '2020-03-20');
+    expect(after).toMatchObject({ noData: 'after_as_of', flagged: false, pnl: 0, pnlPct: null });
+    // Ending on the as-of date itself is inside: KO −25 % of 6000.
+    const on = historicalStress(covid, held, () => ko, spy, 10_000, '2020-03-23');
+    expect(on.noData).toBeNull();
+    expect(on.pnl).toBeCloseTo(-1500, 9);
   });
 
   it('hypothetical shocks: all stocks, or one symbol', () => {

@@ -6,7 +6,9 @@ import { firstIndexAtOrAfter, lastIndexAtOrBefore } from './RiskReturns';
  * A holding's return over a window is its close on the window's last session divided by its close on
  * the window's first session, minus 1 (sessions inside [from, to]). A holding without closes at both
  * ends of the window uses the benchmark's return, flagged as a proxy; without the benchmark either, it
- * is counted at 0 and flagged as missing.
+ * is counted at 0 and flagged as missing. A window with no data at all — it ends after the as-of date
+ * (the holdings are valued then: the window has not happened yet), or no holding nor the benchmark has
+ * closes in it — has no result: `noData` says why, and its P&L is not a figure (never "$0.00, proxy").
  */
 
 export interface StressWindow {
@@ -55,6 +57,9 @@ export interface StressLine {
   source: StressSource;
 }
 
+/** Why a historical window has no result: it ends after the as-of date, or nothing has closes in it. */
+export type StressNoData = 'after_as_of' | 'no_history';
+
 export interface StressResult {
   name: string;
   kind: 'historical' | 'shock';
@@ -65,8 +70,10 @@ export interface StressResult {
   pnl: number;
   /** pnl / total equity (stock + cash); null when equity is 0. */
   pnlPct: number | null;
-  /** True when any line used a proxy or had no history. */
+  /** True when any line used a proxy or had no history (false when the window has no data at all). */
   flagged: boolean;
+  /** Set when the window has no data (P&L 0 and pnlPct null are then not figures to show). */
+  noData: StressNoData | null;
 }
 
 /**
@@ -108,12 +115,28 @@ function total(
     pnl,
     pnlPct: equity === 0 ? null : pnl / equity,
     flagged: lines.some((l) => l.source === 'benchmark' || l.source === 'missing'),
+    noData: null,
+  };
+}
+
+function noData(window: StressWindow, holdings: readonly StressHolding[], why: StressNoData): StressResult {
+  return {
+    name: window.name,
+    kind: 'historical',
+    from: window.from,
+    to: window.to,
+    lines: holdings.map((h) => ({ symbol: h.symbol, value: h.value, return: 0, pnl: 0, source: 'missing' })),
+    pnl: 0,
+    pnlPct: null,
+    flagged: false,
+    noData: why,
   };
 }
 
 /**
  * Replays `window` on the holdings. `history(symbol)` gives a holding's closes (or undefined);
- * `benchmark` the proxy's. `equity` = stock value + cash, for the percentage.
+ * `benchmark` the proxy's. `equity` = stock value + cash, for the percentage. `asOf` is the date the
+ * holdings are valued at: a window ending after it has no data.
  */
 export function historicalStress(
   window: StressWindow,
@@ -121,7 +144,9 @@ export function historicalStress(
   history: (symbol: string) => CloseSeries | undefined,
   benchmark: CloseSeries | undefined,
   equity: number,
+  asOf?: string,
 ): StressResult {
+  if (asOf !== undefined && window.to > asOf) return noData(window, holdings, 'after_as_of');
   const proxy = benchmark === undefined ? null : windowReturn(benchmark, window.from, window.to);
   const lines = holdings.map((h): StressLine => {
     const series = history(h.symbol);
@@ -130,6 +155,8 @@ export function historicalStress(
       own !== null ? [own, 'own'] : proxy !== null ? [proxy, 'benchmark'] : [0, 'missing'];
     return { symbol: h.symbol, value: h.value, return: r, pnl: h.value * r, source };
   });
+  if (lines.length > 0 && lines.every((l) => l.source === 'missing'))
+    return noData(window, holdings, 'no_history');
   return total(window.name, 'historical', lines, equity, window);
 }
 

@@ -69,6 +69,8 @@ export const stressRowSchema = z.object({
   pnlPct: num.nullable(),
   /** A holding used the benchmark as a proxy or had no history in the window. */
   flagged: z.boolean(),
+  /** "no data for this window: …" when the window has no result (pnl is then not a figure); null otherwise. */
+  noData: z.string().nullable(),
 });
 export type StressRowDto = z.infer<typeof stressRowSchema>;
 
@@ -96,3 +98,36 @@ export const riskReportSchema = z.object({
   limits: z.array(riskLimitSchema),
 });
 export type RiskReportDto = z.infer<typeof riskReportSchema>;
+
+// ── alerts (SPEC 9, riskui) ──
+
+export const riskAlertsRequest = z
+  .object({ portfolioId: idSchema.optional(), limit: z.number().int().min(1).max(1_000).optional() })
+  .strict();
+
+/**
+ * One line of the alert list: a risk alert's crossing or re-arm, or the risk manager's exit, halt or
+ * resume. The figures are formatted by the backend (shared/format), the time is epoch ms.
+ */
+export const riskAlertSchema = z.object({
+  id: idSchema,
+  at: z.number().int().min(0),
+  /** The event type: RiskAlert, RiskExit, TradingHalted or TradingResumed. */
+  type: z.string(),
+  severity: z.enum(['alert', 'info']),
+  symbol: z.string().nullable(),
+  positionId: z.string().nullable(),
+  portfolioId: z.string().nullable(),
+  /** What crossed: "Portfolio drawdown", "KO drawdown", "VaR (99 %, 1 day)", "KO trailing stop". */
+  what: z.string(),
+  /** The figure when it crossed ("12.4 %", "$57.10"). */
+  value: z.string(),
+  /** The threshold it crossed ("10 %", "stop at $57.20"). */
+  threshold: z.string(),
+  /** "crossed", "back inside: armed again", "sold 40 shares", "trading halted", "resumed by …". */
+  status: z.string(),
+  /** One sentence. */
+  detail: z.string(),
+});
+export type RiskAlertDto = z.infer<typeof riskAlertSchema>;
+export const riskAlertListSchema = z.array(riskAlertSchema);

@@ -42,6 +42,11 @@ export const tradingStatusSchema = z.object({
     failed: z.number().int().min(0),
     dead: z.number().int().min(0),
   }),
+  /**
+   * What stops trading besides the user's pause: the ledger's failed check (the whole tenant, ADR 0076)
+   * and the portfolios the max-drawdown circuit breaker halted (their names, SPEC 9).
+   */
+  halted: z.object({ ledger: z.boolean(), portfolios: z.array(z.string()) }),
 });
 export type TradingStatusDto = z.infer<typeof tradingStatusSchema>;
 

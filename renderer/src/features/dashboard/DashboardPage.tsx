@@ -11,6 +11,8 @@ import { useTradingStore } from '../../stores/tradingStore';
 import { PortfolioPicker } from '../positions/PortfolioPicker';
 import { LoopCard, ProviderCard } from './LoopCards';
 import { AccountingFigures } from './AccountingFigures';
+import { HaltBanner } from '../halts/HaltBanner';
+import { haltedPortfolios, useHaltStore } from '../../stores/haltStore';
 
 export function DashboardPage() {
   const dashboard = usePortfolioStore((s) => s.dashboard);
@@ -18,10 +20,12 @@ export function DashboardPage() {
   const selectedId = usePortfolioStore((s) => s.selectedId);
   const trading = useTradingStore((s) => s.status);
   const busy = useTradingStore((s) => s.busy);
+  const halts = useHaltStore((s) => s.halts);
 
   useEffect(() => {
     void usePortfolioStore.getState().loadDashboard();
     void useTradingStore.getState().load();
+    void useHaltStore.getState().load();
   }, [selectedId]);
 
   return (
@@ -51,13 +55,26 @@ export function DashboardPage() {
           </>
         )}
       </div>
+      <HaltBanner portfolioId={selectedId} />
       {error && (
         <ErrorBanner message={error} onRetry={() => void usePortfolioStore.getState().loadDashboard()} />
       )}
       {!dashboard && !error && <Loading />}
       {dashboard && (
         <>
-          <PaperNote dashboard={dashboard} now={trading?.clockNow ?? null} />
+          <PaperNote
+            dashboard={dashboard}
+            now={trading?.clockNow ?? null}
+            halted={
+              trading?.halted.ledger === true
+                ? "Trading is halted: the ledger's check failed."
+                : haltedPortfolios(halts).some(
+                      (h) => h.state === 'halted' && (selectedId === null || h.portfolioId === selectedId),
+                    )
+                  ? 'The portfolio is halted: no order until you resume it.'
+                  : null
+            }
+          />
           <AccountingFigures portfolioId={selectedId} />
           <div className="grid cols-4">
             <Stat
@@ -174,7 +191,16 @@ function valueSub(d: DashboardDto): string {
 /**
  * Issue 15: the Dashboard says plainly that trading is on paper, and when the first buy will happen.
  */
-function PaperNote({ dashboard, now }: { dashboard: DashboardDto; now: number | null }) {
+function PaperNote({
+  dashboard,
+  now,
+  halted,
+}: {
+  dashboard: DashboardDto;
+  now: number | null;
+  /** Why nothing trades now (the ledger's check, the circuit breaker), or null. */
+  halted: string | null;
+}) {
   const waiting = dashboard.awaitingFirstTrade.map((a) => a.symbol);
   const at = dashboard.nextTradeAt;
   const when =
@@ -183,11 +209,13 @@ function PaperNote({ dashboard, now }: { dashboard: DashboardDto; now: number | 
     <p className="note" data-testid="paper-note">
       <strong>Paper trading.</strong> Orders fill against market quotes inside this app: no broker, no real
       money.{' '}
-      {waiting.length > 0
-        ? `${waiting.join(', ')} ${waiting.length === 1 ? 'has' : 'have'} not bought yet: the first evaluation with the market open buys to the initial stock share${when}.`
-        : at !== null && now !== null && at - now > 10 * 60_000
-          ? `The market is closed: the next trade can happen${when}.`
-          : ''}
+      {halted !== null
+        ? halted
+        : waiting.length > 0
+          ? `${waiting.join(', ')} ${waiting.length === 1 ? 'has' : 'have'} not bought yet: the first evaluation with the market open buys to the initial stock share${when}.`
+          : at !== null && now !== null && at - now > 10 * 60_000
+            ? `The market is closed: the next trade can happen${when}.`
+            : ''}
     </p>
   );
 }

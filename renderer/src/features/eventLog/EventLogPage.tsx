@@ -35,6 +35,7 @@ const GROUPS: Record<string, { label: string; types: EventType[] }> = {
   },
   config: { label: 'Settings changes', types: ['ConfigChanged'] },
   system: { label: 'Ticks and provider errors', types: ['TickCompleted', 'ProviderError'] },
+  risk: { label: 'Risk', types: ['RiskExit', 'TradingHalted', 'TradingResumed', 'RiskAlert'] },
 };
 
 export function EventLogPage() {

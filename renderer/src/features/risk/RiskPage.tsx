@@ -1,10 +1,16 @@
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
+import type { ConfigPatch } from '../../../../shared/ipc/dto/config';
 import { Button } from '../../components/Button';
 import { Badge, Card } from '../../components/Card';
 import { Empty, ErrorBanner, Loading } from '../../components/States';
+import { PortfolioPicker } from '../positions/PortfolioPicker';
+import { usePortfolioStore } from '../../stores/portfolioStore';
 import { useRiskStore } from '../../stores/riskStore';
-import type { RiskFiguresDto, RiskReportDto } from '../../../../shared/ipc/dto/risk';
-import { formatDollars, formatPercent, formatRatio } from '../../../../shared/format/Format';
+import { useTradingSettingsStore } from '../../stores/tradingSettingsStore';
+import { StrategyForm } from '../settings/StrategyForm';
+import { fieldId, valuesOf } from '../settings/strategyFieldText';
+import type { RiskAlertDto, RiskFiguresDto, RiskReportDto } from '../../../../shared/ipc/dto/risk';
+import { formatDateTime, formatDollars, formatPercent, formatRatio } from '../../../../shared/format/Format';
 
 const HOW = {
   hvar: 'Historical VaR: the loss at the (1 − confidence) quantile of the window’s daily portfolio P&L (Σ value × daily return); 10-day = 1-day × √10.',
@@ -23,19 +29,26 @@ const HOW = {
 export function RiskPage() {
   const report = useRiskStore((s) => s.report);
   const error = useRiskStore((s) => s.error);
+  // The portfolio picked here or on another page (the first one by default).
+  const selectedId = usePortfolioStore((s) => s.selectedId);
+  const load = () => void useRiskStore.getState().load(usePortfolioStore.getState().selectedId);
   useEffect(() => {
-    void useRiskStore.getState().load();
+    if (!usePortfolioStore.getState().loaded) void usePortfolioStore.getState().load();
   }, []);
+  useEffect(() => {
+    void useRiskStore.getState().load(selectedId);
+  }, [selectedId]);
   return (
     <div className="page risk-page">
       <div className="page-header">
         <h1>Risk</h1>
         <span className="spacer" />
-        <Button small onClick={() => void useRiskStore.getState().load()}>
+        <PortfolioPicker />
+        <Button small onClick={load}>
           Refresh
         </Button>
       </div>
-      {error && <ErrorBanner message={error} onRetry={() => void useRiskStore.getState().load()} />}
+      {error && <ErrorBanner message={error} onRetry={load} />}
       {!report && !error && <Loading />}
       {report && <RiskReport report={report} />}
     </div>
@@ -54,6 +67,7 @@ function RiskReport({ report }: { report: RiskReportDto }) {
       ) : (
         <Figures f={f} />
       )}
+      <Alerts />
       {report.stress.length > 0 && f !== null && <Stress report={report} equity={f.equity} />}
       <Limits report={report} />
     </>
@@ -69,41 +83,54 @@ function Figures({ f }: { f: RiskFiguresDto }) {
         {formatDollars(f.equity)}.
       </p>
       <Card title="Value at risk">
-        <table className="table" aria-label="Value at risk">
-          <thead>
-            <tr>
-              <th>Confidence</th>
-              <th title={HOW.hvar}>Historical VaR 1 d</th>
-              <th title={HOW.hcvar}>Historical CVaR 1 d</th>
-              <th title={HOW.pvar}>Parametric VaR 1 d</th>
-              <th title={HOW.hvar}>Historical VaR 10 d</th>
-              <th title={HOW.hcvar}>CVaR 10 d</th>
-              <th title={HOW.pvar}>Parametric VaR 10 d</th>
-            </tr>
-          </thead>
-          <tbody>
-            {f.levels.map((l) => (
-              <tr key={l.confidence}>
-                <td>{formatPercent(l.confidence, { digits: 0 })}</td>
-                <td title={HOW.hvar}>
-                  {formatDollars(l.historicalVar1d)}{' '}
-                  <span className="muted">({formatPercent(l.historicalVar1dPct)})</span>
-                </td>
-                <td title={HOW.hcvar}>
-                  {formatDollars(l.historicalCvar1d)}{' '}
-                  <span className="muted">({formatPercent(l.historicalCvar1dPct)})</span>
-                </td>
-                <td title={HOW.pvar}>
-                  {formatDollars(l.parametricVar1d)}{' '}
-                  <span className="muted">({formatPercent(l.parametricVar1dPct)})</span>
-                </td>
-                <td title={HOW.hvar}>{formatDollars(l.historicalVar10d)}</td>
-                <td title={HOW.hcvar}>{formatDollars(l.historicalCvar10d)}</td>
-                <td title={HOW.pvar}>{formatDollars(l.parametricVar10d)}</td>
+        <div className="table-wrap">
+          <table className="table risk-var-table" aria-label="Value at risk">
+            <thead>
+              <tr>
+                <th>Loss not exceeded at</th>
+                {f.levels.map((l) => (
+                  <th key={`1d-${l.confidence}`} className="num">
+                    {formatPercent(l.confidence, { digits: 0 })}, 1 day
+                  </th>
+                ))}
+                {f.levels.map((l) => (
+                  <th key={`10d-${l.confidence}`} className="num">
+                    {formatPercent(l.confidence, { digits: 0 })}, 10 days
+                  </th>
+                ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {(
+                [
+                  ['Historical VaR', HOW.hvar, 'historicalVar1d', 'historicalVar1dPct', 'historicalVar10d'],
+                  [
+                    'Historical CVaR',
+                    HOW.hcvar,
+                    'historicalCvar1d',
+                    'historicalCvar1dPct',
+                    'historicalCvar10d',
+                  ],
+                  ['Parametric VaR', HOW.pvar, 'parametricVar1d', 'parametricVar1dPct', 'parametricVar10d'],
+                ] as const
+              ).map(([name, how, oneDay, pct, tenDays]) => (
+                <tr key={name} title={how}>
+                  <th scope="row">{name}</th>
+                  {f.levels.map((l) => (
+                    <td key={`1d-${l.confidence}`} className="num">
+                      {formatDollars(l[oneDay])} <span className="muted">({formatPercent(l[pct])})</span>
+                    </td>
+                  ))}
+                  {f.levels.map((l) => (
+                    <td key={`10d-${l.confidence}`} className="num">
+                      {formatDollars(l[tenDays])}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
         <div className="row risk-facts">
           <span title={HOW.beta}>
             Beta to {f.benchmark ?? 'benchmark'}: <strong>{formatRatio(f.beta)}</strong>
@@ -123,46 +150,62 @@ function Figures({ f }: { f: RiskFiguresDto }) {
           <Heatmap f={f} />
         </Card>
       </div>
-      <Card title="Component VaR (99 %, 1 day)">
-        <table className="table" aria-label="Component VaR">
-          <thead>
-            <tr>
-              <th>Symbol</th>
-              <th>Value</th>
-              <th>Weight</th>
-              <th title={HOW.cvar}>Component VaR 95 %</th>
-              <th title={HOW.cvar}>Component VaR 99 %</th>
-              <th title="Share of the parametric 99 % VaR">Share</th>
-              <th title="Annualised volatility: sd of daily returns × √252">Volatility</th>
-              <th title={HOW.beta}>Beta</th>
-            </tr>
-          </thead>
-          <tbody>
-            {f.holdings.map((h) => (
-              <tr key={h.symbol}>
-                <td>
-                  {h.symbol}{' '}
-                  {h.shortHistory && (
-                    <Badge tone="warn" title="Fewer daily returns than the window">
-                      short history
-                    </Badge>
-                  )}
-                </td>
-                <td>{formatDollars(h.value)}</td>
-                <td>{formatPercent(h.weight)}</td>
-                <td title={HOW.cvar}>{formatDollars(h.componentVar95)}</td>
-                <td title={HOW.cvar}>{formatDollars(h.componentVar99)}</td>
-                <td>
-                  {formatPercent(
-                    l99 && l99.parametricVar1d !== 0 ? h.componentVar99 / l99.parametricVar1d : null,
-                  )}
-                </td>
-                <td>{formatPercent(h.volatility)}</td>
-                <td>{formatRatio(h.beta)}</td>
+      <Card title="Component VaR (parametric, 1 day)">
+        <div className="table-wrap">
+          <table className="table" aria-label="Component VaR">
+            <thead>
+              <tr>
+                <th>Symbol</th>
+                <th className="num">Value</th>
+                <th className="num">Weight</th>
+                <th className="num" title={HOW.cvar}>
+                  VaR 95 %
+                </th>
+                <th className="num" title={HOW.cvar}>
+                  VaR 99 %
+                </th>
+                <th className="num" title="Share of the parametric 99 % VaR">
+                  Share
+                </th>
+                <th className="num" title="Annualised volatility: sd of daily returns × √252">
+                  Volatility
+                </th>
+                <th className="num" title={HOW.beta}>
+                  Beta
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {f.holdings.map((h) => (
+                <tr key={h.symbol}>
+                  <td>
+                    {h.symbol}{' '}
+                    {h.shortHistory && (
+                      <Badge tone="warn" title="Fewer daily returns than the window">
+                        short history
+                      </Badge>
+                    )}
+                  </td>
+                  <td className="num">{formatDollars(h.value)}</td>
+                  <td className="num">{formatPercent(h.weight)}</td>
+                  <td className="num" title={HOW.cvar}>
+                    {formatDollars(h.componentVar95)}
+                  </td>
+                  <td className="num" title={HOW.cvar}>
+                    {formatDollars(h.componentVar99)}
+                  </td>
+                  <td className="num">
+                    {formatPercent(
+                      l99 && l99.parametricVar1d !== 0 ? h.componentVar99 / l99.parametricVar1d : null,
+                    )}
+                  </td>
+                  <td className="num">{formatPercent(h.volatility)}</td>
+                  <td className="num">{formatRatio(h.beta)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </Card>
     </>
   );
@@ -292,16 +335,24 @@ function Stress({ report, equity }: { report: RiskReportDto; equity: number }) {
                 </Badge>
               )}
             </span>
-            <span className="risk-stress-track">
-              <span
-                className={s.pnl < 0 ? 'risk-stress-bar loss' : 'risk-stress-bar gain'}
-                style={{ width: `${(Math.abs(s.pnl) / worst) * 100}%` }}
-              />
-            </span>
-            <span className="risk-stress-value">
-              {formatDollars(s.pnl, { signed: true })} (
-              {formatPercent(s.pnlPct ?? (equity > 0 ? s.pnl / equity : null), { signed: true })})
-            </span>
+            {s.noData !== null ? (
+              <span className="risk-stress-nodata muted" data-testid="stress-no-data">
+                {s.noData}
+              </span>
+            ) : (
+              <>
+                <span className="risk-stress-track">
+                  <span
+                    className={s.pnl < 0 ? 'risk-stress-bar loss' : 'risk-stress-bar gain'}
+                    style={{ width: `${(Math.abs(s.pnl) / worst) * 100}%` }}
+                  />
+                </span>
+                <span className="risk-stress-value">
+                  {formatDollars(s.pnl, { signed: true })} (
+                  {formatPercent(s.pnlPct ?? (equity > 0 ? s.pnl / equity : null), { signed: true })})
+                </span>
+              </>
+            )}
           </div>
         ))}
       </div>
@@ -309,29 +360,130 @@ function Stress({ report, equity }: { report: RiskReportDto; equity: number }) {
   );
 }
 
+/**
+ * The risk limits, editable here (SPEC 9): the risk section of the portfolio's settings, through the
+ * same form and settings call as Settings › Strategy defaults (one ConfigChanged per save), each field
+ * with how far the portfolio is from it now.
+ */
 function Limits({ report }: { report: RiskReportDto }) {
+  const fields = useTradingSettingsStore((s) => s.fields);
+  const fieldsError = useTradingSettingsStore((s) => s.error);
+  const portfolios = usePortfolioStore((s) => s.portfolios);
+  const portfolio = portfolios.find((p) => p.id === report.portfolioId) ?? null;
+  useEffect(() => {
+    void useTradingSettingsStore.getState().loadFields();
+  }, []);
+  const riskFields = useMemo(() => (fields ?? []).filter((f) => f.section === 'risk'), [fields]);
+  const own = useMemo(
+    () => (portfolio ? valuesOf(riskFields, portfolio.config, true) : {}),
+    [riskFields, portfolio],
+  );
+  const defaults = useMemo(
+    () => Object.fromEntries(riskFields.map((f) => [fieldId(f), f.defaultValue])),
+    [riskFields],
+  );
+  const notes = useMemo(
+    () =>
+      Object.fromEntries(
+        report.limits
+          .filter((l) => l.on)
+          .map((l) => [
+            `risk.${l.key}`,
+            <span
+              key={l.key}
+              className={l.distance !== null && l.distance < 0 ? 'loss' : 'risk-distance'}
+              title={l.how}
+              data-testid={`distance-${l.key}`}
+            >
+              Now: {l.text}
+            </span>,
+          ]),
+      ),
+    [report.limits],
+  );
   return (
-    <Card title="Risk limits">
-      <table className="table" aria-label="Risk limits">
-        <thead>
-          <tr>
-            <th>Limit</th>
-            <th>Setting</th>
-            <th>Now</th>
-          </tr>
-        </thead>
-        <tbody>
-          {report.limits.map((l) => (
-            <tr key={l.key} title={l.how}>
-              <td>{l.label}</td>
-              <td>{l.setting}</td>
-              <td className={l.distance !== null && l.distance < 0 ? 'loss' : l.on ? '' : 'muted'}>
-                {l.text}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+    <Card title={portfolio ? `Risk limits of ${portfolio.name}` : 'Risk limits'}>
+      <p className="small muted">
+        Every limit is off until set (type a value, or “off”). Positions inherit these; a position can
+        override its stops under Positions › Settings. Alerts are notified once per crossing and listed above.
+      </p>
+      {fieldsError && <ErrorBanner message={fieldsError} />}
+      {!portfolio || riskFields.length === 0 ? (
+        fieldsError ? null : report.portfolioId === null ? (
+          <p className="empty">No portfolio yet: create one under Positions first.</p>
+        ) : (
+          <Loading />
+        )
+      ) : (
+        <StrategyForm
+          key={portfolio.id}
+          fields={riskFields}
+          mode="defaults"
+          inherited={defaults}
+          own={own}
+          notes={notes}
+          label="Risk limits"
+          onSave={async (patch) => {
+            if (Object.keys(patch).length === 0) return { ok: true };
+            const r = await usePortfolioStore.getState().changeConfig(portfolio.id, patch as ConfigPatch);
+            if (!r.ok) return { ok: false, message: r.message, issues: r.issues };
+            await useRiskStore.getState().load(portfolio.id);
+            return { ok: true };
+          }}
+        />
+      )}
+    </Card>
+  );
+}
+
+/** The alert list (SPEC 9): crossings of the drawdown and VaR alerts, and the risk manager's exits and halts. */
+function Alerts() {
+  const alerts = useRiskStore((s) => s.alerts);
+  const error = useRiskStore((s) => s.alertsError);
+  return (
+    <Card title="Alerts">
+      {error && <ErrorBanner message={error} onRetry={() => void useRiskStore.getState().loadAlerts()} />}
+      {alerts === null && !error && <Loading />}
+      {alerts !== null && alerts.length === 0 && (
+        <p className="empty" data-testid="no-alerts">
+          No alerts yet. Set a drawdown or VaR alert under Risk limits: each crossing is notified once and
+          listed here, with the stops and halts of the risk manager.
+        </p>
+      )}
+      {alerts !== null && alerts.length > 0 && (
+        <div className="table-wrap table-scroll">
+          <table className="table risk-alerts" aria-label="Risk alerts">
+            <thead>
+              <tr>
+                <th>Time</th>
+                <th>What</th>
+                <th className="num">Value</th>
+                <th className="num">Threshold</th>
+                <th>Status</th>
+              </tr>
+            </thead>
+            <tbody>
+              {alerts.map((a: RiskAlertDto) => (
+                <tr key={a.id} title={a.detail} className={a.severity === 'info' ? 'muted' : undefined}>
+                  <td className="nowrap">{formatDateTime(a.at)}</td>
+                  <td>
+                    {a.severity === 'alert' ? (
+                      <Badge tone="warn" title={a.type}>
+                        {a.what}
+                      </Badge>
+                    ) : (
+                      a.what
+                    )}
+                  </td>
+                  <td className="num">{a.value}</td>
+                  <td className="num">{a.threshold}</td>
+                  <td>{a.status}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
     </Card>
   );
 }

@@ -38,6 +38,7 @@ export function StrategyForm({
   extra,
   busy,
   onCancel,
+  notes,
 }: {
   fields: readonly StrategyFieldDto[];
   mode: 'defaults' | 'override';
@@ -52,6 +53,8 @@ export function StrategyForm({
   extra?: ReactNode;
   busy?: boolean;
   onCancel?: () => void;
+  /** A line under a field, by field id (the Risk page: how far the portfolio is from each limit). */
+  notes?: Readonly<Record<string, ReactNode>>;
 }) {
   // By content: a push of the same settings (the answer to a save, another window) keeps what is typed.
   const ownKey = JSON.stringify(own);
@@ -163,6 +166,7 @@ export function StrategyForm({
               </>
             ) : null}
             {f.rule && <span className="muted"> · {f.rule.replace(`${f.label} must be `, '')}</span>}
+            {notes?.[id] !== undefined && <span className="field-note">{notes[id]}</span>}
           </span>
         );
         const control =
