@@ -9,6 +9,7 @@ import { BuyAndHoldReplay } from './BuyAndHoldReplay';
 import { monthlyReturnTable } from './MonthlyTable';
 import type { DetailedColumns, ReplayTotals } from './SimulatedPosition';
 import { SimulatedPosition } from './SimulatedPosition';
+import type { SimGate } from './SimulatedPortfolioRisk';
 import { SimulatedPortfolioRisk } from './SimulatedPortfolioRisk';
 import { barLabel } from './TimelineRecorder';
 import { RunLog } from './RunLog';
@@ -318,6 +319,11 @@ export interface PositionReplay {
   timelineRecorder(): TimelineRecorder | null;
 }
 
+/** A position replay the portfolio rules can gate (SPEC 9): volatility balancing's and a signal strategy's. */
+export interface GatedReplay extends PositionReplay {
+  gate: SimGate;
+}
+
 export interface ReplayRun {
   replays: readonly PositionReplay[];
   buyHolds: BuyAndHoldReplay[] | null;
@@ -496,17 +502,17 @@ function replay(prepared: Prepared, detailed: boolean, options: RunOptions): Res
  * position's ledger before the step, at its bar's close, or its last close without a bar now) through the
  * daily loss stop and the circuit breaker; the gate goes to every position, a rule that fires to the log.
  */
-function judgePortfolio(
+export function judgePortfolio(
   risk: SimulatedPortfolioRisk,
   prepared: Prepared,
-  replays: readonly SimulatedPosition[],
+  replays: readonly GatedReplay[],
   u: number,
   log: RunLog,
 ): void {
   const { positions, index, stepSessions } = prepared;
   let equity = 0;
   for (let k = 0; k < replays.length; k++) {
-    const r = replays[k] as SimulatedPosition;
+    const r = replays[k] as GatedReplay;
     const i = index === null ? u : ((index[k] as Int32Array)[u] as number);
     const price = i >= 0 ? ((positions[k] as PreparedPosition).bars.close[i] as number) : r.lastClose;
     const l = r.state;

@@ -29,7 +29,16 @@ import { openingLedger } from '../SimulationSpec';
 import type { PositionReplay } from '../runSimulation';
 import { noTotals } from '../runSimulation';
 import { SimulatedRisk } from '../SimulatedRisk';
-import { ACTION_BUY, ACTION_REJECTED, ACTION_SELL, barLabel, TimelineRecorder } from '../TimelineRecorder';
+import {
+  ACTION_BUY,
+  ACTION_HOLD,
+  ACTION_REJECTED,
+  ACTION_SELL,
+  barLabel,
+  TimelineRecorder,
+} from '../TimelineRecorder';
+import type { SimGate } from '../SimulatedPortfolioRisk';
+import { GATE_ALL, GATE_NONE, GATE_SELLS } from '../SimulatedPortfolioRisk';
 import type { RoundTrip } from './RoundTrips';
 import { RoundTripTracker } from './RoundTrips';
 import type { Signal } from './Strategy';
@@ -103,6 +112,8 @@ export class SignalPosition implements PositionReplay {
     cashDeltaCents: cents(0),
   };
   private readonly bar: BarPrices = { open: NaN, high: NaN, low: NaN, close: NaN, volume: NaN };
+  /** SPEC 9's portfolio rules at this step (set by the run): everything, sells only, or nothing. */
+  gate: SimGate = GATE_ALL;
   /** SPEC 9's stops and order validator for this position; null when the config sets none. */
   private readonly risk: SimulatedRisk | null;
   /** Exits a stop has placed (at most one: the position is paused after it). */
@@ -180,7 +191,8 @@ export class SignalPosition implements PositionReplay {
       this.matchWorking(i, 'SELL');
       this.matchWorking(i, 'BUY');
     }
-    if (this.risk !== null) this.riskStep(i, this.risk);
+    // The circuit breaker halted the run (docs/adr/0131): orders already working fill, no stop fires.
+    if (this.risk !== null && this.gate !== GATE_NONE) this.riskStep(i, this.risk);
   }
 
   private loadBar(i: number): void {
@@ -213,6 +225,18 @@ export class SignalPosition implements PositionReplay {
     if (!this.acts(side)) return;
     const risk = this.risk;
     if (risk !== null && risk.paused) return;
+    // SPEC 9's portfolio rules: halted, no order; after the daily loss stop, no new buy this session.
+    if (this.gate === GATE_NONE || (side === 'BUY' && this.gate === GATE_SELLS)) {
+      if (this.timeline !== null)
+        this.timeline.record(
+          i,
+          ACTION_HOLD,
+          0,
+          NaN,
+          this.timeline.reasonSetOf([this.gate === GATE_NONE ? 'trading_halted' : 'daily_loss_stop']),
+        );
+      return;
+    }
     const model = this.shared.matching;
     this.loadBar(i);
     const b = this.bar;

@@ -1,6 +1,7 @@
 import type { MatchingModel } from '../../domain/orders/MatchingRules';
 import type { BuyAndHoldReplay } from '../BuyAndHoldReplay';
 import { RunLog } from '../RunLog';
+import { SimulatedPortfolioRisk } from '../SimulatedPortfolioRisk';
 import type { SimulationResult } from '../SimulationResult';
 import type { SimulationSpec, SymbolHistory } from '../SimulationSpec';
 import type { Prepared, ReplayRun, RunOptions, SimulationFailure } from '../runSimulation';
@@ -9,6 +10,7 @@ import {
   buyHoldReplays,
   dailyColumns,
   fail,
+  judgePortfolio,
   prepareSimulation,
   progressEvery,
   recordDay,
@@ -226,7 +228,10 @@ export function replaySignals(
   const snapshot = new StepSnapshot(present);
   const barOf = new Int32Array(count);
   const every = progressEvery(steps);
-  if (count === 1 && index === null && daily === null) {
+  // SPEC 9's portfolio rules (risklive's, docs/adr/0131): null unless the run sets a daily loss stop or
+  // a circuit breaker; then the portfolio is judged at each step, before the positions open.
+  const portfolioRisk = SimulatedPortfolioRisk.of(spec.config);
+  if (count === 1 && index === null && daily === null && portfolioRisk === null) {
     // One position, not detailed (the compare's and the bench's run): a loop of its own, with no
     // per-position loops around a bar's few reads.
     snapshot.last = views[0] as BarView;
@@ -245,6 +250,7 @@ export function replaySignals(
       if (options.signal?.aborted) return fail('CANCELLED', 'the simulation was cancelled');
       options.onProgress?.(u, steps);
     }
+    if (portfolioRisk !== null) judgePortfolio(portfolioRisk, prepared, replays, u, log);
     let changed = false;
     for (let k = 0; k < count; k++) {
       const i = index === null ? u : ((index[k] as Int32Array)[u] as number);
@@ -283,7 +289,8 @@ export function replaySignals(
       const i = barOf[k] as number;
       if (i >= 0) (replays[k] as SignalPosition).sessionEnd(i);
     }
-    recordDay(replays, buyHolds, daily, day, dailyEquity, dailyBuyHold);
+    const total = recordDay(replays, buyHolds, daily, day, dailyEquity, dailyBuyHold);
+    portfolioRisk?.onSessionClose(total);
     day++;
   }
   for (const r of replays) r.finish();

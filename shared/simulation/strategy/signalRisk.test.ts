@@ -67,6 +67,43 @@ function run(
   return out.result;
 }
 
+/** Two symbols, each with its script (`SYMBOL:bar`). */
+function runTwo(
+  closes: Record<'X' | 'Y', number[]>,
+  script: Record<string, SignalAction>,
+  risk: Partial<RiskConfig>,
+): LabResult {
+  const history = (['X', 'Y'] as const).map((sym): SymbolHistory => ({
+    bars: bars(
+      sym,
+      closes[sym].map((c, i) => [DAYS[i] as string, c]),
+    ),
+    dividends: [],
+  }));
+  const spec = simSpec(['X', 'Y'], { cash: 10_000_000, config: { risk } });
+  spec.commission = { rate: 0, minimumCents: 0, scope: 'GLOBAL' };
+  const strategy: SignalStrategy = {
+    kind: 'signals',
+    choice: strategyChoice('buy_and_hold'),
+    label: 'scripted',
+    start: () => ({
+      onBar: (snap) =>
+        snap.bars.flatMap((bar) => {
+          const action = script[`${bar.symbol}:${bar.index}`];
+          return action === undefined
+            ? []
+            : [{ action, symbol: bar.symbol, price: bar.close, time: bar.time }];
+        }),
+    }),
+  };
+  const out = runStrategy(spec, history, strategy, {
+    sizer: sizerChoice('fixed', [50]),
+    matching: { fill: 'close', slippageBps: 0, maxVolumePct: null },
+  });
+  if (!out.ok) throw new Error(out.message);
+  return out.result;
+}
+
 const trades = (r: LabResult): [string, string, string, number, number | null, string[]][] =>
   r.simulation.trades.map((t) => [t.decidedAt.slice(5), t.side, t.status, t.qty, t.price, t.reasons]);
 
@@ -130,6 +167,36 @@ describe('risk manager and order validator on a signal strategy', () => {
     ]);
     expect(r.simulation.positions[0]?.totals.rejected).toBe(1);
     expect(r.simulation.positions[0]?.final.qty).toBe(0);
+  });
+
+  it('the circuit breaker (portfolio drawdown) halts the run: no order after it, the halt in the log', () => {
+    // $100,000; 50 bought @ 100; the close of 40 (01-04) puts the equity at $97,000, 3 % under its peak:
+    // a 2 % breaker halts, and the SELL signal of 01-05 is not acted on.
+    const closes = [100, 100, 40, 45, 50];
+    const halted = run(closes, { 0: 'BUY', 3: 'SELL' }, { maxDrawdownPct: 0.02 });
+    expect(trades(halted)).toEqual([['01-02', 'BUY', 'FILLED', 50, 100, []]]);
+    expect(
+      halted.simulation.events.filter((e) => e.type === 'TradingHalted').map((e) => [e.at, e.detail]),
+    ).toEqual([['2024-01-04', 'max_drawdown']]);
+    expect(halted.simulation.positions[0]?.final.qty).toBe(50);
+    expect(trades(run(closes, { 0: 'BUY', 3: 'SELL' }, undefined))).toHaveLength(2);
+  });
+
+  it('the daily loss stop: no new buy for the rest of the session, buys again the next one', () => {
+    // Two positions of $100,000. X: 50 bought @ 100, closes at 50 on 01-04: the portfolio is 1.25 % under
+    // the previous close, past a 1 % daily loss stop, so Y's BUY of 01-04 is dropped; Y's BUY of 01-05 acts.
+    const r = runTwo(
+      { X: [100, 100, 50, 50], Y: [10, 10, 10, 10] },
+      { 'X:0': 'BUY', 'Y:2': 'BUY', 'Y:3': 'BUY' },
+      { dailyLossLimitPct: 0.01 },
+    );
+    expect(r.simulation.trades.map((t) => [t.symbol, t.decidedAt.slice(5), t.side, t.qty])).toEqual([
+      ['X', '01-02', 'BUY', 50],
+      ['Y', '01-05', 'BUY', 50],
+    ]);
+    expect(
+      r.simulation.events.filter((e) => e.type === 'TradingHalted').map((e) => [e.at, e.detail]),
+    ).toEqual([['2024-01-04', 'daily_loss_stop']]);
   });
 
   it('within the limit the order goes through', () => {
