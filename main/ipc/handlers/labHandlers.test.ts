@@ -40,6 +40,15 @@ describe('lab.compareStrategies', () => {
     }
   }, 60_000);
 
+  it("a drawdown circuit breaker halts each strategy's run after its first loss", async () => {
+    const free = await compare(request(), {} as never);
+    const halted = await compare(request({ maxDrawdownPct: 0.001 }), {} as never);
+    if (!free.ok || !halted.ok) throw new Error('compare failed');
+    const macd = (r: typeof free) => (r.ok ? (r.value.rows[0]?.markers.length ?? 0) : 0);
+    expect(macd(free)).toBeGreaterThan(10);
+    expect(macd(halted)).toBeLessThanOrEqual(2);
+  }, 60_000);
+
   it('refuses a limit out of range in the user units', () => {
     const parsed = compareRequestSchema.safeParse({ ...request(), risk: { trailingStopPct: 2 } });
     expect(parsed.success).toBe(false);

@@ -130,6 +130,8 @@ function CompareForm({ symbols: available, running }: { symbols: string[]; runni
   const [positionStop, setPositionStop] = useState('');
   const [trailingStop, setTrailingStop] = useState('');
   const [maxQty, setMaxQty] = useState('');
+  const [dailyLoss, setDailyLoss] = useState('');
+  const [breaker, setBreaker] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   // Per-field messages (cash and the risk limits).
   const [riskErrors, setRiskErrors] = useState<FieldErrors>({});
@@ -159,6 +161,14 @@ function CompareForm({ symbols: available, running }: { symbols: string[]; runni
           ? null
           : (parsePercent(trailingStop, 'Trailing stop', found, 'trailingStopPct') ?? null),
       maxPositionQty: parseOptionalNumber(maxQty, 'Largest position', found, 'maxPositionQty') ?? null,
+      dailyLossLimitPct:
+        dailyLoss.trim() === ''
+          ? null
+          : (parsePercent(dailyLoss, 'Daily loss stop', found, 'dailyLossLimitPct') ?? null),
+      maxDrawdownPct:
+        breaker.trim() === ''
+          ? null
+          : (parsePercent(breaker, 'Drawdown circuit breaker', found, 'maxDrawdownPct') ?? null),
     };
     setRiskErrors(found);
     if (Object.keys(found).length > 0 || amount === undefined) return setProblem(null);
@@ -238,6 +248,20 @@ function CompareForm({ symbols: available, running }: { symbols: string[]; runni
         </Field>
         <Field label="Largest position (shares)" hint="Blank is off" error={riskErrors.maxPositionQty}>
           <input inputMode="decimal" value={maxQty} onChange={(e) => setMaxQty(e.target.value)} />
+        </Field>
+        <Field
+          label="Daily loss stop (%)"
+          hint="Portfolio; blank is off"
+          error={riskErrors.dailyLossLimitPct}
+        >
+          <input inputMode="decimal" value={dailyLoss} onChange={(e) => setDailyLoss(e.target.value)} />
+        </Field>
+        <Field
+          label="Drawdown circuit breaker (%)"
+          hint="Portfolio; blank is off"
+          error={riskErrors.maxDrawdownPct}
+        >
+          <input inputMode="decimal" value={breaker} onChange={(e) => setBreaker(e.target.value)} />
         </Field>
       </>
       <div className="wide table-wrap">
