@@ -1,22 +1,15 @@
 import { z } from 'zod';
 import { isoDateSchema, sideSchema, symbolSchema } from './common';
 import { metricsSchema } from './simulation';
+import { SIZER_IDS, STRATEGY_IDS } from '../../simulation/strategy/names';
 import { RiskConfigSchema } from '../../domain/risk/RiskConfig';
 
 /**
  * The strategy lab's compare (SPEC 10, issue 18): several strategies (or parameter sets of one) on the
  * same symbols, dates and capital. Names and parameters as in shared/simulation/strategy/names.ts.
  */
-export const LAB_STRATEGY_IDS = [
-  'vb',
-  'buy_and_hold',
-  'sma_cross',
-  'macd',
-  'momentum',
-  'bollinger',
-  'rsi',
-] as const;
-export const LAB_SIZER_IDS = ['fixed', 'percent', 'risk', 'kelly', 'volatility'] as const;
+export const LAB_STRATEGY_IDS = STRATEGY_IDS;
+export const LAB_SIZER_IDS = SIZER_IDS;
 
 const choice = <T extends readonly [string, ...string[]]>(ids: T) =>
   z.object({ id: z.enum(ids), params: z.array(z.number().finite()).max(4).default([]) }).strict();

@@ -3,12 +3,11 @@ import type { MatchingModel } from '../../domain/orders/MatchingRules';
 import type { RiskConfig } from '../../domain/risk/RiskConfig';
 import type { SymbolHistory } from '../SimulationSpec';
 import { bars, simSpec } from '../testing/bars';
-import { strategyChoice } from './BuiltInStrategies';
+import { scripted } from '../testing/scripted';
 import type { LabResult } from './runStrategy';
 import { runStrategy } from './runStrategy';
 import { sizerChoice } from './Sizers';
-import type { SignalAction, SignalStrategy } from './Strategy';
-import { NO_SIGNALS } from './Strategy';
+import type { SignalAction } from './Strategy';
 
 /**
  * SPEC 9 on a signal strategy (SPEC 10: "the other strategies obey the risk manager and validator of
@@ -26,23 +25,9 @@ const DAYS = [
   '2024-01-10',
 ];
 
-/** A strategy that says BUY or SELL at given bars. */
-function scripted(script: Record<number, SignalAction>): SignalStrategy {
-  return {
-    kind: 'signals',
-    choice: strategyChoice('buy_and_hold'),
-    label: 'scripted',
-    start: () => ({
-      onBar(snap) {
-        const bar = snap.bars[0];
-        const action = bar === undefined ? undefined : script[bar.index];
-        return action === undefined || bar === undefined
-          ? NO_SIGNALS
-          : [{ action, symbol: bar.symbol, price: bar.close, time: bar.time }];
-      },
-    }),
-  };
-}
+/** BUY/SELL at given bars (`bar` or `SYMBOL:bar`). */
+const says = (script: Record<string, SignalAction>) =>
+  scripted(Object.fromEntries(Object.entries(script).map(([k, action]) => [k, { action }])));
 
 function run(
   closes: number[],
@@ -59,7 +44,7 @@ function run(
   };
   const spec = simSpec(['X'], { cash: 10_000_000, config: risk === undefined ? undefined : { risk } });
   spec.commission = { rate: 0, minimumCents: 0, scope: 'GLOBAL' };
-  const out = runStrategy(spec, [history], scripted(script), {
+  const out = runStrategy(spec, [history], says(script), {
     sizer: sizerChoice('fixed', [50]),
     matching: { fill: 'close', slippageBps: 0, maxVolumePct: null, ...matching },
   });
@@ -82,21 +67,7 @@ function runTwo(
   }));
   const spec = simSpec(['X', 'Y'], { cash: 10_000_000, config: { risk } });
   spec.commission = { rate: 0, minimumCents: 0, scope: 'GLOBAL' };
-  const strategy: SignalStrategy = {
-    kind: 'signals',
-    choice: strategyChoice('buy_and_hold'),
-    label: 'scripted',
-    start: () => ({
-      onBar: (snap) =>
-        snap.bars.flatMap((bar) => {
-          const action = script[`${bar.symbol}:${bar.index}`];
-          return action === undefined
-            ? []
-            : [{ action, symbol: bar.symbol, price: bar.close, time: bar.time }];
-        }),
-    }),
-  };
-  const out = runStrategy(spec, history, strategy, {
+  const out = runStrategy(spec, history, says(script), {
     sizer: sizerChoice('fixed', [50]),
     matching: { fill: 'close', slippageBps: 0, maxVolumePct: null },
   });
