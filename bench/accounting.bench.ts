@@ -23,7 +23,7 @@ import type { ClosePrices } from '../shared/ports/ClosePrices';
 import { AccountingService } from '../main/accounting/AccountingService';
 import { createStore } from '../main/db/createStore';
 import { DEFAULT_MIGRATIONS_FOLDER, openDatabase } from '../main/db/openDatabase';
-import { mulberry32, timeBest } from './harness';
+import { mulberry32, timeBestInterleaved } from './harness';
 
 const TENANT = 'bench-tenant';
 const PORTFOLIO = 'bench-portfolio';
@@ -40,7 +40,7 @@ interface Generated {
 }
 
 /** One position's life over `sessions`: an evaluation every session, about `fills` fills, quarterly dividends. */
-function positionEvents(
+export function positionEvents(
   positionId: string,
   symbol: string,
   sessions: readonly string[],
@@ -214,20 +214,28 @@ export async function runRebuildBench(): Promise<RebuildBenchResult> {
       const tax = washSales(ledger.journal);
       return { parts, stats, tax };
     };
-    const floorMs = timeBest(() => (sink += sumFills(read())), 5);
     let roundTrips = 0;
     let washed = 0;
-    const rebuildMs = timeBest(() => {
-      const tenant = loadTenantLedger(deps, TENANT);
-      const parts = tenant.ledger.closedParts();
-      const stats = roundTripStats(parts.map(roundTripOf));
-      const tax = washSales(tenant.ledger.journal);
-      roundTrips = stats.count;
-      washed = tax.parts.filter((p) => p.disallowedCents > 0).length;
-    }, 5);
+    // In turns: the floor and the rebuild see the same load (other processes on a shared machine).
+    const [floorMs, rebuildMs] = timeBestInterleaved(
+      [
+        () => (sink += sumFills(read())),
+        () => {
+          const tenant = loadTenantLedger(deps, TENANT);
+          const parts = tenant.ledger.closedParts();
+          const stats = roundTripStats(parts.map(roundTripOf));
+          const tax = washSales(tenant.ledger.journal);
+          roundTrips = stats.count;
+          washed = tax.parts.filter((p) => p.disallowedCents > 0).length;
+        },
+      ],
+      30,
+    ) as [number, number];
     const events = read();
-    const computeFloorMs = timeBest(() => (sink += sumFills(events)), 20);
-    const computeMs = timeBest(() => void compute(events), 20);
+    const [computeFloorMs, computeMs] = timeBestInterleaved(
+      [() => (sink += sumFills(events)), () => void compute(events)],
+      30,
+    ) as [number, number];
     if (sink === 0.5) console.log(sink);
     return {
       fills: generated.fills,

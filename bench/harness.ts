@@ -21,3 +21,20 @@ export function timeBest(fn: () => void, runs = 5): number {
   }
   return best;
 }
+
+/**
+ * Best wall times of several functions measured in turns (a, b, a, b, …) after one warm-up each: on a
+ * shared machine a burst of load then falls on both sides of a ratio, not on one of them.
+ */
+export function timeBestInterleaved(fns: readonly (() => void)[], runs = 15): number[] {
+  for (const fn of fns) fn();
+  const best = fns.map(() => Infinity);
+  for (let i = 0; i < runs; i++) {
+    fns.forEach((fn, k) => {
+      const t0 = performance.now();
+      fn();
+      best[k] = Math.min(best[k] as number, performance.now() - t0);
+    });
+  }
+  return best;
+}

@@ -70,6 +70,23 @@ test.describe.serial('simulation', () => {
     await expect(page.getByTestId('metrics')).toContainText('Sharpe');
     await expect(page.locator('.chart canvas').first()).toBeVisible();
     await shoot(page, '11-simulation-results');
+    // SPEC 8's round trips of the run and their statistics (issue 16), each figure with how it is computed.
+    const trips = page.getByTestId('sim-round-trips');
+    await expect(
+      trips.getByRole('table', { name: 'Round trips of the run' }).locator('tbody tr').first(),
+    ).toBeVisible();
+    await expect(trips.getByTestId('sim-round-trip-stats')).toContainText(/\d+ round trips/);
+    await expect(trips.getByTestId('sim-round-trip-stats')).toContainText('win rate');
+    await expect(trips.locator('.figure').first()).toHaveAttribute('title', /.+/);
+    await trips.scrollIntoViewIfNeeded();
+    for (const size of [
+      { width: 1024, height: 700 },
+      { width: 1440, height: 900 },
+    ]) {
+      await page.setViewportSize(size);
+      await trips.scrollIntoViewIfNeeded();
+      await shoot(page, `11b-simulation-round-trips-${size.width}x${size.height}`);
+    }
 
     for (const format of ['CSV', 'HTML', 'XLSX', 'PDF', 'JSON']) {
       await page.getByRole('button', { name: format, exact: true }).click();
@@ -80,8 +97,11 @@ test.describe.serial('simulation', () => {
       expect(statSync(file).size).toBeGreaterThan(200);
       if (format === 'HTML') expect(readFileSync(file, 'utf8')).toContain('<html');
       if (format === 'PDF') expect(readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-');
-      if (format === 'JSON') expect(JSON.parse(readFileSync(file, 'utf8'))).toBeTruthy();
+      if (format === 'HTML') expect(readFileSync(file, 'utf8')).toContain('Round-trip statistics');
+      if (format === 'JSON')
+        expect(JSON.parse(readFileSync(file, 'utf8')).accounting.roundTrips.length).toBeGreaterThan(0);
       if (format === 'CSV') expect(readFileSync(file, 'utf8').length).toBeGreaterThan(20);
+      if (format === 'CSV') expect(existsSync(file.replace(/\.csv$/, '.round-trips.csv'))).toBe(true);
     }
     // Browser mode also offers the file for download through the loopback server (token required).
     const download = page.waitForEvent('download');

@@ -25,11 +25,14 @@ import { exchangeDateOf } from '../../shared/domain/calendar';
 import type { Logger } from '../../shared/ports/Logger';
 import type { IdGenerator } from '../../shared/ports/IdGenerator';
 import { changeAccountingSettings } from '../../shared/application/accounting/changeAccountingSettings';
-import type { Result } from '../../shared/application/ledger/Result';
+import { fail, type Result } from '../../shared/application/ledger/Result';
+import { FIRST_SUPPORTED_YEAR } from '../../shared/domain/calendar';
 import {
   DEFAULT_ACCOUNTING_SETTINGS,
   type AccountingSettings,
 } from '../../shared/ports/AccountingSettingsRepository';
+
+const FIRST_HISTORY_DATE = `${FIRST_SUPPORTED_YEAR}-01-01`;
 
 /**
  * SPEC 8 in the live app: the tenant's ledger replayed from the event log (cached until a new fact is
@@ -85,12 +88,26 @@ export class AccountingService {
     settings: AccountingSettings,
   ): Promise<Result<AccountingSettings>> {
     const before = this.settings(portfolioId);
+    const benchmark = settings.benchmark.trim().toUpperCase();
+    if (benchmark !== before.benchmark && !(await this.hasHistory(benchmark))) {
+      const message = `No price history for ${benchmark}: the benchmark must be a symbol with daily closes (SPY is bundled)`;
+      return fail('validation', message, [{ path: 'benchmark', message }]);
+    }
     const result = changeAccountingSettings(this.deps, this.tenantId, portfolioId, settings);
     if (result.ok && before.lotMethod !== result.value.lotMethod) {
       this.cached = null;
       await this.rebuild({ full: true });
     }
     return result;
+  }
+
+  /** Whether `symbol` has daily closes up to today (in the sources the benchmark is read from). */
+  private async hasHistory(symbol: string): Promise<boolean> {
+    try {
+      return (await this.deps.closes.closes(symbol, FIRST_HISTORY_DATE, this.today())).size > 0;
+    } catch {
+      return false;
+    }
   }
 
   /** The benchmark of a portfolio (of the first one when none is given), SPY by default. */

@@ -24,6 +24,9 @@ const fixtures = {
   dir: path.join(root, 'a-folder'),
   text: path.join(root, 'note.txt'),
   unwritable: '/proc/vb-no-such-folder',
+  badSection: path.join(root, 'bad-section.json'),
+  holdings: path.join(root, 'holdings.csv'),
+  badHoldings: path.join(root, 'bad-holdings.csv'),
 };
 const previousCwd = process.cwd();
 const previousHome = process.env.VB_HOME;
@@ -32,6 +35,9 @@ beforeAll(() => {
   mkdirSync(fixtures.dir);
   mkdirSync(dataDir);
   writeFileSync(fixtures.text, 'not what any flag expects\n');
+  writeFileSync(fixtures.badSection, '{"triger": {"upThreshold": 0.05}}\n');
+  writeFileSync(fixtures.holdings, 'symbol,qty\nKO,10\n');
+  writeFileSync(fixtures.badHoldings, 'symbol,qty\nKO,abc\n');
   // Relative paths land in the temporary folder, and the data folder is never the user's.
   process.chdir(root);
   process.env.VB_HOME = dataDir;
@@ -176,6 +182,59 @@ describe('every flag of every command refuses its bad values', () => {
     expect(lines, err).toHaveLength(1);
     expect(lines[0]).toMatch(/^error: /);
     expect(lines[0]).toContain(flag.replace(/^[<[]|[>\]]$/g, ''));
+    expect(err).not.toMatch(/^\s+at /m);
+    expect(out).toBe('');
+    expect(tree(root)).toEqual(before);
+  });
+});
+
+/**
+ * Values each flag's parser reads but the command refuses once it sees them together or against the
+ * data (the README audit, issue 15–20): still exit 2, one line on stderr saying what was wrong in the
+ * investor's words (the flag, or the symbol, named), nothing on stdout, nothing written.
+ */
+const REFUSED: { argv: () => string[]; says: string | RegExp }[] = [
+  {
+    argv: () => ['simulate', 'KO', '--from', '2020-01-01', '--to', '2019-01-01'],
+    says: '--from 2020-01-01 is after --to',
+  },
+  {
+    argv: () => ['simulate', 'KO', '--config', fixtures.badSection],
+    says: 'unknown section "triger" (did you mean "trigger"?)',
+  },
+  { argv: () => ['simulate', 'KO', '--report', 'out.docx'], says: '--report "out.docx"' },
+  { argv: () => ['simulate', 'KO', '--threshold', '150%'], says: /--threshold: .*100 %/ },
+  { argv: () => ['simulate', 'KO', 'KO'], says: 'given twice' },
+  { argv: () => ['simulate', 'ZZZZ'], says: 'no symbol "ZZZZ"' },
+  { argv: () => ['sweep', 'KO', '--thresholds', '0.10:0.02:0.01'], says: '--thresholds "0.10:0.02:0.01"' },
+  {
+    argv: () => ['walk-forward', 'KO', '--in-sample', '30y', '--out-of-sample', '1y'],
+    says: 'too short for a 30-year in-sample window followed by a 1-year out-of-sample one',
+  },
+  {
+    argv: () => ['backtest', '--strategy', 'sma_cross:200,50', '--symbols', 'KO'],
+    says: '--strategy "sma_cross:200,50"',
+  },
+  { argv: () => ['backtest', '--strategy', 'vb', '--symbols', 'KO,KO'], says: '--symbols "KO,KO"' },
+  {
+    argv: () => ['stress', '--holdings', fixtures.holdings, '--window', '2020-03-23:2020-02-19'],
+    says: '--window "2020-03-23:2020-02-19"',
+  },
+  { argv: () => ['risk', '--holdings', fixtures.badHoldings], says: '--holdings' },
+  { argv: () => ['indicators', 'ZZZZ'], says: 'no symbol "ZZZZ"' },
+];
+
+describe('values a flag reads but the command refuses', () => {
+  // Before the daemon's cases below: a logger they start may still be writing its file afterwards.
+  it.each(REFUSED.map((c) => ({ ...c, name: c.argv().join(' ') })))('$name', async ({ argv, says }) => {
+    const before = tree(root);
+    const { code, out, err } = await captureCli(argv(), AbortSignal.timeout(60_000));
+    expect(code, err).toBe(2);
+    const lines = err.trim().split('\n');
+    expect(lines, err).toHaveLength(1);
+    expect(lines[0]).toMatch(/^error: /);
+    if (typeof says === 'string') expect(lines[0]).toContain(says);
+    else expect(lines[0]).toMatch(says);
     expect(err).not.toMatch(/^\s+at /m);
     expect(out).toBe('');
     expect(tree(root)).toEqual(before);

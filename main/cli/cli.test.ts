@@ -94,6 +94,50 @@ describe('vb simulate', () => {
     });
   });
 
+  it('applies the optional day-trade limit (SPEC 8) to a run: the day trade is a rejected buy with its reason', async () => {
+    // Hourly bars: Monday's buy, Tuesday's sell at +4 %, then Tuesday's buy back at −3.8 %: a day trade.
+    const rows = ['datetime,open,high,low,close,volume'];
+    for (const [at, close] of [
+      ['2024-06-03T19:30:00Z', 100],
+      ['2024-06-04T17:30:00Z', 104],
+      ['2024-06-04T18:30:00Z', 100],
+    ] as const)
+      rows.push(`${at},${close},${close},${close},${close},100000`);
+    writeFileSync(at('hourly.csv'), rows.join('\n'));
+    const base = [
+      'simulate',
+      'HRLY',
+      '--csv',
+      `HRLY=${at('hourly.csv')}`,
+      '--interval',
+      '1h',
+      '--allow-gaps',
+    ];
+    const off = await cli(...base, '--report', at('dt-off.json'));
+    expect(off.code, off.err).toBe(0);
+    const offTrades = JSON.parse(readFileSync(at('dt-off.json'), 'utf8')).result.trades;
+    expect(offTrades.map((t: { side: string; status: string }) => `${t.side} ${t.status}`)).toEqual([
+      'BUY FILLED',
+      'SELL FILLED',
+      'BUY FILLED',
+    ]);
+    const on = await cli(
+      ...base,
+      '--day-trade-limit',
+      '0',
+      '--day-trade-min-equity',
+      '1000000',
+      '--day-trade-mode',
+      'block',
+      '--report',
+      at('dt-on.json'),
+    );
+    expect(on.code, on.err).toBe(0);
+    const onTrades = JSON.parse(readFileSync(at('dt-on.json'), 'utf8')).result.trades;
+    expect(onTrades.at(-1)).toMatchObject({ side: 'BUY', status: 'REJECTED' });
+    expect(onTrades.at(-1).reasons).toContain('day_trade_limit');
+  });
+
   it.each([
     {
       name: 'a range with no data',

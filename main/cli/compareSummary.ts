@@ -59,10 +59,12 @@ export function renderCompare(result: CompareResult): string {
       ),
     ],
     [
-      'Average sessions held',
+      'Average days held',
       ...rt((r) =>
         formatDecimal(
-          r.roundTrips.avgSessions === null ? null : Math.round(r.roundTrips.avgSessions * 10) / 10,
+          r.roundTrips.averageHoldingDays === null
+            ? null
+            : Math.round(r.roundTrips.averageHoldingDays * 10) / 10,
         ),
       ),
     ],

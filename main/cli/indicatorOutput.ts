@@ -1,5 +1,5 @@
 import { adx, atr, bollinger, ema, macd, rsi, sma, trueRange } from '../../shared/domain/indicators';
-import { formatDecimal } from '../../shared/format/Format';
+import { formatCount, formatDecimal } from '../../shared/format/Format';
 import type { BarSeries } from '../../shared/ports/HistoricalBars';
 import { BundledBarSource } from '../adapters/data/BundledBarSource';
 import { CsvBarSource } from '../adapters/data/CsvBarSource';
@@ -94,5 +94,5 @@ export function renderIndicators(t: IndicatorTable, n: number): string {
       show(t.close[i]),
       ...INDICATOR_COLUMNS.map((c) => show(t.values[c][i])),
     ]);
-  return `${t.symbol} (${t.source}), ${t.dates.length} sessions\n\n${alignTable(rows, ['left', ...rows[0]!.slice(1).map(() => 'right' as const)])}`;
+  return `${t.symbol} (${t.source}), ${formatCount(t.dates.length)} sessions\n\n${alignTable(rows, ['left', ...rows[0]!.slice(1).map(() => 'right' as const)])}`;
 }

@@ -20,9 +20,9 @@ export function notificationAllowed(
     case 'ledgerCheckFailed':
     case 'restoreRefused':
       return true;
-    // A risk alert the investor set a threshold for: off by clearing the threshold, not here.
+    // A risk alert the investor set a threshold for (off by clearing the threshold, not here), and the
+    // risk manager that sold or stopped trading by itself (SPEC 9): never muted either.
     case 'riskAlert':
-    // The risk manager sold or stopped trading by itself (SPEC 9): never muted either.
     case 'riskExit':
     case 'tradingHalted':
     case 'tradingResumed':

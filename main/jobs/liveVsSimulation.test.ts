@@ -96,4 +96,61 @@ describe('the simulation and the live loop decide alike', () => {
     const simEnd = sim.result.positions[0]?.final;
     expect(simEnd).toMatchObject({ qty: end.qty, cashCents: end.cashCents, anchor: end.anchor });
   });
+
+  it('a stop exits on the same day at the same price in both (SPEC 9: the same rules, the same lots)', async () => {
+    // A path that rises, swings and then falls through the trailing stop.
+    const prices = pricePath().map((p, i) =>
+      i < 60 ? p : Math.round(p * (1 - (i - 60) * 0.01) * 100) / 100,
+    );
+    const script: ScriptedQuote[] = DAYS.map((day, i) => {
+      const p = prices[i] as number;
+      return { at: ny(day, 10, 0), bid: p, ask: p, last: p };
+    });
+    const risk = { trailingStopPct: 0.15, positionStopPct: 0.2 };
+    h = await openHarness({
+      start: ny(DAYS[0] as string, 9, 0),
+      script: { KO: script },
+      broker: (clock) => new PaperBroker({ clock, slippageBps: 0 }),
+      risk: true,
+      portfolioConfig: { risk },
+    });
+    const live = h.addPosition('KO', 100_000);
+    for (const day of DAYS) {
+      h.clock.set(ny(day, 10, 0));
+      await h.tick();
+      await h.drain();
+    }
+    const liveFills = h
+      .events(live.id)
+      .filter((e): e is DomainEvent<'OrderFilled'> => e.type === 'OrderFilled')
+      .map((e) => [
+        new Date(e.ts).toISOString().slice(0, 10),
+        e.payload.side,
+        e.payload.qty,
+        e.payload.price,
+      ]);
+    const exits = h.events(live.id).filter((e) => e.type === 'RiskExit');
+
+    const sim = runSimulation(simSpec([positionSpec('KO', 10_000_000)], { config: { risk } }), [
+      {
+        bars: bars(
+          'KO',
+          DAYS.map((d, i) => [d, prices[i] as number]),
+        ),
+        dividends: [],
+      },
+    ]);
+    if (!sim.ok) throw new Error(sim.message);
+    const simFills = sim.result.trades
+      .filter((t) => t.status === 'FILLED')
+      .map((t) => [t.session, t.side, t.qty, t.price]);
+    const simExits = sim.result.trades.filter((t) => t.reasons.some((r) => r.endsWith('_stop')));
+
+    expect(exits).toHaveLength(1);
+    expect(simExits).toHaveLength(1);
+    expect(exits[0]?.type === 'RiskExit' && exits[0].payload.reason).toBe(simExits[0]?.reasons[0]);
+    expect(liveFills).toEqual(simFills);
+    expect(h.position(live.id)).toMatchObject({ qty: 0, anchor: null, status: 'PAUSED' });
+    expect(sim.result.positions[0]?.final).toMatchObject({ qty: 0, anchor: null });
+  });
 });

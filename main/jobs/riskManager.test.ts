@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listTradingHalts, resumeTrading } from '../../shared/application/risk/tradingHalts';
+import { evaluatePositionNow } from '../../shared/application/trading/evaluatePositionNow';
 import type { DomainEvent } from '../../shared/domain/DomainEvent';
 import { removeDir, tempDir } from '../db/testing/testDatabase';
 import { must, ny, openHarness, type Harness, type HarnessOptions } from './testing/liveHarness';
@@ -183,6 +184,38 @@ describe('risk manager in the live loop', () => {
     const next = await runAt(ny(day3, 10, 0));
     expect(next.tenants[0]?.halts).toHaveLength(0);
     expect(next.tenants[0]?.ordersCreated).toBe(1);
+  });
+
+  it('"evaluate now" on a position of a halted portfolio places no order either', async () => {
+    h = await openHarness({ start: ny(day1, 10, 0), script: { KO: [at(ny(day1, 9, 58), 100)] }, risk: true });
+    const ko = h.addPosition('KO', 100_000);
+    h.store.uow.transaction(() =>
+      h.store.events.append(h.tenantId, [
+        {
+          type: 'TradingHalted',
+          tenantId: h.tenantId,
+          portfolioId: h.portfolioId,
+          positionId: null,
+          symbol: null,
+          ts: ny(day1, 9, 59),
+          correlationId: 'tick',
+          payload: {
+            reason: 'max_drawdown',
+            scope: 'all',
+            session: day1,
+            equityCents: 1,
+            referenceCents: 2,
+            limitPct: 0.1,
+          },
+        },
+      ]),
+    );
+    const r = must(
+      await evaluatePositionNow(h.deps, { tenantId: h.tenantId, positionId: ko.id }, { quoteTimeoutMs: 200 }),
+    );
+    expect(r.order).toBeNull();
+    expect(r.evaluation.payload.reasons).toContain('trading_halted');
+    expect(h.store.orders.listByPosition(h.tenantId, ko.id)).toHaveLength(0);
   });
 
   it('a crash between the exit intent and its fill loses nothing and sells once', async () => {

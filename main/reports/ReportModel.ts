@@ -12,6 +12,7 @@ import {
   MISSING,
 } from '../../shared/format/Format';
 import type { MonthlyReturnRow, SimEvent, SimTrade, SimulationResult } from '../../shared/simulation';
+import { accountingOfRun, type RunAccounting } from '../../shared/simulation/accountingOfRun';
 import { describeSimEvent } from './simEventDetail';
 
 /**
@@ -83,13 +84,27 @@ export interface ReportModel {
   monthly: ReportTable[];
   equity: ReportTable;
   trades: ReportTable;
+  /** SPEC 8's trade tracker on the run: statistics (with the wash sales) and every round trip. */
+  roundTripStats?: ReportTable;
+  roundTrips?: ReportTable;
   events: ReportTable;
   charts: ReportChart[];
+  /** Lots, round trips and wash sales of the run, by the live ledger's code (the JSON report's `accounting`). */
+  accounting?: RunAccounting;
 }
 
 /** The tables in the order every format presents them. */
 export function reportTables(model: ReportModel): ReportTable[] {
-  return [model.summary, model.metrics, ...model.monthly, model.equity, model.trades, model.events];
+  return [
+    model.summary,
+    model.metrics,
+    ...model.monthly,
+    model.equity,
+    model.trades,
+    ...(model.roundTripStats ? [model.roundTripStats] : []),
+    ...(model.roundTrips ? [model.roundTrips] : []),
+    model.events,
+  ];
 }
 
 const col = (key: string, label: string, kind: CellKind): Column => ({ key, label, kind });
@@ -296,6 +311,7 @@ export function buildReportModel(result: SimulationResult): ReportModel {
     ]),
   };
 
+  const accounting = accountingOfRun(result);
   return {
     title: `Volatility Balancing simulation: ${symbols}`,
     subtitle: `${inputs.firstSession} to ${inputs.lastSession}, ${inputs.interval} bars, fills ${inputs.execution.fill === 'close' ? 'at the close' : 'at the next open'}`,
@@ -304,7 +320,9 @@ export function buildReportModel(result: SimulationResult): ReportModel {
     monthly,
     equity,
     trades,
+    ...roundTripTables(accounting),
     events,
+    accounting,
     charts: [
       {
         id: 'equity-chart',
@@ -443,4 +461,68 @@ export function centsToDecimalText(centsValue: number): string {
   const sign = centsValue < 0 ? '-' : '';
   const abs = Math.abs(Math.round(centsValue));
   return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+}
+
+const roundCents = (v: number | null): number | null => (v === null ? null : Math.round(v));
+
+/** SPEC 8 "Round trips": the statistics (and the run's wash sales) as label/value rows, and each trip. */
+function roundTripTables(acc: RunAccounting): { roundTripStats: ReportTable; roundTrips: ReportTable } {
+  const s = acc.roundTripStats;
+  const statRows: [string, Cell, CellKind][] = [
+    ['Round trips (closed lot parts, FIFO)', s.count, 'integer'],
+    ['Wins', s.wins, 'integer'],
+    ['Losses', s.losses, 'integer'],
+    ['Win rate (a zero P&L is not a win)', s.winRate, 'percent'],
+    ['Average win', roundCents(s.averageWinCents), 'money'],
+    ['Average loss', roundCents(s.averageLossCents), 'money'],
+    ['Profit factor (gross wins / gross losses)', s.profitFactor, 'ratio'],
+    ['Expectancy (mean P&L per round trip)', roundCents(s.expectancyCents), 'money'],
+    [
+      'Average holding (calendar days)',
+      s.averageHoldingDays === null ? null : Math.round(s.averageHoldingDays * 10) / 10,
+      'number',
+    ],
+    ['Realised P&L of the round trips', s.totalPnlCents, 'money'],
+    ['Wash sales (tax view)', acc.washSales.length, 'integer'],
+    ['Loss disallowed by wash sales', acc.disallowedCents, 'money'],
+  ];
+  return {
+    roundTripStats: {
+      id: 'round-trip-stats',
+      title: 'Round-trip statistics',
+      columns: [col('item', 'Statistic', 'text'), col('value', 'Value', 'text')],
+      rows: statRows.map(([label, value]) => [label, value]),
+      rowKinds: statRows.map(([, , kind]) => kind),
+    },
+    roundTrips: {
+      id: 'round-trips',
+      title: 'Round trips',
+      columns: [
+        col('symbol', 'Symbol', 'text'),
+        col('entryDate', 'Bought', 'date'),
+        col('exitDate', 'Sold', 'date'),
+        col('qty', 'Shares', 'qty'),
+        col('entryPrice', 'Entry price', 'price'),
+        col('exitPrice', 'Exit price', 'price'),
+        col('cost', 'Cost', 'money'),
+        col('pnl', 'P&L', 'money'),
+        col('return', 'Return', 'percent'),
+        col('holdingDays', 'Days held', 'integer'),
+        col('term', 'Term', 'text'),
+      ],
+      rows: acc.roundTrips.map((t) => [
+        t.symbol,
+        t.entryDate,
+        t.exitDate,
+        t.qty,
+        t.entryPrice,
+        t.exitPrice,
+        t.costCents,
+        t.pnlCents,
+        t.return,
+        t.holdingDays,
+        t.longTerm ? 'long' : 'short',
+      ]),
+    },
+  };
 }

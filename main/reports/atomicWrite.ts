@@ -35,7 +35,28 @@ export async function writeAllOrNothing(
     return {
       ok: false,
       code: 'WRITE_FAILED',
-      message: `cannot write ${outputs.map((o) => o.file).join(', ')}: ${(e as Error).message}`,
+      message: `cannot write ${outputs.map((o) => o.file).join(', ')}: ${writeErrorWords(e)}`,
     };
+  }
+}
+
+/** Why a file could not be written, in words (not the temporary name the system error names). */
+export function writeErrorWords(e: unknown): string {
+  switch ((e as NodeJS.ErrnoException).code) {
+    case 'ENOENT':
+      return 'its folder does not exist';
+    case 'ENOTDIR':
+      return 'a file is in the way of its folder';
+    case 'EISDIR':
+      return 'a folder has that name';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EROFS':
+      return 'the file system is read-only';
+    case 'ENOSPC':
+      return 'the disk is full';
+    default:
+      return (e as Error).message;
   }
 }

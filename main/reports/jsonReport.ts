@@ -27,7 +27,7 @@ export function renderJsonReport(model: ReportModel, result: SimulationResult): 
   return `${JSON.stringify(
     {
       format: 'volatility-balancing.simulation-report',
-      version: 2,
+      version: 3,
       title: model.title,
       subtitle: model.subtitle,
       units: unitsBlock(),
@@ -36,6 +36,8 @@ export function renderJsonReport(model: ReportModel, result: SimulationResult): 
         return unit === null ? { item, value } : { item, value, unit };
       }),
       result,
+      // SPEC 8 on the run: lots, round trips with their statistics, wash sales (issue 16).
+      accounting: model.accounting,
     },
     null,
     1,

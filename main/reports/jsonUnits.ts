@@ -106,6 +106,18 @@ export const UNIT_OF_KEY: Readonly<Record<string, string>> = {
   maxPositionValue: 'USD',
   riskExits: 'count',
   riskRejections: 'count',
+  // SPEC 8 on a run (issue 16): lots, round trips and their statistics, wash sales.
+  entryPrice: 'USD per share',
+  exitPrice: 'USD per share',
+  return: 'fraction',
+  holdingDays: 'calendar days',
+  averageHoldingDays: 'calendar days',
+  count: 'count',
+  wins: 'count',
+  losses: 'count',
+  winRate: 'fraction',
+  profitFactor: 'ratio',
+  saleSeq: 'sequence number',
 };
 
 /** The `units` block every JSON document carries. */

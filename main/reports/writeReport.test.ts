@@ -12,7 +12,8 @@ import { simSpec } from '../../shared/simulation/testing/bars';
 import { BundledBarSource } from '../adapters/data/BundledBarSource';
 import { readCsvTable } from '../adapters/data/CsvText';
 import { unitOfKey } from './jsonUnits';
-import { buildReportModel, formatCell } from './ReportModel';
+import { accountingOfRun } from '../../shared/simulation/accountingOfRun';
+import { buildReportModel, formatCell, reportTables } from './ReportModel';
 import { sheetName } from './xlsxReport';
 import { writeReport } from './writeReport';
 
@@ -61,7 +62,15 @@ function expectedTexts(): string[] {
     formatCell((sharpe?.[1] as number) ?? null, 'ratio'),
     formatCell(result.equity.equityCents[result.equity.equityCents.length - 1] ?? null, 'money'),
     'DividendPaid',
+    // SPEC 8's round trips and their statistics (issue 16).
+    'Round-trip statistics',
+    formatCell(Math.round(trips().roundTripStats.expectancyCents as number), 'money'),
+    formatCell(trips().roundTrips[0]?.pnlCents ?? null, 'money'),
   ];
+}
+
+function trips() {
+  return accountingOfRun(result);
 }
 
 /** What the issue found in reports: cents as "4999556c", raw floats, money without its currency. */
@@ -79,6 +88,9 @@ describe('reports', () => {
     const parsed = JSON.parse(readFileSync(file, 'utf8'));
     expect(parsed.result).toEqual(JSON.parse(JSON.stringify(result)));
     expect(parsed.result.timeline[0].action.length).toBe(result.timeline[0]?.action.length);
+    // Lots, round trips with their statistics and wash sales, as `vb simulate --json` has them.
+    expect(parsed.accounting).toEqual(JSON.parse(JSON.stringify(trips())));
+    expect(parsed.accounting.roundTrips.length).toBeGreaterThan(5);
     expect(parsed.summary).toContainEqual({
       item: 'Final equity',
       value: result.equity.equityCents[result.equity.equityCents.length - 1],
@@ -113,6 +125,8 @@ describe('reports', () => {
       'run.monthly-buy-and-hold.csv',
       'run.equity.csv',
       'run.trades.csv',
+      'run.round-trip-stats.csv',
+      'run.round-trips.csv',
       'run.events.csv',
     ]);
     const table = (name: string): { header: string[]; rows: { fields: string[] }[] } => {
@@ -122,6 +136,12 @@ describe('reports', () => {
     };
     expect(table('run.trades.csv').rows).toHaveLength(result.trades.length);
     expect(table('run.events.csv').rows).toHaveLength(result.events.length);
+    expect(table('run.round-trips.csv').rows).toHaveLength(trips().roundTrips.length);
+    const stats = table('run.round-trip-stats.csv');
+    expect(stats.rows[0]?.fields.slice(0, 2)).toEqual([
+      'Round trips (closed lot parts, FIFO)',
+      String(trips().roundTripStats.count),
+    ]);
     const equity = table('run.equity.csv');
     expect(equity.rows).toHaveLength(result.equity.dates.length);
     // Money is written in dollars, exactly from the cents, under a header that says so.
@@ -152,11 +172,9 @@ describe('reports', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(file);
     const model = buildReportModel(result);
-    expect(workbook.worksheets.map((w) => w.name)).toEqual(
-      [model.summary, model.metrics, ...model.monthly, model.equity, model.trades, model.events].map(
-        sheetName,
-      ),
-    );
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(reportTables(model).map(sheetName));
+    expect(workbook.worksheets.map((w) => w.name)).toContain('Round trips');
+    expect(workbook.getWorksheet('Round trips')?.rowCount).toBe(trips().roundTrips.length + 1);
     const metrics = workbook.getWorksheet('Metrics');
     const sharpeRow = metrics?.getRows(2, 20)?.find((r) => r.getCell(1).value === 'Sharpe ratio');
     expect(sharpeRow?.getCell(2).value).toBe(result.metrics.strategy.sharpe);
@@ -232,6 +250,7 @@ describe('reports', () => {
       expect(await page.locator('svg polyline').count()).toBe(4);
       expect(await page.locator('#trades tbody tr').count()).toBe(result.trades.length);
       expect(await page.locator('#equity tbody tr').count()).toBe(result.equity.dates.length);
+      expect(await page.locator('#round-trips tbody tr').count()).toBe(trips().roundTrips.length);
     } finally {
       await browser.close();
     }
@@ -248,6 +267,11 @@ describe('reports', () => {
     execFileSync('touch', [blocker]);
     const outcome = await writeReport(result, path.join(blocker, 'run.csv'));
     expect(outcome).toMatchObject({ ok: false, code: 'WRITE_FAILED' });
+    // In words, naming the file asked for, not the temporary one the system error names.
+    const message = outcome.ok ? '' : outcome.message;
+    expect(message.startsWith(`cannot write ${path.join(blocker, 'run.csv')}, `)).toBe(true);
+    expect(message.endsWith(': a file is in the way of its folder')).toBe(true);
+    expect(message).not.toContain('.tmp');
     expect(statSync(blocker).isFile()).toBe(true);
   });
 });

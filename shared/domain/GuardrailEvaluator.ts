@@ -6,7 +6,7 @@ import { compareProduct, exact } from './ExactDecimal';
 import { bookFill } from './FillBooking';
 import { GuardrailTrace } from './GuardrailTrace';
 import { exactCapOfRules, exactCaps, rulesOneToFiveExactly } from './GuardrailsExactly';
-import { EDGE_TOLERANCE, positionValue } from './OrderSizing';
+import { EDGE_TOLERANCE, EDGE_TOLERANCE_BOUND, positionValue } from './OrderSizing';
 import type { PositionState } from './Position';
 import { roundTowardZero, roundUpToGrid } from './QuantityRounding';
 import type { ReasonCode } from './ReasonCode';
@@ -112,7 +112,7 @@ function runGuardrails(
 ): GuardrailOutcome {
   const reasonMark = t.reasonCount;
   const outcome = runInFloats(t, state, cfg, today);
-  if (!nearTheEdge(t, state, cfg, today)) return outcome;
+  if (t.farFromEdges || !nearTheEdge(t, state, cfg, today)) return outcome;
   // Out of the hot path: rare.
   t.rewind(reasonMark, 0);
   if (rulesOneToFiveExactly(t, state, cfg, today) === 'HOLD') return 'HOLD';
@@ -133,26 +133,61 @@ function runInFloats(
   // 1. Allocation band.
   const stock = state.qty * price;
   const value = t.value;
+  // The edge check's common case, on the values in hand (ADR 0150): `bound` is at least the tolerance
+  // `nearTheEdge` computes × P² (its money part, plus sizing's bound the trace was given), without a
+  // division; `far` stays true while every distance that check compares with the tolerance — the band's
+  // edge in dollars (× P), each running quantity against its cap and each cap against zero, the last
+  // quantity against the grid (in shares, × P²) — is farther than that. Each of its conditions needs
+  // one of these within the tolerance (and asks more), so `farFromEdges` means it would say no; a NaN
+  // leaves `far` false, and the check runs.
+  const p2 = price * price;
+  const bound =
+    EDGE_TOLERANCE_BOUND *
+      (Math.abs(stock) +
+        (state.cashCents + state.receivableCents + cfg.commission.minimumCents) * 0.01 +
+        (g.maxDailyNotional === null ? 0 : Math.abs(g.maxDailyNotional) + today.notionalTodayCents * 0.01)) *
+      price +
+    t.rawToleranceBound;
+  let far = Math.abs(stock - (side === 'BUY' ? g.maxStockPct : g.minStockPct) * value) * price > bound;
+  // Blocked by the band, its edge was the only decision; else the caps below decide.
+  t.farFromEdges = far;
   const allocation = value > 0 ? stock / value : 0;
   if (side === 'BUY' && allocation >= g.maxStockPct) return hold(t, 'band_blocked_above_max');
   if (side === 'SELL' && allocation <= g.minStockPct) return hold(t, 'band_blocked_below_min');
+  t.farFromEdges = false;
+  far = far && t.qty > 0;
   const k = cfg.commission.rate;
   const m = dollarsOf(cfg.commission.minimumCents);
   // After a sell, V shrinks by the commission, which raises the allocation: the band bound is the looser
   // of the rate and minimum formulas (a buy's is the tighter, as its commission lowers V too).
+  // A buy's caps by the rate alone when there is no minimum and the budget is ≥ 0 (`buyCap`'s usual
+  // case), written out here: the rules' inlining budget does not reach a second call of `buyCap`, and a
+  // call V8 does not inline boxes each double passed and returned (a handful of heap numbers per buy).
+  const budget = g.maxStockPct * value - stock;
   const band =
-    side === 'BUY'
-      ? buyCap(g.maxStockPct * value - stock, price, k, m, g.maxStockPct)
-      : sellBandCap(stock, value, price, g.minStockPct, k, m);
+    side === 'SELL'
+      ? sellBandCap(stock, value, price, g.minStockPct, k, m)
+      : m === 0 && budget >= 0
+        ? budget / (price * (1 + g.maxStockPct * k))
+        : buyCap(budget, price, k, m, g.maxStockPct);
   t.capBand = band;
+  far = far && Math.abs(t.qty - band) * p2 > bound && Math.abs(band) * p2 > bound;
   t.trim(band, 'band_trim');
   // 2. Trade size.
   const maxTrade = (g.maxTradePctOfPosition * value) / price;
   t.capTrade = maxTrade;
+  far = far && Math.abs(t.qty - maxTrade) * p2 > bound && Math.abs(maxTrade) * p2 > bound;
   t.trim(maxTrade, 'max_trade_trim');
   // 3. Funds and holdings: the receivable counts in V but cannot be spent; no shorting.
-  const funds = side === 'BUY' ? buyCap(state.cashCents / 100, price, k, m, 1) : state.qty;
+  const cash = state.cashCents / 100;
+  const funds =
+    side === 'SELL'
+      ? state.qty
+      : m === 0 && cash >= 0
+        ? cash / (price * (1 + k))
+        : buyCap(cash, price, k, m, 1);
   t.capFunds = funds;
+  far = far && Math.abs(t.qty - funds) * p2 > bound && Math.abs(funds) * p2 > bound;
   t.trim(funds, side === 'BUY' ? 'cash_trim' : 'holdings_trim');
   // 4. Daily limits.
   const dailyNotional =
@@ -160,8 +195,13 @@ function runInFloats(
   t.capDaily = dailyNotional;
   if (g.maxOrdersPerDay !== null && today.ordersToday >= g.maxOrdersPerDay)
     return hold(t, 'max_orders_per_day');
+  far = far && Math.abs(t.qty - dailyNotional) * p2 > bound && Math.abs(dailyNotional) * p2 > bound;
   t.trim(dailyNotional, 'daily_notional_trim');
   if (t.qty <= 0) return hold(t, 'zero_qty');
+  const q = t.qty;
+  const unit = policy.qtyStep > 0 ? policy.qtyStep : FRACTIONAL_UNIT;
+  t.farFromEdges =
+    far && Math.abs(unit === 1 ? q - Math.round(q) : q - Math.round(q / unit) * unit) * p2 > bound;
 
   // 5. Rounding toward zero to the step, then the lot.
   const rounded = roundTowardZero(t.qty, policy.qtyStep, policy.lotSize);
@@ -211,10 +251,11 @@ function edgeTolerance(
  * caps the rules stored on `t` and compares each with its error bound (EDGE_TOLERANCE of the magnitudes
  * the formulas combine, in shares, plus sizing's own bound): the band's edge; each trim (the running
  * quantity within the bound of the cap, or a cap within it of zero that trims); the result within it of
- * a grid point. Stores the bound in `t.tolerance` (the clip check reads it). Out of line, objects only:
- * the rules' hot path stays as small as it was.
+ * a grid point. Out of line, objects only: the rules' hot path stays as small as it was, and the rules
+ * skip it when their own cheap test found every decision far from its edge (`t.farFromEdges`, ADR 0150).
+ * Exported for the test of that cheap test (`EdgeBound.property.test.ts`).
  */
-function nearTheEdge(
+export function nearTheEdge(
   t: GuardrailTrace,
   state: PositionState,
   cfg: GuardrailConfigs,
@@ -228,7 +269,6 @@ function nearTheEdge(
     Math.abs(stock) + (state.cashCents + state.receivableCents + cfg.commission.minimumCents) * 0.01;
   if (g.maxDailyNotional !== null) money += Math.abs(g.maxDailyNotional) + today.notionalTodayCents * 0.01;
   const tol = rawTolerance(t) + (EDGE_TOLERANCE * money) / price;
-  t.tolerance = tol;
   // The band's edge: stock against bound × V.
   const atBand = stock - (t.side === 'BUY' ? g.maxStockPct : g.minStockPct) * t.value;
   if (atBand <= tol * price && atBand >= -tol * price && t.value > 0) return true;

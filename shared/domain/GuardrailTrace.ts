@@ -33,8 +33,16 @@ export class GuardrailTrace {
   sizer: ExactSizer | null = null;
   /** The bound of the float error of the proposed quantity, in shares (written by `sizer`). */
   rawTolerance = NaN;
-  /** Bound of the float error of every quantity the rules compared (the edge tolerance), in shares. */
-  tolerance = NaN;
+  /**
+   * At least `rawTolerance` × price², computed without a division (ADR 0150): 0 from `propose`; whoever
+   * sets `sizer` sets this too, as the rules' cheap edge test trusts it.
+   */
+  rawToleranceBound = NaN;
+  /**
+   * Set by the float rules when their cheap test found every decision far from its edge by more than a
+   * bound of the tolerance (ADR 0150): the replay of `nearTheEdge` could only say no, and is skipped.
+   */
+  farFromEdges = false;
   /**
    * The caps of rules 1–4 as the float rules computed them (NaN: not reached), for the check of how
    * close each decision came to going the other way (ADR 0070).
@@ -76,6 +84,8 @@ export class GuardrailTrace {
     this.price = price;
     this.value = value;
     this.sizer = null;
+    this.rawToleranceBound = 0;
+    this.farFromEdges = false;
     this.capBand = NaN;
     this.capTrade = NaN;
     this.capFunds = NaN;

@@ -181,6 +181,16 @@ export const LIMITS = {
     range: 'above 0 and at most 1,000,000,000 shares',
     precision: 'with at most 6 decimals',
   },
+  // ── accounting: the optional day-trade limit (SPEC 8, issue 16) ──
+  maxDayTrades: {
+    label: 'Day-trade limit',
+    unit: 'count',
+    min: 0,
+    max: 1000,
+    integer: true,
+    range: 'a whole number of day trades between 0 and 1,000',
+  },
+  dayTradeMinEquity: money('Equity threshold', 0, 'between $0 and $1,000,000,000'),
 } as const satisfies Record<string, NumberLimit>;
 
 export type LimitName = keyof typeof LIMITS;

@@ -43,6 +43,12 @@ export function opposesTrigger(trigger: TriggerKind, rawQty: number): boolean {
 export const EDGE_TOLERANCE = 1e-12;
 
 /**
+ * EDGE_TOLERANCE one part in 10⁶ over: the factor of the division-free bounds of the tolerance × P²
+ * (ADR 0150), so a bound computed in other float steps than the tolerance still covers it.
+ */
+export const EDGE_TOLERANCE_BOUND = EDGE_TOLERANCE * (1 + 1e-6);
+
+/**
  * A bound on the float error of `sizedQty`'s result, in shares (EDGE_TOLERANCE of the magnitudes the
  * formula combines): within it of zero, a grid point or a cap, the exact value decides.
  */

@@ -6,7 +6,14 @@ import type { EvaluationAction, GuardrailStep, Side } from './DomainEvent';
 import { GuardrailEvaluator, type GuardrailConfigs } from './GuardrailEvaluator';
 import { GuardrailTrace, type ExactSizer } from './GuardrailTrace';
 import type { ExactRatio } from './ExactRatio';
-import { EDGE_TOLERANCE, exactSizedQty, opposesTrigger, positionValue, sizedQty } from './OrderSizing';
+import {
+  EDGE_TOLERANCE,
+  EDGE_TOLERANCE_BOUND,
+  exactSizedQty,
+  opposesTrigger,
+  positionValue,
+  sizedQty,
+} from './OrderSizing';
 import type { PositionState } from './Position';
 import { PriceTrigger, type TriggerDecision, type TriggerKind } from './PriceTrigger';
 import type { ReasonCode } from './ReasonCode';
@@ -200,6 +207,12 @@ export class PositionEvaluator implements ExactSizer {
     configs.commission = commission;
     t.propose(side, Math.abs(rawQty), price, value);
     t.sizer = this;
+    // `writeTolerance`'s bound × P² without its divisions, for the rules' cheap edge test (ADR 0150):
+    // E·(anchor + P)·r·V for proportional sizing, E·(V + q·P)·P otherwise (absolute values: a bound).
+    t.rawToleranceBound =
+      kind !== 'SET_ANCHOR' && config.sizing.strategy === 'proportional'
+        ? EDGE_TOLERANCE_BOUND * Math.abs((state.anchor + price) * config.sizing.rebalanceRatio) * value
+        : EDGE_TOLERANCE_BOUND * (value + Math.abs(state.qty * price)) * price;
     const outcome = GuardrailEvaluator.run(t, state, configs, today);
     if (outcome === 'HOLD') return;
     this.side = side;

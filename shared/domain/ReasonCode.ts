@@ -37,6 +37,9 @@ export const REASON_CODES = [
   'trading_halted',
   // ── desk: the manual order ticket (issue 15, ADR 0061) ──
   'manual_order',
+  // ── accounting: the optional day-trade limit (SPEC 8, issue 16) ──
+  'day_trade_limit',
+  'day_trade_warning',
 ] as const;
 
 export type ReasonCode = (typeof REASON_CODES)[number];
@@ -79,4 +82,6 @@ export const REASON_TEXT: Record<ReasonCode, string> = {
   trading_halted: 'Blocked: trading of the portfolio is halted',
   // ── desk ──
   manual_order: 'Order at market from the order ticket, asked by hand',
+  day_trade_limit: 'Blocked: the buy would exceed the day-trade limit while equity is below its threshold',
+  day_trade_warning: 'Warning: this buy goes over the day-trade limit while equity is below its threshold',
 };

@@ -34,6 +34,8 @@ import {
 } from './TimelineRecorder';
 import { productCents } from '../domain/Money';
 import { SimulatedRisk } from './SimulatedRisk';
+import { DayTradeCounter, type DayTradeLimit } from '../domain/accounting/DayTrades';
+import { dayTradeSessions, dayTradeWords } from '../application/accounting/dayTradeLimit';
 import { GATE_ALL, GATE_NONE, GATE_SELLS, type SimGate } from './SimulatedPortfolioRisk';
 
 export interface StepContext {
@@ -189,6 +191,11 @@ export class SimulatedPosition {
   /** The risk manager and order validator of this position; null when the config sets none (SPEC 9). */
   private readonly risk: SimulatedRisk | null;
   /**
+   * The optional day-trade limit (SPEC 8) and this position's day trades; null when the limit is off.
+   * In a simulation the account the limit counts is the position (positions replay on their own).
+   */
+  private readonly dayTrades: { limit: DayTradeLimit; counter: DayTradeCounter } | null;
+  /**
    * Close of the last bar stepped; before the first bar, the first bar's close values initial shares.
    * Declared with a number (a field declared bare starts as `undefined`, and every later store of a
    * fractional price into it would allocate a heap number: once per bar).
@@ -218,6 +225,7 @@ export class SimulatedPosition {
     prefilter: boolean,
     /** Each bar's session as an ordinal, 0 for the first (precomputed once per prepared run). */
     private readonly sessionOrdinal: Int32Array,
+    dayTradeLimit: DayTradeLimit | null = null,
   ) {
     this.symbol = spec.symbol;
     this.config = spec.config ?? runConfig;
@@ -229,6 +237,10 @@ export class SimulatedPosition {
     this.close = bars.close;
     this.lastClose = bars.close[0] as number;
     this.risk = SimulatedRisk.of(this.config, spec.initialQty, bars.close[0] as number);
+    this.dayTrades =
+      dayTradeLimit === null || dayTradeLimit.maxDayTrades === null
+        ? null
+        : { limit: dayTradeLimit, counter: new DayTradeCounter() };
     // With risk settings every bar is evaluated (a stop can fire inside the hold band).
     if (this.risk !== null) prefilter = false;
     const { upThreshold, downThreshold } = this.config.trigger;
@@ -478,6 +490,9 @@ export class SimulatedPosition {
       return;
     }
     if (this.risk !== null && this.validatorRejects(i, price, anchorSeen, this.risk)) return;
+    const dayTrade =
+      side === 'BUY' && this.dayTrades !== null ? this.dayTradeCheck(i, price, anchorSeen) : 'ok';
+    if (dayTrade === 'block') return;
     const timeline = this.timeline;
     if (timeline !== null)
       timeline.record(
@@ -497,6 +512,7 @@ export class SimulatedPosition {
     order.decisionDay = this.activityDay;
     order.isInitialAllocation = ev.isInitialAllocation;
     order.reasons = this.log.detailed ? ev.reasons() : NO_REASONS;
+    if (dayTrade === 'warn' && this.log.detailed) order.reasons = [...order.reasons, 'day_trade_warning'];
     if (fillsNow) this.fill(order, i, false);
     else this.pending = order;
   }
@@ -567,6 +583,7 @@ export class SimulatedPosition {
       if (order.riskExit === true) this.ledger.anchor = null;
     }
     this.updateHoldBand();
+    this.dayTrades?.counter.record(this.bars.session[i] as string, this.symbol, side);
     this.activityOn(i).notionalTodayCents += booking.notionalCents;
     const t = this.totals;
     t.trades++;
@@ -714,6 +731,7 @@ export class SimulatedPosition {
     price: number,
     ev: PositionEvaluator,
     reasons: readonly ReasonCode[] = ev.reasons(),
+    detail: string = reasons.join(','),
   ): void {
     const rejected = { side: ev.side as Side, qty: ev.qty };
     const at = barLabel(this.bars, i);
@@ -750,7 +768,7 @@ export class SimulatedPosition {
       amountCents: null,
       anchorBefore: null,
       anchorAfter: null,
-      detail: reasons.join(','),
+      detail,
     });
   }
 
@@ -900,6 +918,28 @@ export class SimulatedPosition {
     if (ev.isInitialAllocation)
       this.setAnchor(i, price, 'initial allocation rejected by the risk limits: anchor set to the price');
     return true;
+  }
+
+  /**
+   * The optional day-trade limit on the buy the rules decided on bar `i` (SPEC 8, the live loop's rule):
+   * 'block' records a REJECTED order with the reason `day_trade_limit` (and an initial allocation's
+   * anchor), 'warn' lets it through with the reason `day_trade_warning`.
+   */
+  private dayTradeCheck(i: number, price: number, anchorSeen: number): 'ok' | 'warn' | 'block' {
+    const { limit, counter } = this.dayTrades as { limit: DayTradeLimit; counter: DayTradeCounter };
+    const sessions = dayTradeSessions(this.bars.session[i] as string);
+    const check = counter.checkBuy(sessions, this.symbol, this.equityCents(), limit);
+    if (check.verdict !== 'block') return check.verdict;
+    const ev = this.evaluator;
+    const reasons: ReasonCode[] = [...ev.reasons(), 'day_trade_limit'];
+    this.totals.rejected++;
+    const timeline = this.timeline;
+    if (timeline !== null)
+      timeline.record(i, ACTION_REJECTED, ev.qty, anchorSeen, timeline.reasonSetOf(reasons));
+    if (this.log.detailed) this.recordRejection(i, price, ev, reasons, dayTradeWords(check, limit));
+    if (ev.isInitialAllocation)
+      this.setAnchor(i, price, 'initial allocation blocked by the day-trade limit: anchor set to the price');
+    return 'block';
   }
 
   /** Bar `i` held by the portfolio's rules (SPEC 9): a HOLD with the rule as its reason. */

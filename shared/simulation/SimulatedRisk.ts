@@ -2,7 +2,8 @@ import type { StrategyConfig } from '../domain/Config';
 import type { RiskConfig } from '../domain/risk/RiskConfig';
 import { riskOf, validatorIsOff } from '../domain/risk/RiskConfig';
 import type { StopDecision, ValidatorCode } from '../domain/risk';
-import { AverageCost, checkOrder, checkStops } from '../domain/risk';
+import { checkOrder, checkStops } from '../domain/risk';
+import { PositionBook } from '../domain/accounting/PositionBook';
 
 /**
  * One simulated position's risk manager and order validator (SPEC 9): the same domain rules as the
@@ -20,11 +21,26 @@ export class SimulatedRisk {
   /** The stop that paused it. */
   exitReason: StopDecision['reason'] | null = null;
   private highestClose = -Infinity;
-  private readonly cost: AverageCost;
+  /**
+   * The position's lots (SPEC 8, FIFO), as the live loop's accounting keeps them: the position stop's
+   * average cost is the open lots' book cost per share in both (docs/adr/0130).
+   */
+  private readonly book: PositionBook;
+  private fills = 0;
 
   private constructor(limits: RiskConfig, initialQty: number, firstClose: number) {
     this.limits = limits;
-    this.cost = new AverageCost(initialQty, firstClose);
+    this.book = new PositionBook('sim', '', 'FIFO');
+    this.book.apply({
+      kind: 'opened',
+      id: 'opened',
+      positionId: 'sim',
+      symbol: '',
+      date: '',
+      cashCents: 0,
+      qty: initialQty,
+      price: firstClose,
+    });
   }
 
   /** Null when nothing of SPEC 9 is set for this position. */
@@ -41,7 +57,7 @@ export class SimulatedRisk {
       {
         qty,
         price: close,
-        averageCost: this.cost.perShare(),
+        averageCost: this.book.qty > 0 ? this.book.costCents / 100 / this.book.qty : null,
         highestClose: this.highestClose === -Infinity ? null : this.highestClose,
       },
       this.limits,
@@ -74,7 +90,18 @@ export class SimulatedRisk {
   }
 
   onFill(side: 'BUY' | 'SELL', qty: number, notionalCents: number, commissionCents: number): void {
-    if (side === 'BUY') this.cost.buy(qty, notionalCents, commissionCents);
-    else this.cost.sell(qty);
+    this.fills++;
+    this.book.apply({
+      kind: 'fill',
+      id: `fill-${this.fills}`,
+      positionId: 'sim',
+      symbol: '',
+      date: '',
+      side,
+      qty,
+      price: qty > 0 ? notionalCents / 100 / qty : 0,
+      notionalCents,
+      commissionCents,
+    });
   }
 }

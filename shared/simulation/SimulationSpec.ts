@@ -1,3 +1,4 @@
+import type { DayTradeLimit } from '../domain/accounting/DayTrades';
 import { z } from 'zod';
 import type { CommissionSnapshot } from '../domain/Commission';
 import { StrategyConfigSchema } from '../domain/Config';
@@ -90,6 +91,15 @@ export const SimulationSpecSchema = z
     execution: ExecutionModelSchema,
     /** Risk-free return per day for Sharpe and Sortino (SPEC 5: 0 unless set). */
     riskFreePerPeriod: z.number().finite().min(-0.01).max(0.01),
+    /** SPEC 8's optional day-trade limit (off when absent). */
+    dayTradeLimit: z
+      .object({
+        maxDayTrades: z.number().int().min(0).max(1000).nullable(),
+        minEquityCents: z.number().int().min(0),
+        mode: z.enum(['warn', 'block']),
+      })
+      .strict()
+      .optional(),
   })
   .strict()
   .refine((s) => s.from <= s.to, { message: 'from must not be after to', path: ['to'] })
@@ -107,6 +117,8 @@ export interface SimulationSpec {
   commission: CommissionSnapshot;
   execution: ExecutionModel;
   riskFreePerPeriod: number;
+  /** SPEC 8's optional day-trade limit; absent or `maxDayTrades: null`: off. */
+  dayTradeLimit?: DayTradeLimit;
 }
 
 /** The bars and dividends of one symbol, as the HistoricalBars/HistoricalDividends ports return them. */

@@ -24,9 +24,14 @@ export class TimelineRecorder {
   private readonly anchor: (number | null)[];
   private readonly reasons: number[];
   private readonly reasonSets: ReasonCode[][] = [['no_trigger']];
-  private readonly reasonIndex = new Map<string, number>([['no_trigger', REASONS_NO_TRIGGER]]);
+  /**
+   * The reason sets as a tree walked one reason at a time (no key string joined and hashed per
+   * evaluation): the node a list ends on holds its set's index (-1: not stored yet).
+   */
+  private readonly reasonTree: ReasonNode = newReasonNode(-1);
 
   constructor(private readonly bars: BarSeries) {
+    this.reasonTree.next.set('no_trigger', newReasonNode(REASONS_NO_TRIGGER));
     const n = bars.close.length;
     // HOLD, 0 shares, `no_trigger` unless recorded otherwise: a HOLD the prefilter finds stores its anchor alone.
     this.action = new Array<number>(n).fill(ACTION_HOLD);
@@ -65,14 +70,21 @@ export class TimelineRecorder {
   }
 
   reasonSetOf(reasons: readonly ReasonCode[]): number {
-    const key = reasons.join(',');
-    let index = this.reasonIndex.get(key);
-    if (index === undefined) {
-      index = this.reasonSets.length;
-      this.reasonSets.push([...reasons]);
-      this.reasonIndex.set(key, index);
+    let node = this.reasonTree;
+    for (let k = 0; k < reasons.length; k++) {
+      const reason = reasons[k] as ReasonCode;
+      let child = node.next.get(reason);
+      if (child === undefined) {
+        child = newReasonNode(-1);
+        node.next.set(reason, child);
+      }
+      node = child;
     }
-    return index;
+    if (node.index < 0) {
+      node.index = this.reasonSets.length;
+      this.reasonSets.push([...reasons]);
+    }
+    return node.index;
   }
 
   toTimeline(): PositionTimeline {
@@ -89,6 +101,16 @@ export class TimelineRecorder {
       reasons: this.reasons,
     };
   }
+}
+
+/** A node of `TimelineRecorder`'s reason tree: the set ending here, and the reasons that go on from it. */
+interface ReasonNode {
+  index: number;
+  readonly next: Map<ReasonCode, ReasonNode>;
+}
+
+function newReasonNode(index: number): ReasonNode {
+  return { index, next: new Map() };
 }
 
 /** How a bar is named in trades, events and the timeline: its session date, or its ISO instant intraday. */

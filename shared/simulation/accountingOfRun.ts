@@ -51,14 +51,18 @@ export function factsOfRun(result: SimulationResult): AccountingFact[] {
     });
   }
   const trades = new Map(result.trades.map((t) => [t.seq, t]));
+  // Explicit fields, no spread, and only for the events that move money or shares: a run has many
+  // more anchor events than fills, and the report model builds this for every report.
   for (const e of result.events) {
-    const base = { positionId: e.symbol, symbol: e.symbol, date: e.at.slice(0, 10) };
-    if (e.type === 'OrderFilled' && e.tradeSeq !== null) {
+    const type = e.type;
+    if (type === 'OrderFilled' && e.tradeSeq !== null) {
       const t = trades.get(e.tradeSeq);
       if (t === undefined || t.price === null || t.qty <= 0) continue;
       facts.push({
-        ...base,
         kind: 'fill',
+        positionId: e.symbol,
+        symbol: e.symbol,
+        date: e.at.slice(0, 10),
         id: `trade-${t.seq}`,
         side: t.side,
         qty: t.qty,
@@ -66,15 +70,23 @@ export function factsOfRun(result: SimulationResult): AccountingFact[] {
         notionalCents: t.notionalCents,
         commissionCents: t.commissionCents,
       });
-    } else if (e.type === 'DividendAccrued') {
+    } else if (type === 'DividendAccrued') {
       facts.push({
-        ...base,
         kind: 'dividendAccrued',
+        positionId: e.symbol,
+        symbol: e.symbol,
+        date: e.at.slice(0, 10),
         grossCents: e.amountCents ?? 0,
         netCents: e.amountCents ?? 0,
       });
-    } else if (e.type === 'DividendPaid') {
-      facts.push({ ...base, kind: 'dividendPaid', netCents: e.amountCents ?? 0 });
+    } else if (type === 'DividendPaid') {
+      facts.push({
+        kind: 'dividendPaid',
+        positionId: e.symbol,
+        symbol: e.symbol,
+        date: e.at.slice(0, 10),
+        netCents: e.amountCents ?? 0,
+      });
     }
   }
   return facts;
@@ -89,7 +101,7 @@ export function accountingOfRun(result: SimulationResult, lotMethod: LotMethod =
     lotMethod,
     positions: result.positions.map((p) => {
       const book = ledger.books.get(p.symbol);
-      const close = [...p.daily.close].reverse().find((c) => c !== null) ?? null;
+      const close = p.daily.close.findLast((c) => c !== null) ?? null;
       return {
         symbol: p.symbol,
         qty: book?.qty ?? 0,

@@ -423,6 +423,7 @@ function replay(prepared: Prepared, detailed: boolean, options: RunOptions): Res
         log,
         prefilter,
         p.sessionOrdinal,
+        spec.dayTradeLimit ?? null,
       ),
   );
   const buyHolds = detailed ? buyHoldReplays(prepared) : null;

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { SimulationResult } from './SimulationResult';
 import type { SymbolHistory } from './SimulationSpec';
 import { runSimulation } from './runSimulation';
+import { SimulatedRisk } from './SimulatedRisk';
+import { DEFAULT_STRATEGY_CONFIG, mergeConfig } from '../domain/Config';
 import { bars, simSpec } from './testing/bars';
 
 /**
@@ -77,5 +79,20 @@ describe('risk manager and order validator in a simulation', () => {
     );
     expect(r.positions[0]?.totals.rejected).toBe(1);
     expect(r.positions[0]?.final.anchor).toBe(100);
+  });
+
+  it("the position stop's average cost is the open lots' cost per share (FIFO), as the live loop's", () => {
+    const risk = SimulatedRisk.of(
+      mergeConfig(DEFAULT_STRATEGY_CONFIG, { risk: { positionStopPct: 0.1 } }),
+      0,
+      100,
+    );
+    if (risk === null) throw new Error('a position stop is set');
+    risk.onFill('BUY', 10, 100_000, 100); // lot 1: 10 @ $100 + $1 commission = $1,001.00
+    risk.onFill('BUY', 10, 80_000, 0); // lot 2: 10 @ $80 = $800.00
+    risk.onFill('SELL', 10, 90_000, 0); // FIFO: lot 1 is sold; lot 2 is left, $80.00 a share
+    // Stop at $80 × 0.9 = $72 (an average cost kept pro rata would say $90.05 × 0.9 = $81.045).
+    expect(risk.onClose(10, 72.01)).toBeNull();
+    expect(risk.onClose(10, 72)).toEqual({ reason: 'position_stop', stopPrice: 72, qty: 10 });
   });
 });

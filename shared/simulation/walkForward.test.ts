@@ -131,7 +131,13 @@ describe('walkForward on KO 2006–2014', () => {
         metric: 'sharpe',
         grid,
       }),
-    ).toMatchObject({ ok: false, code: 'INVALID_PLAN' });
+    ).toMatchObject({
+      ok: false,
+      code: 'INVALID_PLAN',
+      message: expect.stringMatching(
+        /is too short for a 20-year in-sample window followed by a 1-year out-of-sample one$/,
+      ),
+    });
     expect(
       await walkForward(spec, history, { inSampleMonths: 0, outOfSampleMonths: 12, metric: 'sharpe', grid }),
     ).toMatchObject({ ok: false, code: 'INVALID_PLAN' });

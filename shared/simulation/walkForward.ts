@@ -151,7 +151,7 @@ export async function walkForward(
     return {
       ok: false,
       code: 'INVALID_PLAN',
-      message: `${firstSession} to ${lastSession} is too short for a ${plan.inSampleMonths}-month in-sample window followed by an out-of-sample one`,
+      message: `${firstSession} to ${lastSession} is too short for a ${windowLength(plan.inSampleMonths)} in-sample window followed by a ${windowLength(plan.outOfSampleMonths)} out-of-sample one`,
     };
   }
   const runSweepFn = options.runSweep ?? inProcessSweepRunner;
@@ -256,4 +256,9 @@ function startEquityOf(result: SimulationResult, symbol: string): number {
   const firstClose = outcome?.daily.close.find((c) => c !== null) ?? 0;
   const receivable = p.unpaidDividends.reduce((s, d) => s + d.netCents, 0);
   return p.initialCashCents + receivable + productCents(p.initialQty, firstClose);
+}
+
+/** A window's length as the investor gives it: whole years as years (36 → "3-year"), else months. */
+function windowLength(months: number): string {
+  return months % 12 === 0 ? `${months / 12}-year` : `${months}-month`;
 }

@@ -92,8 +92,8 @@ function defaultSay(line: string): void {
   process.stdout.write(`[volatility-balancing] ${line}\n`);
 }
 
-/** Options shared by `daemon`, `backup` and `restore`, each with an environment variable. */
-function dataDirOption(): Option {
+/** Options shared by `daemon`, `backup`, `restore` and `settings`, each with an environment variable. */
+export function dataDirOption(): Option {
   return valueOption('--data-dir <dir>', 'data folder (database, logs, backups)', dataDir('--data-dir'), {
     value: DEFAULT_DATA_DIR,
     text: DEFAULT_DATA_DIR,

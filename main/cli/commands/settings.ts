@@ -11,10 +11,11 @@ import {
   formatPrice,
   formatShares,
 } from '../../../shared/format/Format';
-import { checkDataDir, DEFAULT_DATA_DIR } from '../../composition/dataDir';
+import { checkDataDir } from '../../composition/dataDir';
 import type { ProviderChoice } from '../../composition/marketDataChoice';
 import type { CliContext } from '../CliContext';
 import { BadInput } from '../exitCodes';
+import { dataDirOption } from './daemon';
 import type { SettingsDatabase } from '../settingsDatabase';
 import { alignTable } from '../textTable';
 
@@ -23,7 +24,7 @@ const textTable = (header: string[], rows: string[][]): string =>
     [header, ...rows],
     header.map(() => 'left' as const),
   ).trimEnd();
-import { choice, dataDir, date, dollars, fraction, id, number, reason, symbol, valueOption } from '../values';
+import { choice, date, dollars, fraction, id, number, reason, symbol, valueOption } from '../values';
 
 /**
  * `vb settings`, `vb dead-letters`, `vb dividend` (issue 15 "every setting reachable", ADRs 0085–0088):
@@ -42,12 +43,7 @@ export interface Common {
 
 export function commonOptions(command: Command): Command {
   return command
-    .addOption(
-      valueOption('--data-dir <dir>', 'data folder (database, logs, backups)', dataDir('--data-dir'), {
-        value: DEFAULT_DATA_DIR,
-        text: DEFAULT_DATA_DIR,
-      }).env('VB_HOME'),
-    )
+    .addOption(dataDirOption())
     .addOption(
       valueOption(
         '--provider <name>',

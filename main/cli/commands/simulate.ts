@@ -5,11 +5,14 @@ import { ProgressBar } from '../CliContext';
 import { BadInput, RunFailed } from '../exitCodes';
 import type { RunFlags } from '../runOptions';
 import { addRunOptions } from '../runOptions';
-import { outputFiles, symbols, valueOption } from '../values';
+import { choice, count, dollars, outputFiles, symbols, valueOption } from '../values';
 
 interface SimulateFlags extends RunFlags {
   report: string[];
   json?: boolean;
+  dayTradeLimit?: number;
+  dayTradeMinEquity: number;
+  dayTradeMode: 'warn' | 'block';
 }
 
 /** The report formats, by extension (main/reports/writeReport.ts checks the same list). */
@@ -39,6 +42,29 @@ export function registerSimulate(program: Command, ctx: CliContext): void {
         { value: [], text: 'none' },
       ),
     )
+    .addOption(
+      valueOption(
+        '--day-trade-limit <n>',
+        'SPEC 8: at most n day trades in 5 sessions while equity is below --day-trade-min-equity (off unless given)',
+        count('--day-trade-limit', { min: 0, max: 1000 }),
+      ),
+    )
+    .addOption(
+      valueOption(
+        '--day-trade-min-equity <dollars>',
+        'the day-trade limit applies while the position’s equity is below this',
+        dollars('--day-trade-min-equity', { min: 0, max: 1_000_000_000 }),
+        { value: 2_500_000, text: '25000' },
+      ),
+    )
+    .addOption(
+      valueOption<'warn' | 'block'>(
+        '--day-trade-mode <mode>',
+        'warn (the buy goes through with a reason) or block (the buy is rejected)',
+        choice('--day-trade-mode', ['warn', 'block'] as const),
+        { value: 'warn', text: 'warn' },
+      ),
+    )
     .option('--json', 'print only the summary as JSON on stdout (progress and messages go to stderr)')
     .addHelpText(
       'after',
@@ -46,7 +72,8 @@ export function registerSimulate(program: Command, ctx: CliContext): void {
 Examples:
   simulate KO --from 2010-01-01 --to 2020-12-31 --report ko.html
   simulate KO PEP PG --threshold 5% --band 0.3:0.7 --fill next_open --slippage-bps 5 --report run.xlsx
-  simulate ACME --csv ACME=examples/acme.csv --dividends-csv ACME=examples/acme-dividends.csv --config examples/strategy.json --json`,
+  simulate ACME --csv ACME=examples/acme.csv --dividends-csv ACME=examples/acme-dividends.csv --config examples/strategy.json --json
+  simulate ACME --csv ACME=acme-hourly.csv --interval 1h --day-trade-limit 3 --day-trade-mode block --json`,
     )
     .action(async (symbolList: string[], flags: SimulateFlags) => {
       const [
@@ -60,7 +87,18 @@ Examples:
         import('../runInputs'),
         import('../simulationSummary'),
       ]);
-      const spec = simulationSpecFrom(symbolList, flags);
+      const spec = {
+        ...simulationSpecFrom(symbolList, flags),
+        ...(flags.dayTradeLimit === undefined
+          ? {}
+          : {
+              dayTradeLimit: {
+                maxDayTrades: flags.dayTradeLimit,
+                minEquityCents: flags.dayTradeMinEquity,
+                mode: flags.dayTradeMode,
+              },
+            }),
+      };
       const history = await historyFrom(spec, flags, ctx.io);
       const progress = new ProgressBar(ctx.io, `simulate ${symbolList.join(',')}`);
       const outcome = runSimulation(spec, history, {

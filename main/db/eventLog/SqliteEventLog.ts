@@ -240,7 +240,8 @@ function filters(
   return { clauses, args };
 }
 
-function toEvent(row: EventRow): DomainEvent {
+/** An `events` row as the event it stores (the payload parsed). */
+export function toEvent(row: EventRow): DomainEvent {
   return {
     id: row.id,
     tenantId: row.tenant_id,

@@ -1,9 +1,9 @@
 import type Database from 'better-sqlite3';
-import type { DomainEvent } from '../../../shared/domain/DomainEvent';
 import type { PositionLedger } from '../../../shared/domain/Position';
 import { FACT_TYPES, replayPosition } from '../../../shared/domain/PositionReplay';
 import { formatMoney, formatPrice, formatQty } from '../../../shared/format/Format';
-import { verifyTenantChainFrom, type ChainCheckpoint } from '../eventLog/hashChain';
+import { verifyTenantChainFrom, type ChainCheckpoint, type EventRow } from '../eventLog/hashChain';
+import { toEvent } from '../eventLog/SqliteEventLog';
 
 /** The checks of a ledger (ADR 0076), each named so a person can be told which one failed. */
 export type LedgerCheckName = 'integrity' | 'triggers' | 'chain' | 'replay' | 'head';
@@ -236,21 +236,6 @@ interface PositionRow {
   total_dividends_net_cents: number;
 }
 
-interface FactRow {
-  id: string;
-  tenant_id: string;
-  portfolio_id: string | null;
-  position_id: string | null;
-  symbol: string | null;
-  ts: number;
-  recorded_at: number;
-  type: string;
-  correlation_id: string;
-  payload: string;
-  prev_hash: string;
-  hash: string;
-}
-
 const FIELDS: { key: keyof PositionLedger; column: string; show: (v: unknown) => string }[] = [
   { key: 'qty', column: 'qty', show: (v) => `${formatQty(v as number)} shares` },
   { key: 'cashCents', column: 'cash_cents', show: (v) => formatMoney(v as number) },
@@ -312,7 +297,7 @@ function replayProblems(
     let replayed: PositionLedger;
     let count: number;
     try {
-      const rows = facts.all(tenantId, p.id, ...types) as FactRow[];
+      const rows = facts.all(tenantId, p.id, ...types) as EventRow[];
       count = rows.length;
       replayed = replayPosition(rows.map(toEvent));
     } catch (err) {
@@ -338,21 +323,4 @@ function replayProblems(
     }
   }
   return { problems, positions: positions.length };
-}
-
-function toEvent(row: FactRow): DomainEvent {
-  return {
-    id: row.id,
-    tenantId: row.tenant_id,
-    portfolioId: row.portfolio_id,
-    positionId: row.position_id,
-    symbol: row.symbol,
-    ts: row.ts,
-    recordedAt: row.recorded_at,
-    type: row.type,
-    correlationId: row.correlation_id,
-    payload: JSON.parse(row.payload) as unknown,
-    prevHash: row.prev_hash,
-    hash: row.hash,
-  } as DomainEvent;
 }

@@ -84,6 +84,10 @@ describe('the Simulation page over the stored-runs service', () => {
     expect(adapter.list()[0]).toMatchObject({ id: runId, status: 'done', totalReturn: expect.any(Number) });
     const detail = adapter.get(runId);
     expect((detail as { value: RunDetailDto }).value.result?.trades.length).toBeGreaterThan(0);
+    // SPEC 8's round trips of the run and their statistics, for the results view (issue 16).
+    const roundTrips = (detail as { value: RunDetailDto }).value.result?.roundTrips;
+    expect(roundTrips?.stats.count).toBeGreaterThan(0);
+    expect(roundTrips?.trips.length).toBe(Math.min(roundTrips?.stats.count ?? 0, 1000));
     const exported = await adapter.exportRun(runId, 'html', join(dir, 'run.html'));
     expect(exported).toMatchObject({ ok: true, value: { file: join(dir, 'run.html') } });
     expect(existsSync(join(dir, 'run.html'))).toBe(true);

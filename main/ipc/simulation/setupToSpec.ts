@@ -31,6 +31,7 @@ export function setupToSpec(
     commission: { rate: setup.commissionRate, minimumCents: 0, scope: 'GLOBAL' },
     execution: { fill: setup.fill, slippageBps: setup.slippageBps, volumeCap: setup.volumeCap },
     riskFreePerPeriod: 0,
+    ...(setup.dayTradeLimit === undefined ? {} : { dayTradeLimit: setup.dayTradeLimit }),
   });
   if (checked.ok) return { ok: true, spec: checked.spec };
   return { ok: false, message: checked.message, issues: specIssues(checked.message) };

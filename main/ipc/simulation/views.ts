@@ -1,5 +1,6 @@
 import type { RunInfoDto, SimulationResultDto, SweepResultDto } from '../../../shared/ipc/dto/simulation';
 import type { SimulationResult, SweepResult } from '../../../shared/simulation';
+import { accountingOfRun } from '../../../shared/simulation/accountingOfRun';
 
 /** Trades carried to the page (the export has every one). */
 const MAX_TRADES = 2000;
@@ -41,6 +42,44 @@ export function resultView(runId: string, r: SimulationResult): SimulationResult
       commissionsCents: p.totals.commissionsCents,
       dividendsNetCents: p.totals.dividendsNetCents,
     })),
+    roundTrips: roundTripsView(r),
+  };
+}
+
+/** Round trips carried to the page (the export has every one). */
+const MAX_ROUND_TRIPS = 1000;
+
+function roundTripsView(r: SimulationResult): NonNullable<SimulationResultDto['roundTrips']> {
+  const acc = accountingOfRun(r);
+  const s = acc.roundTripStats;
+  const round = (v: number | null): number | null => (v === null ? null : Math.round(v));
+  return {
+    stats: {
+      ...s,
+      averageWinCents: round(s.averageWinCents),
+      averageLossCents: round(s.averageLossCents),
+      expectancyCents: round(s.expectancyCents),
+    },
+    trips: acc.roundTrips
+      .slice(-MAX_ROUND_TRIPS)
+      .reverse()
+      .map((t) => ({
+        symbol: t.symbol,
+        lotId: t.lotId,
+        saleId: t.saleId,
+        entryDate: t.entryDate,
+        exitDate: t.exitDate,
+        qty: t.qty,
+        entryPrice: t.entryPrice,
+        exitPrice: t.exitPrice,
+        costCents: t.costCents,
+        pnlCents: t.pnlCents,
+        return: t.return,
+        holdingDays: t.holdingDays,
+        longTerm: t.longTerm,
+      })),
+    truncated: acc.roundTrips.length > MAX_ROUND_TRIPS,
+    washSales: { count: acc.washSales.length, disallowedCents: acc.disallowedCents },
   };
 }
 

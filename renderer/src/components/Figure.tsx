@@ -1,4 +1,4 @@
-import { formatMoney, formatPercent, formatRatio, signClass } from '../../../shared/format/Format';
+import { formatMoney, formatPercent, formatRatio } from '../../../shared/format/Format';
 
 /**
  * A figure that can be negative (issue 16): signed and coloured through the one formatter, with a
@@ -25,8 +25,18 @@ export function Figure({
         ? formatPercent(value, { signed })
         : formatRatio(value, { signed });
   return (
-    <span className={`figure figure-${signed ? signClass(value) : 'flat'}`} title={how} data-testid={testId}>
+    <span className={`figure figure-${signed ? shownSign(text) : 'flat'}`} title={how} data-testid={testId}>
       {text}
     </span>
   );
+}
+
+/**
+ * The colour of a figure follows the sign it shows: a value that rounds to zero ("0.00 %") is flat, not
+ * red or green without a sign.
+ */
+export function shownSign(text: string): 'gain' | 'loss' | 'flat' {
+  if (text.startsWith('+')) return 'gain';
+  if (text.startsWith('\u2212') || text.startsWith('-')) return 'loss';
+  return 'flat';
 }

@@ -1,9 +1,11 @@
 import { create } from 'zustand';
 import type {
+  AccountingSettingsDto,
   DashboardFiguresDto,
   PerformanceDto,
   PositionLotsDto,
 } from '../../../shared/ipc/dto/accounting';
+import type { IpcIssue } from '../../../shared/ipc/result';
 import { failureText, ipc } from './client';
 import { useExportsStore } from './exportsStore';
 
@@ -19,6 +21,14 @@ interface AccountingState {
   loadPerformance(portfolioId: string | null, benchmark?: string): Promise<void>;
   loadLots(positionId: string): Promise<void>;
   exportTaxReport(year: number, format: 'csv' | 'xlsx' | 'pdf'): Promise<void>;
+  /** SPEC 8 settings of each portfolio (lot method, benchmark, day-trade limit), by portfolio id. */
+  settings: Record<string, AccountingSettingsDto>;
+  settingsError: string | null;
+  loadSettings(portfolioId: string): Promise<void>;
+  saveSettings(
+    portfolioId: string,
+    settings: AccountingSettingsDto,
+  ): Promise<{ ok: true } | { ok: false; message: string; issues: IpcIssue[] }>;
 }
 
 /** SPEC 8 in the UI: the Dashboard's figures, the Performance page, a position's lots (issue 16). */
@@ -44,6 +54,19 @@ export const useAccountingStore = create<AccountingState>()((set) => ({
     const r = await ipc().invoke('accounting.listLots', { positionId });
     if (r.ok) set((s) => ({ lots: { ...s.lots, [positionId]: r.value[0] ?? null }, lotsError: null }));
     else set({ lotsError: failureText(r) });
+  },
+  settings: {},
+  settingsError: null,
+  async loadSettings(portfolioId) {
+    const r = await ipc().invoke('accounting.getSettings', { portfolioId });
+    if (r.ok) set((s) => ({ settings: { ...s.settings, [portfolioId]: r.value }, settingsError: null }));
+    else set({ settingsError: failureText(r) });
+  },
+  async saveSettings(portfolioId, settings) {
+    const r = await ipc().invoke('accounting.updateSettings', { portfolioId, settings });
+    if (!r.ok) return { ok: false, message: failureText(r), issues: r.issues ?? [] };
+    set((s) => ({ settings: { ...s.settings, [portfolioId]: r.value } }));
+    return { ok: true };
   },
   async exportTaxReport(year, format) {
     await useExportsStore

@@ -5,6 +5,7 @@ import type { NewEvent } from '../../domain/DomainEvent';
 import type { Portfolio } from '../../ports/PortfolioRepository';
 import type { PositionRecord } from '../../ports/PositionRepository';
 import { validConfig } from './createPortfolio';
+import { commissionChangedEvent, configChangedEvent } from './configChangedEvent';
 import type { LedgerDeps } from './LedgerDeps';
 import { loadPortfolio, loadPosition, requireTenant } from './loaders';
 import { positionEvent } from './positionChange';
@@ -72,16 +73,13 @@ export function changePortfolioConfig(
     const correlationId = deps.ids.next();
     deps.events.append(
       tenantId,
-      changed.map((section): NewEvent<'ConfigChanged'> => ({
-        type: 'ConfigChanged',
-        tenantId,
-        portfolioId,
-        positionId: null,
-        symbol: null,
-        ts: now,
-        correlationId,
-        payload: { scope: 'PORTFOLIO', section, oldValue: before[section], newValue: after.value[section] },
-      })),
+      changed.map((section) =>
+        configChangedEvent(
+          { tenantId, portfolioId, symbol: null },
+          { scope: 'PORTFOLIO', section, oldValue: before[section], newValue: after.value[section] },
+          { ts: now, correlationId },
+        ),
+      ),
     );
     return ok({ ...portfolio.value, config: after.value, updatedAt: now });
   });
@@ -223,21 +221,10 @@ export function setCommissionRate(deps: LedgerDeps, input: SetCommissionRateInpu
     const now = deps.clock.now();
     deps.commissionRates.upsert(tenantId, next, now);
     deps.events.append(tenantId, [
-      {
-        type: 'ConfigChanged',
-        tenantId,
-        portfolioId: null,
-        positionId: null,
-        symbol,
+      commissionChangedEvent(tenantId, scope, symbol, previous, next, {
         ts: now,
         correlationId: deps.ids.next(),
-        payload: {
-          scope: 'COMMISSION',
-          section: symbol === null ? scope : `${scope}:${symbol}`,
-          oldValue: previous,
-          newValue: next,
-        },
-      },
+      }),
     ]);
     return ok(next);
   });

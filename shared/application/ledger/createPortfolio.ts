@@ -7,6 +7,7 @@ import {
 } from '../../domain/Config';
 import type { Portfolio } from '../../ports/PortfolioRepository';
 import type { LedgerDeps } from './LedgerDeps';
+import { configChangedEvent } from './configChangedEvent';
 import { requireTenant } from './loaders';
 import { ok, type Result } from './Result';
 import { inTransaction } from './transaction';
@@ -51,16 +52,11 @@ export function createPortfolio(deps: LedgerDeps, input: CreatePortfolioInput): 
     };
     deps.portfolios.insert(tenantId, portfolio);
     deps.events.append(tenantId, [
-      {
-        type: 'ConfigChanged',
-        tenantId,
-        portfolioId: portfolio.id,
-        positionId: null,
-        symbol: null,
-        ts: now,
-        correlationId: deps.ids.next(),
-        payload: { scope: 'PORTFOLIO', section: 'all', oldValue: null, newValue: portfolio.config },
-      },
+      configChangedEvent(
+        { tenantId, portfolioId: portfolio.id, symbol: null },
+        { scope: 'PORTFOLIO', section: 'all', oldValue: null, newValue: portfolio.config },
+        { ts: now, correlationId: deps.ids.next() },
+      ),
     ]);
     return ok(portfolio);
   });

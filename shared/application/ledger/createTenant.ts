@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Tenant } from '../../ports/TenantRepository';
 import type { LedgerDeps } from './LedgerDeps';
+import { configChangedEvent } from './configChangedEvent';
 import { ok, type Result } from './Result';
 import { inTransaction } from './transaction';
 import { parseInput } from './validation';
@@ -25,16 +26,11 @@ export function createTenant(deps: LedgerDeps, input: CreateTenantInput): Result
     const tenant: Tenant = { id: deps.ids.next(), name: parsed.value.name, createdAt: now };
     deps.tenants.insert(tenant);
     deps.events.append(tenant.id, [
-      {
-        type: 'ConfigChanged',
-        tenantId: tenant.id,
-        portfolioId: null,
-        positionId: null,
-        symbol: null,
-        ts: now,
-        correlationId: deps.ids.next(),
-        payload: { scope: 'TENANT', section: 'tenant', oldValue: null, newValue: { name: tenant.name } },
-      },
+      configChangedEvent(
+        { tenantId: tenant.id, portfolioId: null, symbol: null },
+        { scope: 'TENANT', section: 'tenant', oldValue: null, newValue: { name: tenant.name } },
+        { ts: now, correlationId: deps.ids.next() },
+      ),
     ]);
     return ok(tenant);
   });

@@ -10,6 +10,7 @@ import { DEFAULT_TRADING_SETTINGS, type TradingSettings } from '../../domain/Tra
 import type { TradingSettingsRepository } from '../../ports/TradingSettingsRepository';
 import type { LedgerDeps } from '../ledger/LedgerDeps';
 import { changePortfolioConfig } from '../ledger/configChanges';
+import { commissionChangedEvent, configChangedEvent } from '../ledger/configChangedEvent';
 import { requireTenant } from '../ledger/loaders';
 import { fail, ok, type Result } from '../ledger/Result';
 import { inTransaction } from '../ledger/transaction';
@@ -88,16 +89,11 @@ export function setPaperSlippage(deps: TradingSettingsDeps, input: SetPaperSlipp
     const now = deps.clock.now();
     deps.tradingSettings.upsert(tenantId, { paperSlippageBps: next }, now);
     deps.events.append(tenantId, [
-      {
-        type: 'ConfigChanged',
-        tenantId,
-        portfolioId: null,
-        positionId: null,
-        symbol: null,
-        ts: now,
-        correlationId: deps.ids.next(),
-        payload: { scope: 'TENANT', section: 'paperSlippageBps', oldValue: before, newValue: next },
-      },
+      configChangedEvent(
+        { tenantId, portfolioId: null, symbol: null },
+        { scope: 'TENANT', section: 'paperSlippageBps', oldValue: before, newValue: next },
+        { ts: now, correlationId: deps.ids.next() },
+      ),
     ]);
     return ok(next);
   });
@@ -140,21 +136,10 @@ export function removeCommissionRate(
     deps.commissionRates.remove(tenantId, scope, symbol);
     const now = deps.clock.now();
     deps.events.append(tenantId, [
-      {
-        type: 'ConfigChanged',
-        tenantId,
-        portfolioId: null,
-        positionId: null,
-        symbol,
+      commissionChangedEvent(tenantId, scope, symbol, previous, null, {
         ts: now,
         correlationId: deps.ids.next(),
-        payload: {
-          scope: 'COMMISSION',
-          section: symbol === null ? scope : `${scope}:${symbol}`,
-          oldValue: previous,
-          newValue: null,
-        },
-      },
+      }),
     ]);
     return ok(previous);
   });

@@ -18,6 +18,7 @@ import type { SplitRepository } from '../../ports/SplitRepository';
 import type { TenantRepository } from '../../ports/TenantRepository';
 import type { TradeRepository } from '../../ports/TradeRepository';
 import type { UnitOfWork } from '../../ports/UnitOfWork';
+import type { AccountingSettingsRepository } from '../../ports/AccountingSettingsRepository';
 
 /**
  * Every port the live loop runs on (SPEC 4): the repositories of the one SQLite file, the market-data
@@ -50,4 +51,6 @@ export interface LiveDeps {
    * accounting). Without it the stops and portfolio rules have no references and do not fire.
    */
   riskReferences?: RiskReferences;
+  /** SPEC 8's settings (the optional day-trade limit); absent in deps built without them: no limit. */
+  accountingSettings?: Pick<AccountingSettingsRepository, 'get'>;
 }

@@ -12,6 +12,9 @@ import { decidePosition, sessionAllowsTrading } from './decidePosition';
 import { exchangeDayBounds } from './exchangeDay';
 import { positionConfig } from './positionConfig';
 import { validateDecision } from '../risk/validateDecision';
+import { applyRisk, portfolioHalts } from '../risk/liveRisk';
+import { riskExitNotification } from '../risk/riskNotifications';
+import { tradingAllowed } from '../../domain/risk/TradingHalt';
 import { writeDecision, type TickDeps } from './runTick';
 import { manualTickId } from './tickId';
 
@@ -82,7 +85,8 @@ export async function evaluatePositionNow(
       );
     }
   }
-  return deps.uow.transaction((): Result<EvaluatePositionResult> => {
+  const exits: DomainEvent<'RiskExit'>[] = [];
+  const result = deps.uow.transaction((): Result<EvaluatePositionResult> => {
     const fresh = loadPosition(deps, input.tenantId, input.positionId);
     if (!fresh.ok) return fresh;
     const position = fresh.value;
@@ -112,9 +116,26 @@ export async function evaluatePositionNow(
       },
       now,
     });
-    // The order validator after the guardrails, as in a tick (SPEC 9); other holdings at their anchor.
-    const decision = validateDecision(deps, position, decided, config, commission, now, () => null);
+    // SPEC 9 as in a tick: the portfolio's halt in force and the position stop (the trailing stop needs
+    // the closes a tick reads first), then the order validator; other holdings at their anchor.
+    const halt = portfolioHalts(deps.events, input.tenantId, now).get(position.portfolioId);
+    const risked = applyRisk(
+      position,
+      decided,
+      config,
+      halt === undefined ? 'all' : tradingAllowed(halt),
+      {
+        averageCost: () => deps.riskReferences?.averageCost(input.tenantId, position.id) ?? null,
+        highestClose: null,
+      },
+      commission,
+    );
+    const decision =
+      risked.riskExit === undefined
+        ? validateDecision(deps, position, risked, config, commission, now, () => null)
+        : risked;
     const written = writeDecision(deps, position, decision, commission, tickId, now);
+    if (written.riskExit !== null) exits.push(written.riskExit);
     return ok({
       position: written.positionChanged ?? position,
       evaluation: written.evaluation,
@@ -123,6 +144,8 @@ export async function evaluatePositionNow(
       words: evaluationWords(written.evaluation.payload),
     });
   });
+  for (const e of exits) deps.notifier.notify(riskExitNotification(e));
+  return result;
 }
 
 /** The decision in words; a SKIP (an open order) has no reason code, so its detail says why. */

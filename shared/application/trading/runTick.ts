@@ -16,6 +16,7 @@ import { validateDecision } from '../risk/validateDecision';
 import { applyRisk, NO_RISK_PLAN, portfolioGates, prepareRisk, type RiskPlan } from '../risk/liveRisk';
 import { haltNotification, riskExitNotification } from '../risk/riskNotifications';
 import { riskExitWhy } from '../../format/RiskEventWords';
+import { limitDayTrades } from '../accounting/dayTradeLimit';
 import { decidePosition, sessionAllowsTrading, type PositionDecision } from './decidePosition';
 import { exchangeDayBounds } from './exchangeDay';
 import { positionConfig } from './positionConfig';
@@ -40,6 +41,7 @@ export type TickDeps = Pick<
   | 'notifier'
   | 'logger'
   | 'riskReferences'
+  | 'accountingSettings'
 >;
 
 export interface TickOptions {
@@ -410,6 +412,7 @@ function writeTenantPositions(
         decision = validateDecision(deps, position, decision, planned.config, commission, now, (s) =>
           lastPriceOf(quotes.get(s)),
         );
+      decision = limitDayTrades(deps, position, decision, now, (s) => lastPriceOf(quotes.get(s)));
     } catch (err) {
       failed(position, err); // nothing was written for it
       continue;

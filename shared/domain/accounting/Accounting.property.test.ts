@@ -4,7 +4,7 @@ import { bookFill } from '../FillBooking';
 import type { AccountingFact } from './AccountingFact';
 import { contributions } from './Contribution';
 import { buildEquityHistory } from './EquityHistory';
-import { addDays } from './HoldingPeriod';
+import { addDays, daysBetween } from './HoldingPeriod';
 import { Ledger } from './Ledger';
 import { LOT_METHODS, type LotMethod } from './LotMethod';
 import { timeWeightedReturns } from './Returns';
@@ -169,6 +169,82 @@ describe('accounting invariants (SPEC 8)', () => {
         const used = sum(view.parts.map((p) => p.basisAdjustmentCents));
         expect(carried + used).toBe(disallowed);
         for (const p of view.parts) expect(p.disallowedCents).toBeLessThanOrEqual(Math.max(0, -p.gainCents));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('wash-sale matching: same symbol, within 30 days, purchase order, each share absorbs one loss at most', () => {
+    // Two positions trading one symbol (and a third another), days 0–25 apart: many losses with
+    // purchases near and far, on both sides of the 30-day window.
+    const tradeArb = fc.record({
+      pos: fc.integer({ min: 0, max: 2 }),
+      gap: fc.integer({ min: 0, max: 25 }),
+      buy: fc.boolean(),
+      qty: fc.integer({ min: 1, max: 60 }),
+      price: fc.integer({ min: 50, max: 150 }),
+    });
+    fc.assert(
+      fc.property(fc.array(tradeArb, { minLength: 2, maxLength: 150 }), (trades) => {
+        const held = [0, 0, 0];
+        let date = '2020-01-02';
+        const facts: AccountingFact[] = [0, 1, 2].map((p) => ({
+          positionId: `p${p}`,
+          symbol: p === 2 ? 'BBB' : 'AAA',
+          date,
+          kind: 'opened',
+          id: `o${p}`,
+          cashCents: 0,
+          qty: 0,
+          price: 0,
+        }));
+        trades.forEach((t, n) => {
+          date = addDays(date, t.gap);
+          const base = { positionId: `p${t.pos}`, symbol: t.pos === 2 ? 'BBB' : 'AAA', date };
+          const qty = t.buy ? t.qty : Math.min(t.qty, held[t.pos] as number);
+          if (qty === 0) return;
+          held[t.pos] = (held[t.pos] as number) + (t.buy ? qty : -qty);
+          const b = bookFill(t.buy ? 'BUY' : 'SELL', qty, t.price, {
+            rate: 0,
+            minimumCents: 0,
+            scope: 'GLOBAL',
+          });
+          facts.push({
+            ...base,
+            kind: 'fill',
+            id: `f${n}`,
+            side: t.buy ? 'BUY' : 'SELL',
+            qty,
+            price: t.price,
+            notionalCents: b.notionalCents,
+            commissionCents: b.commissionCents,
+          });
+        });
+        const ledger = new Ledger().applyAll(facts);
+        const bought = new Map<string, { symbol: string; qty: number; date: string; seq: number }>();
+        for (const e of ledger.journal)
+          if (e.kind === 'acquired')
+            bought.set(e.acquisition.lotId, {
+              symbol: e.acquisition.symbol,
+              qty: e.acquisition.qty,
+              date: e.acquisition.date,
+              seq: e.acquisition.seq,
+            });
+        const absorbed = new Map<string, number>();
+        for (const part of washSales(ledger.journal).parts) {
+          let lastSeq = -1;
+          for (const r of part.replacements) {
+            const lot = bought.get(r.lotId);
+            expect(lot?.symbol).toBe(part.symbol);
+            expect(Math.abs(daysBetween(part.closeDate, lot?.date as string))).toBeLessThanOrEqual(30);
+            expect(lot?.seq as number).toBeGreaterThan(lastSeq);
+            lastSeq = lot?.seq as number;
+            absorbed.set(r.lotId, (absorbed.get(r.lotId) ?? 0) + r.qty);
+          }
+          if (part.replacements.length > 0) expect(part.gainCents).toBeLessThan(0);
+        }
+        for (const [lotId, qty] of absorbed)
+          expect(qty).toBeLessThanOrEqual(bought.get(lotId)?.qty as number);
       }),
       { numRuns: 300 },
     );

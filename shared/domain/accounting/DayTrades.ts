@@ -71,3 +71,57 @@ export function checkDayTradeBuy(
   if (equityCents >= limit.minEquityCents) return 'ok';
   return limit.mode;
 }
+
+/** What the optional limit says of one buy: the verdict, the count it would make and the equity it saw. */
+export interface DayTradeCheck {
+  verdict: 'ok' | 'warn' | 'block';
+  /** Day trades over the last 5 sessions if the buy went through as a day trade. */
+  countAfter: number;
+  equityCents: number;
+}
+
+/**
+ * The day trades of one account (a portfolio live, a position in a simulation) as fills happen: per
+ * session and symbol, the buys and sells, and per session the day trades they make (SPEC 8). The live
+ * loop fills it from the log's recent fills, the simulation fill by fill; both ask `checkBuy` before a
+ * buy, with the same rule (`checkDayTradeBuy`).
+ */
+export class DayTradeCounter {
+  private readonly sides = new Map<string, { buys: number; sells: number }>();
+  private readonly perSession = new Map<string, number>();
+
+  record(date: string, symbol: string, side: Side): void {
+    const key = `${date}|${symbol}`;
+    let c = this.sides.get(key);
+    if (c === undefined) {
+      c = { buys: 0, sells: 0 };
+      this.sides.set(key, c);
+    }
+    const before = Math.min(c.buys, c.sells);
+    if (side === 'BUY') c.buys++;
+    else c.sells++;
+    if (Math.min(c.buys, c.sells) > before) this.perSession.set(date, (this.perSession.get(date) ?? 0) + 1);
+  }
+
+  /** Day trades in `sessions` (ascending, the current one last; only the last 5 count). */
+  countIn(sessions: readonly string[]): number {
+    return dayTradesInWindow(this.perSession, sessions);
+  }
+
+  /**
+   * The limit on a buy of `symbol` in the last of `sessions` (ascending, the current one last), with
+   * the account's equity now. 'ok' whenever the limit is off or the buy is not a day trade.
+   */
+  checkBuy(
+    sessions: readonly string[],
+    symbol: string,
+    equityCents: number,
+    limit: DayTradeLimit,
+  ): DayTradeCheck {
+    const today = sessions[sessions.length - 1] as string;
+    const c = this.sides.get(`${today}|${symbol}`);
+    const count = this.countIn(sessions);
+    const verdict = checkDayTradeBuy(c?.buys ?? 0, c?.sells ?? 0, count, equityCents, limit);
+    return { verdict, countAfter: count + 1, equityCents };
+  }
+}

@@ -22,8 +22,23 @@ export function dayNumber(date: string): number {
   return era * 146_097 + doe - 719_468;
 }
 
-/** The `YYYY-MM-DD` date of a day number (H. Hinnant's civil_from_days). */
+/**
+ * The `YYYY-MM-DD` date of a day number, remembered: the wash-sale view turns thousands of day numbers
+ * back into dates, mostly the same few thousand days, and building the string was most of its cost.
+ */
+const DATE_OF_DAY = new Map<number, string>();
 export function dateOfDayNumber(day: number): string {
+  let date = DATE_OF_DAY.get(day);
+  if (date === undefined) {
+    date = civilFromDays(day);
+    if (DATE_OF_DAY.size > 100_000) DATE_OF_DAY.clear();
+    DATE_OF_DAY.set(day, date);
+  }
+  return date;
+}
+
+/** The `YYYY-MM-DD` date of a day number (H. Hinnant's civil_from_days). */
+function civilFromDays(day: number): string {
   const z = day + 719_468;
   const era = Math.floor(z / 146_097);
   const doe = z - era * 146_097;
@@ -58,7 +73,22 @@ export function firstAnniversary(start: string): string {
   return `${String(year).padStart(4, '0')}-${monthDay}`;
 }
 
-/** SPEC 8: long term = sold after the first anniversary of the holding start (not on it). */
+/**
+ * SPEC 8: long term = sold after the first anniversary of the holding start (not on it). The same
+ * comparison as `saleDate > firstAnniversary(holdingStart)`, on digits: no string is built.
+ */
 export function isLongTerm(holdingStart: string, saleDate: string): boolean {
-  return saleDate > firstAnniversary(holdingStart);
+  const year = digits(holdingStart, 0, 4) + 1;
+  let monthDay = digits(holdingStart, 5, 2) * 100 + digits(holdingStart, 8, 2);
+  if (monthDay === 229) monthDay = 228;
+  return (
+    digits(saleDate, 0, 4) * 10_000 + digits(saleDate, 5, 2) * 100 + digits(saleDate, 8, 2) >
+    year * 10_000 + monthDay
+  );
+}
+
+function digits(s: string, from: number, n: number): number {
+  let v = 0;
+  for (let i = from; i < from + n; i++) v = v * 10 + (s.charCodeAt(i) - 48);
+  return v;
 }

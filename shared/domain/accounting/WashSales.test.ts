@@ -1,9 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { AccountingFact } from './AccountingFact';
 import { Ledger } from './Ledger';
 import { taxYears } from './TaxYear';
 import { buy, sell } from './testFacts';
-import { washSales } from './WashSales';
+import { nextHeld, washSales, windowStart, type SymbolLots } from './WashSales';
 
 function tax(facts: AccountingFact[]) {
   const ledger = new Ledger().applyAll(facts);
@@ -114,5 +115,48 @@ describe('wash sales (SPEC 8, tax view)', () => {
         disallowedCents: 5_000,
       }),
     ]);
+  });
+});
+
+describe('the replacement candidates of a symbol: window pointer and skip list (ADR 0142)', () => {
+  type Lot = { day: number; unadjusted: number };
+  const stepArb = fc.oneof(
+    fc.record({ kind: fc.constant('use' as const), at: fc.nat(), qty: fc.integer({ min: 1, max: 30 }) }),
+    fc.record({ kind: fc.constant('window' as const), move: fc.integer({ min: -15, max: 40 }) }),
+  );
+  it('finds what a scan of every purchase finds, whatever lots are used up and however sales move', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ gap: fc.integer({ min: 0, max: 9 }), qty: fc.integer({ min: 1, max: 20 }) }), {
+          minLength: 1,
+          maxLength: 60,
+        }),
+        fc.array(stepArb, { maxLength: 200 }),
+        (purchases, steps) => {
+          let day = 0;
+          const lots: Lot[] = purchases.map((p) => ({ day: (day += p.gap), unadjusted: p.qty }));
+          const c: SymbolLots<Lot> = { lots, skip: lots.map((_, i) => i + 1), lo: 0, loDay: -Infinity };
+          let from = -5;
+          for (const step of steps) {
+            if (step.kind === 'use') {
+              // Some shares of a lot absorb a loss or are sold: never more than it has.
+              const lot = lots[step.at % lots.length] as Lot;
+              lot.unadjusted = Math.max(0, lot.unadjusted - step.qty);
+            } else from += step.move;
+            const start = windowStart(c, from);
+            expect(start).toBe(
+              lots.findIndex((l) => l.day >= from) === -1
+                ? lots.length
+                : lots.findIndex((l) => l.day >= from),
+            );
+            for (let i = start; i <= lots.length; i++) {
+              const naive = lots.findIndex((l, k) => k >= i && l.unadjusted > 0);
+              expect(nextHeld(c, i)).toBe(naive === -1 ? lots.length : naive);
+            }
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

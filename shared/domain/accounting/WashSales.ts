@@ -78,7 +78,9 @@ interface TaxLot {
  */
 export function washSales(journal: readonly JournalEntry[]): WashSaleView {
   const lots = new Map<string, TaxLot>();
-  const bySymbol = new Map<string, TaxLot[]>();
+  const bySymbol = new Map<string, SymbolLots>();
+  /** The tax lots in journal order: the second pass meets the acquisitions in the same order. */
+  const inOrder: TaxLot[] = [];
   const byPosition = new Map<string, TaxLot[]>();
   for (const entry of journal) {
     if (entry.kind !== 'acquired') continue;
@@ -91,13 +93,21 @@ export function washSales(journal: readonly JournalEntry[]): WashSaleView {
       adjusted: [],
     };
     lots.set(a.lotId, lot);
-    push(bySymbol, a.symbol, lot);
+    inOrder.push(lot);
+    let candidates = bySymbol.get(a.symbol);
+    if (candidates === undefined) {
+      candidates = { lots: [], skip: [], lo: 0, loDay: -Infinity };
+      bySymbol.set(a.symbol, candidates);
+    }
+    candidates.skip.push(candidates.lots.length + 1);
+    candidates.lots.push(lot);
     push(byPosition, a.positionId, lot);
   }
   const parts: TaxLotPart[] = [];
+  let acquisitions = 0;
   for (const entry of journal) {
     if (entry.kind === 'acquired') {
-      (lots.get(entry.acquisition.lotId) as TaxLot).acquired = true;
+      (inOrder[acquisitions++] as TaxLot).acquired = true;
     } else if (entry.kind === 'split') {
       for (const lot of byPosition.get(entry.positionId) ?? []) {
         if (!lot.acquired) continue;
@@ -111,16 +121,20 @@ export function washSales(journal: readonly JournalEntry[]): WashSaleView {
         lot === undefined
           ? [{ qty: part.qty, add: 0, start: part.openDate }]
           : take(lot, part.qty, part.openDate);
-      const quantities = pieces.map((p) => p.qty);
-      const proceeds = splitCents(part.notionalCents - part.commissionCents, quantities, part.qty);
-      const costs = splitCents(part.costCents, quantities, part.qty);
-      pieces.forEach((piece, i) => {
+      const net = part.notionalCents - part.commissionCents;
+      // One piece (the common case) takes the whole part: no split to compute.
+      const quantities = pieces.length === 1 ? null : pieces.map((p) => p.qty);
+      const proceeds = quantities === null ? [net] : splitCents(net, quantities, part.qty);
+      const costs = quantities === null ? [part.costCents] : splitCents(part.costCents, quantities, part.qty);
+      const candidates = bySymbol.get(part.symbol);
+      for (let i = 0; i < pieces.length; i++) {
+        const piece = pieces[i] as Piece;
         const bookCost = costs[i] as number;
         const taxCost = bookCost + piece.add;
         const gain = (proceeds[i] as number) - taxCost;
-        const replacements =
-          gain < 0 ? matchReplacements(bySymbol.get(part.symbol) ?? [], part.closeDate, piece, -gain) : [];
-        const disallowed = replacements.reduce((s, r) => s + r.addedCents, 0);
+        const replacements = gain < 0 ? matchReplacements(candidates, part.closeDate, piece, -gain) : [];
+        let disallowed = 0;
+        for (const r of replacements) disallowed += r.addedCents;
         parts.push({
           lotId: part.lotId,
           positionId: part.positionId,
@@ -141,7 +155,7 @@ export function washSales(journal: readonly JournalEntry[]): WashSaleView {
           longTerm: isLongTerm(piece.start, part.closeDate),
           replacements,
         });
-      });
+      }
     }
   }
   const openAdjustments = new Map<string, BasisAdjustment[]>();
@@ -184,24 +198,41 @@ function take(lot: TaxLot, qty: number, bookStart: string): Piece[] {
   return pieces;
 }
 
+/**
+ * A symbol's purchases in purchase order (so by date), with a window pointer and a skip list: sales come
+ * in date order, so the first lot inside a sale's window only moves forward, and a lot whose shares all
+ * absorbed a loss (or were sold) never becomes a replacement again, so it is jumped over for good. Each
+ * lot is passed over a bounded number of times: the matching is linear in purchases plus replacements.
+ */
+export interface SymbolLots<L extends { day: number; unadjusted: number } = TaxLot> {
+  lots: L[];
+  /** skip[i]: where to look next when lot i has no unadjusted share left (path-compressed). */
+  skip: number[];
+  /** The first lot bought on or after `loDay`. */
+  lo: number;
+  loDay: number;
+}
+
 function matchReplacements(
-  candidates: readonly TaxLot[],
+  candidates: SymbolLots | undefined,
   saleDate: string,
   piece: Piece,
   loss: number,
 ): Replacement[] {
+  if (candidates === undefined) return [];
   const saleDay = dayNumber(saleDate);
+  const from = saleDay - WASH_SALE_WINDOW_DAYS;
   const to = saleDay + WASH_SALE_WINDOW_DAYS;
+  const lots = candidates.lots;
   const matched: { lot: TaxLot; qty: number }[] = [];
   let need = piece.qty;
   for (
-    let i = firstOnOrAfter(candidates, saleDay - WASH_SALE_WINDOW_DAYS);
-    i < candidates.length && need > 0;
-    i++
+    let i = nextHeld(candidates, windowStart(candidates, from));
+    i < lots.length && need > 0;
+    i = nextHeld(candidates, i + 1)
   ) {
-    const lot = candidates[i] as TaxLot;
+    const lot = lots[i] as TaxLot;
     if (lot.day > to) break;
-    if (lot.unadjusted <= 0) continue;
     const q = Math.min(lot.unadjusted, need);
     matched.push({ lot, qty: q });
     need = normalizeQty(need - q);
@@ -209,35 +240,74 @@ function matchReplacements(
   if (matched.length === 0) return [];
   const matchedQty = piece.qty - need;
   const disallowed = proRataCents(loss, matchedQty, piece.qty);
-  const shares = splitCents(
-    disallowed,
-    matched.map((m) => m.qty),
-    matchedQty,
-  );
+  const shares =
+    matched.length === 1
+      ? [disallowed]
+      : splitCents(
+          disallowed,
+          matched.map((m) => m.qty),
+          matchedQty,
+        );
   const held = saleDay - dayNumber(piece.start);
-  return matched.map((m, i) => {
+  const out: Replacement[] = [];
+  for (let i = 0; i < matched.length; i++) {
+    const m = matched[i] as { lot: TaxLot; qty: number };
     const start = dateOfDayNumber(m.lot.day - held);
     const adjustment: BasisAdjustment = { qty: m.qty, addedCents: shares[i] as number, start };
     m.lot.unadjusted = normalizeQty(m.lot.unadjusted - m.qty);
     m.lot.adjusted.push(adjustment);
-    return {
+    out.push({
       qty: m.qty,
       addedCents: adjustment.addedCents,
       start,
       lotId: m.lot.acquisition.lotId,
       positionId: m.lot.acquisition.positionId,
       date: m.lot.acquisition.date,
-    };
-  });
+    });
+  }
+  return out;
 }
 
-/** Index of the first lot bought on or after `date` (lots are in purchase order, so by date). */
-function firstOnOrAfter(lots: readonly TaxLot[], day: number): number {
+/**
+ * The first lot bought on or after day `from`. Sales come in date order, so `from` mostly grows and the
+ * pointer moves forward only; a sale dated before the previous one (a split's cash in lieu) searches and
+ * leaves the pointer. Exported for its property test.
+ */
+export function windowStart<L extends { day: number; unadjusted: number }>(
+  c: SymbolLots<L>,
+  from: number,
+): number {
+  if (from < c.loDay) return firstOnOrAfter(c.lots, from);
+  let lo = c.lo;
+  while (lo < c.lots.length && (c.lots[lo] as L).day < from) lo++;
+  c.lo = lo;
+  c.loDay = from;
+  return lo;
+}
+
+/**
+ * The first lot at or after `i` with shares that absorbed no loss yet (a lot with none left never gets
+ * any back). Exported for its property test.
+ */
+export function nextHeld<L extends { day: number; unadjusted: number }>(c: SymbolLots<L>, i: number): number {
+  const { lots, skip } = c;
+  let j = i;
+  while (j < lots.length && (lots[j] as L).unadjusted <= 0) j = skip[j] as number;
+  for (let k = i; k < j;) {
+    const next = skip[k] as number;
+    skip[k] = j;
+    k = next;
+  }
+  return j;
+}
+
+/** Index of the first lot bought on or after `day` (lots are in purchase order, so by date). */
+function firstOnOrAfter(lots: readonly { day: number }[], day: number): number {
   let lo = 0;
   let hi = lots.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if ((lots[mid] as TaxLot).day < day) lo = mid + 1;
+    if ((lots[mid] as { day: number }).day < day) lo = mid + 1;
     else hi = mid;
   }
   return lo;

@@ -5,7 +5,7 @@ import type { RiskConfig } from './RiskConfig';
 import { RISK_OFF, riskOf } from './RiskConfig';
 import type { ValidationContext } from './OrderValidator';
 import { validateOrder } from './OrderValidator';
-import { alertTransition, AverageCost, checkPortfolio, checkStops, distanceToLimit } from './RiskRules';
+import { alertTransition, checkPortfolio, checkStops, distanceToLimit } from './RiskRules';
 
 const limits = (set: Partial<RiskConfig>): RiskConfig => ({ ...RISK_OFF, ...set });
 
@@ -91,18 +91,6 @@ describe('portfolio rules', () => {
       alertTransition(i === 0 ? false : (all[i - 1] as boolean), past),
     );
     expect(seen).toEqual(['none', 'crossed', 'none', 'cleared', 'crossed']);
-  });
-
-  it('average cost: buys add cost, sales take their share away', () => {
-    const c = new AverageCost();
-    c.buy(10, 100_000, 100); // 10 @ $100 + $1 commission
-    expect(c.perShare()).toBeCloseTo(100.1, 12);
-    c.buy(10, 80_000, 0);
-    expect(c.perShare()).toBeCloseTo(90.05, 12);
-    c.sell(5);
-    expect(c.perShare()).toBeCloseTo(90.05, 12);
-    c.sell(15);
-    expect(c.perShare()).toBeNull();
   });
 });
 

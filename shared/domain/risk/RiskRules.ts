@@ -114,37 +114,3 @@ export function alertTransition(wasPast: boolean, past: boolean): AlertTransitio
   if (!past && wasPast) return 'cleared';
   return 'none';
 }
-
-/**
- * Average cost per share kept as fills happen (cost = notional + commission of buys; a sale takes its
- * pro-rata share of the cost away). Until the lots of SPEC 8 feed it, this is the position's basis for
- * the position stop (docs/adr/0114).
- */
-export class AverageCost {
-  private qty = 0;
-  private costCents = 0;
-
-  constructor(initialQty = 0, initialPrice = 0) {
-    if (initialQty > 0) {
-      this.qty = initialQty;
-      this.costCents = initialQty * initialPrice * 100;
-    }
-  }
-
-  buy(qty: number, notionalCents: number, commissionCents: number): void {
-    this.qty += qty;
-    this.costCents += notionalCents + commissionCents;
-  }
-
-  sell(qty: number): void {
-    if (this.qty <= 0) return;
-    const left = Math.max(0, this.qty - qty);
-    this.costCents = left === 0 ? 0 : (this.costCents * left) / this.qty;
-    this.qty = left;
-  }
-
-  /** Dollars per share, or null with no shares. */
-  perShare(): number | null {
-    return this.qty > 0 ? this.costCents / 100 / this.qty : null;
-  }
-}

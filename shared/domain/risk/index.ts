@@ -3,4 +3,4 @@ export { checkOrder, explainViolation, validateOrder, VALIDATOR_CODES } from './
 export type { RiskConfig } from './RiskConfig';
 export { RISK_OFF, RiskConfigSchema, riskOf, validatorIsOff } from './RiskConfig';
 export type { AlertTransition, PortfolioRiskDecision, RiskExitReason, StopDecision } from './RiskRules';
-export { alertTransition, AverageCost, checkPortfolio, checkStops, distanceToLimit } from './RiskRules';
+export { alertTransition, checkPortfolio, checkStops, distanceToLimit } from './RiskRules';

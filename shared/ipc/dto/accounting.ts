@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { centsSchema, idSchema, isoDateSchema, symbolSchema } from './common';
-import { metricsSchema } from './simulation';
+import { checkLimit, limitMessage, limitSchema, LIMITS } from '../../domain/InputLimits';
+import { metricsSchema, roundTripStatsSchema } from './simulation';
 
 /** SPEC 8 over IPC: lots, realised trades, performance, the Dashboard's figures, the tax report (issue 16). */
 
@@ -63,19 +64,8 @@ export const positionLotsSchema = z.object({
 });
 export type PositionLotsDto = z.infer<typeof positionLotsSchema>;
 
-export const roundTripStatsSchema = z.object({
-  count: z.number().int(),
-  wins: z.number().int(),
-  losses: z.number().int(),
-  winRate: nullableNum,
-  averageWinCents: nullableNum,
-  averageLossCents: nullableNum,
-  profitFactor: nullableNum,
-  expectancyCents: nullableNum,
-  averageHoldingDays: nullableNum,
-  totalPnlCents: centsSchema,
-});
-export type RoundTripStatsDto = z.infer<typeof roundTripStatsSchema>;
+// One schema for SPEC 8's round-trip statistics, live and in a simulation's results (dto/simulation).
+export { roundTripStatsSchema, type RoundTripStatsDto } from './simulation';
 
 export const benchmarkStatsSchema = z.object({
   beta: nullableNum,
@@ -189,13 +179,26 @@ export type TaxReportDto = z.infer<typeof taxReportSchema>;
 
 export const taxYearRequest = z.number().int().min(1990).max(2100);
 
+/** A benchmark as typed: any ticker (the service then checks it has price history). */
+export const BENCHMARK_MESSAGE =
+  'Benchmark must be a ticker symbol such as SPY (letters, digits, ".", "-" or "^")';
+
 export const accountingSettingsSchema = z.object({
   lotMethod: lotMethodSchema,
   dayTradeLimit: z.object({
-    maxDayTrades: z.number().int().min(0).max(1000).nullable(),
-    minEquityCents: centsSchema,
+    maxDayTrades: limitSchema(LIMITS.maxDayTrades).nullable(),
+    // Cents over IPC; the limit reads dollars.
+    minEquityCents: z
+      .number({ error: limitMessage(LIMITS.dayTradeMinEquity) })
+      .int({ error: limitMessage(LIMITS.dayTradeMinEquity) })
+      .refine((c) => checkLimit(c / 100, LIMITS.dayTradeMinEquity) === null, {
+        message: limitMessage(LIMITS.dayTradeMinEquity),
+      }),
     mode: z.enum(['warn', 'block']),
   }),
-  benchmark: symbolSchema,
+  benchmark: z
+    .string({ error: BENCHMARK_MESSAGE })
+    .trim()
+    .regex(/^[A-Za-z0-9^][A-Za-z0-9.^-]{0,15}$/, { message: BENCHMARK_MESSAGE }),
 });
 export type AccountingSettingsDto = z.infer<typeof accountingSettingsSchema>;

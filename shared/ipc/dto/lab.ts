@@ -42,11 +42,11 @@ const roundTripsSchema = z.object({
   wins: z.number().int(),
   losses: z.number().int(),
   winRate: z.number().nullable(),
-  avgWinCents: z.number().nullable(),
-  avgLossCents: z.number().nullable(),
+  averageWinCents: z.number().nullable(),
+  averageLossCents: z.number().nullable(),
   profitFactor: z.number().nullable(),
   expectancyCents: z.number().nullable(),
-  avgSessions: z.number().nullable(),
+  averageHoldingDays: z.number().nullable(),
   totalPnlCents: z.number(),
 });
 

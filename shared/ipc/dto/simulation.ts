@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { epochMsSchema, idSchema, isoDateSchema, symbolSchema } from './common';
 import { configPatchSchema } from './config';
 import { reasonCodeSchema } from './ledger';
+import { checkLimit, limitMessage, limitSchema, LIMITS } from '../../domain/InputLimits';
 
 // ── desk: history sources of SPEC 5 "Input" (issue 15, ADR 0064) ──
 /** The bundled dataset, the user's CSV imports, the provider's cached history, the live loop's quote log. */
@@ -29,6 +30,20 @@ export const simulationSetupSchema = z
     // ── desk: where the bars come from and their interval (issue 15, ADR 0064) ──
     source: historySourceIdSchema.default('bundled'),
     interval: barIntervalSchema.default('1d'),
+    // ── accounting: SPEC 8's optional day-trade limit on the run (issue 16, ADR 0140); absent: off ──
+    dayTradeLimit: z
+      .object({
+        maxDayTrades: limitSchema(LIMITS.maxDayTrades),
+        minEquityCents: z
+          .number({ error: limitMessage(LIMITS.dayTradeMinEquity) })
+          .int({ error: limitMessage(LIMITS.dayTradeMinEquity) })
+          .refine((c) => checkLimit(c / 100, LIMITS.dayTradeMinEquity) === null, {
+            message: limitMessage(LIMITS.dayTradeMinEquity),
+          }),
+        mode: z.enum(['warn', 'block']),
+      })
+      .strict()
+      .optional(),
   })
   .strict()
   .refine((s) => s.from <= s.to, { message: 'from must not be after to', path: ['to'] });
@@ -139,6 +154,39 @@ export const simTradeSchema = z.object({
 });
 export type SimTradeDto = z.infer<typeof simTradeSchema>;
 
+/** SPEC 8's trade-tracker statistics (live on the Performance page, and of a simulation run). */
+export const roundTripStatsSchema = z.object({
+  count: z.number().int(),
+  wins: z.number().int(),
+  losses: z.number().int(),
+  winRate: n,
+  averageWinCents: n,
+  averageLossCents: n,
+  profitFactor: n,
+  expectancyCents: n,
+  averageHoldingDays: n,
+  totalPnlCents: z.number().int(),
+});
+export type RoundTripStatsDto = z.infer<typeof roundTripStatsSchema>;
+
+/** A round trip of a simulation run: one closed lot part (SPEC 8, FIFO), as the run's reports list it. */
+export const simRoundTripSchema = z.object({
+  symbol: z.string(),
+  lotId: z.string(),
+  saleId: z.string(),
+  entryDate: isoDateSchema,
+  exitDate: isoDateSchema,
+  qty: z.number(),
+  entryPrice: z.number(),
+  exitPrice: z.number(),
+  costCents: z.number().int(),
+  pnlCents: z.number().int(),
+  return: n,
+  holdingDays: z.number().int(),
+  longTerm: z.boolean(),
+});
+export type SimRoundTripDto = z.infer<typeof simRoundTripSchema>;
+
 /** What the results view draws: equity beside buy-and-hold, drawdowns, trades and metrics. */
 export const simulationResultSchema = z.object({
   runId: idSchema,
@@ -164,6 +212,15 @@ export const simulationResultSchema = z.object({
       dividendsNetCents: z.number().int(),
     }),
   ),
+  /** SPEC 8 on the run (issue 16): its round trips (newest first, at most the view's share) and statistics. */
+  roundTrips: z
+    .object({
+      stats: roundTripStatsSchema,
+      trips: z.array(simRoundTripSchema),
+      truncated: z.boolean(),
+      washSales: z.object({ count: z.number().int(), disallowedCents: z.number().int() }),
+    })
+    .optional(),
 });
 export type SimulationResultDto = z.infer<typeof simulationResultSchema>;
 

@@ -223,6 +223,6 @@ describe('signals act only when flat (buy) or long (sell); sells before buys', (
       ['05', 10, 13],
     ]);
     expect(r.roundTrips).toHaveLength(1);
-    expect(r.roundTrips[0]).toMatchObject({ pnlCents: 2000, sessions: 2 });
+    expect(r.roundTrips[0]).toMatchObject({ pnlCents: 2000, holdingDays: 2 });
   });
 });

@@ -39,8 +39,9 @@ import {
 } from '../TimelineRecorder';
 import type { SimGate } from '../SimulatedPortfolioRisk';
 import { GATE_ALL, GATE_NONE, GATE_SELLS } from '../SimulatedPortfolioRisk';
-import type { RoundTrip } from './RoundTrips';
-import { RoundTripTracker } from './RoundTrips';
+import type { ClosedLotPart } from '../../domain/accounting/Lot';
+import { PositionBook } from '../../domain/accounting/PositionBook';
+import { roundTripOf, type RoundTrip } from '../../domain/accounting/RoundTrips';
 import type { Signal } from './Strategy';
 import type { SizerChoice, SizingContext } from './Sizers';
 import { rawQty, reduceToCash } from './Sizers';
@@ -105,7 +106,8 @@ export class SignalPosition implements PositionReplay {
   private readonly working: OrderMeta[] = [];
   private readonly atr: AtrStream | null;
   private readonly grid: QtyGrid;
-  private readonly tracker: RoundTripTracker;
+  /** SPEC 8's lots of the position (FIFO): each closed lot part is a round trip, as in accounting. */
+  private readonly book: PositionBook;
   private readonly booking: FillBooking = {
     notionalCents: cents(0),
     commissionCents: cents(0),
@@ -143,7 +145,17 @@ export class SignalPosition implements PositionReplay {
     this.timeline = log.detailed ? new TimelineRecorder(bars) : null;
     this.atr = shared.sizer.id === 'volatility' ? new AtrStream(14) : null;
     this.grid = { qtyStep: config.orderPolicy.qtyStep, lotSize: config.orderPolicy.lotSize };
-    this.tracker = new RoundTripTracker(spec.symbol, shared.roundTrips);
+    this.book = new PositionBook(spec.symbol, spec.symbol, 'FIFO');
+    this.book.apply({
+      kind: 'opened',
+      id: `open-${spec.symbol}`,
+      positionId: spec.symbol,
+      symbol: spec.symbol,
+      date: bars.session[0] as string,
+      cashCents: spec.initialCashCents,
+      qty: spec.initialQty,
+      price: bars.close[0] as number,
+    });
     this.risk = SimulatedRisk.of(config, spec.initialQty, bars.close[0] as number);
     this.sizing = {
       equityCents: 0,
@@ -437,7 +449,21 @@ export class SignalPosition implements PositionReplay {
     const transition = fill(order, qty, price, note ?? '');
     this.record(i, order, transition);
     const at = barLabel(this.bars, i);
-    this.tracker.onFill(side, at, this.sessionOrdinal[i] as number, booking.cashDeltaCents, this.ledger.qty);
+    const closedBefore = this.book.closed.length;
+    this.book.apply({
+      kind: 'fill',
+      id: `fill-${this.totals.trades}`,
+      positionId: this.symbol,
+      symbol: this.symbol,
+      date: this.bars.session[i] as string,
+      side,
+      qty,
+      price,
+      notionalCents: booking.notionalCents,
+      commissionCents: booking.commissionCents,
+    });
+    for (let k = closedBefore; k < this.book.closed.length; k++)
+      this.shared.roundTrips.push(roundTripOf(this.book.closed[k] as ClosedLotPart));
     const fills = this.shared.fills;
     if (fills !== null) fills.push({ symbol: this.symbol, at, side, qty, price });
     if (!this.log.detailed) return;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CommissionSnapshot } from '../../domain/Commission';
-import type { RoundTrip } from './RoundTrips';
-import { roundTripStats } from './RoundTrips';
+import type { RoundTrip } from '../../domain/accounting/RoundTrips';
+import { roundTripStats } from '../../domain/accounting/RoundTrips';
 import type { SizingContext } from './Sizers';
 import { kellyFraction, rawQty, reduceToCash, sizerChoice, sizerProblem } from './Sizers';
 
@@ -16,15 +16,20 @@ const ctx = (over: Partial<SizingContext> = {}): SizingContext => ({
   ...over,
 });
 const trip = (pnlCents: number): RoundTrip => ({
+  positionId: 'X',
   symbol: 'X',
-  entryAt: 'a',
-  exitAt: 'b',
+  lotId: 'l',
+  saleId: 's',
+  entryDate: '2024-01-02',
+  exitDate: '2024-01-03',
+  entryPrice: 10,
+  exitPrice: 10 + pnlCents / 100,
   qty: 1,
   costCents: 1000,
-  proceedsCents: 1000 + pnlCents,
   pnlCents,
-  returnPct: pnlCents / 1000,
-  sessions: 1,
+  return: pnlCents / 1000,
+  holdingDays: 1,
+  longTerm: false,
 });
 const free: CommissionSnapshot = { rate: 0, minimumCents: 0, scope: 'GLOBAL' };
 const onePercentMin5: CommissionSnapshot = { rate: 0.01, minimumCents: 500, scope: 'GLOBAL' };
@@ -87,8 +92,8 @@ describe('sizers', () => {
       wins: 2,
       losses: 1,
       winRate: 2 / 3,
-      avgWinCents: 150,
-      avgLossCents: -100,
+      averageWinCents: 150,
+      averageLossCents: -100,
     });
     expect(s.profitFactor).toBe(3);
     expect(s.expectancyCents).toBeCloseTo(200 / 3, 12);

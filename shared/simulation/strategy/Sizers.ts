@@ -2,7 +2,7 @@ import type { CommissionSnapshot } from '../../domain/Commission';
 import { bookFill } from '../../domain/FillBooking';
 import { exact } from '../../domain/ExactDecimal';
 import { roundTowardZero } from '../../domain/QuantityRounding';
-import type { RoundTrip } from './RoundTrips';
+import type { RoundTrip } from '../../domain/accounting/RoundTrips';
 import type { SizerChoice } from './choices';
 export type { SizerChoice } from './choices';
 export { sizerChoice, sizerProblem } from './choices';

@@ -13,8 +13,7 @@ import {
   totalsOf,
 } from '../runSimulation';
 import { strategyFor } from './BuiltInStrategies';
-import type { RoundTripStats } from './RoundTrips';
-import { roundTripStats } from './RoundTrips';
+import { roundTripStats, type RoundTripStats } from '../../domain/accounting/RoundTrips';
 import type { LabOptions } from './runStrategy';
 import { matchingFor, replaySignals, runStrategy } from './runStrategy';
 import type { FillMark, SignalPosition, SignalRunShared } from './SignalPosition';

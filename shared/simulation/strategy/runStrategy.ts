@@ -19,8 +19,8 @@ import {
   totalsOf,
 } from '../runSimulation';
 import type { ReplayTotals } from '../SimulatedPosition';
-import type { RoundTrip, RoundTripStats } from './RoundTrips';
-import { roundTripStats, RoundTripTracker } from './RoundTrips';
+import { roundTripStats, type RoundTrip, type RoundTripStats } from '../../domain/accounting/RoundTrips';
+import { accountingOfRun } from '../accountingOfRun';
 import type { OrderEvent, SignalRunShared } from './SignalPosition';
 import { SignalPosition } from './SignalPosition';
 import type { SizerChoice } from './Sizers';
@@ -109,22 +109,9 @@ export function runStrategy(
   };
 }
 
-/** Volatility balancing's result in the lab's shape: its round trips from its fills. */
+/** Volatility balancing's result in the lab's shape: its round trips are SPEC 8's, from its fills. */
 function vbResult(strategy: Strategy, simulation: SimulationResult): LabResult {
-  const trips: RoundTrip[] = [];
-  const trackers = new Map<string, RoundTripTracker>();
-  const sessionIndex = new Map(simulation.equity.dates.map((d, k) => [d, k]));
-  for (const t of simulation.trades) {
-    if (t.status !== 'FILLED' || t.filledAt === null) continue;
-    let tracker = trackers.get(t.symbol);
-    if (tracker === undefined) {
-      tracker = new RoundTripTracker(t.symbol, trips);
-      trackers.set(t.symbol, tracker);
-    }
-    const cash =
-      t.side === 'BUY' ? -(t.notionalCents + t.commissionCents) : t.notionalCents - t.commissionCents;
-    tracker.onFill(t.side, t.filledAt, sessionIndex.get(t.session) ?? 0, cash, t.qtyAfter);
-  }
+  const trips = accountingOfRun(simulation).roundTrips;
   return {
     strategy: { choice: strategy.choice, label: strategy.label },
     sizer: null,

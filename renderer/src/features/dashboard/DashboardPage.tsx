@@ -80,12 +80,37 @@ export function DashboardPage() {
             <Stat
               testId="portfolio-value"
               label="Portfolio value"
-              value={money(dashboard.valueCents)}
+              value={
+                <span title="Cash + dividends receivable + Σ shares × last known price of every position">
+                  {money(dashboard.valueCents)}
+                </span>
+              }
               sub={valueSub(dashboard)}
             />
-            <Stat label="Cash" value={money(dashboard.cashCents)} />
-            <Stat label="Stocks" value={money(dashboard.stockValueCents)} />
-            <Stat label="Dividends receivable" value={money(dashboard.receivableCents)} />
+            <Stat
+              label="Cash"
+              value={
+                <span title="Σ of the positions' cash: deposits − withdrawals − buys (notional + commission) + sells (notional − commission) + dividends paid">
+                  {money(dashboard.cashCents)}
+                </span>
+              }
+            />
+            <Stat
+              label="Stocks"
+              value={
+                <span title="Σ shares × last known price (the exact product, rounded to the cent)">
+                  {money(dashboard.stockValueCents)}
+                </span>
+              }
+            />
+            <Stat
+              label="Dividends receivable"
+              value={
+                <span title="Net dividends accrued on their ex-dates and not paid yet">
+                  {money(dashboard.receivableCents)}
+                </span>
+              }
+            />
           </div>
           <div className="grid two">
             <Card title="Allocation" labelledBy="allocation-title">

@@ -119,26 +119,31 @@ export function DividendsPage() {
                   Announcements for held symbols are fetched daily, off-hours.
                 </Empty>
               ) : (
-                <table className="table" aria-label="Upcoming dividends">
-                  <thead>
-                    <tr>
-                      <th>Symbol</th>
-                      <th>Ex-date</th>
-                      <th>Pay date</th>
-                      <th className="num">Per share</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {overview.upcoming.map((u) => (
-                      <tr key={`${u.symbol}-${u.exDate}`}>
-                        <td>{u.symbol}</td>
-                        <td className="nowrap">{u.exDate}</td>
-                        <td className="nowrap">{u.payDate ?? 'with the ex-date'}</td>
-                        <td className="num">{formatPrice(u.amountPerShare, { currency: u.currency })}</td>
+                <div className="table-wrap">
+                  <table className="table" aria-label="Upcoming dividends">
+                    <thead>
+                      <tr>
+                        <th>Symbol</th>
+                        <th>Ex-date</th>
+                        <th>Pay date</th>
+                        <th className="num">Per share</th>
                       </tr>
-                    ))}
-                  </tbody>
-                </table>
+                    </thead>
+                    <tbody>
+                      {overview.upcoming.map((u) => (
+                        <tr key={`${u.symbol}-${u.exDate}`}>
+                          <td>{u.symbol}</td>
+                          <td className="nowrap">{u.exDate}</td>
+                          {/* A date never breaks; the words may, so the table fits a narrow card. */}
+                          <td className={u.payDate === null ? undefined : 'nowrap'}>
+                            {u.payDate ?? 'with the ex-date'}
+                          </td>
+                          <td className="num">{formatPrice(u.amountPerShare, { currency: u.currency })}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
               )}
             </Card>
           </div>

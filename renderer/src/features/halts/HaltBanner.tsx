@@ -17,7 +17,12 @@ export function HaltBanner({ portfolioId }: { portfolioId: string | null }) {
     <div className="halt-banners">
       {shown.map((h) =>
         h.state === 'halted' ? (
-          <div key={h.portfolioId} className="banner error halt-banner" role="alert" data-testid="halt-banner">
+          <div
+            key={h.portfolioId}
+            className="banner error halt-banner"
+            role="alert"
+            data-testid="halt-banner"
+          >
             <div className="halt-banner-text">
               <strong>Trading of {h.name} is halted.</strong> No order is placed, by the strategy or by hand,
               until you resume it.

@@ -502,10 +502,16 @@ function CompareResults({ result }: { result: CompareResultDto }) {
                   <td className="num">{r.roundTrips.count}</td>
                   <td className="num">{pct(r.roundTrips.winRate)}</td>
                   <td className="num">
-                    {money(r.roundTrips.avgWinCents === null ? null : Math.round(r.roundTrips.avgWinCents))}
+                    {money(
+                      r.roundTrips.averageWinCents === null ? null : Math.round(r.roundTrips.averageWinCents),
+                    )}
                   </td>
                   <td className="num">
-                    {money(r.roundTrips.avgLossCents === null ? null : Math.round(r.roundTrips.avgLossCents))}
+                    {money(
+                      r.roundTrips.averageLossCents === null
+                        ? null
+                        : Math.round(r.roundTrips.averageLossCents),
+                    )}
                   </td>
                   <td className="num">{ratio(r.roundTrips.profitFactor)}</td>
                   <td className="num">

@@ -5,14 +5,16 @@ import { Button } from '../../components/Button';
 import { Card, Stat } from '../../components/Card';
 import { ExportStatus } from '../../components/ExportStatus';
 import { Figure } from '../../components/Figure';
+import { RoundTripCells, RoundTripHeads } from '../../components/RoundTripCells';
 import { Empty, ErrorBanner, Loading } from '../../components/States';
 import { TimeSeriesChart, type ChartSeries } from '../../components/TimeSeriesChart';
-import { money, price, qty } from '../../lib/format';
+import { money } from '../../lib/format';
 import { useAccountingStore } from '../../stores/accountingStore';
 import { useExportsStore } from '../../stores/exportsStore';
 import { usePortfolioStore } from '../../stores/portfolioStore';
 import { PortfolioPicker } from '../positions/PortfolioPicker';
 import type { PerformanceDto } from '../../../../shared/ipc/dto/accounting';
+import { AccountingSettingsCard } from './AccountingSettingsCard';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -76,11 +78,26 @@ export function PerformancePage() {
         </Empty>
       )}
       {perf && perf.dates.length > 0 && <PerformanceBody perf={perf} theme={theme} />}
+      {selectedId !== null ? (
+        <AccountingSettingsCard
+          portfolioId={selectedId}
+          onSaved={() => void useAccountingStore.getState().loadPerformance(selectedId)}
+        />
+      ) : (
+        <p className="small muted">
+          Lot method, benchmark and day-trade limit are set per portfolio: pick one above, or see{' '}
+          <a href="#/settings">Settings › Accounting</a>.
+        </p>
+      )}
     </div>
   );
 }
 
 function PerformanceBody({ perf, theme }: { perf: PerformanceDto; theme: string }) {
+  // The portfolio's optional day-trade limit, when one portfolio is shown and its settings are loaded.
+  const limit = useAccountingStore((st) =>
+    perf.portfolioId === null ? null : st.settings[perf.portfolioId]?.dayTradeLimit.maxDayTrades,
+  );
   const b = perf.benchmarkStats;
   const m = perf.metrics;
   const s = perf.roundTripStats;
@@ -297,6 +314,7 @@ function PerformanceBody({ perf, theme }: { perf: PerformanceDto; theme: string 
           </span>
           <span title="A buy and a sell of a symbol in one session; informational unless a limit is set">
             day trades (last 5 sessions) {perf.dayTradesLast5}
+            {limit !== null && limit !== undefined && ` (limit ${limit})`}
           </span>
           <span title="Losses with shares of the same symbol bought within 30 days before or after (tax view)">
             wash sales {perf.washSales.count} ({money(perf.washSales.disallowedCents)} disallowed)
@@ -307,14 +325,7 @@ function PerformanceBody({ perf, theme }: { perf: PerformanceDto; theme: string 
             <thead>
               <tr>
                 <th>Symbol</th>
-                <th>Bought</th>
-                <th>Sold</th>
-                <th>Shares</th>
-                <th>Entry</th>
-                <th>Exit</th>
-                <th>P&amp;L</th>
-                <th>Return</th>
-                <th>Days</th>
+                <RoundTripHeads />
               </tr>
             </thead>
             <tbody>
@@ -326,22 +337,7 @@ function PerformanceBody({ perf, theme }: { perf: PerformanceDto; theme: string 
                     <td>
                       <a href={positionHref(r.positionId)}>{r.symbol}</a>
                     </td>
-                    <td>{r.entryDate}</td>
-                    <td>{r.exitDate}</td>
-                    <td>{qty(r.qty)}</td>
-                    <td>{price(r.entryPrice)}</td>
-                    <td>{price(r.exitPrice)}</td>
-                    <td>
-                      <Figure
-                        value={r.pnlCents}
-                        kind="money"
-                        how="Share of (notional − commission) of the sale − share of the lot's cost"
-                      />
-                    </td>
-                    <td>
-                      <Figure value={r.return} kind="percent" how="P&L ÷ cost" />
-                    </td>
-                    <td>{r.holdingDays}</td>
+                    <RoundTripCells trip={r} />
                   </tr>
                 ))}
             </tbody>

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { Card } from '../../components/Card';
 import { Figure } from '../../components/Figure';
+import { RoundTripCells, RoundTripHeads } from '../../components/RoundTripCells';
 import { Empty, ErrorBanner, Loading } from '../../components/States';
 import { money, price, qty } from '../../lib/format';
 import { useAccountingStore } from '../../stores/accountingStore';
@@ -52,7 +53,9 @@ export function LotsCard({ positionId, refreshKey }: { positionId: string; refre
                 <th title="The position's value split over its lots by shares">Value</th>
                 <th>Unrealised</th>
                 <th title="Cost plus wash-sale losses these shares absorbed (tax view)">Tax cost</th>
-                <th>If sold today</th>
+                <th title="Long term when sold after the first anniversary of the tax holding start">
+                  If sold today
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -92,36 +95,14 @@ export function LotsCard({ positionId, refreshKey }: { positionId: string; refre
           <table className="perf-table" data-testid="realised-table">
             <thead>
               <tr>
-                <th>Bought</th>
-                <th>Sold</th>
-                <th>Shares</th>
-                <th>Entry</th>
-                <th>Exit</th>
-                <th>P&amp;L</th>
-                <th>Return</th>
-                <th>Days</th>
+                <RoundTripHeads />
                 <th title="Loss disallowed as a wash sale (tax view; the P&L is unchanged)">Wash sale</th>
               </tr>
             </thead>
             <tbody>
               {[...lots.realised].reverse().map((r) => (
                 <tr key={`${r.saleId}-${r.lotId}`}>
-                  <td>{r.entryDate}</td>
-                  <td>{r.exitDate}</td>
-                  <td>{qty(r.qty)}</td>
-                  <td>{price(r.entryPrice)}</td>
-                  <td>{price(r.exitPrice)}</td>
-                  <td>
-                    <Figure
-                      value={r.pnlCents}
-                      kind="money"
-                      how="Share of (notional − commission) of the sale − share of the lot's cost"
-                    />
-                  </td>
-                  <td>
-                    <Figure value={r.return} kind="percent" how="P&L ÷ cost" />
-                  </td>
-                  <td>{r.holdingDays}</td>
+                  <RoundTripCells trip={r} />
                   <td>{r.disallowedCents > 0 ? money(r.disallowedCents) : ''}</td>
                 </tr>
               ))}

@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { AnchorPreviewDto } from '../../../../shared/ipc/dto/inputs';
 import type { PositionDto } from '../../../../shared/ipc/dto/ledger';
-import { Button } from '../../components/Button';
+import { FormFooter } from '../../components/FormFooter';
 import { Field } from '../../components/Field';
 import { price, trigger } from '../../lib/format';
 import { issuesToErrors, parseNumber, type FieldErrors } from '../../lib/formParsing';
@@ -114,19 +114,13 @@ export function AnchorForm({ position, onDone }: { position: PositionDto; onDone
           )}
         </div>
       )}
-      {formError && (
-        <p className="banner error wide" role="alert">
-          {formError}
-        </p>
-      )}
-      <div className="form-actions">
-        <Button variant="ghost" onClick={onDone}>
-          Cancel
-        </Button>
-        <Button type="submit" variant={far ? 'danger' : 'primary'} busy={busy !== undefined}>
-          {far ? 'Set this anchor anyway' : 'Set anchor'}
-        </Button>
-      </div>
+      <FormFooter
+        error={formError}
+        onDone={onDone}
+        busy={busy !== undefined}
+        variant={far ? 'danger' : 'primary'}
+        submit={far ? 'Set this anchor anyway' : 'Set anchor'}
+      />
     </form>
   );
 }

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { PositionDto } from '../../../../shared/ipc/dto/ledger';
-import { Button } from '../../components/Button';
+import { FormFooter } from '../../components/FormFooter';
 import { Field } from '../../components/Field';
 import { money } from '../../lib/format';
 import { issuesToErrors, parseNumber, type FieldErrors } from '../../lib/formParsing';
@@ -62,19 +62,12 @@ export function CashForm({ position, onDone }: { position: PositionDto; onDone: 
       <Field label="Amount ($)" error={errors.amount} hint={`cash now ${money(position.cashCents)}`}>
         <input value={amount} onChange={(e) => setAmount(e.target.value)} inputMode="decimal" autoFocus />
       </Field>
-      {formError && (
-        <p className="banner error wide" role="alert">
-          {formError}
-        </p>
-      )}
-      <div className="form-actions">
-        <Button variant="ghost" onClick={onDone}>
-          Cancel
-        </Button>
-        <Button type="submit" variant="primary" busy={busy !== undefined}>
-          {kind === 'deposit' ? 'Deposit' : 'Withdraw'}
-        </Button>
-      </div>
+      <FormFooter
+        error={formError}
+        onDone={onDone}
+        busy={busy !== undefined}
+        submit={kind === 'deposit' ? 'Deposit' : 'Withdraw'}
+      />
     </form>
   );
 }

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { PositionDto } from '../../../../shared/ipc/dto/ledger';
-import { Button } from '../../components/Button';
+import { FormFooter } from '../../components/FormFooter';
 import { Field } from '../../components/Field';
 import { money, pct, price, qty } from '../../lib/format';
 import { usePositionsStore } from '../../stores/positionsStore';
@@ -59,19 +59,13 @@ export function ClosePositionForm({ position, onDone }: { position: PositionDto;
         A closed position no longer trades and is hidden from the lists (show it with “Show closed”). Its
         history stays in the event log. Trading is on paper: no real order is sent.
       </p>
-      {error && (
-        <p className="banner error wide" role="alert">
-          {error}
-        </p>
-      )}
-      <div className="form-actions">
-        <Button variant="ghost" onClick={onDone}>
-          Cancel
-        </Button>
-        <Button type="submit" variant="danger" busy={busy !== undefined}>
-          {sellOut && hasShares ? 'Sell all and close' : 'Close position'}
-        </Button>
-      </div>
+      <FormFooter
+        error={error}
+        onDone={onDone}
+        busy={busy !== undefined}
+        variant="danger"
+        submit={sellOut && hasShares ? 'Sell all and close' : 'Close position'}
+      />
     </form>
   );
 }
@@ -100,19 +94,7 @@ export function DeletePositionForm({ position, onDone }: { position: PositionDto
         {money(position.cashCents)} cash{position.qty > 0 ? ` and ${qty(position.qty)} shares` : ''} are no
         longer set aside; its events stay in the event log.
       </p>
-      {error && (
-        <p className="banner error wide" role="alert">
-          {error}
-        </p>
-      )}
-      <div className="form-actions">
-        <Button variant="ghost" onClick={onDone}>
-          Cancel
-        </Button>
-        <Button type="submit" variant="danger" busy={busy}>
-          Delete position
-        </Button>
-      </div>
+      <FormFooter error={error} onDone={onDone} busy={busy} variant="danger" submit="Delete position" />
     </form>
   );
 }
@@ -150,26 +132,13 @@ export function RebalanceForm({ position, onDone }: { position: PositionDto; onD
         brings it to its target of {pct(target, 0)}, sized and checked like its first allocation (whole
         shares, cash, minimum order). Trading is on paper: no real order is sent.
       </p>
-      {error && (
-        <p className="banner error wide" role="alert">
-          {error}
-        </p>
-      )}
-      {done && (
-        <p className="banner ok wide" role="status">
-          {done}
-        </p>
-      )}
-      <div className="form-actions">
-        <Button variant="ghost" onClick={onDone}>
-          {done ? 'Close' : 'Cancel'}
-        </Button>
-        {!done && (
-          <Button type="submit" variant="primary" busy={busy !== undefined}>
-            Rebalance to {pct(target, 0)} now
-          </Button>
-        )}
-      </div>
+      <FormFooter
+        error={error}
+        done={done}
+        onDone={onDone}
+        busy={busy !== undefined}
+        submit={`Rebalance to ${pct(target, 0)} now`}
+      />
     </form>
   );
 }

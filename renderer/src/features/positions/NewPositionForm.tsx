@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { NewPositionPreviewDto } from '../../../../shared/ipc/dto/inputs';
-import { Button } from '../../components/Button';
+import { FormFooter } from '../../components/FormFooter';
 import { Field } from '../../components/Field';
 import {
   issuesToErrors,
@@ -168,19 +168,7 @@ export function NewPositionForm({ onDone }: { onDone: () => void }) {
           </span>
         )}
       </div>
-      {formError && (
-        <p className="banner error wide" role="alert">
-          {formError}
-        </p>
-      )}
-      <div className="form-actions">
-        <Button variant="ghost" onClick={onDone}>
-          Cancel
-        </Button>
-        <Button type="submit" variant="primary" busy={saving}>
-          Create position
-        </Button>
-      </div>
+      <FormFooter error={formError} onDone={onDone} busy={saving} submit="Create position" />
     </form>
   );
 }

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { PositionDto } from '../../../../shared/ipc/dto/ledger';
 import type { OrderTicketPreviewDto, PositionEvaluatedDto } from '../../../../shared/ipc/dto/orderDesk';
 import { Button } from '../../components/Button';
+import { FormFooter } from '../../components/FormFooter';
 import { Field } from '../../components/Field';
 import { money, pct, price, qty } from '../../lib/format';
 import { issuesToErrors, parseNumber, type FieldErrors } from '../../lib/formParsing';
@@ -111,26 +112,13 @@ export function OrderTicketForm({ position, onDone }: { position: PositionDto; o
         order; the strategy&apos;s trigger and band do not apply to it. Trading is on paper: no real order is
         sent.
       </p>
-      {formError && (
-        <p className="banner error wide" role="alert">
-          {formError}
-        </p>
-      )}
-      {placed && (
-        <p className="banner ok wide" role="status">
-          {placed}
-        </p>
-      )}
-      <div className="form-actions">
-        <Button variant="ghost" onClick={onDone}>
-          {placed ? 'Close' : 'Cancel'}
-        </Button>
-        {!placed && (
-          <Button type="submit" variant="primary" busy={busy}>
-            {side === 'BUY' ? 'Buy at market' : 'Sell at market'}
-          </Button>
-        )}
-      </div>
+      <FormFooter
+        error={formError}
+        done={placed}
+        onDone={onDone}
+        busy={busy}
+        submit={side === 'BUY' ? 'Buy at market' : 'Sell at market'}
+      />
     </form>
   );
 }

@@ -13,13 +13,15 @@ import { Tabs } from '../../components/Tabs';
 import { DeadLettersTab } from './DeadLettersTab';
 import { StrategyDefaultsTab } from './StrategyDefaultsTab';
 import { TradingTab } from './TradingTab';
+import { AccountingTab } from './AccountingTab';
 
-type SettingsTab = 'general' | 'trading' | 'strategy' | 'deadLetters';
+type SettingsTab = 'general' | 'trading' | 'strategy' | 'deadLetters' | 'accounting';
 const TABS: readonly { id: SettingsTab; label: string }[] = [
   { id: 'general', label: 'General' },
   { id: 'trading', label: 'Trading' },
   { id: 'strategy', label: 'Strategy defaults' },
   { id: 'deadLetters', label: 'Dead letters' },
+  { id: 'accounting', label: 'Accounting' },
 ];
 
 /** Settings in tabs (issue 15 "every setting reachable"): General (preferences, backups), Trading, Strategy defaults, Dead letters. */
@@ -36,6 +38,7 @@ export function SettingsPage() {
         {tab === 'trading' && <TradingTab />}
         {tab === 'strategy' && <StrategyDefaultsTab />}
         {tab === 'deadLetters' && <DeadLettersTab />}
+        {tab === 'accounting' && <AccountingTab />}
       </div>
     </div>
   );

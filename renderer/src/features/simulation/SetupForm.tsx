@@ -56,6 +56,10 @@ export function SetupForm({ dataset }: { dataset: DatasetDto }) {
   const [fill, setFill] = useState<'close' | 'next_open'>('close');
   const [slippage, setSlippage] = useState('0');
   const [volumeCap, setVolumeCap] = useState('');
+  // SPEC 8's optional day-trade limit (intraday bars only: with daily bars a position trades once a session).
+  const [dayTrades, setDayTrades] = useState('');
+  const [dayTradeEquity, setDayTradeEquity] = useState('25000');
+  const [dayTradeMode, setDayTradeMode] = useState<'warn' | 'block'>('block');
   const [mode, setMode] = useState<Mode>('single');
   const [thresholds, setThresholds] = useState('2, 3, 5, 8');
   const [ratios, setRatios] = useState('1, 1.6667, 2.5');
@@ -119,6 +123,14 @@ export function SetupForm({ dataset }: { dataset: DatasetDto }) {
     const commissionBps = parseNumber(commission, 'Commission', found, 'commissionRate');
     const slippageBps = parseNumber(slippage, 'Slippage', found, 'slippageBps');
     const capPct = parseOptionalNumber(volumeCap, 'Volume cap', found, 'volumeCap');
+    const intraday = interval !== '1d';
+    const maxDayTrades = intraday
+      ? parseOptionalNumber(dayTrades, 'Day-trade limit', found, 'maxDayTrades')
+      : undefined;
+    const minEquity =
+      maxDayTrades !== undefined
+        ? parseNumber(dayTradeEquity, 'Equity threshold', found, 'minEquityCents')
+        : undefined;
     if (capPct !== undefined && !(capPct > 0 && capPct <= 100))
       found.volumeCap = 'Volume cap must be above 0 % and at most 100 % of a bar’s volume (or empty: no cap)';
     const searching = mode !== 'single';
@@ -162,6 +174,15 @@ export function SetupForm({ dataset }: { dataset: DatasetDto }) {
         volumeCap: capPct === undefined ? null : capPct / 100,
         source,
         interval: interval as '1d',
+        ...(maxDayTrades !== undefined && minEquity !== undefined
+          ? {
+              dayTradeLimit: {
+                maxDayTrades,
+                minEquityCents: Math.round(minEquity * 100),
+                mode: dayTradeMode,
+              },
+            }
+          : {}),
       },
       searching && sweepThresholds && sweepRatios
         ? { thresholds: sweepThresholds, rebalanceRatios: sweepRatios }
@@ -311,6 +332,45 @@ export function SetupForm({ dataset }: { dataset: DatasetDto }) {
           placeholder="no cap"
         />
       </Field>
+      {interval !== '1d' && (
+        <>
+          <Field
+            label="Day-trade limit (in 5 sessions)"
+            error={errors.maxDayTrades}
+            hint="empty: no limit; a buy that would exceed it while equity is below the threshold"
+          >
+            <input
+              value={dayTrades}
+              onChange={(e) => edit('maxDayTrades', setDayTrades, e.target.value)}
+              inputMode="numeric"
+              name="maxDayTrades"
+              placeholder="no limit"
+            />
+          </Field>
+          {dayTrades.trim() !== '' && (
+            <>
+              <Field label="While equity is below ($)" error={errors.minEquityCents}>
+                <input
+                  value={dayTradeEquity}
+                  onChange={(e) => edit('minEquityCents', setDayTradeEquity, e.target.value)}
+                  inputMode="decimal"
+                  name="dayTradeMinEquity"
+                />
+              </Field>
+              <Field label="A buy over the limit">
+                <select
+                  value={dayTradeMode}
+                  onChange={(e) => setDayTradeMode(e.target.value as 'warn' | 'block')}
+                  name="dayTradeMode"
+                >
+                  <option value="block">is rejected</option>
+                  <option value="warn">goes through with a warning</option>
+                </select>
+              </Field>
+            </>
+          )}
+        </>
+      )}
       <fieldset className="wide">
         <legend>Run</legend>
         <div className="row">

@@ -1,6 +1,12 @@
 import { useEffect, useMemo } from 'react';
 import type { ExportFormat } from '../../../../shared/ipc/dto/app';
-import type { MetricsDto, RunDetailDto, RunInfoDto } from '../../../../shared/ipc/dto/simulation';
+import type {
+  MetricsDto,
+  RunDetailDto,
+  RunInfoDto,
+  SimulationResultDto,
+} from '../../../../shared/ipc/dto/simulation';
+import { Figure } from '../../components/Figure';
 import { useResolvedTheme } from '../../app/theme';
 import { Button } from '../../components/Button';
 import { Badge, Card } from '../../components/Card';
@@ -119,8 +125,9 @@ function RunRow({ run, selected, compared }: { run: RunInfoDto; selected: boolea
           {run.kind === 'sweep' ? 'Sweep' : run.kind === 'walk_forward' ? 'Walk-forward' : 'Run'}
         </strong>{' '}
         {run.symbols.join(', ')}
+        {/* Dates never break at their hyphens; the range may wrap at the arrow. */}
         <div className="small muted">
-          {run.from} → {run.to}
+          <span className="nowrap">{run.from}</span> → <span className="nowrap">{run.to}</span>
         </div>
       </td>
       <td>
@@ -385,6 +392,100 @@ function Results({ detail }: { detail: RunDetailDto }) {
             </tbody>
           </table>
         </div>
+      </div>
+      {result.roundTrips && detail.walkForward == null && <RoundTripsSection rt={result.roundTrips} />}
+    </div>
+  );
+}
+
+/** SPEC 8's trade tracker on the run (issue 16): the statistics and each round trip, with how each figure is computed. */
+function RoundTripsSection({ rt }: { rt: NonNullable<SimulationResultDto['roundTrips']> }) {
+  const s = rt.stats;
+  return (
+    <div data-testid="sim-round-trips">
+      <h3>
+        Round trips ({s.count}
+        {rt.truncated ? `, the newest ${rt.trips.length} shown; the export has them all` : ''})
+      </h3>
+      <div className="row wrap" data-testid="sim-round-trip-stats">
+        <span title="Closed lot parts (FIFO): each sale closes the oldest lots first, a lot partly sold is split">
+          {s.count} round trips
+        </span>
+        <span>
+          win rate{' '}
+          <Figure
+            value={s.winRate}
+            kind="percent"
+            signed={false}
+            how="Round trips with a positive P&L ÷ all (zero is not a win)"
+          />
+        </span>
+        <span>
+          average win{' '}
+          <Figure value={s.averageWinCents} kind="money" how="Mean P&L of the round trips that gained" />
+        </span>
+        <span>
+          average loss{' '}
+          <Figure value={s.averageLossCents} kind="money" how="Mean P&L of the round trips that lost" />
+        </span>
+        <span>
+          profit factor{' '}
+          <Figure
+            value={s.profitFactor}
+            kind="ratio"
+            signed={false}
+            how="Gross wins ÷ gross losses (— with no loss)"
+          />
+        </span>
+        <span>
+          expectancy <Figure value={s.expectancyCents} kind="money" how="Total P&L ÷ round trips" />
+        </span>
+        <span title="Mean calendar days from purchase to sale">
+          average holding {s.averageHoldingDays === null ? '—' : `${s.averageHoldingDays.toFixed(1)} days`}
+        </span>
+        <span title="Sales at a loss with shares of the same symbol bought within 30 days before or after (tax view; the loss moves into the replacement shares' cost)">
+          wash sales {rt.washSales.count} ({money(rt.washSales.disallowedCents)} disallowed)
+        </span>
+      </div>
+      <div className="table-wrap" style={{ maxHeight: 360, overflowY: 'auto' }}>
+        <table className="table" aria-label="Round trips of the run">
+          <thead>
+            <tr>
+              <th>Symbol</th>
+              <th>Bought</th>
+              <th>Sold</th>
+              <th className="num">Shares</th>
+              <th className="num">Entry</th>
+              <th className="num">Exit</th>
+              <th className="num">P&amp;L</th>
+              <th className="num">Return</th>
+              <th className="num">Days</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rt.trips.slice(0, 500).map((t) => (
+              <tr key={`${t.saleId}-${t.lotId}`}>
+                <td>{t.symbol}</td>
+                <td className="mono">{t.entryDate}</td>
+                <td className="mono">{t.exitDate}</td>
+                <td className="num">{qty(t.qty)}</td>
+                <td className="num">{price(t.entryPrice)}</td>
+                <td className="num">{price(t.exitPrice)}</td>
+                <td className="num">
+                  <Figure
+                    value={t.pnlCents}
+                    kind="money"
+                    how="Share of (notional − commission) of the sale − share of the lot's cost"
+                  />
+                </td>
+                <td className="num">
+                  <Figure value={t.return} kind="percent" how="P&L ÷ cost" />
+                </td>
+                <td className="num">{t.holdingDays}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </div>
     </div>
   );

@@ -36,10 +36,12 @@ export function WalkForwardWindows({ view }: { view: WalkForwardViewDto }) {
             {view.windows.map((w) => (
               <tr key={w.outOfSampleFrom}>
                 <td className="mono small">
-                  {w.inSampleFrom} → {w.inSampleTo}
+                  <span className="nowrap">{w.inSampleFrom}</span> →{' '}
+                  <span className="nowrap">{w.inSampleTo}</span>
                 </td>
                 <td className="mono small">
-                  {w.outOfSampleFrom} → {w.outOfSampleTo}
+                  <span className="nowrap">{w.outOfSampleFrom}</span> →{' '}
+                  <span className="nowrap">{w.outOfSampleTo}</span>
                 </td>
                 <td className="num">{w.threshold === null ? 'set-up’s' : pct(w.threshold, 1)}</td>
                 <td className="num">{w.rebalanceRatio === null ? 'set-up’s' : ratio(w.rebalanceRatio, 4)}</td>
