@@ -30,6 +30,8 @@ test.describe.serial('compare strategies', () => {
     await form.getByLabel('From', { exact: true }).fill('2008-01-02');
     await form.getByLabel('To', { exact: true }).fill('2018-12-31');
     await form.getByRole('button', { name: 'Add a strategy' }).click();
+    // SPEC 9 for every strategy: a 10 % trailing stop (a stop exit pauses the position).
+    await form.getByLabel('Trailing stop (%)').fill('10');
     await form.getByRole('button', { name: 'Compare' }).click();
     const metrics = page.getByRole('table', { name: 'Metrics of each strategy' });
     await expect(metrics).toBeVisible({ timeout: 60_000 });
@@ -46,7 +48,9 @@ test.describe.serial('compare strategies', () => {
     await expect(
       page.getByRole('img', { name: 'Equity of each strategy and buy-and-hold' }).locator('canvas').first(),
     ).toBeVisible();
-    await expect(page.getByRole('table', { name: 'Round-trip statistics' }).getByRole('row')).toHaveCount(5);
+    const trips = page.getByRole('table', { name: 'Round-trip statistics' });
+    await expect(trips.getByRole('row')).toHaveCount(5);
+    await expect(trips.getByRole('columnheader', { name: 'Stop exits' })).toBeVisible();
     await page
       .getByRole('combobox', { name: 'Strategy whose trades are shown' })
       .selectOption({ label: 'MACD (12, 26, 9) · percent 0.95' });

@@ -79,6 +79,27 @@ describe('vb backtest', () => {
     expect(refused.err).toMatch(/matching\.fill: use one of close, next_open, vwap/);
   }, 60_000);
 
+  it('applies the risk settings of --config to signal strategies: stop exits and rejections counted', async () => {
+    const config = path.join(dir, 'risk.json');
+    writeFileSync(config, JSON.stringify({ risk: { trailingStopPct: 0.05 } }));
+    const args = [...base, '--strategy', 'macd', '--workers', '0'];
+    const plain = JSON.parse((await captureCli(args)).out) as { strategies: { riskExits: number }[] };
+    expect(plain.strategies[0]?.riskExits).toBe(0);
+    const run = await captureCli([...args, '--config', config]);
+    expect(run.code, run.err).toBe(0);
+    const json = JSON.parse(run.out) as { strategies: { riskExits: number; trades: number }[] };
+    // One exit per symbol at most: a stop's exit pauses the position for the rest of the run.
+    expect(json.strategies[0]?.riskExits).toBeGreaterThanOrEqual(1);
+    expect(json.strategies[0]?.riskExits).toBeLessThanOrEqual(2);
+    const limited = path.join(dir, 'limit.json');
+    writeFileSync(limited, JSON.stringify({ risk: { maxPositionQty: 1 } }));
+    const rejected = JSON.parse((await captureCli([...args, '--config', limited])).out) as {
+      strategies: { rejected: number; trades: number }[];
+    };
+    expect(rejected.strategies[0]?.trades).toBe(0);
+    expect(rejected.strategies[0]?.rejected).toBeGreaterThan(0);
+  }, 60_000);
+
   it('asks for a strategy and for symbols', async () => {
     expect((await captureCli(['backtest', '--symbols', 'KO'])).err).toMatch(/--strategy: give at least one/);
     expect((await captureCli(['backtest', '--strategy', 'vb'])).err).toMatch(/--symbols: give one or more/);

@@ -68,6 +68,8 @@ export function renderCompare(result: CompareResult): string {
         ),
       ),
     ],
+    ['Orders rejected', ...rt((r) => formatCount(r.rejected))],
+    ['Stop exits', ...rt((r) => formatCount(r.riskExits))],
   ];
   return `${head}\n\n${alignTable(rows, ['left', ...labels.map(() => 'right' as const)])}\n* the best value of the row\n`;
 }
@@ -91,6 +93,8 @@ export function compareJsonSummary(result: CompareResult, reports: string[]): un
       metrics: r.metrics,
       roundTrips: r.roundTrips,
       trades: r.trades,
+      rejected: r.rejected,
+      riskExits: r.riskExits,
     })),
     buyAndHold: {
       finalEquityCents: result.buyAndHold.equityCents[result.buyAndHold.equityCents.length - 1] ?? null,

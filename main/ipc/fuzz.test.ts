@@ -98,6 +98,7 @@ function samples(ids: {
       to: '2020-12-31',
       initialCash: 10_000,
       strategies: [{ id: 'macd', params: [] }],
+      risk: { trailingStopPct: 0.05, maxPositionQty: 1000 },
     },
     'lab.exportCompare': { format: 'json' },
     // settings › trading, dead letters, dividends by hand (issue 15)

@@ -1,15 +1,10 @@
 import type { PerformanceMetrics } from '../../shared/domain/metrics';
 import type { CompareResult } from '../../shared/simulation/strategy';
 import { COMPARE_METRICS } from '../../shared/simulation/strategy';
-import { writeAllOrNothing } from './atomicWrite';
-import { renderCsvTables } from './csvReport';
-import { renderHtmlReport } from './htmlReport';
 import { unitsBlock } from './jsonUnits';
-import { renderPdfReport } from './pdfReport';
 import type { CellKind, Column, ReportModel } from './ReportModel';
 import type { ReportOutcome } from './writeReport';
-import { reportFormatOf, REPORT_FORMATS } from './writeReport';
-import { renderXlsxReport } from './xlsxReport';
+import { writeModelReport } from './writeReport';
 
 /**
  * SPEC 10's compare as a report in SPEC 5's five formats (ADR 0106): the same report model the
@@ -106,7 +101,7 @@ export function buildCompareModel(result: CompareResult): ReportModel {
     },
     events: {
       id: 'round-trips',
-      title: 'Round trips',
+      title: 'Round trips, rejected orders and stop exits',
       columns: [
         col('strategy', 'Strategy', 'text'),
         col('count', 'Round trips', 'integer'),
@@ -116,6 +111,8 @@ export function buildCompareModel(result: CompareResult): ReportModel {
         col('profitFactor', 'Profit factor', 'ratio'),
         col('expectancy', 'Expectancy', 'money'),
         col('holdingDays', 'Average days held', 'number'),
+        col('rejected', 'Orders rejected', 'integer'),
+        col('riskExits', 'Stop exits', 'integer'),
       ],
       rows: result.rows.map((r) => [
         r.label,
@@ -128,6 +125,8 @@ export function buildCompareModel(result: CompareResult): ReportModel {
         r.roundTrips.averageHoldingDays === null
           ? null
           : Math.round(r.roundTrips.averageHoldingDays * 10) / 10,
+        r.rejected,
+        r.riskExits,
       ]),
     },
     charts: [
@@ -148,37 +147,7 @@ export function compareJson(result: CompareResult): string {
 
 /** Writes the compare as `file` in the format of its extension (.pdf, .html, .xlsx, .csv, .json). */
 export async function writeCompareReport(result: CompareResult, file: string): Promise<ReportOutcome> {
-  const format = reportFormatOf(file);
-  if (format === null)
-    return {
-      ok: false,
-      code: 'UNKNOWN_FORMAT',
-      message: `cannot tell the report format of "${file}": use .${REPORT_FORMATS.join(', .')}`,
-    };
-  const model = buildCompareModel(result);
-  const stamp = new Date(`${result.lastSession}T00:00:00Z`);
-  let outputs: { file: string; data: string | Buffer }[];
-  switch (format) {
-    case 'json':
-      outputs = [{ file, data: compareJson(result) }];
-      break;
-    case 'html':
-      outputs = [{ file, data: renderHtmlReport(model) }];
-      break;
-    case 'xlsx':
-      outputs = [{ file, data: await renderXlsxReport(model, stamp) }];
-      break;
-    case 'pdf':
-      outputs = [{ file, data: await renderPdfReport(model, stamp) }];
-      break;
-    case 'csv': {
-      const base = file.slice(0, -'.csv'.length);
-      outputs = renderCsvTables(model).map((t) => ({
-        file: t.id === 'summary' ? file : `${base}.${t.id}.csv`,
-        data: t.text,
-      }));
-      break;
-    }
-  }
-  return writeAllOrNothing(outputs);
+  return writeModelReport(buildCompareModel(result), file, new Date(`${result.lastSession}T00:00:00Z`), () =>
+    compareJson(result),
+  );
 }

@@ -5,6 +5,7 @@ import { renderCsvTables } from './csvReport';
 import { renderHtmlReport } from './htmlReport';
 import { renderJsonReport } from './jsonReport';
 import { renderPdfReport } from './pdfReport';
+import type { ReportModel } from './ReportModel';
 import { buildReportModel } from './ReportModel';
 import { renderXlsxReport } from './xlsxReport';
 
@@ -26,6 +27,23 @@ export function reportFormatOf(file: string): ReportFormat | null {
  * behind. CSV gives one file per table: `<name>.csv` is the summary, `<name>.<table>.csv` the others.
  */
 export async function writeReport(result: SimulationResult, file: string): Promise<ReportOutcome> {
+  const model = buildReportModel(result);
+  return writeModelReport(model, file, new Date(`${result.inputs.lastSession}T00:00:00Z`), () =>
+    renderJsonReport(model, result),
+  );
+}
+
+/**
+ * A report model written as `file` in the format of its extension, atomically (every report of SPEC 5
+ * and the compare of SPEC 10 go through it): PDF, HTML, XLSX and CSV render the model; JSON is the
+ * caller's (`json`), each report's own document. `stamp` dates the PDF and XLSX.
+ */
+export async function writeModelReport(
+  model: ReportModel,
+  file: string,
+  stamp: Date,
+  json: () => string,
+): Promise<ReportOutcome> {
   const format = reportFormatOf(file);
   if (format === null) {
     return {
@@ -34,12 +52,10 @@ export async function writeReport(result: SimulationResult, file: string): Promi
       message: `cannot tell the report format of "${file}": use .${REPORT_FORMATS.join(', .')}`,
     };
   }
-  const model = buildReportModel(result);
-  const stamp = new Date(`${result.inputs.lastSession}T00:00:00Z`);
   let outputs: { file: string; data: string | Buffer }[];
   switch (format) {
     case 'json':
-      outputs = [{ file, data: renderJsonReport(model, result) }];
+      outputs = [{ file, data: json() }];
       break;
     case 'html':
       outputs = [{ file, data: renderHtmlReport(model) }];

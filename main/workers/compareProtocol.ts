@@ -1,11 +1,21 @@
 import type { SimulationSpec, SymbolHistory } from '../../shared/simulation';
-import type { CompareEntry, CompareResult, CompareRow, LabOptions } from '../../shared/simulation/strategy';
+import type { CompareEntry, CompareRow, LabOptions } from '../../shared/simulation/strategy';
 
-/** Messages between the compare pool and its workers (one compare at a time per pool). */
+/** Messages between the compare pool and its workers (one compare at a time per pool; `run` numbers it). */
 export type ToCompareWorker =
-  | { type: 'init'; spec: SimulationSpec; history: SymbolHistory[]; lab: Partial<LabOptions> }
-  | { type: 'entry'; index: number; entry: CompareEntry };
+  | { type: 'init'; run: number; spec: SimulationSpec; history: SymbolHistory[]; lab: Partial<LabOptions> }
+  | { type: 'entry'; run: number; index: number; entry: CompareEntry };
 
+/**
+ * A row as a worker sends it: the daily equity as a transferred Float64Array (moved, not cloned),
+ * the rest as it is (metrics, round-trip statistics, markers: small).
+ */
 export type FromCompareWorker =
-  | { type: 'row'; index: number; row: CompareRow; buyAndHold: CompareResult['buyAndHold']; dates: string[] }
-  | { type: 'failed'; index: number; code: string; message: string };
+  | {
+      type: 'row';
+      run: number;
+      index: number;
+      row: Omit<CompareRow, 'equityCents'>;
+      equityCents: Float64Array;
+    }
+  | { type: 'failed'; run: number; index: number; code: string; message: string };

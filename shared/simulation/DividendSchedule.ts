@@ -1,9 +1,13 @@
 import type { DividendAccrual } from '../domain/DividendMath';
 import { accrueDividendInto, resolveWithholdingRate } from '../domain/DividendMath';
-import { ZERO_CENTS } from '../domain/Money';
+import { cents, ZERO_CENTS } from '../domain/Money';
+import type { PositionLedger } from '../domain/Position';
+import type { BarSeries } from '../ports/HistoricalBars';
 import { lowerBound } from '../ports/HistoricalBars';
 import type { DividendRecord } from '../ports/HistoricalDividends';
+import type { RunLog } from './RunLog';
 import type { UnpaidDividend } from './SimulationSpec';
+import { barLabel } from './TimelineRecorder';
 
 /**
  * A position's dividends in a run, numbered once: those carried into it (accrued before the run and
@@ -141,6 +145,32 @@ export class DividendSchedule {
     if ((this.calendar.payBar[d] as number) > bar) return NO_DIVIDEND;
     this.head++;
     return d;
+  }
+
+  /**
+   * SPEC 5 at bar `bar` of a replay (every strategy's): the accrued dividends whose pay date has come
+   * move from receivable to cash, counted in the ledger's and the run's totals, and logged as paid.
+   */
+  payDue(
+    bar: number,
+    ledger: PositionLedger,
+    totals: { dividendsGrossCents: number; dividendsNetCents: number },
+    log: RunLog,
+    bars: BarSeries,
+    symbol: string,
+  ): void {
+    const l = ledger;
+    for (let d = this.payNext(bar); d !== NO_DIVIDEND; d = this.payNext(bar)) {
+      const netCents = this.netCents[d] as number;
+      const grossCents = this.grossCents[d] as number;
+      l.cashCents = cents(l.cashCents + netCents);
+      l.receivableCents = cents(l.receivableCents - netCents);
+      l.totalDividendsGrossCents = cents(l.totalDividendsGrossCents + grossCents);
+      l.totalDividendsNetCents = cents(l.totalDividendsNetCents + netCents);
+      totals.dividendsGrossCents += grossCents;
+      totals.dividendsNetCents += netCents;
+      if (log.detailed) log.dividendPaid(barLabel(bars, bar), symbol, this.dividend(d));
+    }
   }
 
   /** Dividend `d` as the run reports it (accrued, with its pay date). */

@@ -1,4 +1,5 @@
 import type { SimEvent, SimTrade } from './SimulationResult';
+import type { UnpaidDividend } from './SimulationSpec';
 
 /**
  * The trades and events of a run, numbered in the order they happen across all positions. A summary
@@ -23,5 +24,39 @@ export class RunLog {
   addEvent(event: SimEvent): void {
     event.seq = this.events.length + 1;
     this.events.push(event);
+  }
+
+  /** SPEC 5: a dividend accrued at its ex-date on the shares held (every strategy's replay logs it so). */
+  dividendAccrued(at: string, symbol: string, d: UnpaidDividend): void {
+    this.addEvent({
+      seq: 0,
+      at,
+      symbol,
+      tradeSeq: null,
+      type: 'DividendAccrued',
+      qty: d.qtyEligible,
+      price: d.amount,
+      amountCents: d.netCents,
+      anchorBefore: null,
+      anchorAfter: null,
+      detail: `ex-date ${d.exDate}, pay ${d.payDate}`,
+    });
+  }
+
+  /** SPEC 5: an accrued dividend paid in cash at its pay date. */
+  dividendPaid(at: string, symbol: string, d: UnpaidDividend): void {
+    this.addEvent({
+      seq: 0,
+      at,
+      symbol,
+      tradeSeq: null,
+      type: 'DividendPaid',
+      qty: d.qtyEligible,
+      price: d.amount,
+      amountCents: d.netCents,
+      anchorBefore: null,
+      anchorAfter: null,
+      detail: `ex-date ${d.exDate}`,
+    });
   }
 }

@@ -21,6 +21,7 @@ import type { BuyAndHoldReplay } from './BuyAndHoldReplay';
 import type { RunLog } from './RunLog';
 import type { FillNote } from './SimulationResult';
 import type { ExecutionModel, PositionSpec, UnpaidDividend } from './SimulationSpec';
+import { openingLedger } from './SimulationSpec';
 import type { RunOptions } from './runSimulation';
 import {
   ACTION_BUY,
@@ -228,17 +229,7 @@ export class SimulatedPosition {
   ) {
     this.symbol = spec.symbol;
     this.config = spec.config ?? runConfig;
-    const receivable = spec.unpaidDividends.reduce((sum, d) => sum + d.netCents, 0);
-    this.ledger = {
-      qty: spec.initialQty,
-      cashCents: cents(spec.initialCashCents),
-      receivableCents: cents(receivable),
-      anchor: spec.initialAnchor,
-      status: 'ACTIVE',
-      totalCommissionPaidCents: cents(0),
-      totalDividendsGrossCents: cents(0),
-      totalDividendsNetCents: cents(0),
-    };
+    this.ledger = openingLedger(spec, spec.initialAnchor);
     this.dividends = new DividendSchedule(dividends, this.config.execution.dividendWithholdingPct);
     this.timeline = log.detailed ? new TimelineRecorder(bars) : null;
     const policy = this.config.orderPolicy;
@@ -823,7 +814,7 @@ export class SimulatedPosition {
       const netCents = schedule.netCents[d] as number;
       if (netCents > 0) l.receivableCents = cents(l.receivableCents + netCents);
       if (this.log.detailed && (schedule.grossCents[d] as number) > 0)
-        this.logAccrual(i, schedule.dividend(d));
+        this.log.dividendAccrued(barLabel(this.bars, i), this.symbol, schedule.dividend(d));
       const amount = schedule.amount[d] as number;
       const change = anchorOnExDividend(l.anchor, amount, this.config.execution.adjustAnchorOnDividend);
       if (change !== null) {
@@ -835,49 +826,7 @@ export class SimulatedPosition {
         }
       }
     }
-    for (let d = schedule.payNext(i); d !== NO_DIVIDEND; d = schedule.payNext(i)) {
-      const netCents = schedule.netCents[d] as number;
-      const grossCents = schedule.grossCents[d] as number;
-      l.cashCents = cents(l.cashCents + netCents);
-      l.receivableCents = cents(l.receivableCents - netCents);
-      l.totalDividendsGrossCents = cents(l.totalDividendsGrossCents + grossCents);
-      l.totalDividendsNetCents = cents(l.totalDividendsNetCents + netCents);
-      this.totals.dividendsGrossCents += grossCents;
-      this.totals.dividendsNetCents += netCents;
-      if (this.log.detailed) this.logPayment(i, schedule.dividend(d));
-    }
-  }
-
-  private logAccrual(i: number, d: UnpaidDividend): void {
-    this.log.addEvent({
-      seq: 0,
-      at: barLabel(this.bars, i),
-      symbol: this.symbol,
-      tradeSeq: null,
-      type: 'DividendAccrued',
-      qty: d.qtyEligible,
-      price: d.amount,
-      amountCents: d.netCents,
-      anchorBefore: null,
-      anchorAfter: null,
-      detail: `ex-date ${d.exDate}, pay ${d.payDate}`,
-    });
-  }
-
-  private logPayment(i: number, d: UnpaidDividend): void {
-    this.log.addEvent({
-      seq: 0,
-      at: barLabel(this.bars, i),
-      symbol: this.symbol,
-      tradeSeq: null,
-      type: 'DividendPaid',
-      qty: d.qtyEligible,
-      price: d.amount,
-      amountCents: d.netCents,
-      anchorBefore: null,
-      anchorAfter: null,
-      detail: `ex-date ${d.exDate}`,
-    });
+    schedule.payDue(i, l, this.totals, this.log, this.bars, this.symbol);
   }
 
   /**

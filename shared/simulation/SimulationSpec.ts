@@ -6,6 +6,8 @@ import type { StrategyConfig } from '../domain/Config';
 import type { BarInterval, BarSeries } from '../ports/HistoricalBars';
 import { BAR_INTERVALS } from '../ports/HistoricalBars';
 import type { DividendRecord } from '../ports/HistoricalDividends';
+import { cents } from '../domain/Money';
+import type { PositionLedger } from '../domain/Position';
 import type { FillModel } from './names';
 import { FILL_MODELS } from './names';
 
@@ -143,4 +145,21 @@ export function checkSimulationSpec(input: unknown): SpecCheck {
   if (parsed.success) return { ok: true, spec: parsed.data as SimulationSpec };
   const message = parsed.error.issues.map((i) => `${i.path.join('.') || 'spec'}: ${i.message}`).join('; ');
   return { ok: false, code: 'INVALID_SPEC', message };
+}
+
+/**
+ * The ledger a position's replay starts from (every strategy's): its cash and shares, the dividends it
+ * carries in as receivable, nothing paid yet.
+ */
+export function openingLedger(spec: PositionSpec, anchor: number | null): PositionLedger {
+  return {
+    qty: spec.initialQty,
+    cashCents: cents(spec.initialCashCents),
+    receivableCents: cents(spec.unpaidDividends.reduce((sum, d) => sum + d.netCents, 0)),
+    anchor,
+    status: 'ACTIVE',
+    totalCommissionPaidCents: cents(0),
+    totalDividendsGrossCents: cents(0),
+    totalDividendsNetCents: cents(0),
+  };
 }

@@ -9,6 +9,7 @@ import { BuyAndHoldReplay } from './BuyAndHoldReplay';
 import { monthlyReturnTable } from './MonthlyTable';
 import type { DetailedColumns, ReplayTotals } from './SimulatedPosition';
 import { SimulatedPosition } from './SimulatedPosition';
+import type { SimGate } from './SimulatedPortfolioRisk';
 import { SimulatedPortfolioRisk } from './SimulatedPortfolioRisk';
 import { barLabel } from './TimelineRecorder';
 import { RunLog } from './RunLog';
@@ -133,15 +134,7 @@ export function replayPrepared(
   const prepared: Prepared = config === plan.spec.config ? plan : { ...plan, spec: { ...plan.spec, config } };
   const run = replay(prepared, false, options);
   if (!run.ok) return run;
-  const { dailyEquity, replays } = run.value;
-  return {
-    ok: true,
-    dailyEquityCents: dailyEquity,
-    totals:
-      replays.length === 1
-        ? { ...(replays[0] as PositionReplay).totals }
-        : sumTotals(replays.map((r) => r.totals)),
-  };
+  return { ok: true, dailyEquityCents: run.value.dailyEquity, totals: totalsOf(run.value.replays) };
 }
 
 export interface PreparedPosition {
@@ -326,6 +319,11 @@ export interface PositionReplay {
   timelineRecorder(): TimelineRecorder | null;
 }
 
+/** A position replay the portfolio rules can gate (SPEC 9): volatility balancing's and a signal strategy's. */
+export interface GatedReplay extends PositionReplay {
+  gate: SimGate;
+}
+
 export interface ReplayRun {
   replays: readonly PositionReplay[];
   buyHolds: BuyAndHoldReplay[] | null;
@@ -334,6 +332,74 @@ export interface ReplayRun {
   dailyBuyHold: number[] | null;
   /** Per position, per session (detailed runs only). */
   daily: DailyColumns[] | null;
+}
+
+/** Each position's buy-and-hold benchmark beside it (a detailed run's, and the compare's). */
+export function buyHoldReplays(prepared: Prepared): BuyAndHoldReplay[] {
+  const { spec, positions } = prepared;
+  return positions.map(
+    (p) =>
+      new BuyAndHoldReplay(
+        p.spec,
+        p.bars,
+        p.dividends,
+        (p.spec.config ?? spec.config).execution.dividendWithholdingPct,
+        spec.commission,
+        spec.execution,
+      ),
+  );
+}
+
+/** A detailed run's per-position columns, one entry per session. */
+export function dailyColumns(prepared: Prepared): DailyColumns[] {
+  const { positions } = prepared;
+  const nSessions = prepared.sessions.length;
+  return positions.map((): DailyColumns => ({
+    // Null before the position's first bar, which only a portfolio of several can have: a single
+    // position's closes stay an array of doubles, not one boxed number each.
+    close:
+      positions.length === 1 ? new Array<number>(nSessions) : new Array<number | null>(nSessions).fill(null),
+    qty: new Array<number>(nSessions),
+    cash: new Array<number>(nSessions),
+    receivable: new Array<number>(nSessions),
+    equity: new Array<number>(nSessions),
+    buyHold: new Array<number>(nSessions),
+  }));
+}
+
+/**
+ * Session `day` ends (whatever the strategy): the positions' equity summed into `dailyEquity`, and in a
+ * detailed run each position's columns and the buy-and-hold beside it. Returns the day's equity.
+ */
+export function recordDay(
+  replays: readonly PositionReplay[],
+  buyHolds: readonly BuyAndHoldReplay[] | null,
+  daily: readonly DailyColumns[] | null,
+  day: number,
+  dailyEquity: Float64Array,
+  dailyBuyHold: number[] | null,
+): number {
+  let total = 0;
+  let totalBuyHold = 0;
+  for (let k = 0; k < replays.length; k++) {
+    const r = replays[k] as PositionReplay;
+    const equity = r.equityCents();
+    total += equity;
+    if (daily !== null && buyHolds !== null) {
+      const d = daily[k] as DailyColumns;
+      const b = (buyHolds[k] as BuyAndHoldReplay).equityCents();
+      totalBuyHold += b;
+      if (r.barsStepped > 0) d.close[day] = r.lastClose;
+      d.qty[day] = r.state.qty;
+      d.cash[day] = r.state.cashCents;
+      d.receivable[day] = r.state.receivableCents;
+      d.equity[day] = equity;
+      d.buyHold[day] = b;
+    }
+  }
+  dailyEquity[day] = total;
+  if (dailyBuyHold !== null) dailyBuyHold[day] = totalBuyHold;
+  return total;
 }
 
 /** Progress (and the cancel check) about every 1 % of the steps, never more often than every 256. */
@@ -360,39 +426,13 @@ function replay(prepared: Prepared, detailed: boolean, options: RunOptions): Res
         spec.dayTradeLimit ?? null,
       ),
   );
-  const buyHolds = detailed
-    ? positions.map(
-        (p, k) =>
-          new BuyAndHoldReplay(
-            p.spec,
-            p.bars,
-            p.dividends,
-            (replays[k] as SimulatedPosition).config.execution.dividendWithholdingPct,
-            spec.commission,
-            spec.execution,
-          ),
-      )
-    : null;
+  const buyHolds = detailed ? buyHoldReplays(prepared) : null;
   const nSessions = prepared.sessions.length;
   // Every session's entry is written below, so a reused array needs no clearing.
   const into = options.dailyEquityInto;
   const dailyEquity = into !== undefined && into.length === nSessions ? into : new Float64Array(nSessions);
   const dailyBuyHold = detailed ? new Array<number>(nSessions) : null;
-  const daily = detailed
-    ? positions.map((): DailyColumns => ({
-        // Null before the position's first bar, which only a portfolio of several can have: a single
-        // position's closes stay an array of doubles, not one boxed number each.
-        close:
-          positions.length === 1
-            ? new Array<number>(nSessions)
-            : new Array<number | null>(nSessions).fill(null),
-        qty: new Array<number>(nSessions),
-        cash: new Array<number>(nSessions),
-        receivable: new Array<number>(nSessions),
-        equity: new Array<number>(nSessions),
-        buyHold: new Array<number>(nSessions),
-      }))
-    : null;
+  const daily = detailed ? dailyColumns(prepared) : null;
 
   const count = replays.length;
   const every = progressEvery(steps);
@@ -448,26 +488,7 @@ function replay(prepared: Prepared, detailed: boolean, options: RunOptions): Res
       }
       if (stepEnds[u] === 0) continue;
       // Last step of a session: record the day.
-      let total = 0;
-      let totalBuyHold = 0;
-      for (let k = 0; k < count; k++) {
-        const r = replays[k] as SimulatedPosition;
-        const equity = r.equityCents();
-        total += equity;
-        if (daily !== null && buyHolds !== null) {
-          const d = daily[k] as DailyColumns;
-          const b = (buyHolds[k] as BuyAndHoldReplay).equityCents();
-          totalBuyHold += b;
-          if (r.barsStepped > 0) d.close[day] = r.lastClose;
-          d.qty[day] = r.state.qty;
-          d.cash[day] = r.state.cashCents;
-          d.receivable[day] = r.state.receivableCents;
-          d.equity[day] = equity;
-          d.buyHold[day] = b;
-        }
-      }
-      dailyEquity[day] = total;
-      if (dailyBuyHold !== null) dailyBuyHold[day] = totalBuyHold;
+      const total = recordDay(replays, buyHolds, daily, day, dailyEquity, dailyBuyHold);
       portfolioRisk?.onSessionClose(total);
       day++;
     }
@@ -482,17 +503,17 @@ function replay(prepared: Prepared, detailed: boolean, options: RunOptions): Res
  * position's ledger before the step, at its bar's close, or its last close without a bar now) through the
  * daily loss stop and the circuit breaker; the gate goes to every position, a rule that fires to the log.
  */
-function judgePortfolio(
+export function judgePortfolio(
   risk: SimulatedPortfolioRisk,
   prepared: Prepared,
-  replays: readonly SimulatedPosition[],
+  replays: readonly GatedReplay[],
   u: number,
   log: RunLog,
 ): void {
   const { positions, index, stepSessions } = prepared;
   let equity = 0;
   for (let k = 0; k < replays.length; k++) {
-    const r = replays[k] as SimulatedPosition;
+    const r = replays[k] as GatedReplay;
     const i = index === null ? u : ((index[k] as Int32Array)[u] as number);
     const price = i >= 0 ? ((positions[k] as PreparedPosition).bars.close[i] as number) : r.lastClose;
     const l = r.state;
@@ -533,8 +554,9 @@ export function startEquity(prepared: Prepared): number {
   );
 }
 
-export function sumTotals(all: readonly ReplayTotals[]): ReplayTotals {
-  const sum: ReplayTotals = {
+/** Totals of a replay that has done nothing yet. */
+export function noTotals(): ReplayTotals {
+  return {
     trades: 0,
     rejected: 0,
     cancelled: 0,
@@ -545,6 +567,17 @@ export function sumTotals(all: readonly ReplayTotals[]): ReplayTotals {
     dividendsGrossCents: 0,
     dividendsNetCents: 0,
   };
+}
+
+/** A run's totals: its one position's (a copy), or its positions' summed. */
+export function totalsOf(replays: readonly PositionReplay[]): ReplayTotals {
+  return replays.length === 1
+    ? { ...(replays[0] as PositionReplay).totals }
+    : sumTotals(replays.map((r) => r.totals));
+}
+
+export function sumTotals(all: readonly ReplayTotals[]): ReplayTotals {
+  const sum = noTotals();
   for (const t of all) for (const key of Object.keys(sum) as (keyof ReplayTotals)[]) sum[key] += t[key];
   return sum;
 }
@@ -584,6 +617,18 @@ function sumColumns(columns: readonly (readonly number[])[]): number[] {
   return sums;
 }
 
+/** The totals of the buy-and-hold benchmark's positions (what its metrics count). */
+export function buyHoldTotalsOf(buyHolds: readonly BuyAndHoldReplay[]): ReplayTotals {
+  return {
+    ...noTotals(),
+    trades: buyHolds.filter((b) => b.boughtAt !== null).length,
+    buys: buyHolds.filter((b) => b.boughtAt !== null).length,
+    notionalCents: buyHolds.reduce((s, b) => s + b.notionalCents, 0),
+    commissionsCents: buyHolds.reduce((s, b) => s + b.commissionsCents, 0),
+    dividendsNetCents: buyHolds.reduce((s, b) => s + b.dividendsNetCents, 0),
+  };
+}
+
 export function assembleResult(prepared: Prepared, run: ReplayRun): SimulationResult {
   const { spec, positions, sessions } = prepared;
   const replays = run.replays;
@@ -599,14 +644,7 @@ export function assembleResult(prepared: Prepared, run: ReplayRun): SimulationRe
       (equityCents[d] as number) - (cashCents[d] as number) - (receivableCents[d] as number);
   const totals = sumTotals(replays.map((r) => r.totals));
   const calendar = periodCalendar(sessions);
-  const buyHoldTotals: ReplayTotals = {
-    ...sumTotals([]),
-    trades: buyHolds.filter((b) => b.boughtAt !== null).length,
-    buys: buyHolds.filter((b) => b.boughtAt !== null).length,
-    notionalCents: buyHolds.reduce((s, b) => s + b.notionalCents, 0),
-    commissionsCents: buyHolds.reduce((s, b) => s + b.commissionsCents, 0),
-    dividendsNetCents: buyHolds.reduce((s, b) => s + b.dividendsNetCents, 0),
-  };
+  const buyHoldTotals = buyHoldTotalsOf(buyHolds);
 
   const positionOutcomes: PositionOutcome[] = positions.map((p, k) => {
     const r = replays[k] as PositionReplay;

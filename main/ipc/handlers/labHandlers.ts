@@ -4,6 +4,7 @@ import { ipcFail, ipcOk } from '../../../shared/ipc/result';
 import type { SymbolHistory } from '../../../shared/simulation';
 import { checkSimulationSpec, loadHistory, positionSpec } from '../../../shared/simulation';
 import { DEFAULT_STRATEGY_CONFIG } from '../../../shared/domain/Config';
+import { RISK_OFF } from '../../../shared/domain/risk/RiskConfig';
 import type { CompareResult } from '../../../shared/simulation/strategy';
 import {
   sizerChoice,
@@ -13,7 +14,7 @@ import {
 } from '../../../shared/simulation/strategy/choices';
 import { BundledBarSource } from '../../adapters/data/BundledBarSource';
 import { writeCompareReport } from '../../reports/compareReport';
-import { runCompare } from '../../workers/ComparePool';
+import { ComparePool } from '../../workers/ComparePool';
 import type { Handlers } from '../dispatch';
 import type { HandlerDeps } from './HandlerDeps';
 
@@ -49,6 +50,8 @@ function toDto(result: CompareResult, history: readonly SymbolHistory[]): Compar
       equityCents: r.equityCents,
       roundTrips: r.roundTrips,
       finalEquityCents: r.finalEquityCents,
+      rejected: r.rejected,
+      riskExits: r.riskExits,
       markers: r.markers,
     })),
     buyAndHold: result.buyAndHold,
@@ -61,6 +64,8 @@ function toDto(result: CompareResult, history: readonly SymbolHistory[]): Compar
 export function labHandlers({ host }: HandlerDeps): Pick<Handlers, Channels> {
   let last: CompareResult | null = null;
   const source = new BundledBarSource();
+  // 2 worker threads, kept between compares (a second compare runs on warm code).
+  const pool = new ComparePool(2);
   return {
     'lab.compareStrategies': async (req) => {
       const strategies = req.strategies.map((s) => strategyChoice(s.id, s.params));
@@ -76,7 +81,11 @@ export function labHandlers({ host }: HandlerDeps): Pick<Handlers, Channels> {
         from: req.from,
         to: req.to,
         interval: '1d',
-        config: DEFAULT_STRATEGY_CONFIG,
+        // The compare's own risk limits (SPEC 9), when the form sets any.
+        config:
+          req.risk === undefined
+            ? DEFAULT_STRATEGY_CONFIG
+            : { ...DEFAULT_STRATEGY_CONFIG, risk: { ...RISK_OFF, ...req.risk } },
         commission: { rate: req.commissionRate, minimumCents: 0, scope: 'GLOBAL' },
         execution: {
           fill: req.fill === 'vwap' ? 'close' : req.fill,
@@ -88,12 +97,11 @@ export function labHandlers({ host }: HandlerDeps): Pick<Handlers, Channels> {
       if (!checked.ok) return ipcFail('validation', checked.message);
       const loaded = await loadHistory(source, source, req.symbols, req.from, req.to, '1d');
       if (!loaded.ok) return ipcFail('validation', `${loaded.symbol}: ${loaded.message}`);
-      const outcome = await runCompare(
+      const outcome = await pool.compare(
         checked.spec,
         loaded.history,
         strategies.map((strategy) => ({ strategy, sizer })),
         { matching: { fill: req.fill, slippageBps: req.slippageBps, maxVolumePct: req.maxVolumePct } },
-        { workers: 2 },
       );
       if (!outcome.ok) return ipcFail('validation', outcome.message);
       last = outcome.result;

@@ -57,13 +57,22 @@ export class BollingerStream {
     this.window[this.count % this.n] = x;
     this.count++;
     if (Number.isNaN(this.middle)) return;
-    // The window in bar order, as the batch form reads it (the sums then add in the same order).
+    // The window in bar order, as the batch form reads it (the sums then add in the same order): from
+    // the oldest slot to the end of the ring, then from its start (no modulo per value).
+    const w = this.window;
+    const n = this.n;
+    const oldest = this.count % n;
     let sum = 0;
-    for (let j = 0; j < this.n; j++) sum += this.window[(this.count + j) % this.n] as number;
-    const mean = sum / this.n;
+    for (let j = oldest; j < n; j++) sum += w[j] as number;
+    for (let j = 0; j < oldest; j++) sum += w[j] as number;
+    const mean = sum / n;
     let ss = 0;
-    for (let j = 0; j < this.n; j++) {
-      const d = (this.window[(this.count + j) % this.n] as number) - mean;
+    for (let j = oldest; j < n; j++) {
+      const d = (w[j] as number) - mean;
+      ss += d * d;
+    }
+    for (let j = 0; j < oldest; j++) {
+      const d = (w[j] as number) - mean;
       ss += d * d;
     }
     const sd = Math.sqrt(ss / this.n);

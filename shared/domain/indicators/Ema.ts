@@ -26,6 +26,8 @@ export function ema(values: ArrayLike<number>, n: number, wilder = false): Float
 
 export class EmaStream {
   private readonly ratio: number;
+  /** 1 − ratio, as the batch form computes it. */
+  private readonly keep: number;
   private count = 0;
   private seed = 0;
   value = NaN;
@@ -35,17 +37,19 @@ export class EmaStream {
     wilder = false,
   ) {
     this.ratio = emaRatio(n, wilder);
+    this.keep = 1 - this.ratio;
   }
 
   push(x: number): number {
-    if (this.count === 0 && Number.isNaN(x)) return NaN;
-    if (this.count < this.n) {
-      this.seed += x / this.n;
-      this.count++;
-      if (this.count === this.n) this.value = this.seed;
+    // The seeded case first: it is every value after the first n.
+    if (this.count >= this.n) {
+      this.value = x * this.ratio + this.value * this.keep;
       return this.value;
     }
-    this.value = x * this.ratio + this.value * (1 - this.ratio);
+    if (this.count === 0 && Number.isNaN(x)) return NaN;
+    this.seed += x / this.n;
+    this.count++;
+    if (this.count === this.n) this.value = this.seed;
     return this.value;
   }
 }

@@ -25,8 +25,20 @@ export function isTerminal(state: OrderState): boolean {
   return NEXT[state].length === 0;
 }
 
+/** NEXT as one bit per allowed target, per state (checked on every transition of every order). */
+const NEXT_BITS: Record<OrderState, number> = Object.fromEntries(
+  ORDER_STATES.map((from) => [
+    from,
+    NEXT[from].reduce((bits, to) => bits | (1 << ORDER_STATES.indexOf(to)), 0),
+  ]),
+) as Record<OrderState, number>;
+const BIT: Record<OrderState, number> = Object.fromEntries(ORDER_STATES.map((s, k) => [s, 1 << k])) as Record<
+  OrderState,
+  number
+>;
+
 export function canTransition(from: OrderState, to: OrderState): boolean {
-  return NEXT[from].includes(to);
+  return (NEXT_BITS[from] & BIT[to]) !== 0;
 }
 
 export interface WorkingOrder {
@@ -128,6 +140,11 @@ export function orderProblem(order: WorkingOrder): string | null {
   for (const p of [order.limitPrice, order.stopPrice])
     if (p !== null && !(p > 0 && Number.isFinite(p))) return 'price_not_positive';
   return null;
+}
+
+/** NEW → REJECTED for a reason outside the order itself (the order validator of SPEC 9, with its code). */
+export function reject(order: WorkingOrder, detail: string): OrderTransition {
+  return move(order, 'REJECTED', 0, null, detail);
 }
 
 /** A fill of `qty` at `price`: PARTIALLY_FILLED, or FILLED once the whole order has filled. */

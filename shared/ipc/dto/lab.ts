@@ -1,21 +1,15 @@
 import { z } from 'zod';
 import { isoDateSchema, sideSchema, symbolSchema } from './common';
 import { metricsSchema } from './simulation';
+import { SIZER_IDS, STRATEGY_IDS } from '../../simulation/strategy/names';
+import { RiskConfigSchema } from '../../domain/risk/RiskConfig';
 
 /**
  * The strategy lab's compare (SPEC 10, issue 18): several strategies (or parameter sets of one) on the
  * same symbols, dates and capital. Names and parameters as in shared/simulation/strategy/names.ts.
  */
-export const LAB_STRATEGY_IDS = [
-  'vb',
-  'buy_and_hold',
-  'sma_cross',
-  'macd',
-  'momentum',
-  'bollinger',
-  'rsi',
-] as const;
-export const LAB_SIZER_IDS = ['fixed', 'percent', 'risk', 'kelly', 'volatility'] as const;
+export const LAB_STRATEGY_IDS = STRATEGY_IDS;
+export const LAB_SIZER_IDS = SIZER_IDS;
 
 const choice = <T extends readonly [string, ...string[]]>(ids: T) =>
   z.object({ id: z.enum(ids), params: z.array(z.number().finite()).max(4).default([]) }).strict();
@@ -36,6 +30,8 @@ export const compareRequestSchema = z
     slippageBps: z.number().finite().min(0).max(1000).default(0),
     maxVolumePct: z.number().finite().gt(0).max(1).nullable().default(0.1),
     commissionRate: z.number().finite().min(0).max(0.1).default(0.0001),
+    /** SPEC 9's limits every strategy of the compare obeys (stops, validator); absent or null: off. */
+    risk: RiskConfigSchema.partial().strict().optional(),
   })
   .strict()
   .refine((s) => s.from <= s.to, { message: 'from must not be after to', path: ['to'] });
@@ -69,6 +65,9 @@ export const compareResultSchema = z.object({
       equityCents: z.array(z.number()),
       roundTrips: roundTripsSchema,
       finalEquityCents: z.number(),
+      /** Orders rejected (the order validator of SPEC 9, or an order that could not be) and stop exits. */
+      rejected: z.number().int(),
+      riskExits: z.number().int(),
       markers: z.array(
         z.object({
           symbol: z.string(),

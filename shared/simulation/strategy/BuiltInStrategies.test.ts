@@ -10,6 +10,7 @@ function signals(id: StrategyId, params: number[], closes: number[]): (string | 
   return closes.map((close, i) => {
     const bar: SymbolBar = {
       symbol: 'X',
+      slot: 0,
       index: i,
       time: i,
       session: `d${i}`,

@@ -4,12 +4,11 @@ import { matchOnBar } from '../../domain/orders/MatchingRules';
 import { newOrder } from '../../domain/orders/OrderLifecycle';
 import type { BarSeries } from '../../ports/HistoricalBars';
 import { simSpec } from '../testing/bars';
-import { strategyChoice } from './BuiltInStrategies';
+import { scripted } from '../testing/scripted';
 import type { LabResult } from './runStrategy';
 import { runStrategy } from './runStrategy';
 import { sizerChoice } from './Sizers';
-import type { Signal, SignalStrategy } from './Strategy';
-import { NO_SIGNALS } from './Strategy';
+import type { Signal } from './Strategy';
 
 /** SPEC 10's matching engine and times in force, hand-worked on a few bars. */
 interface Row {
@@ -42,24 +41,6 @@ const flat = (close: number, extra: Partial<Row> = {}): Row => ({
   close,
   ...extra,
 });
-
-/** A strategy that says what it is told at given bars. */
-function scripted(script: Record<number, Omit<Signal, 'symbol' | 'price' | 'time'>>): SignalStrategy {
-  return {
-    kind: 'signals',
-    choice: strategyChoice('buy_and_hold'),
-    label: 'scripted',
-    start: () => ({
-      onBar(snap) {
-        const bar = snap.bars[0];
-        const s = bar === undefined ? undefined : script[bar.index];
-        return s === undefined || bar === undefined
-          ? NO_SIGNALS
-          : [{ ...s, symbol: 'X', price: bar.close, time: bar.time }];
-      },
-    }),
-  };
-}
 
 function run(
   rows: Row[],

@@ -2,15 +2,22 @@ import type { CommissionSnapshot } from '../../domain/Commission';
 import type { StrategyConfig } from '../../domain/Config';
 import type { Side } from '../../domain/DomainEvent';
 import type { FillBooking } from '../../domain/FillBooking';
-import { applyFillInPlace, bookFillInto } from '../../domain/FillBooking';
+import { applyFillInPlace, bookFill, bookFillInto } from '../../domain/FillBooking';
 import { AtrStream } from '../../domain/indicators/TrueRange';
 import { cents } from '../../domain/Money';
 import { productCents } from '../../domain/Money';
 import type { PositionLedger } from '../../domain/Position';
 import type { BarPrices, MatchingModel, QtyGrid } from '../../domain/orders/MatchingRules';
 import { matchOnBar, slipped, baseFillPrice } from '../../domain/orders/MatchingRules';
-import type { OrderTransition, WorkingOrder } from '../../domain/orders/OrderLifecycle';
-import { acknowledge, cancel, fill, newOrder, remaining } from '../../domain/orders/OrderLifecycle';
+import type {
+  OrderTransition,
+  OrderType,
+  TimeInForce,
+  WorkingOrder,
+} from '../../domain/orders/OrderLifecycle';
+import { acknowledge, cancel, fill, newOrder, reject, remaining } from '../../domain/orders/OrderLifecycle';
+import type { ReasonCode } from '../../domain/ReasonCode';
+import type { ValidatorCode } from '../../domain/risk';
 import type { BarSeries } from '../../ports/HistoricalBars';
 import type { DividendCalendar } from '../DividendSchedule';
 import { DividendSchedule, NO_DIVIDEND } from '../DividendSchedule';
@@ -18,13 +25,25 @@ import type { RunLog } from '../RunLog';
 import type { ReplayTotals } from '../SimulatedPosition';
 import type { FillNote } from '../SimulationResult';
 import type { PositionSpec, UnpaidDividend } from '../SimulationSpec';
+import { openingLedger } from '../SimulationSpec';
 import type { PositionReplay } from '../runSimulation';
-import { ACTION_BUY, ACTION_SELL, barLabel, TimelineRecorder } from '../TimelineRecorder';
+import { noTotals } from '../runSimulation';
+import { SimulatedRisk } from '../SimulatedRisk';
+import {
+  ACTION_BUY,
+  ACTION_HOLD,
+  ACTION_REJECTED,
+  ACTION_SELL,
+  barLabel,
+  TimelineRecorder,
+} from '../TimelineRecorder';
+import type { SimGate } from '../SimulatedPortfolioRisk';
+import { GATE_ALL, GATE_NONE, GATE_SELLS } from '../SimulatedPortfolioRisk';
 import type { ClosedLotPart } from '../../domain/accounting/Lot';
 import { PositionBook } from '../../domain/accounting/PositionBook';
 import { roundTripOf, type RoundTrip } from '../../domain/accounting/RoundTrips';
 import type { Signal } from './Strategy';
-import type { SizerChoice } from './Sizers';
+import type { SizerChoice, SizingContext } from './Sizers';
 import { rawQty, reduceToCash } from './Sizers';
 
 /** An order transition as a fact of the run (SPEC 10: each transition an event). */
@@ -41,6 +60,17 @@ export interface SignalRunShared {
   roundTrips: RoundTrip[];
   sizer: SizerChoice;
   matching: MatchingModel;
+  /** Each fill in order, for a run that keeps no trade rows (the compare's markers); null: not kept. */
+  fills: FillMark[] | null;
+}
+
+/** A fill as the compare marks it on the price chart. */
+export interface FillMark {
+  symbol: string;
+  at: string;
+  side: Side;
+  qty: number;
+  price: number;
 }
 
 interface OrderMeta {
@@ -51,7 +81,14 @@ interface OrderMeta {
   firstBar: number;
   /** Session ordinal of its first bar: a DAY order is cancelled when that session ends. */
   firstSession: number;
+  /** The price and cash its quantity was sized at (a buy sized at its fill price is known affordable). */
+  sizedPrice: number;
+  sizedCashCents: number;
+  /** Why it was placed or rejected beyond the strategy's signal: a stop's exit, a validator's code. */
+  reasons: readonly ReasonCode[];
 }
+
+const NO_REASONS: readonly ReasonCode[] = Object.freeze([]);
 
 /**
  * One position of a signal strategy replayed bar by bar (SPEC 10), in the engine of ADR 0010 beside
@@ -77,19 +114,19 @@ export class SignalPosition implements PositionReplay {
     cashDeltaCents: cents(0),
   };
   private readonly bar: BarPrices = { open: NaN, high: NaN, low: NaN, close: NaN, volume: NaN };
+  /** SPEC 9's portfolio rules at this step (set by the run): everything, sells only, or nothing. */
+  gate: SimGate = GATE_ALL;
+  /** SPEC 9's stops and order validator for this position; null when the config sets none. */
+  private readonly risk: SimulatedRisk | null;
+  /** Exits a stop has placed (at most one: the position is paused after it). */
+  riskExits = 0;
+  /** What the sizer reads, reused from one signal to the next. */
+  private readonly sizing: SizingContext;
+  /** The bar whose prices `bar` holds (−1: none yet). */
+  private barAt = -1;
   lastClose: number;
   barsStepped = 0;
-  readonly totals: ReplayTotals = {
-    trades: 0,
-    rejected: 0,
-    cancelled: 0,
-    buys: 0,
-    sells: 0,
-    notionalCents: 0,
-    commissionsCents: 0,
-    dividendsGrossCents: 0,
-    dividendsNetCents: 0,
-  };
+  readonly totals: ReplayTotals = noTotals();
 
   constructor(
     spec: PositionSpec,
@@ -102,17 +139,7 @@ export class SignalPosition implements PositionReplay {
     private readonly shared: SignalRunShared,
   ) {
     this.symbol = spec.symbol;
-    const receivable = spec.unpaidDividends.reduce((sum, d) => sum + d.netCents, 0);
-    this.ledger = {
-      qty: spec.initialQty,
-      cashCents: cents(spec.initialCashCents),
-      receivableCents: cents(receivable),
-      anchor: null,
-      status: 'ACTIVE',
-      totalCommissionPaidCents: cents(0),
-      totalDividendsGrossCents: cents(0),
-      totalDividendsNetCents: cents(0),
-    };
+    this.ledger = openingLedger(spec, null);
     this.dividends = new DividendSchedule(dividends, config.execution.dividendWithholdingPct);
     this.nextDividendBar = this.dividends.nextDueBar();
     this.timeline = log.detailed ? new TimelineRecorder(bars) : null;
@@ -129,6 +156,15 @@ export class SignalPosition implements PositionReplay {
       qty: spec.initialQty,
       price: bars.close[0] as number,
     });
+    this.risk = SimulatedRisk.of(config, spec.initialQty, bars.close[0] as number);
+    this.sizing = {
+      equityCents: 0,
+      cashCents: 0,
+      price: NaN,
+      atr: NaN,
+      stopPrice: null,
+      roundTrips: shared.roundTrips,
+    };
     this.lastClose = bars.close[0] as number;
   }
 
@@ -149,12 +185,30 @@ export class SignalPosition implements PositionReplay {
     return this.timeline;
   }
 
-  /** Bar `i` opens: dividends due, then the orders already working (sells first). */
+  /**
+   * Bar `i` opens: dividends due, then the orders already working (sells first). The bar's prices are
+   * read into `bar` only when an order needs them (`loadBar`): a bar without orders reads its close.
+   */
   open(i: number): void {
     if (i >= this.nextDividendBar) {
       this.applyDividends(i);
       this.nextDividendBar = this.dividends.nextDueBar();
     }
+    const bars = this.bars;
+    this.lastClose = bars.close[i] as number;
+    this.barsStepped++;
+    if (this.atr !== null) this.atr.push(bars.high[i] as number, bars.low[i] as number, this.lastClose);
+    if (this.working.length > 0) {
+      this.loadBar(i);
+      this.matchWorking(i, 'SELL');
+      this.matchWorking(i, 'BUY');
+    }
+    // The circuit breaker halted the run (docs/adr/0131): orders already working fill, no stop fires.
+    if (this.risk !== null && this.gate !== GATE_NONE) this.riskStep(i, this.risk);
+  }
+
+  private loadBar(i: number): void {
+    if (this.barAt === i) return;
     const b = this.bar;
     const bars = this.bars;
     b.open = bars.open[i] as number;
@@ -162,13 +216,7 @@ export class SignalPosition implements PositionReplay {
     b.low = bars.low[i] as number;
     b.close = bars.close[i] as number;
     b.volume = bars.volume[i] as number;
-    this.lastClose = b.close;
-    this.barsStepped++;
-    if (this.atr !== null) this.atr.push(b.high, b.low, b.close);
-    if (this.working.length > 0) {
-      this.matchWorking(i, 'SELL');
-      this.matchWorking(i, 'BUY');
-    }
+    this.barAt = i;
   }
 
   /** Whether a signal of this side would act now: a buy only when flat, a sell only when long; one entry at a time. */
@@ -177,26 +225,45 @@ export class SignalPosition implements PositionReplay {
     return side === 'BUY' ? this.ledger.qty === 0 : this.ledger.qty > 0;
   }
 
-  /** A signal at bar `i` (the run calls sells before buys). A signal that does not act is dropped. */
+  /**
+   * A signal at bar `i` (the run calls sells before buys). A signal that does not act is dropped, and so
+   * is every signal of a position a stop has exited (it trades no more in the run, as volatility
+   * balancing's, docs/adr/0115). With SPEC 9's validator set, the sized order is checked first: a failed
+   * check is a REJECTED order with the check's code.
+   */
   signal(s: Signal, i: number, equityCents: number): void {
     if (s.action === 'HOLD') return;
     const side: Side = s.action;
     if (!this.acts(side)) return;
+    const risk = this.risk;
+    if (risk !== null && risk.paused) return;
+    // SPEC 9's portfolio rules: halted, no order; after the daily loss stop, no new buy this session.
+    if (this.gate === GATE_NONE || (side === 'BUY' && this.gate === GATE_SELLS)) {
+      if (this.timeline !== null)
+        this.timeline.record(
+          i,
+          ACTION_HOLD,
+          0,
+          NaN,
+          this.timeline.reasonSetOf([this.gate === GATE_NONE ? 'trading_halted' : 'daily_loss_stop']),
+        );
+      return;
+    }
     const model = this.shared.matching;
+    this.loadBar(i);
     const b = this.bar;
     const fillKnown = model.fill !== 'next_open';
     const sizePrice = fillKnown ? slipped(baseFillPrice(b, model.fill), side, model.slippageBps) : b.close;
     let qty: number;
     if (side === 'SELL') qty = this.ledger.qty;
     else {
-      const raw = rawQty(this.shared.sizer, {
-        equityCents,
-        cashCents: this.ledger.cashCents,
-        price: sizePrice,
-        atr: this.atr?.value ?? NaN,
-        stopPrice: s.stopPrice ?? null,
-        roundTrips: this.shared.roundTrips,
-      });
+      const ctx = this.sizing;
+      ctx.equityCents = equityCents;
+      ctx.cashCents = this.ledger.cashCents;
+      ctx.price = sizePrice;
+      ctx.atr = this.atr?.value ?? NaN;
+      ctx.stopPrice = s.stopPrice ?? null;
+      const raw = rawQty(this.shared.sizer, ctx);
       qty = reduceToCash(
         raw,
         sizePrice,
@@ -206,45 +273,106 @@ export class SignalPosition implements PositionReplay {
         this.grid.lotSize,
       );
     }
-    if (this.timeline !== null)
-      this.timeline.record(
-        i,
-        side === 'BUY' ? ACTION_BUY : ACTION_SELL,
-        qty,
-        NaN,
-        this.timeline.reasonSetOf([]),
-      );
-    const order = newOrder(
-      this.shared.nextOrderId++,
-      this.symbol,
+    const code =
+      risk !== null && qty > 0
+        ? risk.check(
+            side,
+            qty,
+            sizePrice,
+            bookFill(side, qty, sizePrice, this.commission).commissionCents,
+            this.ledger,
+          )
+        : null;
+    this.place(
+      i,
       side,
       qty,
       s.orderType ?? 'MARKET',
       s.timeInForce ?? 'DAY',
       s.limitPrice ?? null,
       s.stopPrice ?? null,
+      side === 'BUY' ? sizePrice : NaN,
+      code === null ? NO_REASONS : [code],
+      code,
+    );
+  }
+
+  /**
+   * An order decided at bar `i` enters the lifecycle: NEW, then ACKED (or REJECTED: by the order's own
+   * problem, or by the validator's `rejectedBy`), then matched at once when its fill is known at the signal.
+   */
+  private place(
+    i: number,
+    side: Side,
+    qty: number,
+    type: OrderType,
+    timeInForce: TimeInForce,
+    limitPrice: number | null,
+    stopPrice: number | null,
+    sizedPrice: number,
+    reasons: readonly ReasonCode[],
+    rejectedBy: ValidatorCode | null,
+  ): void {
+    const fillKnown = this.shared.matching.fill !== 'next_open';
+    if (this.timeline !== null)
+      this.timeline.record(
+        i,
+        rejectedBy !== null ? ACTION_REJECTED : side === 'BUY' ? ACTION_BUY : ACTION_SELL,
+        qty,
+        NaN,
+        this.timeline.reasonSetOf(reasons),
+      );
+    const order = newOrder(
+      this.shared.nextOrderId++,
+      this.symbol,
+      side,
+      qty,
+      type,
+      timeInForce,
+      limitPrice,
+      stopPrice,
     );
     const firstBar = fillKnown ? i : i + 1;
     const meta: OrderMeta = {
       order,
       decidedAt: i,
-      decisionPrice: b.close,
+      decisionPrice: this.bar.close,
       firstBar,
       firstSession: firstBar < this.bars.close.length ? (this.sessionOrdinal[firstBar] as number) : Infinity,
+      sizedPrice,
+      sizedCashCents: this.ledger.cashCents,
+      reasons,
     };
-    this.record(i, { ...order, state: 'NEW' } as WorkingOrder, acknowledge(order));
+    const acked = rejectedBy === null ? acknowledge(order) : reject(order, rejectedBy);
+    this.record(i, order, acked);
     if (order.state === 'REJECTED') {
       this.totals.rejected++;
-      if (this.log.detailed) this.logNoFill(meta, i, 'REJECTED', 0, null);
+      if (this.log.detailed) this.logNoFill(meta, i, 'REJECTED', 0, null, acked.detail);
       return;
     }
     this.working.push(meta);
     if (fillKnown) this.matchOne(meta, i);
   }
 
-  /** Bar `i` closes; at a session's end the DAY orders whose session it was are cancelled. */
-  close(i: number, sessionEnd: boolean): void {
-    if (!sessionEnd || this.working.length === 0) return;
+  /**
+   * SPEC 9's stops at bar `i`'s close, before the strategy's signals (as volatility balancing's risk
+   * step): a stop that fires with no order working sells every share through the same order path, with
+   * the stop as its reason, and pauses the position for the rest of the run.
+   */
+  private riskStep(i: number, risk: SimulatedRisk): void {
+    if (risk.paused) return;
+    const stop = risk.onClose(this.ledger.qty, this.lastClose);
+    if (stop === null || this.working.length > 0) return;
+    risk.paused = true;
+    risk.exitReason = stop.reason;
+    this.riskExits++;
+    this.loadBar(i);
+    this.place(i, 'SELL', stop.qty, 'MARKET', 'DAY', null, null, NaN, [stop.reason], null);
+  }
+
+  /** Bar `i` ends its session: the DAY orders whose session it was are cancelled. */
+  sessionEnd(i: number): void {
+    if (this.working.length === 0) return;
     const session = this.sessionOrdinal[i] as number;
     for (const m of this.working.slice())
       if (m.order.timeInForce === 'DAY' && m.firstSession <= session) this.cancelRest(m, i, 'day_end');
@@ -270,7 +398,11 @@ export class SignalPosition implements PositionReplay {
     const price = match.price;
     let note: FillNote | null = match.capped ? 'volume_cap' : null;
     if (qty > 0 && order.side === 'SELL') qty = Math.min(qty, this.ledger.qty);
-    if (qty > 0 && order.side === 'BUY') {
+    // The whole order at the price and cash it was sized at is affordable (`reduceToCash` gave it): no
+    // second check.
+    const sizedFits =
+      qty === order.qty && price === m.sizedPrice && this.ledger.cashCents === m.sizedCashCents;
+    if (qty > 0 && order.side === 'BUY' && !sizedFits) {
       const affordable = reduceToCash(
         qty,
         price,
@@ -304,10 +436,10 @@ export class SignalPosition implements PositionReplay {
   private fillAt(m: OrderMeta, i: number, qty: number, price: number, note: FillNote | null): void {
     const order = m.order;
     const side = order.side;
-    const before = { ...order };
     const booking = bookFillInto(this.booking, side, qty, price, this.commission);
     applyFillInPlace(this.ledger, side, qty, price, booking);
     this.ledger.anchor = null;
+    if (this.risk !== null) this.risk.onFill(side, qty, booking.notionalCents, booking.commissionCents);
     const t = this.totals;
     t.trades++;
     if (side === 'BUY') t.buys++;
@@ -315,7 +447,7 @@ export class SignalPosition implements PositionReplay {
     t.notionalCents += booking.notionalCents;
     t.commissionsCents += booking.commissionCents;
     const transition = fill(order, qty, price, note ?? '');
-    this.record(i, before, transition);
+    this.record(i, order, transition);
     const at = barLabel(this.bars, i);
     const closedBefore = this.book.closed.length;
     this.book.apply({
@@ -332,49 +464,17 @@ export class SignalPosition implements PositionReplay {
     });
     for (let k = closedBefore; k < this.book.closed.length; k++)
       this.shared.roundTrips.push(roundTripOf(this.book.closed[k] as ClosedLotPart));
+    const fills = this.shared.fills;
+    if (fills !== null) fills.push({ symbol: this.symbol, at, side, qty, price });
     if (!this.log.detailed) return;
-    const tradeSeq = this.log.addTrade({
-      seq: 0,
-      symbol: this.symbol,
-      decidedAt: barLabel(this.bars, m.decidedAt),
-      filledAt: at,
-      session: this.bars.session[i] as string,
-      side,
-      status: 'FILLED',
-      isInitialAllocation: false,
-      requestedQty: order.qty,
-      qty,
-      cancelledQty: 0,
-      decisionPrice: m.decisionPrice,
-      price,
-      notionalCents: booking.notionalCents,
-      commissionCents: booking.commissionCents,
-      qtyAfter: this.ledger.qty,
-      cashAfterCents: this.ledger.cashCents,
-      anchorAfter: null,
-      reasons: [],
-      note,
-    });
-    this.log.addEvent({
-      seq: 0,
-      at,
-      symbol: this.symbol,
-      tradeSeq,
-      type: 'OrderFilled',
-      qty,
-      price,
-      amountCents: booking.cashDeltaCents,
-      anchorBefore: null,
-      anchorAfter: null,
-      detail: '',
-    });
+    const tradeSeq = this.addTradeRow(m, i, at, 'FILLED', qty, 0, price, booking, note);
+    this.addOrderEvent(at, tradeSeq, 'OrderFilled', qty, price, booking.cashDeltaCents, '');
   }
 
   private cancelRest(m: OrderMeta, i: number, note: FillNote): void {
     const order = m.order;
-    const before = { ...order };
     const rest = remaining(order);
-    this.record(i, before, cancel(order, note));
+    this.record(i, order, cancel(order, note));
     this.drop(m);
     this.totals.cancelled++;
     if (!this.log.detailed) return;
@@ -382,77 +482,102 @@ export class SignalPosition implements PositionReplay {
       this.logNoFill(m, i, 'CANCELLED', rest, note);
       return;
     }
-    this.log.addEvent({
-      seq: 0,
-      at: barLabel(this.bars, i),
-      symbol: this.symbol,
-      tradeSeq: null,
-      type: 'OrderCancelled',
-      qty: rest,
-      price: null,
-      amountCents: null,
-      anchorBefore: null,
-      anchorAfter: null,
-      detail: note,
-    });
+    this.addOrderEvent(barLabel(this.bars, i), null, 'OrderCancelled', rest, null, null, note);
   }
 
+  /** The trade row and event of an order that ends without a fill: rejected (with why), or cancelled. */
   private logNoFill(
     m: OrderMeta,
     i: number,
     status: 'REJECTED' | 'CANCELLED',
     rest: number,
     note: FillNote | null,
+    why = '',
   ): void {
     const at = barLabel(this.bars, i);
-    const tradeSeq = this.log.addTrade({
+    const tradeSeq = this.addTradeRow(m, i, at, status, 0, rest, null, null, note);
+    if (status === 'REJECTED')
+      this.addOrderEvent(at, tradeSeq, 'OrderRejected', m.order.qty, m.decisionPrice, null, note ?? why);
+    else this.addOrderEvent(at, tradeSeq, 'OrderCancelled', rest, null, null, note ?? why);
+  }
+
+  /** An order's trade row (SPEC 5's trades) at bar `i`, numbered by the log: a fill, or no fill. */
+  private addTradeRow(
+    m: OrderMeta,
+    i: number,
+    at: string,
+    status: 'FILLED' | 'REJECTED' | 'CANCELLED',
+    qty: number,
+    cancelledQty: number,
+    price: number | null,
+    booking: FillBooking | null,
+    note: FillNote | null,
+  ): number {
+    return this.log.addTrade({
       seq: 0,
       symbol: this.symbol,
       decidedAt: barLabel(this.bars, m.decidedAt),
-      filledAt: null,
+      filledAt: status === 'FILLED' ? at : null,
       session: this.bars.session[i] as string,
       side: m.order.side,
       status,
       isInitialAllocation: false,
       requestedQty: m.order.qty,
-      qty: 0,
-      cancelledQty: rest,
+      qty,
+      cancelledQty,
       decisionPrice: m.decisionPrice,
-      price: null,
-      notionalCents: 0,
-      commissionCents: 0,
+      price,
+      notionalCents: booking === null ? 0 : booking.notionalCents,
+      commissionCents: booking === null ? 0 : booking.commissionCents,
       qtyAfter: this.ledger.qty,
       cashAfterCents: this.ledger.cashCents,
       anchorAfter: null,
-      reasons: [],
+      reasons: [...m.reasons],
       note,
     });
+  }
+
+  private addOrderEvent(
+    at: string,
+    tradeSeq: number | null,
+    type: 'OrderFilled' | 'OrderRejected' | 'OrderCancelled',
+    qty: number,
+    price: number | null,
+    amountCents: number | null,
+    detail: string,
+  ): void {
     this.log.addEvent({
       seq: 0,
       at,
       symbol: this.symbol,
       tradeSeq,
-      type: status === 'REJECTED' ? 'OrderRejected' : 'OrderCancelled',
-      qty: status === 'REJECTED' ? m.order.qty : rest,
-      price: status === 'REJECTED' ? m.decisionPrice : null,
-      amountCents: null,
+      type,
+      qty,
+      price,
+      amountCents,
       anchorBefore: null,
       anchorAfter: null,
-      detail: note ?? '',
+      detail,
     });
   }
 
   private drop(m: OrderMeta): void {
-    const k = this.working.indexOf(m);
-    if (k >= 0) this.working.splice(k, 1);
+    const w = this.working;
+    // Usually the only order working: no search, no splice.
+    if (w.length === 1 && w[0] === m) {
+      w.pop();
+      return;
+    }
+    const k = w.indexOf(m);
+    if (k >= 0) w.splice(k, 1);
   }
 
-  /** The NEW event the first transition implies, then the transition itself. */
-  private record(i: number, before: WorkingOrder, t: OrderTransition): void {
+  /** The NEW event the first transition implies, then the transition itself (type and time in force never change). */
+  private record(i: number, order: WorkingOrder, t: OrderTransition): void {
     const events = this.shared.orderEvents;
     if (events === null) return;
     const at = barLabel(this.bars, i);
-    if (before.state === 'NEW' && t.from === 'NEW') {
+    if (t.from === 'NEW') {
       events.push({
         seq: events.length + 1,
         at,
@@ -465,7 +590,7 @@ export class SignalPosition implements PositionReplay {
         price: null,
         filledQty: 0,
         orderQty: t.orderQty,
-        detail: `${before.type} ${before.timeInForce}`,
+        detail: `${order.type} ${order.timeInForce}`,
       });
     }
     events.push({ seq: events.length + 1, at, ...t });
@@ -478,48 +603,9 @@ export class SignalPosition implements PositionReplay {
     for (let d = schedule.accrueNext(i, l.qty); d !== NO_DIVIDEND; d = schedule.accrueNext(i, l.qty)) {
       const netCents = schedule.netCents[d] as number;
       if (netCents > 0) l.receivableCents = cents(l.receivableCents + netCents);
-      if (this.log.detailed && (schedule.grossCents[d] as number) > 0) {
-        const div = schedule.dividend(d);
-        this.log.addEvent({
-          seq: 0,
-          at: barLabel(this.bars, i),
-          symbol: this.symbol,
-          tradeSeq: null,
-          type: 'DividendAccrued',
-          qty: div.qtyEligible,
-          price: div.amount,
-          amountCents: div.netCents,
-          anchorBefore: null,
-          anchorAfter: null,
-          detail: `ex-date ${div.exDate}, pay ${div.payDate}`,
-        });
-      }
+      if (this.log.detailed && (schedule.grossCents[d] as number) > 0)
+        this.log.dividendAccrued(barLabel(this.bars, i), this.symbol, schedule.dividend(d));
     }
-    for (let d = schedule.payNext(i); d !== NO_DIVIDEND; d = schedule.payNext(i)) {
-      const netCents = schedule.netCents[d] as number;
-      const grossCents = schedule.grossCents[d] as number;
-      l.cashCents = cents(l.cashCents + netCents);
-      l.receivableCents = cents(l.receivableCents - netCents);
-      l.totalDividendsGrossCents = cents(l.totalDividendsGrossCents + grossCents);
-      l.totalDividendsNetCents = cents(l.totalDividendsNetCents + netCents);
-      this.totals.dividendsGrossCents += grossCents;
-      this.totals.dividendsNetCents += netCents;
-      if (this.log.detailed) {
-        const div = schedule.dividend(d);
-        this.log.addEvent({
-          seq: 0,
-          at: barLabel(this.bars, i),
-          symbol: this.symbol,
-          tradeSeq: null,
-          type: 'DividendPaid',
-          qty: div.qtyEligible,
-          price: div.amount,
-          amountCents: div.netCents,
-          anchorBefore: null,
-          anchorAfter: null,
-          detail: `ex-date ${div.exDate}`,
-        });
-      }
-    }
+    schedule.payDue(i, l, this.totals, this.log, this.bars, this.symbol);
   }
 }

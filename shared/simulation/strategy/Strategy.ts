@@ -10,6 +10,8 @@ export type { StrategyChoice } from './choices';
  */
 export interface SymbolBar {
   symbol: string;
+  /** The symbol's position in the run (0 for the first): a strategy's per-symbol state can be an array. */
+  slot: number;
   /** The bar's index in its symbol's series. */
   index: number;
   time: number;
@@ -73,39 +75,33 @@ export interface SymbolRule {
 }
 
 /**
- * One run of a per-symbol strategy: the snapshot's bars go to their symbol's rule. A class, not a
- * closure made per run: a call site the optimiser has specialised on one run's closure deoptimises on
- * the next run's (ADR 0100).
+ * One run of a per-symbol strategy: the snapshot's bars go to their symbol's rule, found by the bar's
+ * slot (no lookup by name). A class, not a closure made per run: a call site the optimiser has
+ * specialised on one run's closure deoptimises on the next run's (ADR 0100). Nothing is allocated on a
+ * bar without a signal.
  */
 class PerSymbolInstance implements StrategyInstance {
-  private readonly rules = new Map<string, SymbolRule>();
-  private last: SymbolRule | null = null;
-  private lastSymbol = '';
-  private out: Signal[] = [];
+  private readonly rules: SymbolRule[] = [];
 
   constructor(private readonly rule: () => SymbolRule) {}
 
   onBar(snapshot: MarketSnapshot): readonly Signal[] {
-    let any = false;
+    let out: Signal[] | null = null;
     const bars = snapshot.bars;
     for (let k = 0; k < bars.length; k++) {
       const bar = bars[k] as SymbolBar;
-      let r = bar.symbol === this.lastSymbol ? this.last : this.rules.get(bar.symbol);
-      if (r === undefined || r === null) {
+      let r = this.rules[bar.slot];
+      if (r === undefined) {
+        while (this.rules.length < bar.slot) this.rules.push(this.rule());
         r = this.rule();
-        this.rules.set(bar.symbol, r);
+        this.rules[bar.slot] = r;
       }
-      this.last = r;
-      this.lastSymbol = bar.symbol;
       const s = r.onBar(bar);
       if (s === null) continue;
-      if (!any) {
-        this.out = [];
-        any = true;
-      }
-      this.out.push({ action: s, symbol: bar.symbol, price: bar.close, time: bar.time });
+      if (out === null) out = [];
+      out.push({ action: s, symbol: bar.symbol, price: bar.close, time: bar.time });
     }
-    return any ? this.out : NO_SIGNALS;
+    return out ?? NO_SIGNALS;
   }
 }
 

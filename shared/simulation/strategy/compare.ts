@@ -1,15 +1,25 @@
 import type { PerformanceMetrics } from '../../domain/metrics';
 import type { MatchingModel } from '../../domain/orders/MatchingRules';
-import type { Side } from '../../domain/DomainEvent';
 import type { SimulationSpec, SymbolHistory } from '../SimulationSpec';
-import type { RunOptions, SimulationFailure } from '../runSimulation';
+import type { BuyAndHoldReplay } from '../BuyAndHoldReplay';
+import { plainArray } from '../plainArrays';
+import type { Prepared, RunOptions, SimulationFailure } from '../runSimulation';
+import {
+  buyHoldReplays,
+  buyHoldTotalsOf,
+  metricsOf,
+  prepareSimulation,
+  sumTotals,
+  totalsOf,
+} from '../runSimulation';
 import { strategyFor } from './BuiltInStrategies';
-import type { RoundTripStats } from '../../domain/accounting/RoundTrips';
+import { roundTripStats, type RoundTripStats } from '../../domain/accounting/RoundTrips';
 import type { LabOptions } from './runStrategy';
-import { matchingFor, runStrategy } from './runStrategy';
+import { matchingFor, replaySignals, runStrategy } from './runStrategy';
+import type { FillMark, SignalPosition, SignalRunShared } from './SignalPosition';
 import type { SizerChoice } from './Sizers';
 import { sizerChoice } from './Sizers';
-import type { StrategyChoice } from './Strategy';
+import type { Strategy, StrategyChoice } from './Strategy';
 
 /**
  * SPEC 10's compare: several strategies (or parameter sets of one) on the same symbols, dates, capital
@@ -22,13 +32,8 @@ export interface CompareEntry {
   sizer?: SizerChoice;
 }
 
-export interface TradeMarker {
-  symbol: string;
-  at: string;
-  side: Side;
-  qty: number;
-  price: number;
-}
+/** A fill as a marker on the price chart. */
+export type TradeMarker = FillMark;
 
 export interface CompareRow {
   label: string;
@@ -41,6 +46,9 @@ export interface CompareRow {
   commissionsCents: number;
   dividendsCents: number;
   finalEquityCents: number;
+  /** Orders the order validator (SPEC 9) rejected, and exits a stop placed (0 without risk settings). */
+  rejected: number;
+  riskExits: number;
   markers: TradeMarker[];
 }
 
@@ -87,19 +95,68 @@ export interface CompareResult {
 
 export type CompareOutcome = { ok: true; result: CompareResult } | SimulationFailure;
 
-/** One entry's run, reduced to what the compare shows (what a compare worker returns). */
+/** One entry's row, or why it could not run. */
+export type CompareRowOutcome = { ok: true; row: CompareRow } | SimulationFailure;
+
+/**
+ * One entry's run on a prepared plan, reduced to what the compare shows (what a compare worker
+ * returns). A signal strategy replays without rows (no timeline, trade rows or events, no buy-and-hold
+ * beside it): its daily equity, totals, round trips and fills are all the row needs, and its metrics
+ * are computed here. Volatility balancing's row comes from its full run (its fills are its trade rows).
+ */
 export function compareRow(
+  plan: Prepared,
   spec: SimulationSpec,
   history: readonly SymbolHistory[],
   entry: CompareEntry,
   lab: Partial<LabOptions> = {},
   options: RunOptions = {},
-):
-  | { ok: true; row: CompareRow; buyAndHold: CompareResult['buyAndHold']; dates: string[] }
-  | SimulationFailure {
+): CompareRowOutcome {
   const strategy = strategyFor(entry.strategy);
   const sizer = entry.sizer ?? sizerChoice('percent');
-  const run = runStrategy(spec, history, strategy, { ...lab, sizer }, options);
+  if (strategy.kind === 'volatility_balancing') return vbRow(spec, history, strategy, entry, lab, options);
+  const markers: TradeMarker[] = [];
+  const shared: SignalRunShared = {
+    nextOrderId: 1,
+    orderEvents: null,
+    roundTrips: [],
+    sizer,
+    matching: lab.matching ?? matchingFor(plan.spec),
+    fills: markers,
+  };
+  const run = replaySignals(plan, strategy, shared, false, options);
+  if (!run.ok) return run;
+  const totals = totalsOf(run.value.replays);
+  const equity = plainArray(run.value.dailyEquity);
+  return {
+    ok: true,
+    row: {
+      label: strategy.label + (entry.sizer === undefined ? '' : ` · ${sizerLabel(sizer)}`),
+      strategy: entry.strategy,
+      sizer,
+      metrics: metricsOf(equity, totals, plan.spec.riskFreePerPeriod),
+      equityCents: equity,
+      roundTrips: roundTripStats(shared.roundTrips),
+      trades: totals.trades,
+      commissionsCents: totals.commissionsCents,
+      dividendsCents: totals.dividendsNetCents,
+      finalEquityCents: equity[equity.length - 1] as number,
+      rejected: totals.rejected,
+      riskExits: run.value.replays.reduce((n, r) => n + (r as SignalPosition).riskExits, 0),
+      markers,
+    },
+  };
+}
+
+function vbRow(
+  spec: SimulationSpec,
+  history: readonly SymbolHistory[],
+  strategy: Strategy,
+  entry: CompareEntry,
+  lab: Partial<LabOptions>,
+  options: RunOptions,
+): CompareRowOutcome {
+  const run = runStrategy(spec, history, strategy, lab, options);
   if (!run.ok) return run;
   const r = run.result;
   const s = r.simulation;
@@ -107,32 +164,51 @@ export function compareRow(
   for (const t of s.trades)
     if (t.status === 'FILLED' && t.filledAt !== null && t.price !== null)
       markers.push({ symbol: t.symbol, at: t.filledAt, side: t.side, qty: t.qty, price: t.price });
-  const totals = s.positions.reduce(
-    (acc, p) => ({
-      trades: acc.trades + p.totals.trades,
-      commissions: acc.commissions + p.totals.commissionsCents,
-      dividends: acc.dividends + p.totals.dividendsNetCents,
-    }),
-    { trades: 0, commissions: 0, dividends: 0 },
-  );
+  const totals = sumTotals(s.positions.map((p) => p.totals));
   return {
     ok: true,
-    dates: s.equity.dates,
-    buyAndHold: { metrics: s.metrics.buyAndHold, equityCents: s.equity.buyHoldEquityCents },
     row: {
-      label:
-        r.strategy.label + (r.sizer === null || entry.sizer === undefined ? '' : ` · ${sizerLabel(r.sizer)}`),
+      label: r.strategy.label,
       strategy: entry.strategy,
-      sizer: r.sizer,
+      sizer: null,
       metrics: s.metrics.strategy,
       equityCents: s.equity.equityCents,
       roundTrips: r.roundTripStats,
       trades: totals.trades,
-      commissionsCents: totals.commissions,
-      dividendsCents: totals.dividends,
+      commissionsCents: totals.commissionsCents,
+      dividendsCents: totals.dividendsNetCents,
       finalEquityCents: s.equity.equityCents[s.equity.equityCents.length - 1] as number,
+      rejected: totals.rejected,
+      riskExits: s.trades.filter((t) => t.reasons.some((x) => x === 'position_stop' || x === 'trailing_stop'))
+        .length,
       markers,
     },
+  };
+}
+
+/**
+ * The buy-and-hold benchmark of a prepared plan (the same for every entry, so computed once per
+ * compare): each position's `BuyAndHoldReplay` stepped over its bars, the portfolio's value recorded at
+ * each session's end, exactly as a detailed run records it beside the strategy.
+ */
+export function buyAndHoldOf(plan: Prepared): CompareResult['buyAndHold'] {
+  const { spec, steps, index, stepEnds } = plan;
+  const buyHolds = buyHoldReplays(plan);
+  const equity = new Array<number>(plan.sessions.length);
+  let day = 0;
+  for (let u = 0; u < steps; u++) {
+    for (let k = 0; k < buyHolds.length; k++) {
+      const i = index === null ? u : ((index[k] as Int32Array)[u] as number);
+      if (i >= 0) (buyHolds[k] as BuyAndHoldReplay).step(i);
+    }
+    if (stepEnds[u] === 0) continue;
+    let total = 0;
+    for (const b of buyHolds) total += b.equityCents();
+    equity[day++] = total;
+  }
+  return {
+    metrics: metricsOf(equity, buyHoldTotalsOf(buyHolds), spec.riskFreePerPeriod),
+    equityCents: equity,
   };
 }
 
@@ -189,18 +265,19 @@ export function compareStrategies(
   entries: readonly CompareEntry[],
   lab: Partial<LabOptions> = {},
 ): CompareOutcome {
+  const prepared = prepareSimulation(spec, history);
+  if (!prepared.ok) return prepared;
+  if (entries.length === 0)
+    return { ok: false, code: 'INVALID_SPEC', message: 'choose at least one strategy to compare' };
+  const plan = prepared.plan;
   const rows: CompareRow[] = [];
-  let last: { buyAndHold: CompareResult['buyAndHold']; dates: string[] } | null = null;
   for (const e of entries) {
-    const r = compareRow(spec, history, e, lab);
+    const r = compareRow(plan, spec, history, e, lab);
     if (!r.ok) return r;
     rows.push(r.row);
-    last = r;
   }
-  if (last === null)
-    return { ok: false, code: 'INVALID_SPEC', message: 'choose at least one strategy to compare' };
   return {
     ok: true,
-    result: assembleCompare(spec, rows, last.buyAndHold, last.dates, lab.matching ?? matchingFor(spec)),
+    result: assembleCompare(spec, rows, buyAndHoldOf(plan), plan.sessions, lab.matching ?? matchingFor(spec)),
   };
 }

@@ -19,6 +19,7 @@ export type {
 export {
   assembleCompare,
   bestRows,
+  buyAndHoldOf,
   COMPARE_METRICS,
   compareRow,
   compareStrategies,

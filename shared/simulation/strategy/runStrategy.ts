@@ -1,17 +1,22 @@
 import type { MatchingModel } from '../../domain/orders/MatchingRules';
-import { BuyAndHoldReplay } from '../BuyAndHoldReplay';
+import type { BuyAndHoldReplay } from '../BuyAndHoldReplay';
 import { RunLog } from '../RunLog';
+import { SimulatedPortfolioRisk } from '../SimulatedPortfolioRisk';
 import type { SimulationResult } from '../SimulationResult';
 import type { SimulationSpec, SymbolHistory } from '../SimulationSpec';
-import type { DailyColumns, Prepared, ReplayRun, RunOptions, SimulationFailure } from '../runSimulation';
+import type { Prepared, ReplayRun, RunOptions, SimulationFailure } from '../runSimulation';
 import {
   assembleResult,
+  buyHoldReplays,
+  dailyColumns,
   fail,
+  judgePortfolio,
   prepareSimulation,
   progressEvery,
+  recordDay,
   replayPrepared,
   runSimulation,
-  sumTotals,
+  totalsOf,
 } from '../runSimulation';
 import type { ReplayTotals } from '../SimulatedPosition';
 import { roundTripStats, type RoundTrip, type RoundTripStats } from '../../domain/accounting/RoundTrips';
@@ -20,7 +25,15 @@ import type { OrderEvent, SignalRunShared } from './SignalPosition';
 import { SignalPosition } from './SignalPosition';
 import type { SizerChoice } from './Sizers';
 import { sizerChoice } from './Sizers';
-import type { MarketSnapshot, SignalStrategy, Strategy, StrategyChoice, SymbolBar } from './Strategy';
+import type { BarSeries } from '../../ports/HistoricalBars';
+import type {
+  MarketSnapshot,
+  SignalStrategy,
+  Strategy,
+  StrategyChoice,
+  StrategyInstance,
+  SymbolBar,
+} from './Strategy';
 
 /**
  * One run of one strategy (SPEC 10) in the simulation engine (ADR 0010, 0100): the spec's positions,
@@ -72,7 +85,14 @@ export function runStrategy(
   if (!prepared.ok) return prepared;
   const sizer = lab.sizer ?? sizerChoice('percent');
   const matching = lab.matching ?? matchingFor(prepared.plan.spec);
-  const shared: SignalRunShared = { nextOrderId: 1, orderEvents: [], roundTrips: [], sizer, matching };
+  const shared: SignalRunShared = {
+    nextOrderId: 1,
+    orderEvents: [],
+    roundTrips: [],
+    sizer,
+    matching,
+    fills: null,
+  };
   const run = replaySignals(prepared.plan, strategy, shared, true, options);
   if (!run.ok) return run;
   return {
@@ -101,6 +121,52 @@ function vbResult(strategy: Strategy, simulation: SimulationResult): LabResult {
     roundTrips: trips,
     roundTripStats: roundTripStats(trips),
   };
+}
+
+/**
+ * A position's bar at the current step, read from its columns when asked: the loop moves `index`
+ * only, so a bar costs one store however many fields a rule reads (most read the close alone).
+ */
+class BarView implements SymbolBar {
+  index = 0;
+  constructor(
+    readonly symbol: string,
+    readonly slot: number,
+    private readonly bars: BarSeries,
+  ) {}
+  get time(): number {
+    return this.bars.time[this.index] as number;
+  }
+  get session(): string {
+    return this.bars.session[this.index] as string;
+  }
+  get open(): number {
+    return this.bars.open[this.index] as number;
+  }
+  get high(): number {
+    return this.bars.high[this.index] as number;
+  }
+  get low(): number {
+    return this.bars.low[this.index] as number;
+  }
+  get close(): number {
+    return this.bars.close[this.index] as number;
+  }
+  get volume(): number {
+    return this.bars.volume[this.index] as number;
+  }
+}
+
+/** The step's snapshot: its bars, and the time and session of the last of them. */
+class StepSnapshot implements MarketSnapshot {
+  last: BarView | null = null;
+  constructor(readonly bars: readonly BarView[]) {}
+  get time(): number {
+    return this.last === null ? NaN : this.last.time;
+  }
+  get session(): string {
+    return this.last === null ? '' : this.last.session;
+  }
 }
 
 type Run = { ok: true; value: ReplayRun } | SimulationFailure;
@@ -133,59 +199,36 @@ export function replaySignals(
         shared,
       ),
   );
-  const buyHolds = detailed
-    ? positions.map(
-        (p) =>
-          new BuyAndHoldReplay(
-            p.spec,
-            p.bars,
-            p.dividends,
-            (p.spec.config ?? spec.config).execution.dividendWithholdingPct,
-            spec.commission,
-            spec.execution,
-          ),
-      )
-    : null;
+  const buyHolds = detailed ? buyHoldReplays(prepared) : null;
   const nSessions = prepared.sessions.length;
   const dailyEquity = new Float64Array(nSessions);
   const dailyBuyHold = detailed ? new Array<number>(nSessions) : null;
-  const daily = detailed
-    ? positions.map((): DailyColumns => ({
-        close:
-          positions.length === 1
-            ? new Array<number>(nSessions)
-            : new Array<number | null>(nSessions).fill(null),
-        qty: new Array<number>(nSessions),
-        cash: new Array<number>(nSessions),
-        receivable: new Array<number>(nSessions),
-        equity: new Array<number>(nSessions),
-        buyHold: new Array<number>(nSessions),
-      }))
-    : null;
+  const daily = detailed ? dailyColumns(prepared) : null;
   const instance = strategy.start();
   const count = replays.length;
   const bySymbol = new Map(replays.map((r, k) => [r.symbol, k]));
-  const views: SymbolBar[] = positions.map((p) => ({
-    symbol: p.spec.symbol,
-    index: 0,
-    // Doubles from the start (NaN, not 0): a field that starts as a small integer changes its map
-    // when the first price is stored, and the loop's optimised code with it.
-    time: NaN,
-    session: '',
-    open: NaN,
-    high: NaN,
-    low: NaN,
-    close: NaN,
-    volume: NaN,
-  }));
-  const present: SymbolBar[] = [];
-  const snapshot: { time: number; session: string; bars: SymbolBar[] } = {
-    time: 0,
-    session: '',
-    bars: present,
-  };
+  const views = positions.map((p, k) => new BarView(p.spec.symbol, k, p.bars));
+  // The bars of the step: every position's when they are aligned one to one (index null), otherwise
+  // rebuilt only on a step where a position starts or stops having bars.
+  const present: BarView[] = index === null ? views.slice() : [];
+  const had = new Uint8Array(count);
+  const snapshot = new StepSnapshot(present);
   const barOf = new Int32Array(count);
   const every = progressEvery(steps);
+  // SPEC 9's portfolio rules (risklive's, docs/adr/0131): null unless the run sets a daily loss stop or
+  // a circuit breaker; then the portfolio is judged at each step, before the positions open.
+  const portfolioRisk = SimulatedPortfolioRisk.of(spec.config);
+  if (count === 1 && index === null && daily === null && portfolioRisk === null) {
+    // One position, not detailed (the compare's and the bench's run): a loop of its own, with no
+    // per-position loops around a bar's few reads.
+    snapshot.last = views[0] as BarView;
+    const r = replays[0] as SignalPosition;
+    if (!replayOne(r, views[0] as BarView, instance, snapshot, stepEnds, dailyEquity, every, options))
+      return fail('CANCELLED', 'the simulation was cancelled');
+    r.finish();
+    options.onProgress?.(steps, steps);
+    return { ok: true, value: { replays, buyHolds, log, dailyEquity, dailyBuyHold, daily } };
+  }
   let untilProgress = every;
   let day = 0;
   for (let u = 0; u < steps; u++) {
@@ -194,29 +237,28 @@ export function replaySignals(
       if (options.signal?.aborted) return fail('CANCELLED', 'the simulation was cancelled');
       options.onProgress?.(u, steps);
     }
-    present.length = 0;
+    if (portfolioRisk !== null) judgePortfolio(portfolioRisk, prepared, replays, u, log);
+    let changed = false;
     for (let k = 0; k < count; k++) {
       const i = index === null ? u : ((index[k] as Int32Array)[u] as number);
       barOf[k] = i;
+      const has = i >= 0 ? 1 : 0;
+      if (has !== had[k]) {
+        had[k] = has;
+        changed = true;
+      }
       if (i < 0) continue;
-      const r = replays[k] as SignalPosition;
-      r.open(i);
+      (replays[k] as SignalPosition).open(i);
       if (buyHolds !== null) (buyHolds[k] as BuyAndHoldReplay).step(i);
-      const b = (positions[k] as Prepared['positions'][number]).bars;
-      const v = views[k] as SymbolBar;
+      const v = views[k] as BarView;
       v.index = i;
-      v.time = b.time[i] as number;
-      v.session = b.session[i] as string;
-      v.open = b.open[i] as number;
-      v.high = b.high[i] as number;
-      v.low = b.low[i] as number;
-      v.close = b.close[i] as number;
-      v.volume = b.volume[i] as number;
-      present.push(v);
-      snapshot.time = v.time;
-      snapshot.session = v.session;
+      snapshot.last = v;
     }
-    const signals = instance.onBar(snapshot as MarketSnapshot);
+    if (changed && index !== null) {
+      present.length = 0;
+      for (let k = 0; k < count; k++) if ((barOf[k] as number) >= 0) present.push(views[k] as BarView);
+    }
+    const signals = instance.onBar(snapshot);
     if (signals.length > 0) {
       for (let pass = 0; pass < 2; pass++) {
         const action = pass === 0 ? 'SELL' : 'BUY';
@@ -229,37 +271,55 @@ export function replaySignals(
         }
       }
     }
-    const sessionEnd = stepEnds[u] !== 0;
+    if (stepEnds[u] === 0) continue;
     for (let k = 0; k < count; k++) {
       const i = barOf[k] as number;
-      if (i >= 0) (replays[k] as SignalPosition).close(i, sessionEnd);
+      if (i >= 0) (replays[k] as SignalPosition).sessionEnd(i);
     }
-    if (!sessionEnd) continue;
-    let total = 0;
-    let totalBuyHold = 0;
-    for (let k = 0; k < count; k++) {
-      const r = replays[k] as SignalPosition;
-      const equity = r.equityCents();
-      total += equity;
-      if (daily !== null && buyHolds !== null) {
-        const d = daily[k] as DailyColumns;
-        const bh = (buyHolds[k] as BuyAndHoldReplay).equityCents();
-        totalBuyHold += bh;
-        if (r.barsStepped > 0) d.close[day] = r.lastClose;
-        d.qty[day] = r.state.qty;
-        d.cash[day] = r.state.cashCents;
-        d.receivable[day] = r.state.receivableCents;
-        d.equity[day] = equity;
-        d.buyHold[day] = bh;
-      }
-    }
-    dailyEquity[day] = total;
-    if (dailyBuyHold !== null) dailyBuyHold[day] = totalBuyHold;
+    const total = recordDay(replays, buyHolds, daily, day, dailyEquity, dailyBuyHold);
+    portfolioRisk?.onSessionClose(total);
     day++;
   }
   for (const r of replays) r.finish();
   options.onProgress?.(steps, steps);
   return { ok: true, value: { replays, buyHolds, log, dailyEquity, dailyBuyHold, daily } };
+}
+
+/** `replaySignals`' loop for one position whose bars are the steps. False when cancelled. */
+function replayOne(
+  r: SignalPosition,
+  view: BarView,
+  instance: StrategyInstance,
+  snapshot: MarketSnapshot,
+  stepEnds: Uint8Array,
+  dailyEquity: Float64Array,
+  every: number,
+  options: RunOptions,
+): boolean {
+  const steps = stepEnds.length;
+  let untilProgress = every;
+  let day = 0;
+  for (let u = 0; u < steps; u++) {
+    if (untilProgress-- === 0) {
+      untilProgress = every - 1;
+      if (options.signal?.aborted) return false;
+      options.onProgress?.(u, steps);
+    }
+    r.open(u);
+    view.index = u;
+    const signals = instance.onBar(snapshot);
+    if (signals.length > 0) {
+      // Sells before buys (SPEC 10); a signal for a symbol the run does not hold is dropped.
+      for (const s of signals)
+        if (s.action === 'SELL' && s.symbol === r.symbol) r.signal(s, u, r.equityCents());
+      for (const s of signals)
+        if (s.action === 'BUY' && s.symbol === r.symbol) r.signal(s, u, r.equityCents());
+    }
+    if (stepEnds[u] === 0) continue;
+    r.sessionEnd(u);
+    dailyEquity[day++] = r.equityCents();
+  }
+  return true;
 }
 
 /**
@@ -284,17 +344,14 @@ export function replayStrategy(
     roundTrips: [],
     sizer: lab.sizer ?? sizerChoice('percent'),
     matching: lab.matching ?? matchingFor(plan.spec),
+    fills: null,
   };
   const run = replaySignals(plan, strategy, shared, false, options);
   if (!run.ok) return run;
-  const { dailyEquity, replays } = run.value;
   return {
     ok: true,
-    dailyEquityCents: dailyEquity,
-    totals:
-      replays.length === 1
-        ? { ...(replays[0] as SignalPosition).totals }
-        : sumTotals(replays.map((r) => r.totals)),
+    dailyEquityCents: run.value.dailyEquity,
+    totals: totalsOf(run.value.replays),
     roundTrips: shared.roundTrips,
   };
 }

@@ -15,6 +15,7 @@ import {
   type ChartSeries,
 } from '../../components/TimeSeriesChart';
 import { money, pct, ratio, signedPct } from '../../lib/format';
+import { parseNumber, parseOptionalNumber, parsePercent, type FieldErrors } from '../../lib/formParsing';
 import { useLabStore } from '../../stores/labStore';
 import { useSimulationStore } from '../../stores/simulationStore';
 
@@ -126,7 +127,14 @@ function CompareForm({ symbols: available, running }: { symbols: string[]; runni
   const [sizer, setSizer] = useState<SizerId>('percent');
   const [sizerParams, setSizerParams] = useState('0.95');
   const [fill, setFill] = useState<'close' | 'next_open' | 'vwap'>('close');
+  const [positionStop, setPositionStop] = useState('');
+  const [trailingStop, setTrailingStop] = useState('');
+  const [maxQty, setMaxQty] = useState('');
+  const [dailyLoss, setDailyLoss] = useState('');
+  const [breaker, setBreaker] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
+  // Per-field messages (cash and the risk limits).
+  const [riskErrors, setRiskErrors] = useState<FieldErrors>({});
 
   const toggle = (s: string) =>
     setSymbols(symbols.includes(s) ? symbols.filter((x) => x !== s) : [...symbols, s].sort());
@@ -134,11 +142,37 @@ function CompareForm({ symbols: available, running }: { symbols: string[]; runni
     e.preventDefault();
     const strategies = entries.map((x) => ({ id: x.id, params: numbers(x.params) }));
     const sp = numbers(sizerParams);
-    const amount = Number(cash);
     if (symbols.length === 0) return setProblem('Choose at least one symbol.');
     if (strategies.some((s) => s.params === null) || sp === null)
       return setProblem('Parameters are numbers separated by commas, e.g. 12, 26, 9.');
-    if (!(amount > 0)) return setProblem('The starting cash is a positive number of dollars.');
+    const found: FieldErrors = {};
+    // The one number reader (the user's decimal separator, messages in their units).
+    const amount = parseNumber(cash, 'Cash per symbol', found, 'cash');
+    if (amount !== undefined && !(amount > 0))
+      found.cash = 'Cash per symbol is a positive amount of dollars.';
+    // SPEC 9's limits for every strategy of the compare; a blank field is off.
+    const risk = {
+      positionStopPct:
+        positionStop.trim() === ''
+          ? null
+          : (parsePercent(positionStop, 'Position stop', found, 'positionStopPct') ?? null),
+      trailingStopPct:
+        trailingStop.trim() === ''
+          ? null
+          : (parsePercent(trailingStop, 'Trailing stop', found, 'trailingStopPct') ?? null),
+      maxPositionQty: parseOptionalNumber(maxQty, 'Largest position', found, 'maxPositionQty') ?? null,
+      dailyLossLimitPct:
+        dailyLoss.trim() === ''
+          ? null
+          : (parsePercent(dailyLoss, 'Daily loss stop', found, 'dailyLossLimitPct') ?? null),
+      maxDrawdownPct:
+        breaker.trim() === ''
+          ? null
+          : (parsePercent(breaker, 'Drawdown circuit breaker', found, 'maxDrawdownPct') ?? null),
+    };
+    setRiskErrors(found);
+    if (Object.keys(found).length > 0 || amount === undefined) return setProblem(null);
+    const anyRisk = Object.values(risk).some((v) => v !== null);
     setProblem(null);
     void useLabStore.getState().compare({
       symbols,
@@ -148,6 +182,7 @@ function CompareForm({ symbols: available, running }: { symbols: string[]; runni
       strategies: strategies.map((s) => ({ id: s.id, params: s.params ?? [] })),
       sizer: { id: sizer, params: sp },
       fill,
+      ...(anyRisk ? { risk } : {}),
     });
   };
 
@@ -171,7 +206,7 @@ function CompareForm({ symbols: available, running }: { symbols: string[]; runni
         <Field label="To">
           <input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
         </Field>
-        <Field label="Cash per symbol ($)">
+        <Field label="Cash per symbol ($)" error={riskErrors.cash}>
           <input inputMode="decimal" value={cash} onChange={(e) => setCash(e.target.value)} />
         </Field>
         <Field label="Fills at">
@@ -200,6 +235,33 @@ function CompareForm({ symbols: available, running }: { symbols: string[]; runni
         </Field>
         <Field label="Sizer parameters">
           <input value={sizerParams} onChange={(e) => setSizerParams(e.target.value)} />
+        </Field>
+        <Field
+          label="Position stop (%)"
+          hint="Risk limit for every strategy; blank is off"
+          error={riskErrors.positionStopPct}
+        >
+          <input inputMode="decimal" value={positionStop} onChange={(e) => setPositionStop(e.target.value)} />
+        </Field>
+        <Field label="Trailing stop (%)" hint="Blank is off" error={riskErrors.trailingStopPct}>
+          <input inputMode="decimal" value={trailingStop} onChange={(e) => setTrailingStop(e.target.value)} />
+        </Field>
+        <Field label="Largest position (shares)" hint="Blank is off" error={riskErrors.maxPositionQty}>
+          <input inputMode="decimal" value={maxQty} onChange={(e) => setMaxQty(e.target.value)} />
+        </Field>
+        <Field
+          label="Daily loss stop (%)"
+          hint="Portfolio; blank is off"
+          error={riskErrors.dailyLossLimitPct}
+        >
+          <input inputMode="decimal" value={dailyLoss} onChange={(e) => setDailyLoss(e.target.value)} />
+        </Field>
+        <Field
+          label="Drawdown circuit breaker (%)"
+          hint="Portfolio; blank is off"
+          error={riskErrors.maxDrawdownPct}
+        >
+          <input inputMode="decimal" value={breaker} onChange={(e) => setBreaker(e.target.value)} />
         </Field>
       </>
       <div className="wide table-wrap">
@@ -429,6 +491,8 @@ function CompareResults({ result }: { result: CompareResultDto }) {
                 <th className="num">Average loss</th>
                 <th className="num">Profit factor</th>
                 <th className="num">Expectancy</th>
+                <th className="num">Orders rejected</th>
+                <th className="num">Stop exits</th>
               </tr>
             </thead>
             <tbody>
@@ -455,6 +519,8 @@ function CompareResults({ result }: { result: CompareResultDto }) {
                       r.roundTrips.expectancyCents === null ? null : Math.round(r.roundTrips.expectancyCents),
                     )}
                   </td>
+                  <td className="num">{r.rejected}</td>
+                  <td className="num">{r.riskExits}</td>
                 </tr>
               ))}
             </tbody>
