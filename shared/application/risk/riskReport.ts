@@ -60,7 +60,37 @@ export interface RiskOutcome {
   report: PortfolioRiskReport;
 }
 
-export type Outcome<T> = { ok: true; value: T } | { ok: false; message: string };
+/**
+ * A failure's message; `badAsOf` when the as-of date the user gave lies before the holdings' history
+ * (bad input: the message names the symbols and the dates that can be picked).
+ */
+export type Outcome<T> = { ok: true; value: T } | { ok: false; message: string; badAsOf?: true };
+
+/**
+ * The refusal of an as-of date before the history: "no closes on or before D for A, B: pick a date
+ * from X to Y". `earliest` is the first date that works, `latest` the last close of the holdings.
+ */
+function asOfTooEarly(
+  asOf: string,
+  symbols: readonly string[],
+  earliest: string,
+  latest: string,
+): Outcome<never> {
+  return {
+    ok: false,
+    badAsOf: true,
+    message: `no closes on or before ${asOf} for ${symbols.join(', ')}: pick a date from ${earliest} to ${latest}`,
+  };
+}
+
+/** The dates every series has, ascending. */
+function sharedDates(series: readonly CloseSeries[]): string[] {
+  const counts = new Map<string, number>();
+  for (const s of series) for (const d of s.dates) counts.set(d, (counts.get(d) ?? 0) + 1);
+  const shared: string[] = [];
+  for (const [d, c] of counts) if (c === series.length) shared.push(d);
+  return shared.sort();
+}
 
 async function loadAll(
   symbols: readonly string[],
@@ -99,6 +129,20 @@ export async function portfolioRisk(
   );
   if (!loaded.ok) return loaded;
   const series = holdings.map((h) => loaded.value.get(h.symbol) as CloseSeries);
+  if (request.asOf !== undefined) {
+    const asOf = request.asOf;
+    const shared = sharedDates(series);
+    // Two shared closes make the first return: before the second shared date there is nothing to measure.
+    if (shared.length >= 2 && asOf < (shared[1] as string)) {
+      const missing = series.filter((s) => lastIndexAtOrBefore(s.dates, asOf) < 0).map((s) => s.symbol);
+      return asOfTooEarly(
+        asOf,
+        missing.length > 0 ? missing : series.map((s) => s.symbol),
+        shared[1] as string,
+        shared[shared.length - 1] as string,
+      );
+    }
+  }
   let aligned;
   try {
     aligned = alignReturns(series, window, request.asOf);
@@ -163,6 +207,21 @@ export async function stressTests(
     history,
   );
   if (!loaded.ok) return loaded;
+  if (request.asOf !== undefined) {
+    const given = request.asOf;
+    const series = held
+      .map((h) => loaded.value.get(h.symbol) as CloseSeries)
+      .filter((s) => s.dates.length > 0);
+    const missing = series.filter((s) => lastIndexAtOrBefore(s.dates, given) < 0).map((s) => s.symbol);
+    if (missing.length > 0 && series.length === held.length) {
+      const earliest = series.reduce((m, s) => ((s.dates[0] as string) > m ? (s.dates[0] as string) : m), '');
+      const latest = series.reduce((m, s) => {
+        const last = s.dates[s.dates.length - 1] as string;
+        return last > m ? last : m;
+      }, '');
+      return asOfTooEarly(given, missing, earliest, latest);
+    }
+  }
   let asOf = '';
   const holdings: StressOutcome['holdings'] = [];
   for (const h of held) {
