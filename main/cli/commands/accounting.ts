@@ -64,7 +64,7 @@ export function registerAccounting(program: Command, ctx: CliContext): void {
       .command('lots')
       .description('open lots (cost, value, unrealised, tax basis) and realised trades of each position'),
   )
-    .addOption(valueOption('--position <id>', 'only this position (its id)', id('--position')))
+    .addOption(valueOption('--position <id>', 'only this position (its id)', id('--position', 'vb lots')))
     .addHelpText('after', '\nExamples:\n  vb lots --data-dir ~/.volatility-balancing\n  vb lots --json')
     .action(async (flags: StoreFlags & { position?: string }) => {
       await withBackend(flags, async (backend) => {
