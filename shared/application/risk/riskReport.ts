@@ -83,6 +83,9 @@ function asOfTooEarly(
   };
 }
 
+/** Closes every holding must share for the risk figures: two daily returns. */
+const MIN_SHARED_CLOSES = 3;
+
 /** The dates every series has, ascending. */
 function sharedDates(series: readonly CloseSeries[]): string[] {
   const counts = new Map<string, number>();
@@ -129,19 +132,25 @@ export async function portfolioRisk(
   );
   if (!loaded.ok) return loaded;
   const series = holdings.map((h) => loaded.value.get(h.symbol) as CloseSeries);
-  if (request.asOf !== undefined) {
+  // The figures need two daily returns (a standard deviation): three closes every holding shares.
+  const shared = sharedDates(series);
+  if (shared.length < MIN_SHARED_CLOSES)
+    return {
+      ok: false,
+      message: `the holdings share ${shared.length} closing date${shared.length === 1 ? '' : 's'}; at least ${MIN_SHARED_CLOSES} are needed`,
+    };
+  if (request.asOf !== undefined && request.asOf < (shared[MIN_SHARED_CLOSES - 1] as string)) {
     const asOf = request.asOf;
-    const shared = sharedDates(series);
-    // Two shared closes make the first return: before the second shared date there is nothing to measure.
-    if (shared.length >= 2 && asOf < (shared[1] as string)) {
-      const missing = series.filter((s) => lastIndexAtOrBefore(s.dates, asOf) < 0).map((s) => s.symbol);
-      return asOfTooEarly(
-        asOf,
-        missing.length > 0 ? missing : series.map((s) => s.symbol),
-        shared[1] as string,
-        shared[shared.length - 1] as string,
-      );
-    }
+    const missing = series.filter((s) => lastIndexAtOrBefore(s.dates, asOf) < 0).map((s) => s.symbol);
+    const earliest = shared[MIN_SHARED_CLOSES - 1] as string;
+    const latest = shared[shared.length - 1] as string;
+    if (missing.length > 0) return asOfTooEarly(asOf, missing, earliest, latest);
+    const upTo = shared.filter((d) => d <= asOf).length;
+    return {
+      ok: false,
+      badAsOf: true,
+      message: `${series.map((s) => s.symbol).join(', ')} share ${upTo === 1 ? 'one close' : `${upTo} closes`} on or before ${asOf} (the figures need ${MIN_SHARED_CLOSES}: two daily returns): pick a date from ${earliest} to ${latest}`,
+    };
   }
   let aligned;
   try {
