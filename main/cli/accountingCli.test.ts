@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { EquityHistoryRow } from '../../shared/ports/EquityHistoryRepository';
 import { seededLedger } from '../db/testing/seededLedger';
 import { removeDir, tempDir } from '../db/testing/testDatabase';
 import { captureCli } from './testing/captureCli';
@@ -56,6 +57,56 @@ describe('accounting on the command line', () => {
     const perf = await captureCli(['performance', '--data-dir', dir, '--json']);
     expect(perf.code, perf.err).toBe(0);
     expect(JSON.parse(perf.out).roundTripStats.count).toBe(sold.length);
+  });
+
+  it('performance for dates outside the equity history is refused (exit 2) with the dates to pick from', async () => {
+    const dir = path.join(root, 'history');
+    fs.mkdirSync(dir);
+    const t = await seededLedger(path.join(dir, 'demo.db'), 2);
+    const portfolioId = t.store.portfolios.listByTenant(t.tenantId)[0]!.id;
+    const dates = ['2020-01-02', '2020-01-03', '2020-01-06'];
+    const rows: EquityHistoryRow[] = dates.map((date, i) => ({
+      portfolioId,
+      positionId: null,
+      date,
+      marketValueCents: 1_000_000 + i * 1000,
+      cashCents: 0,
+      receivableCents: 0,
+      costCents: 0,
+      realisedCents: 0,
+      unrealisedCents: 0,
+      dividendsCents: 0,
+      commissionsCents: 0,
+      flowsCents: 0,
+      dayFlowCents: 0,
+      equityCents: 1_000_000 + i * 1000,
+    }));
+    t.store.uow.transaction(() => t.store.equityHistory.replaceFrom(t.tenantId, dates[0]!, rows));
+    t.close();
+    const all = await captureCli(['performance', '--data-dir', dir, '--json']);
+    expect(all.code, all.err).toBe(0);
+    const have = JSON.parse(all.out).dates as string[];
+    expect(have.length).toBeGreaterThan(0);
+
+    // A range outside the history: exit 2, one line naming the dates to pick from, nothing on stdout.
+    const early = await captureCli([
+      'performance',
+      '--data-dir',
+      dir,
+      '--from',
+      '1990-01-01',
+      '--to',
+      '1990-02-01',
+    ]);
+    expect(early.code, early.err).toBe(2);
+    expect(early.out).toBe('');
+    expect(early.err.trim()).toBe(
+      `error: --from/--to: no equity history from 1990-01-01 to 1990-02-01: pick dates from ${have[0]} to ${have[have.length - 1]}`,
+    );
+    const late = await captureCli(['performance', '--data-dir', dir, '--from', '2099-01-04', '--json']);
+    expect(late.code, late.err).toBe(2);
+    expect(late.out).toBe('');
+    expect(late.err).toContain('--from: no equity history on or after 2099-01-04');
   });
 
   it('a tax report to a file of another kind is refused (exit 2), nothing written', async () => {

@@ -221,6 +221,14 @@ const REFUSED: { argv: () => string[]; says: string | RegExp }[] = [
     says: '--window "2020-03-23:2020-02-19"',
   },
   { argv: () => ['risk', '--holdings', fixtures.badHoldings], says: '--holdings' },
+  {
+    argv: () => ['risk', '--holdings', fixtures.holdings, '--as-of', '1990-01-01'],
+    says: /^error: --as-of: no closes on or before 1990-01-01 for KO: pick a date from \d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2}$/,
+  },
+  {
+    argv: () => ['stress', '--holdings', fixtures.holdings, '--as-of', '1990-01-01'],
+    says: /^error: --as-of: no closes on or before 1990-01-01 for KO: pick a date from \d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2}$/,
+  },
   { argv: () => ['indicators', 'ZZZZ'], says: 'no symbol "ZZZZ"' },
 ];
 

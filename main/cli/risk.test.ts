@@ -115,6 +115,64 @@ describe('vb risk --holdings (no database)', () => {
     expect(text.out).not.toMatch(/\$0\.00|proxy/);
   });
 
+  it('an as-of date before the holdings share a history is bad input, naming the dates to pick from', async () => {
+    // CCC starts two sessions after AAA: the shared closes are 2024-01-04, 05, 08, 09.
+    writeFileSync(
+      at('ccc.csv'),
+      'date,open,high,low,close\n2024-01-04,20,20,20,20\n2024-01-05,21,21,21,21\n2024-01-08,20,20,20,20\n2024-01-09,22,22,22,22\n',
+    );
+    writeFileSync(at('two.csv'), 'symbol,qty\nAAA,10\nCCC,20\n');
+    const run = (command: string, asOf: string) =>
+      captureCli([
+        command,
+        '--holdings',
+        at('two.csv'),
+        '--csv',
+        `AAA=${at('aaa.csv')}`,
+        '--csv',
+        `CCC=${at('ccc.csv')}`,
+        '--as-of',
+        asOf,
+      ]);
+    const cases: [string, string, string][] = [
+      // risk needs three shared closes (two returns): the first as-of that works is the third shared date.
+      [
+        'risk',
+        '2024-01-03',
+        'no closes on or before 2024-01-03 for CCC: pick a date from 2024-01-08 to 2024-01-09',
+      ],
+      [
+        'risk',
+        '2024-01-04',
+        'AAA, CCC share one close on or before 2024-01-04 (the figures need 3: two daily returns): pick a date from 2024-01-08 to 2024-01-09',
+      ],
+      [
+        'risk',
+        '2024-01-05',
+        'AAA, CCC share 2 closes on or before 2024-01-05 (the figures need 3: two daily returns): pick a date from 2024-01-08 to 2024-01-09',
+      ],
+      [
+        'risk',
+        '2023-12-29',
+        'no closes on or before 2023-12-29 for AAA, CCC: pick a date from 2024-01-08 to 2024-01-09',
+      ],
+      // stress values each holding at its last close: every holding needs one.
+      [
+        'stress',
+        '2024-01-03',
+        'no closes on or before 2024-01-03 for CCC: pick a date from 2024-01-04 to 2024-01-09',
+      ],
+    ];
+    for (const [command, asOf, says] of cases) {
+      const r = await run(command, asOf);
+      expect(r.code, r.err).toBe(2);
+      expect(r.out).toBe('');
+      expect(r.err).toBe(`error: --as-of: ${says}\n`);
+    }
+    expect((await run('risk', '2024-01-08')).code).toBe(0);
+    expect((await run('stress', '2024-01-04')).code).toBe(0);
+  });
+
   it('a bad holdings line is bad input, with its line number', async () => {
     writeFileSync(at('bad.csv'), 'symbol,qty\nKO,lots\n');
     const r = await captureCli(['risk', '--holdings', at('bad.csv')]);

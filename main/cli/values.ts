@@ -347,11 +347,14 @@ export const dataDir = (flag: FlagName): ValueParser<string> =>
 
 // ---- settings (issue 15) ----------------------------------------------------------------------
 
-/** An id the app printed (an intent's, an order's): letters and digits, as `vb dead-letters` lists them. */
-export const id = (flag: FlagName): ValueParser<string> =>
+/**
+ * An id the app printed (an intent's, an order's, a portfolio's): letters and digits, as the command
+ * `listedBy` lists them (`vb dead-letters` unless told).
+ */
+export const id = (flag: FlagName, listedBy = 'vb dead-letters'): ValueParser<string> =>
   parser('id', (t) => {
     if (!/^[A-Za-z0-9:_-]{1,64}$/.test(t.trim()))
-      throw bad(flag, t, 'is not an id; copy it from the list (e.g. vb dead-letters)');
+      throw bad(flag, t, `is not an id; copy it from the list (${listedBy})`);
     return t.trim();
   });
 

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listTradingHalts, resumeTrading } from '../../shared/application/risk/tradingHalts';
 import { evaluatePositionNow } from '../../shared/application/trading/evaluatePositionNow';
+import { placeManualOrder, rebalanceToTarget } from '../../shared/application/trading/manualOrders';
 import type { DomainEvent } from '../../shared/domain/DomainEvent';
 import { removeDir, tempDir } from '../db/testing/testDatabase';
 import { must, ny, openHarness, type Harness, type HarnessOptions } from './testing/liveHarness';
@@ -184,6 +185,75 @@ describe('risk manager in the live loop', () => {
     const next = await runAt(ny(day3, 10, 0));
     expect(next.tenants[0]?.halts).toHaveLength(0);
     expect(next.tenants[0]?.ordersCreated).toBe(1);
+  });
+
+  it('after the daily loss stop a buy asked by hand is refused and recorded, naming the stop; a sell goes', async () => {
+    const script = {
+      KO: [
+        at(ny(day1, 10, 0), 100),
+        at(ny(day1, 15, 55), 100),
+        at(ny(day2, 10, 0), 90), // ≈ 5 % below the previous close: the daily loss stop fires
+        at(ny(day2, 10, 30), 90),
+      ],
+    };
+    h = await openHarness({
+      start: ny(day1, 10, 0),
+      script,
+      risk: true,
+      portfolioConfig: { risk: { dailyLossLimitPct: 0.05 } },
+    });
+    const ko = h.addPosition('KO', 100_000);
+    await runAt(ny(day1, 10, 0));
+    await runAt(ny(day1, 15, 55));
+    const stopped = await runAt(ny(day2, 10, 0));
+    expect(stopped.tenants[0]?.halts.map((e) => e.payload.reason)).toEqual(['daily_loss_stop']);
+
+    h.clock.set(ny(day2, 10, 30));
+    const by = 'user (desktop)';
+    const options = { quoteTimeoutMs: 200 };
+    const ticket = await placeManualOrder(
+      h.deps,
+      { tenantId: h.tenantId, positionId: ko.id, side: 'BUY', qty: 10, by },
+      options,
+    );
+    expect(ticket).toMatchObject({ ok: false, code: 'conflict' });
+    const message = ticket.ok ? '' : ticket.message;
+    expect(message).toMatch(
+      /^Buy refused: No new buys for the rest of the session \(daily loss stop\): .+\. Sells are still allowed\.$/,
+    );
+    // Rebalance to target after the fall is a buy too: refused the same way.
+    const rebalance = await rebalanceToTarget(
+      h.deps,
+      { tenantId: h.tenantId, positionId: ko.id, by },
+      options,
+    );
+    expect(rebalance).toMatchObject({
+      ok: false,
+      code: 'conflict',
+      message: expect.stringMatching(/daily loss stop/),
+    });
+    // Recorded as any refusal of an order by hand: REJECTED orders, OrderRejected events, notifications.
+    const refused = h.store.orders
+      .listByPosition(h.tenantId, ko.id)
+      .filter((o) => o.status === 'REJECTED')
+      .map((o) => [o.side, o.reasons[0], o.reasons.at(-1)])
+      .sort((a, b) => String(a[1]).localeCompare(String(b[1])));
+    expect(refused).toEqual([
+      ['BUY', 'manual_order', 'daily_loss_stop'],
+      ['BUY', 'manual_rebalance', 'daily_loss_stop'],
+    ]);
+    const rejected = h.events(ko.id).filter((e) => e.type === 'OrderRejected');
+    expect(rejected.map((e) => e.type === 'OrderRejected' && e.payload.detail)).toContain(message);
+    expect(h.notifications.filter((n) => n.kind === 'rejection')).toHaveLength(2);
+    expect(h.store.intents.listByStatus(h.tenantId, 'QUEUED', 10)).toEqual([]);
+    // Sells stay allowed.
+    const sell = await placeManualOrder(
+      h.deps,
+      { tenantId: h.tenantId, positionId: ko.id, side: 'SELL', qty: 10, by },
+      options,
+    );
+    expect(sell).toMatchObject({ ok: true, value: { order: { side: 'SELL', qty: 10, status: 'NEW' } } });
+    h.expectReplayMatches(ko.id);
   });
 
   it('"evaluate now" on a position of a halted portfolio places no order either', async () => {

@@ -64,7 +64,7 @@ export function registerAccounting(program: Command, ctx: CliContext): void {
       .command('lots')
       .description('open lots (cost, value, unrealised, tax basis) and realised trades of each position'),
   )
-    .addOption(valueOption('--position <id>', 'only this position (its id)', id('--position')))
+    .addOption(valueOption('--position <id>', 'only this position (its id)', id('--position', 'vb lots')))
     .addHelpText('after', '\nExamples:\n  vb lots --data-dir ~/.volatility-balancing\n  vb lots --json')
     .action(async (flags: StoreFlags & { position?: string }) => {
       await withBackend(flags, async (backend) => {
@@ -113,6 +113,26 @@ export function registerAccounting(program: Command, ctx: CliContext): void {
           ...(flags.to !== undefined ? { to: flags.to } : {}),
           ...(flags.benchmark !== undefined ? { benchmark: flags.benchmark } : {}),
         });
+        if (perf.dates.length === 0 && (flags.from !== undefined || flags.to !== undefined)) {
+          // Dates outside the history are bad input when there is a history to pick from.
+          const all = await backend.accounting.performance(
+            flags.benchmark !== undefined ? { benchmark: flags.benchmark } : {},
+          );
+          const first = all.dates[0];
+          const last = all.dates[all.dates.length - 1];
+          if (first !== undefined && last !== undefined) {
+            const flag = [flags.from !== undefined ? '--from' : '', flags.to !== undefined ? '--to' : '']
+              .filter((f) => f !== '')
+              .join('/');
+            const range =
+              flags.from !== undefined && flags.to !== undefined
+                ? `from ${flags.from} to ${flags.to}`
+                : flags.from !== undefined
+                  ? `on or after ${flags.from}`
+                  : `on or before ${flags.to ?? ''}`;
+            throw new BadInput(`${flag}: no equity history ${range}: pick dates from ${first} to ${last}`);
+          }
+        }
         if (flags.json === true) io.out(`${JSON.stringify(perf, null, 2)}\n`);
         else {
           const { renderPerformance } = await import('../accountingText');

@@ -29,7 +29,7 @@ export function haltsCommand(ctx: CliContext): Command {
         valueOption(
           '--resume <portfolio>',
           'resume this halted portfolio (its id, as listed)',
-          id('--resume'),
+          id('--resume', 'vb halts'),
         ),
       )
       .addOption(valueOption('--why <text>', 'why (kept in the event log)', reason('--why')))

@@ -187,7 +187,10 @@ Examples:
         { holdings, cash, window: flags.window, asOf: flags.asOf, benchmark: flags.benchmark },
         history,
       );
-      if (!outcome.ok) throw new RunFailed(`risk cannot be measured: ${outcome.message}`);
+      if (!outcome.ok) {
+        if (outcome.badAsOf === true) throw new BadInput(`--as-of: ${outcome.message}`);
+        throw new RunFailed(`risk cannot be measured: ${outcome.message}`);
+      }
       ctx.io.err(`holdings from ${from}\n`);
       if (flags.json === true)
         ctx.io.out(`${JSON.stringify(riskJson(outcome.value, flags.confidence), null, 2)}\n`);
@@ -251,7 +254,10 @@ Examples:
         },
         history,
       );
-      if (!outcome.ok) throw new RunFailed(`stress tests cannot run: ${outcome.message}`);
+      if (!outcome.ok) {
+        if (outcome.badAsOf === true) throw new BadInput(`--as-of: ${outcome.message}`);
+        throw new RunFailed(`stress tests cannot run: ${outcome.message}`);
+      }
       ctx.io.err(`holdings from ${from}\n`);
       if (flags.json === true) ctx.io.out(`${JSON.stringify(stressJson(outcome.value), null, 2)}\n`);
       else ctx.io.out(renderStress(outcome.value));

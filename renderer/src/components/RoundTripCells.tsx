@@ -26,8 +26,8 @@ export function RoundTripHeads() {
 export function RoundTripCells({ trip }: { trip: RealisedRowDto }) {
   return (
     <>
-      <td>{trip.entryDate}</td>
-      <td>{trip.exitDate}</td>
+      <td className="nowrap">{trip.entryDate}</td>
+      <td className="nowrap">{trip.exitDate}</td>
       <td>{qty(trip.qty)}</td>
       <td>{price(trip.entryPrice)}</td>
       <td>{price(trip.exitPrice)}</td>

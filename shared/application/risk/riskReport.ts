@@ -60,7 +60,40 @@ export interface RiskOutcome {
   report: PortfolioRiskReport;
 }
 
-export type Outcome<T> = { ok: true; value: T } | { ok: false; message: string };
+/**
+ * A failure's message; `badAsOf` when the as-of date the user gave lies before the holdings' history
+ * (bad input: the message names the symbols and the dates that can be picked).
+ */
+export type Outcome<T> = { ok: true; value: T } | { ok: false; message: string; badAsOf?: true };
+
+/**
+ * The refusal of an as-of date before the history: "no closes on or before D for A, B: pick a date
+ * from X to Y". `earliest` is the first date that works, `latest` the last close of the holdings.
+ */
+function asOfTooEarly(
+  asOf: string,
+  symbols: readonly string[],
+  earliest: string,
+  latest: string,
+): Outcome<never> {
+  return {
+    ok: false,
+    badAsOf: true,
+    message: `no closes on or before ${asOf} for ${symbols.join(', ')}: pick a date from ${earliest} to ${latest}`,
+  };
+}
+
+/** Closes every holding must share for the risk figures: two daily returns. */
+const MIN_SHARED_CLOSES = 3;
+
+/** The dates every series has, ascending. */
+function sharedDates(series: readonly CloseSeries[]): string[] {
+  const counts = new Map<string, number>();
+  for (const s of series) for (const d of s.dates) counts.set(d, (counts.get(d) ?? 0) + 1);
+  const shared: string[] = [];
+  for (const [d, c] of counts) if (c === series.length) shared.push(d);
+  return shared.sort();
+}
 
 async function loadAll(
   symbols: readonly string[],
@@ -99,6 +132,26 @@ export async function portfolioRisk(
   );
   if (!loaded.ok) return loaded;
   const series = holdings.map((h) => loaded.value.get(h.symbol) as CloseSeries);
+  // The figures need two daily returns (a standard deviation): three closes every holding shares.
+  const shared = sharedDates(series);
+  if (shared.length < MIN_SHARED_CLOSES)
+    return {
+      ok: false,
+      message: `the holdings share ${shared.length} closing date${shared.length === 1 ? '' : 's'}; at least ${MIN_SHARED_CLOSES} are needed`,
+    };
+  if (request.asOf !== undefined && request.asOf < (shared[MIN_SHARED_CLOSES - 1] as string)) {
+    const asOf = request.asOf;
+    const missing = series.filter((s) => lastIndexAtOrBefore(s.dates, asOf) < 0).map((s) => s.symbol);
+    const earliest = shared[MIN_SHARED_CLOSES - 1] as string;
+    const latest = shared[shared.length - 1] as string;
+    if (missing.length > 0) return asOfTooEarly(asOf, missing, earliest, latest);
+    const upTo = shared.filter((d) => d <= asOf).length;
+    return {
+      ok: false,
+      badAsOf: true,
+      message: `${series.map((s) => s.symbol).join(', ')} share ${upTo === 1 ? 'one close' : `${upTo} closes`} on or before ${asOf} (the figures need ${MIN_SHARED_CLOSES}: two daily returns): pick a date from ${earliest} to ${latest}`,
+    };
+  }
   let aligned;
   try {
     aligned = alignReturns(series, window, request.asOf);
@@ -163,6 +216,21 @@ export async function stressTests(
     history,
   );
   if (!loaded.ok) return loaded;
+  if (request.asOf !== undefined) {
+    const given = request.asOf;
+    const series = held
+      .map((h) => loaded.value.get(h.symbol) as CloseSeries)
+      .filter((s) => s.dates.length > 0);
+    const missing = series.filter((s) => lastIndexAtOrBefore(s.dates, given) < 0).map((s) => s.symbol);
+    if (missing.length > 0 && series.length === held.length) {
+      const earliest = series.reduce((m, s) => ((s.dates[0] as string) > m ? (s.dates[0] as string) : m), '');
+      const latest = series.reduce((m, s) => {
+        const last = s.dates[s.dates.length - 1] as string;
+        return last > m ? last : m;
+      }, '');
+      return asOfTooEarly(given, missing, earliest, latest);
+    }
+  }
   let asOf = '';
   const holdings: StressOutcome['holdings'] = [];
   for (const h of held) {

@@ -9,12 +9,14 @@ import type { Quote } from '../../domain/Quote';
 import type { ReasonCode } from '../../domain/ReasonCode';
 import { REASON_TEXT } from '../../domain/ReasonCode';
 import { formatDateTime, formatPercentSetting, formatPrice, formatShares } from '../../format/Format';
+import { haltWords } from '../../format/RiskEventWords';
 import type { OrderRecord } from '../../ports/OrderRepository';
 import type { PositionRecord } from '../../ports/PositionRepository';
 import { loadPortfolio, loadPosition } from '../ledger/loaders';
 import { commitPositionChange, ledgerOf, positionEvent } from '../ledger/positionChange';
 import { fail, ok, type Result } from '../ledger/Result';
 import { decidePosition, quoteSnapshot, sessionAllowsTrading, type PositionDecision } from './decidePosition';
+import { portfolioHalts } from '../risk/liveRisk';
 import { validateDecision } from '../risk/validateDecision';
 import { checkOrderTicket, type OrderTicket } from './orderTicket';
 import { exchangeDayBounds } from './exchangeDay';
@@ -297,11 +299,38 @@ function writeValidated(
   price: number,
 ): Written | { refused: DomainEvent<'OrderRejected'> } {
   const now = deps.clock.now();
-  const checked = validateDecision(deps, position, decision, config, commission, now, (symbol) =>
-    symbol === position.symbol ? price : null,
-  );
+  const checked =
+    dailyLossStopRefusal(deps, position, decision, now) ??
+    validateDecision(deps, position, decision, config, commission, now, (symbol) =>
+      symbol === position.symbol ? price : null,
+    );
   const written = writeDecision(deps, position, checked, commission, manualTickId(deps.ids), now);
   return written.rejection !== null ? { refused: written.rejection } : written;
+}
+
+/**
+ * The daily loss stop (SPEC 9: "no new buys for the rest of the session") on a buy asked for by hand
+ * (ADR 0130): refused as the validator refuses, a REJECTED order with `daily_loss_stop` among its
+ * reasons and the stop in words; sells go on. Null when the order may go.
+ */
+function dailyLossStopRefusal(
+  deps: TickDeps,
+  position: PositionRecord,
+  decision: PositionDecision,
+  now: number,
+): PositionDecision | null {
+  const o = decision.order;
+  if (o === null || o.side !== 'BUY') return null;
+  const stop = portfolioHalts(deps.events, position.tenantId, now).get(position.portfolioId)?.buysBlocked;
+  if (stop == null) return null;
+  const detail = `Buy refused: ${haltWords(stop)} Sells are still allowed.`;
+  const reasons: ReasonCode[] = [...decision.payload.reasons, 'daily_loss_stop'];
+  return {
+    payload: { ...decision.payload, action: 'HOLD', deltas: null, reasons, detail },
+    order: null,
+    rejected: { side: o.side, qty: o.qty, price: o.price, reasons, detail },
+    anchorToSet: null,
+  };
 }
 
 /** After the commit: a refused order is notified as the tick's rejections are, and answered in words. */

@@ -34,7 +34,12 @@ export function AccountingFigures({ portfolioId }: { portfolioId: string | null 
               kind="percent"
               how="Today's change ÷ (value at the last close + today's deposits)"
             />
-            {f.lastClose !== null && <> since the close of {f.lastClose}</>}
+            {f.lastClose !== null && (
+              <>
+                {' '}
+                since the close of <span className="nowrap">{f.lastClose}</span>
+              </>
+            )}
           </>
         }
       />

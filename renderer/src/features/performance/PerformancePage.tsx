@@ -171,7 +171,11 @@ function PerformanceBody({ perf, theme }: { perf: PerformanceDto; theme: string 
               how="XIRR (Actual/365) of the first session's value, every deposit and withdrawal, and the last value"
             />
           }
-          sub={`${perf.from} to ${perf.to}`}
+          sub={
+            <>
+              <span className="nowrap">{perf.from}</span> to <span className="nowrap">{perf.to}</span>
+            </>
+          }
         />
         <Stat
           label="Max drawdown"

@@ -79,7 +79,8 @@ function Figures({ f }: { f: RiskFiguresDto }) {
   return (
     <>
       <p className="muted">
-        As of {f.asOf}: {f.sessions} daily returns from {f.from}; stock {formatDollars(f.stockValue)}, equity{' '}
+        As of <span className="nowrap">{f.asOf}</span>: {f.sessions} daily returns from{' '}
+        <span className="nowrap">{f.from}</span>; stock {formatDollars(f.stockValue)}, equity{' '}
         {formatDollars(f.equity)}.
       </p>
       <Card title="Value at risk">
@@ -326,7 +327,7 @@ function Stress({ report, equity }: { report: RiskReportDto; equity: number }) {
               {s.from && (
                 <span className="muted">
                   {' '}
-                  {s.from} → {s.to}
+                  <span className="nowrap">{s.from}</span> → <span className="nowrap">{s.to}</span>
                 </span>
               )}
               {s.flagged && (
