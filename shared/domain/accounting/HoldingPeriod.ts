@@ -78,17 +78,22 @@ export function firstAnniversary(start: string): string {
  * comparison as `saleDate > firstAnniversary(holdingStart)`, on digits: no string is built.
  */
 export function isLongTerm(holdingStart: string, saleDate: string): boolean {
-  const year = digits(holdingStart, 0, 4) + 1;
-  let monthDay = digits(holdingStart, 5, 2) * 100 + digits(holdingStart, 8, 2);
+  const start = yearMonthDay(holdingStart);
+  let monthDay = start % 10_000;
   if (monthDay === 229) monthDay = 228;
-  return (
-    digits(saleDate, 0, 4) * 10_000 + digits(saleDate, 5, 2) * 100 + digits(saleDate, 8, 2) >
-    year * 10_000 + monthDay
-  );
+  return yearMonthDay(saleDate) > (Math.floor(start / 10_000) + 1) * 10_000 + monthDay;
 }
 
-function digits(s: string, from: number, n: number): number {
-  let v = 0;
-  for (let i = from; i < from + n; i++) v = v * 10 + (s.charCodeAt(i) - 48);
-  return v;
+/** A `YYYY-MM-DD` date as the integer YYYYMMDD, read digit by digit. */
+function yearMonthDay(s: string): number {
+  return (
+    (s.charCodeAt(0) - 48) * 10_000_000 +
+    (s.charCodeAt(1) - 48) * 1_000_000 +
+    (s.charCodeAt(2) - 48) * 100_000 +
+    (s.charCodeAt(3) - 48) * 10_000 +
+    (s.charCodeAt(5) - 48) * 1000 +
+    (s.charCodeAt(6) - 48) * 100 +
+    (s.charCodeAt(8) - 48) * 10 +
+    (s.charCodeAt(9) - 48)
+  );
 }
