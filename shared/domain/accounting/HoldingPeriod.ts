@@ -78,14 +78,21 @@ export function firstAnniversary(start: string): string {
  * comparison as `saleDate > firstAnniversary(holdingStart)`, on digits: no string is built.
  */
 export function isLongTerm(holdingStart: string, saleDate: string): boolean {
-  const start = yearMonthDay(holdingStart);
-  let monthDay = start % 10_000;
-  if (monthDay === 229) monthDay = 228;
-  return yearMonthDay(saleDate) > (Math.floor(start / 10_000) + 1) * 10_000 + monthDay;
+  return isLongTermOf(yearMonthDay(holdingStart), yearMonthDay(saleDate));
 }
 
-/** A `YYYY-MM-DD` date as the integer YYYYMMDD, read digit by digit. */
-function yearMonthDay(s: string): number {
+/** `isLongTerm` of two dates given as `yearMonthDay` integers. */
+export function isLongTermOf(start: number, sale: number): boolean {
+  let monthDay = start % 10_000;
+  if (monthDay === 229) monthDay = 228;
+  return sale > (Math.floor(start / 10_000) + 1) * 10_000 + monthDay;
+}
+
+/**
+ * A `YYYY-MM-DD` date as the integer YYYYMMDD, read digit by digit: a closed lot part reads each of its
+ * two dates once for both its holding days and its long-term test.
+ */
+export function yearMonthDay(s: string): number {
   return (
     (s.charCodeAt(0) - 48) * 10_000_000 +
     (s.charCodeAt(1) - 48) * 1_000_000 +
@@ -96,4 +103,17 @@ function yearMonthDay(s: string): number {
     (s.charCodeAt(8) - 48) * 10 +
     (s.charCodeAt(9) - 48)
   );
+}
+
+/** `dayNumber` of a date given as a `yearMonthDay` integer. */
+export function dayNumberOf(ymd: number): number {
+  let y = Math.floor(ymd / 10_000);
+  const m = Math.floor(ymd / 100) % 100;
+  const d = ymd % 100;
+  if (m <= 2) y -= 1;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
 }

@@ -2,7 +2,7 @@ import { exact } from '../ExactDecimal';
 import { productCents } from '../Money';
 import { normalizeQty } from '../Position';
 import type { AccountingFact, FillFact, SplitFact } from './AccountingFact';
-import { daysBetween, isLongTerm } from './HoldingPeriod';
+import { dayNumberOf, isLongTermOf, yearMonthDay } from './HoldingPeriod';
 import type { ClosedLotPart, Lot } from './Lot';
 import { closingOrder, type LotMethod } from './LotMethod';
 import { isSameQty, proRataCents, splitCents } from './ProRata';
@@ -238,6 +238,8 @@ export class PositionBook {
     lot.costCents -= cost;
     lot.qty = whole ? 0 : normalizeQty(lot.qty - partQty);
     const realised = n - c - cost;
+    const opened = yearMonthDay(lot.openDate);
+    const closed = yearMonthDay(date);
     const part: ClosedLotPart = {
       lotId: lot.lotId,
       positionId: this.positionId,
@@ -254,8 +256,8 @@ export class PositionBook {
       notionalCents: n,
       commissionCents: c,
       realisedCents: realised,
-      holdingDays: daysBetween(lot.openDate, date),
-      longTerm: isLongTerm(lot.openDate, date),
+      holdingDays: dayNumberOf(closed) - dayNumberOf(opened),
+      longTerm: isLongTermOf(opened, closed),
     };
     this.closed.push(part);
     this.realisedCents += realised;
