@@ -55,9 +55,11 @@ export class ComparePool {
   ): Promise<CompareOutcome> {
     const size = Math.min(this.size, entries.length);
     if (size <= 0) return compareStrategies(spec, history, entries, lab);
+    // The threads start (or are already up) before the run is prepared here: a new thread boots (its
+    // bundle loaded and evaluated) while this thread prepares, instead of after it.
+    const workers = this.threads().slice(0, size);
     const prepared = prepareSimulation(spec, history);
     if (!prepared.ok) return prepared;
-    const workers = this.threads().slice(0, size);
     const run = ++this.run;
     const shared = shareHistory(history);
     const rows: (CompareRow | undefined)[] = new Array(entries.length);

@@ -81,9 +81,27 @@ export function fillCommissionCents(qty: number, price: number, snapshot: Commis
 }
 
 // Out of line (rare: near the minimum or a half cent), so the float filter above stays small enough to inline.
+// The last exact answer is remembered: an order is sized (its commission checked against the cash)
+// and then booked at the same quantity and price, and the decimals were paid twice.
 function fillCommissionCentsExactly(qty: number, price: number, snapshot: CommissionSnapshot): Cents {
-  return commissionCents(exactNotional(qty, price), snapshot);
+  const last = LAST_EXACT;
+  if (
+    qty === last.qty &&
+    price === last.price &&
+    snapshot.rate === last.rate &&
+    snapshot.minimumCents === last.minimumCents
+  )
+    return last.cents;
+  const c = commissionCents(exactNotional(qty, price), snapshot);
+  last.qty = qty;
+  last.price = price;
+  last.rate = snapshot.rate;
+  last.minimumCents = snapshot.minimumCents;
+  last.cents = c;
+  return c;
 }
+
+const LAST_EXACT = { qty: NaN, price: NaN, rate: NaN, minimumCents: NaN, cents: 0 as Cents };
 
 /** Float estimate of the same, for caps that are then verified exactly. */
 export function commissionEstimate(notionalDollars: number, snapshot: CommissionSnapshot): number {

@@ -78,17 +78,42 @@ export function firstAnniversary(start: string): string {
  * comparison as `saleDate > firstAnniversary(holdingStart)`, on digits: no string is built.
  */
 export function isLongTerm(holdingStart: string, saleDate: string): boolean {
-  const year = digits(holdingStart, 0, 4) + 1;
-  let monthDay = digits(holdingStart, 5, 2) * 100 + digits(holdingStart, 8, 2);
+  return isLongTermOf(yearMonthDay(holdingStart), yearMonthDay(saleDate));
+}
+
+/** `isLongTerm` of two dates given as `yearMonthDay` integers. */
+export function isLongTermOf(start: number, sale: number): boolean {
+  let monthDay = start % 10_000;
   if (monthDay === 229) monthDay = 228;
+  return sale > (Math.floor(start / 10_000) + 1) * 10_000 + monthDay;
+}
+
+/**
+ * A `YYYY-MM-DD` date as the integer YYYYMMDD, read digit by digit: a closed lot part reads each of its
+ * two dates once for both its holding days and its long-term test.
+ */
+export function yearMonthDay(s: string): number {
   return (
-    digits(saleDate, 0, 4) * 10_000 + digits(saleDate, 5, 2) * 100 + digits(saleDate, 8, 2) >
-    year * 10_000 + monthDay
+    (s.charCodeAt(0) - 48) * 10_000_000 +
+    (s.charCodeAt(1) - 48) * 1_000_000 +
+    (s.charCodeAt(2) - 48) * 100_000 +
+    (s.charCodeAt(3) - 48) * 10_000 +
+    (s.charCodeAt(5) - 48) * 1000 +
+    (s.charCodeAt(6) - 48) * 100 +
+    (s.charCodeAt(8) - 48) * 10 +
+    (s.charCodeAt(9) - 48)
   );
 }
 
-function digits(s: string, from: number, n: number): number {
-  let v = 0;
-  for (let i = from; i < from + n; i++) v = v * 10 + (s.charCodeAt(i) - 48);
-  return v;
+/** `dayNumber` of a date given as a `yearMonthDay` integer. */
+export function dayNumberOf(ymd: number): number {
+  let y = Math.floor(ymd / 10_000);
+  const m = Math.floor(ymd / 100) % 100;
+  const d = ymd % 100;
+  if (m <= 2) y -= 1;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
 }

@@ -2,7 +2,7 @@ import { exact } from '../ExactDecimal';
 import { productCents } from '../Money';
 import { normalizeQty } from '../Position';
 import type { AccountingFact, FillFact, SplitFact } from './AccountingFact';
-import { daysBetween, isLongTerm } from './HoldingPeriod';
+import { dayNumberOf, isLongTermOf, yearMonthDay } from './HoldingPeriod';
 import type { ClosedLotPart, Lot } from './Lot';
 import { closingOrder, type LotMethod } from './LotMethod';
 import { isSameQty, proRataCents, splitCents } from './ProRata';
@@ -177,6 +177,21 @@ export class PositionBook {
     commission: number,
     cashInLieu: boolean,
   ): void {
+    const first = this.method === 'FIFO' ? this.lots[0] : undefined;
+    if (first !== undefined && qty > 0) {
+      // One part from the first lot (a signal strategy's whole sale, most sales): `pick`'s first step
+      // and `splitCents` of one part, without their arrays.
+      const take = first.qty <= qty || isSameQty(first.qty, qty) ? first.qty : qty;
+      if (normalizeQty(qty - take) <= 0) {
+        const one = isSameQty(take, qty);
+        const n = one ? notional : proRataCents(notional, take, qty);
+        const c = one ? commission : proRataCents(commission, take, qty);
+        const saleSeq = this.journal?.nextSaleSeq() ?? this.closed.length;
+        this.closePart(first, take, n, c, saleId, saleSeq, date, exitPrice, cashInLieu);
+        this.afterSale(qty);
+        return;
+      }
+    }
     const picked = this.pick(qty);
     const quantities = picked.map((p) => p.qty);
     const notionals = splitCents(notional, quantities, qty);
@@ -184,40 +199,70 @@ export class PositionBook {
     const saleSeq = this.journal?.nextSaleSeq() ?? this.closed.length;
     for (let i = 0; i < picked.length; i++) {
       const { lot, qty: partQty } = picked[i] as Pick;
-      const whole = partQty === lot.qty;
-      const cost = whole ? lot.costCents : proRataCents(lot.costCents, partQty, lot.qty);
-      lot.costCents -= cost;
-      lot.qty = whole ? 0 : normalizeQty(lot.qty - partQty);
-      const n = notionals[i] as number;
-      const c = commissions[i] as number;
-      const realised = n - c - cost;
-      const part: ClosedLotPart = {
-        lotId: lot.lotId,
-        positionId: this.positionId,
-        symbol: this.symbol,
+      this.closePart(
+        lot,
+        partQty,
+        notionals[i] as number,
+        commissions[i] as number,
         saleId,
         saleSeq,
-        cashInLieu,
-        openDate: lot.openDate,
-        closeDate: date,
-        qty: partQty,
-        entryPrice: lot.price,
+        date,
         exitPrice,
-        costCents: cost,
-        notionalCents: n,
-        commissionCents: c,
-        realisedCents: realised,
-        holdingDays: daysBetween(lot.openDate, date),
-        longTerm: isLongTerm(lot.openDate, date),
-      };
-      this.closed.push(part);
-      this.realisedCents += realised;
-      this.costCents -= cost;
-      this.journal?.partClosed(part);
+        cashInLieu,
+      );
     }
+    this.afterSale(qty);
+  }
+
+  /** After a sale's parts: the position's quantity, and the lots it emptied removed. */
+  private afterSale(qty: number): void {
     this.qty = normalizeQty(this.qty - qty);
     for (let i = this.lots.length - 1; i >= 0; i--)
       if ((this.lots[i] as Lot).qty === 0) this.lots.splice(i, 1);
+  }
+
+  /** One closed lot part: `partQty` shares of `lot`, with its shares of the sale's notional and commission. */
+  private closePart(
+    lot: Lot,
+    partQty: number,
+    n: number,
+    c: number,
+    saleId: string,
+    saleSeq: number,
+    date: string,
+    exitPrice: number,
+    cashInLieu: boolean,
+  ): void {
+    const whole = partQty === lot.qty;
+    const cost = whole ? lot.costCents : proRataCents(lot.costCents, partQty, lot.qty);
+    lot.costCents -= cost;
+    lot.qty = whole ? 0 : normalizeQty(lot.qty - partQty);
+    const realised = n - c - cost;
+    const opened = yearMonthDay(lot.openDate);
+    const closed = yearMonthDay(date);
+    const part: ClosedLotPart = {
+      lotId: lot.lotId,
+      positionId: this.positionId,
+      symbol: this.symbol,
+      saleId,
+      saleSeq,
+      cashInLieu,
+      openDate: lot.openDate,
+      closeDate: date,
+      qty: partQty,
+      entryPrice: lot.price,
+      exitPrice,
+      costCents: cost,
+      notionalCents: n,
+      commissionCents: c,
+      realisedCents: realised,
+      holdingDays: dayNumberOf(closed) - dayNumberOf(opened),
+      longTerm: isLongTermOf(opened, closed),
+    };
+    this.closed.push(part);
+    this.realisedCents += realised;
+    this.costCents -= cost;
+    this.journal?.partClosed(part);
   }
 
   private pick(qty: number): Pick[] {

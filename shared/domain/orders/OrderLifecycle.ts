@@ -22,23 +22,37 @@ const NEXT: Record<OrderState, readonly OrderState[]> = {
 };
 
 export function isTerminal(state: OrderState): boolean {
-  return NEXT[state].length === 0;
+  return (NEXT_BITS[stateIndex(state)] as number) === 0;
 }
 
-/** NEXT as one bit per allowed target, per state (checked on every transition of every order). */
-const NEXT_BITS: Record<OrderState, number> = Object.fromEntries(
-  ORDER_STATES.map((from) => [
-    from,
-    NEXT[from].reduce((bits, to) => bits | (1 << ORDER_STATES.indexOf(to)), 0),
-  ]),
-) as Record<OrderState, number>;
-const BIT: Record<OrderState, number> = Object.fromEntries(ORDER_STATES.map((s, k) => [s, 1 << k])) as Record<
-  OrderState,
-  number
->;
+/**
+ * A state's place in ORDER_STATES, by a switch: a keyed read of a record by a state name was a
+ * generic property lookup on every transition of every order.
+ */
+function stateIndex(state: OrderState): number {
+  switch (state) {
+    case 'NEW':
+      return 0;
+    case 'ACKED':
+      return 1;
+    case 'PARTIALLY_FILLED':
+      return 2;
+    case 'FILLED':
+      return 3;
+    case 'REJECTED':
+      return 4;
+    case 'CANCELLED':
+      return 5;
+  }
+}
+
+/** NEXT as one bit per allowed target (bit k: ORDER_STATES[k]), per state in ORDER_STATES' order. */
+const NEXT_BITS: readonly number[] = ORDER_STATES.map((from) =>
+  NEXT[from].reduce((bits, to) => bits | (1 << stateIndex(to)), 0),
+);
 
 export function canTransition(from: OrderState, to: OrderState): boolean {
-  return (NEXT_BITS[from] & BIT[to]) !== 0;
+  return ((NEXT_BITS[stateIndex(from)] as number) & (1 << stateIndex(to))) !== 0;
 }
 
 export interface WorkingOrder {
@@ -137,8 +151,7 @@ export function orderProblem(order: WorkingOrder): string | null {
     return needsLimit ? 'limit_price_missing' : 'limit_price_unexpected';
   if (needsStop !== (order.stopPrice !== null))
     return needsStop ? 'stop_price_missing' : 'stop_price_unexpected';
-  for (const p of [order.limitPrice, order.stopPrice])
-    if (p !== null && !(p > 0 && Number.isFinite(p))) return 'price_not_positive';
+  if (!isPositivePrice(order.limitPrice) || !isPositivePrice(order.stopPrice)) return 'price_not_positive';
   return null;
 }
 
@@ -167,4 +180,9 @@ export function cancel(order: WorkingOrder, detail: string): OrderTransition {
 
 export function remaining(order: WorkingOrder): number {
   return order.qty - order.filledQty;
+}
+
+/** A price an order may carry: none, or positive and finite. */
+function isPositivePrice(p: number | null): boolean {
+  return p === null || (p > 0 && Number.isFinite(p));
 }

@@ -448,7 +448,6 @@ export class SignalPosition implements PositionReplay {
     t.commissionsCents += booking.commissionCents;
     const transition = fill(order, qty, price, note ?? '');
     this.record(i, order, transition);
-    const at = barLabel(this.bars, i);
     const closedBefore = this.book.closed.length;
     this.book.apply({
       kind: 'fill',
@@ -465,6 +464,8 @@ export class SignalPosition implements PositionReplay {
     for (let k = closedBefore; k < this.book.closed.length; k++)
       this.shared.roundTrips.push(roundTripOf(this.book.closed[k] as ClosedLotPart));
     const fills = this.shared.fills;
+    if (fills === null && !this.log.detailed) return;
+    const at = barLabel(this.bars, i);
     if (fills !== null) fills.push({ symbol: this.symbol, at, side, qty, price });
     if (!this.log.detailed) return;
     const tradeSeq = this.addTradeRow(m, i, at, 'FILLED', qty, 0, price, booking, note);

@@ -1,5 +1,6 @@
 import type { CommissionSnapshot } from '../../domain/Commission';
-import { bookFill } from '../../domain/FillBooking';
+import { bookFillInto, type FillBooking } from '../../domain/FillBooking';
+import { ZERO_CENTS } from '../../domain/Money';
 import { exact } from '../../domain/ExactDecimal';
 import { roundTowardZero } from '../../domain/QuantityRounding';
 import type { RoundTrip } from '../../domain/accounting/RoundTrips';
@@ -75,8 +76,15 @@ export function affordable(
   cashCents: number,
   commission: CommissionSnapshot,
 ): boolean {
-  return cashCents + bookFill('BUY', qty, price, commission).cashDeltaCents >= 0;
+  return cashCents + bookFillInto(SCRATCH, 'BUY', qty, price, commission).cashDeltaCents >= 0;
 }
+
+/** The booking `affordable` writes into (read at once, never kept): no object per sized order. */
+const SCRATCH: FillBooking = {
+  notionalCents: ZERO_CENTS,
+  commissionCents: ZERO_CENTS,
+  cashDeltaCents: ZERO_CENTS,
+};
 
 /**
  * `qty` rounded down to the grid, then reduced one step at a time while its booked cost exceeds the
