@@ -1,6 +1,7 @@
 import type { StrategyConfig } from '../domain/Config';
 import type { PerformanceMetrics } from '../domain/metrics';
-import { computeMetrics, drawdownSeries, periodCalendar } from '../domain/metrics';
+import type { MetricsInput } from '../domain/metrics';
+import { computeMetrics, metricsWithDrawdowns, periodCalendar } from '../domain/metrics';
 import type { BarSeries } from '../ports/HistoricalBars';
 import { isIntraday, sliceBarsBySession } from '../ports/HistoricalBars';
 import type { DividendCalendar } from './DividendSchedule';
@@ -597,14 +598,18 @@ export function metricsOf(
   totals: ReplayTotals,
   riskFree: number,
 ): PerformanceMetrics {
-  return computeMetrics({
+  return computeMetrics(metricsInput(equity, totals, riskFree));
+}
+
+function metricsInput(equity: readonly number[], totals: ReplayTotals, riskFree: number): MetricsInput {
+  return {
     equity,
     riskFreePerPeriod: riskFree,
     turnover: totals.notionalCents / mean(equity),
     tradeCount: totals.trades,
     commissionsCents: totals.commissionsCents,
     dividendsCents: totals.dividendsNetCents,
-  });
+  };
 }
 
 /** Element-wise sum of the positions' daily columns, added in position order as the old reduce did. */
@@ -645,6 +650,11 @@ export function assembleResult(prepared: Prepared, run: ReplayRun): SimulationRe
   const totals = sumTotals(replays.map((r) => r.totals));
   const calendar = periodCalendar(sessions);
   const buyHoldTotals = buyHoldTotalsOf(buyHolds);
+  // Each curve's metrics and drawdowns in one call: the equity checked once, its drawdowns walked once.
+  const strategy = metricsWithDrawdowns(metricsInput(equityCents, totals, spec.riskFreePerPeriod));
+  const buyAndHold = metricsWithDrawdowns(
+    metricsInput(buyHoldEquityCents, buyHoldTotals, spec.riskFreePerPeriod),
+  );
 
   const positionOutcomes: PositionOutcome[] = positions.map((p, k) => {
     const r = replays[k] as PositionReplay;
@@ -718,13 +728,13 @@ export function assembleResult(prepared: Prepared, run: ReplayRun): SimulationRe
       receivableCents,
       stockValueCents,
       buyHoldEquityCents,
-      drawdown: drawdownSeries(equityCents),
-      buyHoldDrawdown: drawdownSeries(buyHoldEquityCents),
+      drawdown: strategy.drawdowns,
+      buyHoldDrawdown: buyAndHold.drawdowns,
     },
     positions: positionOutcomes,
     metrics: {
-      strategy: metricsOf(equityCents, totals, spec.riskFreePerPeriod),
-      buyAndHold: metricsOf(buyHoldEquityCents, buyHoldTotals, spec.riskFreePerPeriod),
+      strategy: strategy.metrics,
+      buyAndHold: buyAndHold.metrics,
     },
     monthlyReturns: {
       strategy: monthlyReturnTable(calendar, equityCents),

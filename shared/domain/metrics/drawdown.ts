@@ -21,11 +21,16 @@ export interface MaxDrawdown {
  */
 export function drawdownSeries(equity: readonly number[]): number[] {
   assertEquity(equity);
+  return drawdownSeriesOfChecked(equity);
+}
+
+/** `drawdownSeries` of a series the caller has already put through `assertEquity`. */
+export function drawdownSeriesOfChecked(equity: readonly number[]): number[] {
   let peak = 0;
   const drawdowns = new Array<number>(equity.length);
   for (let t = 0; t < equity.length; t++) {
     const value = equity[t] as number;
-    peak = Math.max(peak, value);
+    if (value > peak) peak = value;
     drawdowns[t] = value / peak - 1;
   }
   return drawdowns;
@@ -37,6 +42,11 @@ export function drawdownSeries(equity: readonly number[]): number[] {
  */
 export function maxDrawdown(equity: readonly number[]): MaxDrawdown {
   assertEquity(equity);
+  return maxDrawdownOfChecked(equity);
+}
+
+/** `maxDrawdown` of a series the caller has already put through `assertEquity` (computeMetrics). */
+export function maxDrawdownOfChecked(equity: readonly number[]): MaxDrawdown {
   // drawdownSeries' values, one at a time: no array.
   let peak = 0;
   let deepest = 0;
@@ -47,7 +57,7 @@ export function maxDrawdown(equity: readonly number[]): MaxDrawdown {
   let longestRun = 0;
   for (let t = 0; t < equity.length; t++) {
     const value = equity[t] as number;
-    peak = Math.max(peak, value);
+    if (value > peak) peak = value;
     const dd = value / peak - 1;
     if (dd === 0) {
       // A new or equal peak ends the run under water.
@@ -56,7 +66,36 @@ export function maxDrawdown(equity: readonly number[]): MaxDrawdown {
       continue;
     }
     run += 1;
-    longestRun = Math.max(longestRun, run);
+    if (run > longestRun) longestRun = run;
+    if (dd < deepest) {
+      deepest = dd;
+      deepestPeak = peakIndex;
+      trough = t;
+    }
+  }
+  return { maxDrawdown: deepest, peakIndex: deepestPeak, troughIndex: trough, durationBars: longestRun };
+}
+
+/**
+ * `maxDrawdown` read off the curve's `drawdownSeries` (the same values, so the same answer): a caller
+ * that needs both walks the equity once.
+ */
+export function maxDrawdownOfSeries(drawdowns: readonly number[]): MaxDrawdown {
+  let deepest = 0;
+  let deepestPeak = 0;
+  let trough = 0;
+  let peakIndex = 0;
+  let run = 0;
+  let longestRun = 0;
+  for (let t = 0; t < drawdowns.length; t++) {
+    const dd = drawdowns[t] as number;
+    if (dd === 0) {
+      peakIndex = t;
+      run = 0;
+      continue;
+    }
+    run += 1;
+    if (run > longestRun) longestRun = run;
     if (dd < deepest) {
       deepest = dd;
       deepestPeak = peakIndex;

@@ -4,4 +4,4 @@ export type { MonthlyReturn, PeriodCalendar, YearlyReturn } from './monthlyRetur
 export { monthlyReturns, periodCalendar, periodReturns, yearlyReturns } from './monthlyReturns';
 export { dailyReturns } from './returns';
 export type { MetricsInput, PerformanceMetrics } from './riskMetrics';
-export { computeMetrics, TRADING_DAYS_PER_YEAR } from './riskMetrics';
+export { computeMetrics, metricsWithDrawdowns, TRADING_DAYS_PER_YEAR } from './riskMetrics';

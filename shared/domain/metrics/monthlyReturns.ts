@@ -41,7 +41,10 @@ export function periodCalendar(dates: readonly string[]): PeriodCalendar {
   // float division and floor per date made this loop cost more than a whole replay of the same sessions).
   let previousMonth = -1;
   let previousYear = -1;
-  for (let i = 0; i < dates.length; i++) {
+  // Read before the loop: an expression first reached after a loop the optimiser entered mid-way
+  // (on-stack replacement) has no type feedback, and deoptimised this function on every call.
+  const last = dates.length - 1;
+  for (let i = 0; i <= last; i++) {
     const date = dates[i] as string;
     const value = isoDateNumber(date);
     if (value < 0) throw new RangeError(`dates[${i}] must be an ISO date YYYY-MM-DD, got ${date}`);
@@ -58,7 +61,6 @@ export function periodCalendar(dates: readonly string[]): PeriodCalendar {
     previousMonth = month;
     previousYear = year;
   }
-  const last = dates.length - 1;
   if (last >= 0) {
     addEnd(months, dates[last] as string, 7, last);
     addEnd(years, dates[last] as string, 4, last);
@@ -115,6 +117,15 @@ export function periodReturns(
 ): number[] {
   const calendar = calendarOf(dates);
   assertEquity(equity);
+  return periodReturnsOfChecked(calendar, equity, period);
+}
+
+/** `periodReturns` of an equity series the caller has already put through `assertEquity`. */
+export function periodReturnsOfChecked(
+  calendar: PeriodCalendar,
+  equity: readonly number[],
+  period: 'months' | 'years',
+): number[] {
   if (calendar.length !== equity.length) {
     throw new RangeError(
       `dates (${calendar.length}) and equity (${equity.length}) must have the same length`,
