@@ -639,10 +639,13 @@ export function assembleResult(prepared: Prepared, run: ReplayRun): SimulationRe
   const replays = run.replays;
   const buyHolds = run.buyHolds as BuyAndHoldReplay[];
   const daily = run.daily as DailyColumns[];
-  const equityCents = plainArray(run.dailyEquity);
+  // One position: the portfolio's columns are that position's, already plain arrays holding the same
+  // values (its equity, cash and receivable per session), so the result shares them instead of copying.
+  const only = daily.length === 1 ? (daily[0] as DailyColumns) : null;
+  const equityCents = only !== null ? only.equity : plainArray(run.dailyEquity);
   const buyHoldEquityCents = run.dailyBuyHold as number[];
-  const cashCents = sumColumns(daily.map((c) => c.cash));
-  const receivableCents = sumColumns(daily.map((c) => c.receivable));
+  const cashCents = only !== null ? only.cash : sumColumns(daily.map((c) => c.cash));
+  const receivableCents = only !== null ? only.receivable : sumColumns(daily.map((c) => c.receivable));
   const stockValueCents = new Array<number>(equityCents.length);
   for (let d = 0; d < equityCents.length; d++)
     stockValueCents[d] =
