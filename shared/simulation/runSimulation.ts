@@ -1,7 +1,12 @@
 import type { StrategyConfig } from '../domain/Config';
 import type { PerformanceMetrics } from '../domain/metrics';
 import type { MetricsInput } from '../domain/metrics';
-import { computeMetrics, metricsWithDrawdowns, periodCalendar } from '../domain/metrics';
+import {
+  computeMetrics,
+  metricsWithDrawdowns,
+  periodCalendar,
+  periodCalendarOfDays,
+} from '../domain/metrics';
 import type { BarSeries } from '../ports/HistoricalBars';
 import { isIntraday, sliceBarsBySession } from '../ports/HistoricalBars';
 import type { DividendCalendar } from './DividendSchedule';
@@ -651,7 +656,13 @@ export function assembleResult(prepared: Prepared, run: ReplayRun): SimulationRe
     stockValueCents[d] =
       (equityCents[d] as number) - (cashCents[d] as number) - (receivableCents[d] as number);
   const totals = sumTotals(replays.map((r) => r.totals));
-  const calendar = periodCalendar(sessions);
+  // One daily position: its bars' times are its sessions' dates at 00:00 UTC (HistoricalBars), and the
+  // calendar reads those numbers instead of parsing every session's date string (docs/adr/0163).
+  const onlyBars = positions.length === 1 ? (positions[0] as PreparedPosition).bars : null;
+  const calendar =
+    onlyBars !== null && !isIntraday(spec.interval) && onlyBars.time.length === sessions.length
+      ? periodCalendarOfDays(onlyBars.time, sessions)
+      : periodCalendar(sessions);
   const buyHoldTotals = buyHoldTotalsOf(buyHolds);
   // Each curve's metrics and drawdowns in one call: the equity checked once, its drawdowns walked once.
   const strategy = metricsWithDrawdowns(metricsInput(equityCents, totals, spec.riskFreePerPeriod));

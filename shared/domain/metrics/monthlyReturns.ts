@@ -68,6 +68,51 @@ export function periodCalendar(dates: readonly string[]): PeriodCalendar {
   return { length: dates.length, months, years };
 }
 
+const DAY_MS = 86_400_000;
+
+/**
+ * The calendar of daily bars read off their times instead of their date strings: `times[i]` is epoch
+ * ms of 00:00 UTC of the date `labels[i]` names (how HistoricalBars stamps daily bars), strictly
+ * increasing (checked). Each time is compared with the end of the month it falls in, and only a bar that starts
+ * a new month is turned into a date: a full result's calendar otherwise read ten characters of every
+ * session's date, which cost as much as the rest of the result's tables. Throws RangeError when the
+ * lengths differ or a time is not a finite number.
+ */
+export function periodCalendarOfDays(times: ArrayLike<number>, labels: readonly string[]): PeriodCalendar {
+  if (times.length !== labels.length) {
+    throw new RangeError(`times (${times.length}) and labels (${labels.length}) must have the same length`);
+  }
+  const months: PeriodEnds = { keys: [], ends: [] };
+  const years: PeriodEnds = { keys: [], ends: [] };
+  const last = times.length - 1;
+  // The first ms of the next month and of the next year after the current bar's.
+  let nextMonth = -Infinity;
+  let nextYear = -Infinity;
+  let previous = -Infinity;
+  for (let i = 0; i <= last; i++) {
+    const t = times[i] as number;
+    if (!(t > previous) || !Number.isFinite(t))
+      throw new RangeError(`times must be finite and strictly increasing: times[${i}] = ${t}`);
+    previous = t;
+    if (t < nextMonth) continue;
+    // A bar in a new month: the months (and perhaps the year) before it end at the bar before.
+    const date = new Date(Math.floor(t / DAY_MS) * DAY_MS);
+    const year = date.getUTCFullYear();
+    const month = date.getUTCMonth();
+    nextMonth = Date.UTC(year, month + 1, 1);
+    if (i > 0) {
+      addEnd(months, labels[i - 1] as string, 7, i - 1);
+      if (t >= nextYear) addEnd(years, labels[i - 1] as string, 4, i - 1);
+    }
+    if (t >= nextYear) nextYear = Date.UTC(year + 1, 0, 1);
+  }
+  if (last >= 0) {
+    addEnd(months, labels[last] as string, 7, last);
+    addEnd(years, labels[last] as string, 4, last);
+  }
+  return { length: times.length, months, years };
+}
+
 function addEnd(periods: PeriodEnds, date: string, keyLength: number, index: number): void {
   periods.keys.push(date.slice(0, keyLength));
   periods.ends.push(index);
