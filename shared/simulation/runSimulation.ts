@@ -223,13 +223,17 @@ function checkBars(bars: BarSeries): string | null {
   ) {
     return 'bar columns have different lengths';
   }
+  // The columns in locals, and each time read once: this loop runs over every bar of every full run.
+  const { open, close, time } = bars;
+  let previousTime = -Infinity;
   for (let i = 0; i < n; i++) {
-    const o = bars.open[i] as number;
-    const c = bars.close[i] as number;
-    if (!(o > 0 && c > 0 && Number.isFinite(o) && Number.isFinite(c)))
+    const o = open[i] as number;
+    const c = close[i] as number;
+    if (!(o > 0 && c > 0 && o < Infinity && c < Infinity))
       return `bar ${i} has a price that is not a positive number`;
-    if (i > 0 && !((bars.time[i] as number) > (bars.time[i - 1] as number)))
-      return `bar ${i} is not after the bar before it`;
+    const t = time[i] as number;
+    if (i > 0 && !(t > previousTime)) return `bar ${i} is not after the bar before it`;
+    previousTime = t;
   }
   return null;
 }

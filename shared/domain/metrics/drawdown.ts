@@ -77,18 +77,26 @@ export function maxDrawdownOfChecked(equity: readonly number[]): MaxDrawdown {
 }
 
 /**
- * `maxDrawdown` read off the curve's `drawdownSeries` (the same values, so the same answer): a caller
- * that needs both walks the equity once.
+ * `drawdownSeries` and `maxDrawdown` of a series already put through `assertEquity`, in one walk of the
+ * equity (the same values and rules as the two functions).
  */
-export function maxDrawdownOfSeries(drawdowns: readonly number[]): MaxDrawdown {
+export function drawdownsWithMaxOfChecked(equity: readonly number[]): {
+  drawdowns: number[];
+  max: MaxDrawdown;
+} {
+  const drawdowns = new Array<number>(equity.length);
+  let peak = 0;
   let deepest = 0;
   let deepestPeak = 0;
   let trough = 0;
   let peakIndex = 0;
   let run = 0;
   let longestRun = 0;
-  for (let t = 0; t < drawdowns.length; t++) {
-    const dd = drawdowns[t] as number;
+  for (let t = 0; t < equity.length; t++) {
+    const value = equity[t] as number;
+    if (value > peak) peak = value;
+    const dd = value / peak - 1;
+    drawdowns[t] = dd;
     if (dd === 0) {
       peakIndex = t;
       run = 0;
@@ -102,5 +110,8 @@ export function maxDrawdownOfSeries(drawdowns: readonly number[]): MaxDrawdown {
       trough = t;
     }
   }
-  return { maxDrawdown: deepest, peakIndex: deepestPeak, troughIndex: trough, durationBars: longestRun };
+  return {
+    drawdowns,
+    max: { maxDrawdown: deepest, peakIndex: deepestPeak, troughIndex: trough, durationBars: longestRun },
+  };
 }

@@ -1,5 +1,5 @@
 import type { MaxDrawdown } from './drawdown';
-import { drawdownSeriesOfChecked, maxDrawdownOfChecked, maxDrawdownOfSeries } from './drawdown';
+import { drawdownsWithMaxOfChecked, maxDrawdownOfChecked } from './drawdown';
 import { isNoiseAt, percentileLinear } from './statistics';
 import { assertEquity, assertFinite } from './validation';
 
@@ -80,8 +80,8 @@ export function metricsWithDrawdowns(input: MetricsInput): {
   drawdowns: number[];
 } {
   assertEquity(input.equity);
-  const drawdowns = drawdownSeriesOfChecked(input.equity);
-  return { metrics: metricsOfChecked(input, maxDrawdownOfSeries(drawdowns)), drawdowns };
+  const { drawdowns, max } = drawdownsWithMaxOfChecked(input.equity);
+  return { metrics: metricsOfChecked(input, max), drawdowns };
 }
 
 function metricsOfChecked(input: MetricsInput, drawdown: MaxDrawdown): PerformanceMetrics {
