@@ -441,8 +441,15 @@ function replay(prepared: Prepared, detailed: boolean, options: RunOptions): Res
   // Every session's entry is written below, so a reused array needs no clearing.
   const into = options.dailyEquityInto;
   const dailyEquity = into !== undefined && into.length === nSessions ? into : new Float64Array(nSessions);
-  const dailyBuyHold = detailed ? new Array<number>(nSessions) : null;
   const daily = detailed ? dailyColumns(prepared) : null;
+  // One position: the portfolio's buy-and-hold per session is its position's, the same values written
+  // in the same slots, so both are one array (the result carries it twice).
+  const dailyBuyHold =
+    daily === null
+      ? null
+      : daily.length === 1
+        ? (daily[0] as DailyColumns).buyHold
+        : new Array<number>(nSessions);
 
   const count = replays.length;
   const every = progressEvery(steps);
