@@ -103,7 +103,7 @@ function metricsOfChecked(input: MetricsInput, drawdown: MaxDrawdown): Performan
   // sweep once per combination. Each sum still runs left to right over the same terms as `mean`,
   // `sampleStdDev` and `isNoise` would, so every figure is the same to the last bit.
   const n = equity.length - 1;
-  const returns = new Float64Array(n);
+  const returns = returnsScratch(n);
   let sumReturns = 0;
   let sumExcess = 0;
   let downsideSquares = 0;
@@ -162,6 +162,18 @@ function metricsOfChecked(input: MetricsInput, drawdown: MaxDrawdown): Performan
     bars: equity.length,
     ...passThrough,
   };
+}
+
+/**
+ * The returns of the series being measured: one buffer reused from call to call (grown when too short),
+ * not a session-long array per curve for the garbage collector. Read only within `metricsOfChecked`.
+ */
+let returnsBuffer = new Float64Array(0);
+
+function returnsScratch(length: number): Float64Array {
+  if (returnsBuffer.length < length)
+    returnsBuffer = new Float64Array(Math.max(length, 2 * returnsBuffer.length));
+  return returnsBuffer.subarray(0, length);
 }
 
 /**
