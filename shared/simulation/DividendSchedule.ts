@@ -39,17 +39,20 @@ export function dividendCalendar(
   const records = [...dividends].sort((a, b) => (a.exDate < b.exDate ? -1 : a.exDate > b.exDate ? 1 : 0));
   const exDate = [...carried.map((d) => d.exDate), ...records.map((r) => r.exDate)];
   const payDate = [...carried.map((d) => d.payDate), ...records.map((r) => r.payDate ?? r.exDate)];
-  const exBar = Int32Array.from(exDate, (date, d) => (d < carried.length ? -1 : lowerBound(sessions, date)));
-  return {
-    carried,
-    records,
-    exDate,
-    payDate,
-    amount: Float64Array.from([...carried, ...records], (r) => r.amount),
-    exBar,
-    payBar: Int32Array.from(payDate, (date) => lowerBound(sessions, date)),
-    bars: sessions.length,
-  };
+  // Plain loops: `TypedArray.from` with a mapping function walks the iterator protocol per element.
+  const count = exDate.length;
+  const exBar = new Int32Array(count);
+  const payBar = new Int32Array(count);
+  const amount = new Float64Array(count);
+  for (let d = 0; d < count; d++) {
+    exBar[d] = d < carried.length ? -1 : lowerBound(sessions, exDate[d] as string);
+    payBar[d] = lowerBound(sessions, payDate[d] as string);
+    amount[d] =
+      d < carried.length
+        ? (carried[d] as UnpaidDividend).amount
+        : (records[d - carried.length] as DividendRecord).amount;
+  }
+  return { carried, records, exDate, payDate, amount, exBar, payBar, bars: sessions.length };
 }
 
 /** No dividend: what `accrueNext` and `payNext` return when nothing is due. */

@@ -1,5 +1,7 @@
 import type { PeriodCalendar } from '../domain/metrics';
-import { periodCalendar, periodReturns } from '../domain/metrics';
+import { periodCalendar } from '../domain/metrics';
+import { periodReturnsOfChecked } from '../domain/metrics/monthlyReturns';
+import { assertEquity } from '../domain/metrics/validation';
 import type { MonthlyReturnRow } from './SimulationResult';
 
 /**
@@ -11,8 +13,9 @@ export function monthlyReturnTable(
   equity: readonly number[],
 ): MonthlyReturnRow[] {
   const calendar = 'months' in dates ? dates : periodCalendar(dates);
-  const monthly = periodReturns(calendar, equity, 'months');
-  const yearly = periodReturns(calendar, equity, 'years');
+  assertEquity(equity);
+  const monthly = periodReturnsOfChecked(calendar, equity, 'months');
+  const yearly = periodReturnsOfChecked(calendar, equity, 'years');
   // One row per year of the calendar, in order; each month's return in its slot.
   const rows: MonthlyReturnRow[] = calendar.years.keys.map((key, y) => ({
     year: Number(key),

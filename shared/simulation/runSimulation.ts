@@ -1,6 +1,12 @@
 import type { StrategyConfig } from '../domain/Config';
 import type { PerformanceMetrics } from '../domain/metrics';
-import { computeMetrics, drawdownSeries, periodCalendar } from '../domain/metrics';
+import type { MetricsInput } from '../domain/metrics';
+import {
+  computeMetrics,
+  metricsWithDrawdowns,
+  periodCalendar,
+  periodCalendarOfDays,
+} from '../domain/metrics';
 import type { BarSeries } from '../ports/HistoricalBars';
 import { isIntraday, sliceBarsBySession } from '../ports/HistoricalBars';
 import type { DividendCalendar } from './DividendSchedule';
@@ -217,13 +223,17 @@ function checkBars(bars: BarSeries): string | null {
   ) {
     return 'bar columns have different lengths';
   }
+  // The columns in locals, and each time read once: this loop runs over every bar of every full run.
+  const { open, close, time } = bars;
+  let previousTime = -Infinity;
   for (let i = 0; i < n; i++) {
-    const o = bars.open[i] as number;
-    const c = bars.close[i] as number;
-    if (!(o > 0 && c > 0 && Number.isFinite(o) && Number.isFinite(c)))
+    const o = open[i] as number;
+    const c = close[i] as number;
+    if (!(o > 0 && c > 0 && o < Infinity && c < Infinity))
       return `bar ${i} has a price that is not a positive number`;
-    if (i > 0 && !((bars.time[i] as number) > (bars.time[i - 1] as number)))
-      return `bar ${i} is not after the bar before it`;
+    const t = time[i] as number;
+    if (i > 0 && !(t > previousTime)) return `bar ${i} is not after the bar before it`;
+    previousTime = t;
   }
   return null;
 }
@@ -431,8 +441,15 @@ function replay(prepared: Prepared, detailed: boolean, options: RunOptions): Res
   // Every session's entry is written below, so a reused array needs no clearing.
   const into = options.dailyEquityInto;
   const dailyEquity = into !== undefined && into.length === nSessions ? into : new Float64Array(nSessions);
-  const dailyBuyHold = detailed ? new Array<number>(nSessions) : null;
   const daily = detailed ? dailyColumns(prepared) : null;
+  // One position: the portfolio's buy-and-hold per session is its position's, the same values written
+  // in the same slots, so both are one array (the result carries it twice).
+  const dailyBuyHold =
+    daily === null
+      ? null
+      : daily.length === 1
+        ? (daily[0] as DailyColumns).buyHold
+        : new Array<number>(nSessions);
 
   const count = replays.length;
   const every = progressEvery(steps);
@@ -597,14 +614,18 @@ export function metricsOf(
   totals: ReplayTotals,
   riskFree: number,
 ): PerformanceMetrics {
-  return computeMetrics({
+  return computeMetrics(metricsInput(equity, totals, riskFree));
+}
+
+function metricsInput(equity: readonly number[], totals: ReplayTotals, riskFree: number): MetricsInput {
+  return {
     equity,
     riskFreePerPeriod: riskFree,
     turnover: totals.notionalCents / mean(equity),
     tradeCount: totals.trades,
     commissionsCents: totals.commissionsCents,
     dividendsCents: totals.dividendsNetCents,
-  });
+  };
 }
 
 /** Element-wise sum of the positions' daily columns, added in position order as the old reduce did. */
@@ -634,17 +655,31 @@ export function assembleResult(prepared: Prepared, run: ReplayRun): SimulationRe
   const replays = run.replays;
   const buyHolds = run.buyHolds as BuyAndHoldReplay[];
   const daily = run.daily as DailyColumns[];
-  const equityCents = plainArray(run.dailyEquity);
+  // One position: the portfolio's columns are that position's, already plain arrays holding the same
+  // values (its equity, cash and receivable per session), so the result shares them instead of copying.
+  const only = daily.length === 1 ? (daily[0] as DailyColumns) : null;
+  const equityCents = only !== null ? only.equity : plainArray(run.dailyEquity);
   const buyHoldEquityCents = run.dailyBuyHold as number[];
-  const cashCents = sumColumns(daily.map((c) => c.cash));
-  const receivableCents = sumColumns(daily.map((c) => c.receivable));
+  const cashCents = only !== null ? only.cash : sumColumns(daily.map((c) => c.cash));
+  const receivableCents = only !== null ? only.receivable : sumColumns(daily.map((c) => c.receivable));
   const stockValueCents = new Array<number>(equityCents.length);
   for (let d = 0; d < equityCents.length; d++)
     stockValueCents[d] =
       (equityCents[d] as number) - (cashCents[d] as number) - (receivableCents[d] as number);
   const totals = sumTotals(replays.map((r) => r.totals));
-  const calendar = periodCalendar(sessions);
+  // One daily position: its bars' times are its sessions' dates at 00:00 UTC (HistoricalBars), and the
+  // calendar reads those numbers instead of parsing every session's date string (docs/adr/0163).
+  const onlyBars = positions.length === 1 ? (positions[0] as PreparedPosition).bars : null;
+  const calendar =
+    onlyBars !== null && !isIntraday(spec.interval) && onlyBars.time.length === sessions.length
+      ? periodCalendarOfDays(onlyBars.time, sessions)
+      : periodCalendar(sessions);
   const buyHoldTotals = buyHoldTotalsOf(buyHolds);
+  // Each curve's metrics and drawdowns in one call: the equity checked once, its drawdowns walked once.
+  const strategy = metricsWithDrawdowns(metricsInput(equityCents, totals, spec.riskFreePerPeriod));
+  const buyAndHold = metricsWithDrawdowns(
+    metricsInput(buyHoldEquityCents, buyHoldTotals, spec.riskFreePerPeriod),
+  );
 
   const positionOutcomes: PositionOutcome[] = positions.map((p, k) => {
     const r = replays[k] as PositionReplay;
@@ -718,13 +753,13 @@ export function assembleResult(prepared: Prepared, run: ReplayRun): SimulationRe
       receivableCents,
       stockValueCents,
       buyHoldEquityCents,
-      drawdown: drawdownSeries(equityCents),
-      buyHoldDrawdown: drawdownSeries(buyHoldEquityCents),
+      drawdown: strategy.drawdowns,
+      buyHoldDrawdown: buyAndHold.drawdowns,
     },
     positions: positionOutcomes,
     metrics: {
-      strategy: metricsOf(equityCents, totals, spec.riskFreePerPeriod),
-      buyAndHold: metricsOf(buyHoldEquityCents, buyHoldTotals, spec.riskFreePerPeriod),
+      strategy: strategy.metrics,
+      buyAndHold: buyAndHold.metrics,
     },
     monthlyReturns: {
       strategy: monthlyReturnTable(calendar, equityCents),

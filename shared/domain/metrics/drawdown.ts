@@ -21,11 +21,16 @@ export interface MaxDrawdown {
  */
 export function drawdownSeries(equity: readonly number[]): number[] {
   assertEquity(equity);
+  return drawdownSeriesOfChecked(equity);
+}
+
+/** `drawdownSeries` of a series the caller has already put through `assertEquity`. */
+export function drawdownSeriesOfChecked(equity: readonly number[]): number[] {
   let peak = 0;
   const drawdowns = new Array<number>(equity.length);
   for (let t = 0; t < equity.length; t++) {
     const value = equity[t] as number;
-    peak = Math.max(peak, value);
+    if (value > peak) peak = value;
     drawdowns[t] = value / peak - 1;
   }
   return drawdowns;
@@ -37,6 +42,11 @@ export function drawdownSeries(equity: readonly number[]): number[] {
  */
 export function maxDrawdown(equity: readonly number[]): MaxDrawdown {
   assertEquity(equity);
+  return maxDrawdownOfChecked(equity);
+}
+
+/** `maxDrawdown` of a series the caller has already put through `assertEquity` (computeMetrics). */
+export function maxDrawdownOfChecked(equity: readonly number[]): MaxDrawdown {
   // drawdownSeries' values, one at a time: no array.
   let peak = 0;
   let deepest = 0;
@@ -47,7 +57,7 @@ export function maxDrawdown(equity: readonly number[]): MaxDrawdown {
   let longestRun = 0;
   for (let t = 0; t < equity.length; t++) {
     const value = equity[t] as number;
-    peak = Math.max(peak, value);
+    if (value > peak) peak = value;
     const dd = value / peak - 1;
     if (dd === 0) {
       // A new or equal peak ends the run under water.
@@ -56,7 +66,7 @@ export function maxDrawdown(equity: readonly number[]): MaxDrawdown {
       continue;
     }
     run += 1;
-    longestRun = Math.max(longestRun, run);
+    if (run > longestRun) longestRun = run;
     if (dd < deepest) {
       deepest = dd;
       deepestPeak = peakIndex;
@@ -64,4 +74,44 @@ export function maxDrawdown(equity: readonly number[]): MaxDrawdown {
     }
   }
   return { maxDrawdown: deepest, peakIndex: deepestPeak, troughIndex: trough, durationBars: longestRun };
+}
+
+/**
+ * `drawdownSeries` and `maxDrawdown` of a series already put through `assertEquity`, in one walk of the
+ * equity (the same values and rules as the two functions).
+ */
+export function drawdownsWithMaxOfChecked(equity: readonly number[]): {
+  drawdowns: number[];
+  max: MaxDrawdown;
+} {
+  const drawdowns = new Array<number>(equity.length);
+  let peak = 0;
+  let deepest = 0;
+  let deepestPeak = 0;
+  let trough = 0;
+  let peakIndex = 0;
+  let run = 0;
+  let longestRun = 0;
+  for (let t = 0; t < equity.length; t++) {
+    const value = equity[t] as number;
+    if (value > peak) peak = value;
+    const dd = value / peak - 1;
+    drawdowns[t] = dd;
+    if (dd === 0) {
+      peakIndex = t;
+      run = 0;
+      continue;
+    }
+    run += 1;
+    if (run > longestRun) longestRun = run;
+    if (dd < deepest) {
+      deepest = dd;
+      deepestPeak = peakIndex;
+      trough = t;
+    }
+  }
+  return {
+    drawdowns,
+    max: { maxDrawdown: deepest, peakIndex: deepestPeak, troughIndex: trough, durationBars: longestRun },
+  };
 }

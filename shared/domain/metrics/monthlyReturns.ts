@@ -41,7 +41,10 @@ export function periodCalendar(dates: readonly string[]): PeriodCalendar {
   // float division and floor per date made this loop cost more than a whole replay of the same sessions).
   let previousMonth = -1;
   let previousYear = -1;
-  for (let i = 0; i < dates.length; i++) {
+  // Read before the loop: an expression first reached after a loop the optimiser entered mid-way
+  // (on-stack replacement) has no type feedback, and deoptimised this function on every call.
+  const last = dates.length - 1;
+  for (let i = 0; i <= last; i++) {
     const date = dates[i] as string;
     const value = isoDateNumber(date);
     if (value < 0) throw new RangeError(`dates[${i}] must be an ISO date YYYY-MM-DD, got ${date}`);
@@ -58,12 +61,81 @@ export function periodCalendar(dates: readonly string[]): PeriodCalendar {
     previousMonth = month;
     previousYear = year;
   }
-  const last = dates.length - 1;
   if (last >= 0) {
     addEnd(months, dates[last] as string, 7, last);
     addEnd(years, dates[last] as string, 4, last);
   }
   return { length: dates.length, months, years };
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The calendar of daily bars read off their times instead of their date strings: `times[i]` is epoch
+ * ms of 00:00 UTC of the date `labels[i]` names (how HistoricalBars stamps daily bars), strictly
+ * increasing (checked). Each time is compared with the end of the month it falls in, and only a bar that starts
+ * a new month is turned into a date: a full result's calendar otherwise read ten characters of every
+ * session's date, which cost as much as the rest of the result's tables. Throws RangeError when the
+ * lengths differ or a time is not a finite number.
+ */
+export function periodCalendarOfDays(times: ArrayLike<number>, labels: readonly string[]): PeriodCalendar {
+  if (times.length !== labels.length) {
+    throw new RangeError(`times (${times.length}) and labels (${labels.length}) must have the same length`);
+  }
+  const months: PeriodEnds = { keys: [], ends: [] };
+  const years: PeriodEnds = { keys: [], ends: [] };
+  const last = times.length - 1;
+  // The first ms of the next month and of the next year after the current bar's.
+  let nextMonth = -Infinity;
+  let nextYear = -Infinity;
+  let previous = -Infinity;
+  for (let i = 0; i <= last; i++) {
+    const t = times[i] as number;
+    if (!(t > previous) || !Number.isFinite(t))
+      throw new RangeError(`times must be finite and strictly increasing: times[${i}] = ${t}`);
+    previous = t;
+    if (t < nextMonth) continue;
+    // A bar in a new month: the months (and perhaps the year) before it end at the bar before.
+    const { year, month } = civilMonth(Math.floor(t / DAY_MS));
+    nextMonth = firstDayOf(month === 12 ? year + 1 : year, month === 12 ? 1 : month + 1) * DAY_MS;
+    if (i > 0) {
+      addEnd(months, labels[i - 1] as string, 7, i - 1);
+      if (t >= nextYear) addEnd(years, labels[i - 1] as string, 4, i - 1);
+    }
+    if (t >= nextYear) nextYear = firstDayOf(year + 1, 1) * DAY_MS;
+  }
+  if (last >= 0) {
+    addEnd(months, labels[last] as string, 7, last);
+    addEnd(years, labels[last] as string, 4, last);
+  }
+  return { length: times.length, months, years };
+}
+
+/**
+ * The proleptic-Gregorian year and month (1–12) of a day counted from 1970-01-01 (H. Hinnant's
+ * `civil_from_days`, in integers: no Date object per month).
+ */
+function civilMonth(days: number): { year: number; month: number } {
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month };
+}
+
+/** Days from 1970-01-01 to the first of `month` (1–12) of `year` (Hinnant's `days_from_civil`). */
+function firstDayOf(year: number, month: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5);
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
 }
 
 function addEnd(periods: PeriodEnds, date: string, keyLength: number, index: number): void {
@@ -115,6 +187,15 @@ export function periodReturns(
 ): number[] {
   const calendar = calendarOf(dates);
   assertEquity(equity);
+  return periodReturnsOfChecked(calendar, equity, period);
+}
+
+/** `periodReturns` of an equity series the caller has already put through `assertEquity`. */
+export function periodReturnsOfChecked(
+  calendar: PeriodCalendar,
+  equity: readonly number[],
+  period: 'months' | 'years',
+): number[] {
   if (calendar.length !== equity.length) {
     throw new RangeError(
       `dates (${calendar.length}) and equity (${equity.length}) must have the same length`,

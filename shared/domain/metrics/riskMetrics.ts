@@ -1,4 +1,5 @@
-import { maxDrawdown } from './drawdown';
+import type { MaxDrawdown } from './drawdown';
+import { drawdownsWithMaxOfChecked, maxDrawdownOfChecked } from './drawdown';
 import { isNoiseAt, percentileLinear } from './statistics';
 import { assertEquity, assertFinite } from './validation';
 
@@ -66,8 +67,25 @@ export interface MetricsInput {
 
 /** Computes SPEC 5's metrics. Throws RangeError on bad equity or a non-finite option. */
 export function computeMetrics(input: MetricsInput): PerformanceMetrics {
+  assertEquity(input.equity);
+  return metricsOfChecked(input, maxDrawdownOfChecked(input.equity));
+}
+
+/**
+ * `computeMetrics` and the curve's `drawdownSeries` together, the equity checked and walked for the
+ * drawdowns once (a full simulation result carries both, for the strategy and its buy-and-hold).
+ */
+export function metricsWithDrawdowns(input: MetricsInput): {
+  metrics: PerformanceMetrics;
+  drawdowns: number[];
+} {
+  assertEquity(input.equity);
+  const { drawdowns, max } = drawdownsWithMaxOfChecked(input.equity);
+  return { metrics: metricsOfChecked(input, max), drawdowns };
+}
+
+function metricsOfChecked(input: MetricsInput, drawdown: MaxDrawdown): PerformanceMetrics {
   const { equity } = input;
-  assertEquity(equity);
   const periodsPerYear = input.periodsPerYear ?? TRADING_DAYS_PER_YEAR;
   const rf = input.riskFreePerPeriod ?? 0;
   assertFinite('periodsPerYear', periodsPerYear);
@@ -85,7 +103,7 @@ export function computeMetrics(input: MetricsInput): PerformanceMetrics {
   // sweep once per combination. Each sum still runs left to right over the same terms as `mean`,
   // `sampleStdDev` and `isNoise` would, so every figure is the same to the last bit.
   const n = equity.length - 1;
-  const returns = new Float64Array(n);
+  const returns = returnsScratch(n);
   let sumReturns = 0;
   let sumExcess = 0;
   let downsideSquares = 0;
@@ -96,8 +114,12 @@ export function computeMetrics(input: MetricsInput): PerformanceMetrics {
     returns[t] = r;
     sumReturns += r;
     sumExcess += x;
-    downsideSquares += Math.min(x, 0) ** 2;
-    excessScale = Math.max(excessScale, Math.abs(x));
+    // min(x, 0)² and max(scale, |x|) as branches and a product: x ** 2 is a call to pow (which
+    // returns x * x for an exponent of 2), and a zero term changes no sum that starts at +0.
+    if (x < 0) {
+      downsideSquares += x * x;
+      if (-x > excessScale) excessScale = -x;
+    } else if (x > excessScale) excessScale = x;
   }
   const meanReturn = sumReturns / n;
   const meanExcess = sumExcess / n;
@@ -105,11 +127,12 @@ export function computeMetrics(input: MetricsInput): PerformanceMetrics {
   let excessSquares = 0;
   for (let t = 0; t < n; t++) {
     const r = returns[t] as number;
-    squares += (r - meanReturn) ** 2;
-    excessSquares += (r - rf - meanExcess) ** 2;
+    const d = r - meanReturn;
+    const e = r - rf - meanExcess;
+    squares += d * d;
+    excessSquares += e * e;
   }
   const growth = (equity[equity.length - 1] as number) / (equity[0] as number);
-  const drawdown = maxDrawdown(equity);
   const sqrtP = Math.sqrt(periodsPerYear);
 
   const cagr = n === 0 ? null : finiteOrNull(growth ** (periodsPerYear / n) - 1);
@@ -139,6 +162,18 @@ export function computeMetrics(input: MetricsInput): PerformanceMetrics {
     bars: equity.length,
     ...passThrough,
   };
+}
+
+/**
+ * The returns of the series being measured: one buffer reused from call to call (grown when too short),
+ * not a session-long array per curve for the garbage collector. Read only within `metricsOfChecked`.
+ */
+let returnsBuffer = new Float64Array(0);
+
+function returnsScratch(length: number): Float64Array {
+  if (returnsBuffer.length < length)
+    returnsBuffer = new Float64Array(Math.max(length, 2 * returnsBuffer.length));
+  return returnsBuffer.subarray(0, length);
 }
 
 /**
