@@ -73,7 +73,9 @@ const DAY_MS = 86_400_000;
 /**
  * The calendar of daily bars read off their times instead of their date strings: `times[i]` is epoch
  * ms of 00:00 UTC of the date `labels[i]` names (how HistoricalBars stamps daily bars), strictly
- * increasing (checked). Each time is compared with the end of the month it falls in, and only a bar that starts
+ * increasing (checked). A time not at 00:00 UTC, or a month's first label that does not name the month its
+ * time falls in, falls back to reading the labels (`periodCalendar`), so a source stamped otherwise
+ * gives the same calendar, only slower. Each time is compared with the end of the month it falls in, and only a bar that starts
  * a new month is turned into a date: a full result's calendar otherwise read ten characters of every
  * session's date, which cost as much as the rest of the result's tables. Throws RangeError when the
  * lengths differ or a time is not a finite number.
@@ -94,9 +96,13 @@ export function periodCalendarOfDays(times: ArrayLike<number>, labels: readonly 
     if (!(t > previous) || !Number.isFinite(t))
       throw new RangeError(`times must be finite and strictly increasing: times[${i}] = ${t}`);
     previous = t;
+    // Not a bar stamped at 00:00 UTC of its date: the times cannot be trusted for the calendar.
+    if (t % DAY_MS !== 0) return periodCalendar(labels);
     if (t < nextMonth) continue;
     // A bar in a new month: the months (and perhaps the year) before it end at the bar before.
-    const { year, month } = civilMonth(Math.floor(t / DAY_MS));
+    const { year, month } = civilMonth(t / DAY_MS);
+    // Its label must name that month (YYYY-MM-…); otherwise times and labels disagree: read the labels.
+    if (!labelIsMonth(labels[i] as string, year, month)) return periodCalendar(labels);
     nextMonth = firstDayOf(month === 12 ? year + 1 : year, month === 12 ? 1 : month + 1) * DAY_MS;
     if (i > 0) {
       addEnd(months, labels[i - 1] as string, 7, i - 1);
@@ -109,6 +115,16 @@ export function periodCalendarOfDays(times: ArrayLike<number>, labels: readonly 
     addEnd(years, labels[last] as string, 4, last);
   }
   return { length: times.length, months, years };
+}
+
+/** True when `label` starts with the year and month `YYYY-MM` (four-digit years). */
+function labelIsMonth(label: string, year: number, month: number): boolean {
+  return (
+    label.length >= 7 &&
+    label.charCodeAt(4) === 45 &&
+    Number(label.slice(0, 4)) === year &&
+    Number(label.slice(5, 7)) === month
+  );
 }
 
 /**

@@ -16,6 +16,17 @@ describe('periodCalendarOfDays', () => {
     expect(got).toEqual(periodCalendar(dates));
   });
 
+  it('reads the labels when the times are not 00:00 UTC of their dates, or disagree with them', () => {
+    const dates = ['2024-01-30', '2024-01-31', '2024-02-01', '2024-02-02'];
+    // Stamped at 21:00 New York (02:00 UTC the next day): the times alone would end January a bar early.
+    const late = dates.map((d) => Date.parse(`${d}T00:00:00Z`) + 26 * 3_600_000);
+    expect(periodCalendarOfDays(late, dates)).toEqual(periodCalendar(dates));
+    // Midnight times one day after their labels: the month's first label does not name the month.
+    const shifted = dates.map((d) => Date.parse(`${d}T00:00:00Z`) + DAY_MS);
+    expect(periodCalendarOfDays(shifted, dates)).toEqual(periodCalendar(dates));
+    expect(periodCalendar(dates).months.ends).toEqual([1, 3]);
+  });
+
   it('equals periodCalendar of the same dates for any increasing daily series (1900–2100)', () => {
     const start = Date.UTC(1900, 0, 1) / DAY_MS;
     fc.assert(
