@@ -6,6 +6,7 @@ import { Card, Stat } from '../../components/Card';
 import { ExportStatus } from '../../components/ExportStatus';
 import { Figure } from '../../components/Figure';
 import { RoundTripCells, RoundTripHeads } from '../../components/RoundTripCells';
+import { RoundTripStatsFigures } from '../../components/RoundTripStatsFigures';
 import { Empty, ErrorBanner, Loading } from '../../components/States';
 import { TimeSeriesChart, type ChartSeries } from '../../components/TimeSeriesChart';
 import { money } from '../../lib/format';
@@ -290,32 +291,7 @@ function PerformanceBody({ perf, theme }: { perf: PerformanceDto; theme: string 
         </div>
       </Card>
       <Card title="Round trips">
-        <div className="row" data-testid="round-trip-stats">
-          <span>{s.count} round trips</span>
-          <span>
-            win rate{' '}
-            <Figure
-              value={s.winRate}
-              kind="percent"
-              signed={false}
-              how="Round trips with a positive P&L ÷ all (zero is not a win)"
-            />
-          </span>
-          <span>
-            expectancy <Figure value={s.expectancyCents} kind="money" how="Total P&L ÷ round trips" />
-          </span>
-          <span>
-            profit factor{' '}
-            <Figure
-              value={s.profitFactor}
-              kind="ratio"
-              signed={false}
-              how="Gross wins ÷ gross losses (— with no loss)"
-            />
-          </span>
-          <span title="Mean calendar days from purchase to sale">
-            average holding {s.averageHoldingDays === null ? '—' : `${s.averageHoldingDays.toFixed(1)} days`}
-          </span>
+        <RoundTripStatsFigures stats={s} testId="round-trip-stats">
           <span title="A buy and a sell of a symbol in one session; informational unless a limit is set">
             day trades (last 5 sessions) {perf.dayTradesLast5}
             {limit !== null && limit !== undefined && ` (limit ${limit})`}
@@ -323,7 +299,7 @@ function PerformanceBody({ perf, theme }: { perf: PerformanceDto; theme: string 
           <span title="Losses with shares of the same symbol bought within 30 days before or after (tax view)">
             wash sales {perf.washSales.count} ({money(perf.washSales.disallowedCents)} disallowed)
           </span>
-        </div>
+        </RoundTripStatsFigures>
         <div className="table-scroll">
           <table className="perf-table" data-testid="round-trips">
             <thead>

@@ -8,6 +8,7 @@ import type {
   SimulationResultDto,
 } from '../../../../shared/ipc/dto/simulation';
 import { Figure } from '../../components/Figure';
+import { RoundTripStatsFigures } from '../../components/RoundTripStatsFigures';
 import { useResolvedTheme } from '../../app/theme';
 import { Button } from '../../components/Button';
 import { Badge, Card } from '../../components/Card';
@@ -425,46 +426,11 @@ function RoundTripsSection({ rt }: { rt: NonNullable<SimulationResultDto['roundT
         Round trips ({s.count}
         {rt.truncated ? `, the newest ${rt.trips.length} shown; the export has them all` : ''})
       </h3>
-      <div className="row wrap" data-testid="sim-round-trip-stats">
-        <span title="Closed lot parts (FIFO): each sale closes the oldest lots first, a lot partly sold is split">
-          {s.count} round trips
-        </span>
-        <span>
-          win rate{' '}
-          <Figure
-            value={s.winRate}
-            kind="percent"
-            signed={false}
-            how="Round trips with a positive P&L ÷ all (zero is not a win)"
-          />
-        </span>
-        <span>
-          average win{' '}
-          <Figure value={s.averageWinCents} kind="money" how="Mean P&L of the round trips that gained" />
-        </span>
-        <span>
-          average loss{' '}
-          <Figure value={s.averageLossCents} kind="money" how="Mean P&L of the round trips that lost" />
-        </span>
-        <span>
-          profit factor{' '}
-          <Figure
-            value={s.profitFactor}
-            kind="ratio"
-            signed={false}
-            how="Gross wins ÷ gross losses (— with no loss)"
-          />
-        </span>
-        <span>
-          expectancy <Figure value={s.expectancyCents} kind="money" how="Total P&L ÷ round trips" />
-        </span>
-        <span title="Mean calendar days from purchase to sale">
-          average holding {s.averageHoldingDays === null ? '—' : `${s.averageHoldingDays.toFixed(1)} days`}
-        </span>
+      <RoundTripStatsFigures stats={s} testId="sim-round-trip-stats">
         <span title="Sales at a loss with shares of the same symbol bought within 30 days before or after (tax view; the loss moves into the replacement shares' cost)">
           wash sales {rt.washSales.count} ({money(rt.washSales.disallowedCents)} disallowed)
         </span>
-      </div>
+      </RoundTripStatsFigures>
       <div className="table-wrap" style={{ maxHeight: 360, overflowY: 'auto' }}>
         <table className="table" aria-label="Round trips of the run">
           <thead>
