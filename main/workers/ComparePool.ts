@@ -1,19 +1,15 @@
 import { Worker } from 'node:worker_threads';
-import type { SimulationSpec, SymbolHistory } from '../../shared/simulation';
-import { prepareSimulation } from '../../shared/simulation';
+import { prepareSimulation } from '../../shared/simulation/runSimulation';
+import type { SimulationSpec, SymbolHistory } from '../../shared/simulation/SimulationSpec';
 import type {
   CompareEntry,
   CompareOutcome,
-  CompareRow,
   CompareResult,
-  LabOptions,
-} from '../../shared/simulation/strategy';
-import {
-  assembleCompare,
-  buyAndHoldOf,
-  compareStrategies,
-  matchingFor,
-} from '../../shared/simulation/strategy';
+  CompareRow,
+} from '../../shared/simulation/strategy/compare';
+import { assembleCompare, buyAndHoldOf, compareStrategies } from '../../shared/simulation/strategy/compare';
+import type { LabOptions } from '../../shared/simulation/strategy/runStrategy';
+import { matchingFor } from '../../shared/simulation/strategy/runStrategy';
 import { plainArray } from '../../shared/simulation/plainArrays';
 import type { FromCompareWorker, ToCompareWorker } from './compareProtocol';
 import { shareHistory } from './sharedHistory';

@@ -1,5 +1,6 @@
-import type { SimulationSpec, SymbolHistory } from '../../shared/simulation';
-import type { CompareEntry, CompareRow, LabOptions } from '../../shared/simulation/strategy';
+import type { SimulationSpec, SymbolHistory } from '../../shared/simulation/SimulationSpec';
+import type { CompareEntry, CompareRow } from '../../shared/simulation/strategy/compare';
+import type { LabOptions } from '../../shared/simulation/strategy/runStrategy';
 
 /** Messages between the compare pool and its workers (one compare at a time per pool; `run` numbers it). */
 export type ToCompareWorker =

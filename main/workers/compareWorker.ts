@@ -1,9 +1,12 @@
 import { parentPort } from 'node:worker_threads';
-import type { SimulationSpec, SymbolHistory } from '../../shared/simulation';
+// Each import names the module it needs, never a barrel (shared/simulation's index, the strategy index):
+// the worker's bundle then holds the engine and the compare only, not the sweeps, walk-forward,
+// accounting of runs and reports a barrel pulls in (ADR 0145).
 import type { Prepared } from '../../shared/simulation/runSimulation';
-import { prepareSimulation } from '../../shared/simulation';
-import type { LabOptions } from '../../shared/simulation/strategy';
-import { compareRow } from '../../shared/simulation/strategy';
+import { prepareSimulation } from '../../shared/simulation/runSimulation';
+import type { SimulationSpec, SymbolHistory } from '../../shared/simulation/SimulationSpec';
+import { compareRow } from '../../shared/simulation/strategy/compare';
+import type { LabOptions } from '../../shared/simulation/strategy/runStrategy';
 import type { FromCompareWorker, ToCompareWorker } from './compareProtocol';
 
 /**

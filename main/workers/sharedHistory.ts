@@ -1,5 +1,5 @@
 import type { BarSeries } from '../../shared/ports/HistoricalBars';
-import type { SymbolHistory } from '../../shared/simulation';
+import type { SymbolHistory } from '../../shared/simulation/SimulationSpec';
 
 /**
  * A copy of the history whose price columns live in SharedArrayBuffers: posted to every worker of a
