@@ -134,7 +134,8 @@ export class SignalPosition implements PositionReplay {
   private readonly sizing: SizingContext;
   /** The bar whose prices `bar` holds (−1: none yet). */
   private barAt = -1;
-  lastClose: number;
+  /** The last bar's close; a number from the start (not undefined), so V8 stores it as a double. */
+  lastClose = NaN;
   barsStepped = 0;
   readonly totals: ReplayTotals = noTotals();
 
