@@ -25,17 +25,17 @@ export function ema(values: ArrayLike<number>, n: number, wilder = false): Float
 }
 
 export class EmaStream {
-  private readonly ratio: number;
+  // Fields start as numbers, not undefined: V8 then keeps them as doubles, and `push` reads them unboxed.
+  readonly n: number = 0;
+  private readonly ratio: number = NaN;
   /** 1 − ratio, as the batch form computes it. */
-  private readonly keep: number;
+  private readonly keep: number = NaN;
   private count = 0;
   private seed = 0;
   value = NaN;
 
-  constructor(
-    readonly n: number,
-    wilder = false,
-  ) {
+  constructor(n: number, wilder = false) {
+    this.n = n;
     this.ratio = emaRatio(n, wilder);
     this.keep = 1 - this.ratio;
   }

@@ -118,17 +118,35 @@ function move(
   price: number | null,
   detail: string,
 ): OrderTransition {
+  const from = order.state;
+  advanceOrder(order, to);
+  return transitionOf(order, from, qty, price, detail);
+}
+
+/**
+ * The lifecycle's checked state change alone, without its transition record: for a run that records no
+ * order events (a lab run), which would build and drop one object per state change.
+ */
+export function advanceOrder(order: WorkingOrder, to: OrderState): void {
   if (!canTransition(order.state, to)) {
     throw new Error(`order ${order.id}: ${order.state} cannot become ${to}`);
   }
-  const from = order.state;
   order.state = to;
+}
+
+function transitionOf(
+  order: WorkingOrder,
+  from: OrderState,
+  qty: number,
+  price: number | null,
+  detail: string,
+): OrderTransition {
   return {
     orderId: order.id,
     symbol: order.symbol,
     side: order.side,
     from,
-    to,
+    to: order.state,
     qty,
     price,
     filledQty: order.filledQty,
@@ -141,6 +159,13 @@ function move(
 export function acknowledge(order: WorkingOrder): OrderTransition {
   const problem = orderProblem(order);
   return problem === null ? move(order, 'ACKED', 0, null, '') : move(order, 'REJECTED', 0, null, problem);
+}
+
+/** `acknowledge`'s state change without its transition: the order's problem (REJECTED), or null (ACKED). */
+export function acknowledgeOrder(order: WorkingOrder): string | null {
+  const problem = orderProblem(order);
+  advanceOrder(order, problem === null ? 'ACKED' : 'REJECTED');
+  return problem;
 }
 
 export function orderProblem(order: WorkingOrder): string | null {
@@ -162,15 +187,20 @@ export function reject(order: WorkingOrder, detail: string): OrderTransition {
 
 /** A fill of `qty` at `price`: PARTIALLY_FILLED, or FILLED once the whole order has filled. */
 export function fill(order: WorkingOrder, qty: number, price: number, detail = ''): OrderTransition {
+  const from = order.state;
+  fillOrder(order, qty);
+  return transitionOf(order, from, qty, price, detail);
+}
+
+/** `fill`'s checks and state change without its transition (a run that records no order events). */
+export function fillOrder(order: WorkingOrder, qty: number): void {
   if (isTerminal(order.state)) throw new Error(`order ${order.id}: no fill after ${order.state}`);
   if (!(qty > 0)) throw new Error(`order ${order.id}: a fill of ${qty} shares`);
   const filled = order.filledQty + qty;
   if (filled > order.qty + 1e-9 * order.qty)
     throw new Error(`order ${order.id}: ${filled} filled of ${order.qty}`);
   order.filledQty = Math.abs(filled - order.qty) <= 1e-9 * order.qty ? order.qty : filled;
-  const to: OrderState = order.filledQty === order.qty ? 'FILLED' : 'PARTIALLY_FILLED';
-  const t = move(order, to, qty, price, detail);
-  return t;
+  advanceOrder(order, order.filledQty === order.qty ? 'FILLED' : 'PARTIALLY_FILLED');
 }
 
 /** ACKED or PARTIALLY_FILLED → CANCELLED: the rest of the order will not fill. */

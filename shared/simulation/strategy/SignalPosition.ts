@@ -15,7 +15,17 @@ import type {
   TimeInForce,
   WorkingOrder,
 } from '../../domain/orders/OrderLifecycle';
-import { acknowledge, cancel, fill, newOrder, reject, remaining } from '../../domain/orders/OrderLifecycle';
+import {
+  acknowledge,
+  acknowledgeOrder,
+  advanceOrder,
+  cancel,
+  fill,
+  fillOrder,
+  newOrder,
+  reject,
+  remaining,
+} from '../../domain/orders/OrderLifecycle';
 import type { ReasonCode } from '../../domain/ReasonCode';
 import type { ValidatorCode } from '../../domain/risk';
 import type { BarSeries } from '../../ports/HistoricalBars';
@@ -124,7 +134,8 @@ export class SignalPosition implements PositionReplay {
   private readonly sizing: SizingContext;
   /** The bar whose prices `bar` holds (−1: none yet). */
   private barAt = -1;
-  lastClose: number;
+  /** The last bar's close; a number from the start (not undefined), so V8 stores it as a double. */
+  lastClose = NaN;
   barsStepped = 0;
   readonly totals: ReplayTotals = noTotals();
 
@@ -343,11 +354,19 @@ export class SignalPosition implements PositionReplay {
       sizedCashCents: this.ledger.cashCents,
       reasons,
     };
-    const acked = rejectedBy === null ? acknowledge(order) : reject(order, rejectedBy);
-    this.record(i, order, acked);
+    // A run that records neither order events nor a log (a lab run) changes the order's state only.
+    let why = '';
+    if (this.shared.orderEvents === null && !this.log.detailed) {
+      if (rejectedBy === null) acknowledgeOrder(order);
+      else advanceOrder(order, 'REJECTED');
+    } else {
+      const acked = rejectedBy === null ? acknowledge(order) : reject(order, rejectedBy);
+      this.record(i, order, acked);
+      why = acked.detail;
+    }
     if (order.state === 'REJECTED') {
       this.totals.rejected++;
-      if (this.log.detailed) this.logNoFill(meta, i, 'REJECTED', 0, null, acked.detail);
+      if (this.log.detailed) this.logNoFill(meta, i, 'REJECTED', 0, null, why);
       return;
     }
     this.working.push(meta);
@@ -446,8 +465,8 @@ export class SignalPosition implements PositionReplay {
     else t.sells++;
     t.notionalCents += booking.notionalCents;
     t.commissionsCents += booking.commissionCents;
-    const transition = fill(order, qty, price, note ?? '');
-    this.record(i, order, transition);
+    if (this.shared.orderEvents === null) fillOrder(order, qty);
+    else this.record(i, order, fill(order, qty, price, note ?? ''));
     const closedBefore = this.book.closed.length;
     this.book.apply({
       kind: 'fill',
@@ -475,7 +494,8 @@ export class SignalPosition implements PositionReplay {
   private cancelRest(m: OrderMeta, i: number, note: FillNote): void {
     const order = m.order;
     const rest = remaining(order);
-    this.record(i, order, cancel(order, note));
+    if (this.shared.orderEvents === null) advanceOrder(order, 'CANCELLED');
+    else this.record(i, order, cancel(order, note));
     this.drop(m);
     this.totals.cancelled++;
     if (!this.log.detailed) return;
