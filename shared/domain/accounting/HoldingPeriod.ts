@@ -7,19 +7,14 @@
  * no Date object, because the wash-sale view and the round trips compute thousands of them.
  */
 export function dayNumber(date: string): number {
-  let y =
+  const y =
     (date.charCodeAt(0) - 48) * 1000 +
     (date.charCodeAt(1) - 48) * 100 +
     (date.charCodeAt(2) - 48) * 10 +
     (date.charCodeAt(3) - 48);
   const m = (date.charCodeAt(5) - 48) * 10 + (date.charCodeAt(6) - 48);
   const d = (date.charCodeAt(8) - 48) * 10 + (date.charCodeAt(9) - 48);
-  if (m <= 2) y -= 1;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146_097 + doe - 719_468;
+  return daysFromCivil(y, m, d);
 }
 
 /**
@@ -107,10 +102,15 @@ export function yearMonthDay(s: string): number {
 
 /** `dayNumber` of a date given as a `yearMonthDay` integer. */
 export function dayNumberOf(ymd: number): number {
-  let y = Math.floor(ymd / 10_000);
+  const y = Math.floor(ymd / 10_000);
   const m = Math.floor(ymd / 100) % 100;
   const d = ymd % 100;
-  if (m <= 2) y -= 1;
+  return daysFromCivil(y, m, d);
+}
+
+/** Days since 1970-01-01 of year `year`, month `m` (1–12), day `d` (H. Hinnant's days_from_civil). */
+function daysFromCivil(year: number, m: number, d: number): number {
+  const y = m <= 2 ? year - 1 : year;
   const era = Math.floor(y / 400);
   const yoe = y - era * 400;
   const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
