@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { EquityHistoryRow } from '../../shared/ports/EquityHistoryRepository';
+import { equityHistoryRecord } from '../db/testing/records';
 import { seededLedger } from '../db/testing/seededLedger';
 import { removeDir, tempDir } from '../db/testing/testDatabase';
 import { captureCli } from './testing/captureCli';
@@ -65,22 +65,7 @@ describe('accounting on the command line', () => {
     const t = await seededLedger(path.join(dir, 'demo.db'), 2);
     const portfolioId = t.store.portfolios.listByTenant(t.tenantId)[0]!.id;
     const dates = ['2020-01-02', '2020-01-03', '2020-01-06'];
-    const rows: EquityHistoryRow[] = dates.map((date, i) => ({
-      portfolioId,
-      positionId: null,
-      date,
-      marketValueCents: 1_000_000 + i * 1000,
-      cashCents: 0,
-      receivableCents: 0,
-      costCents: 0,
-      realisedCents: 0,
-      unrealisedCents: 0,
-      dividendsCents: 0,
-      commissionsCents: 0,
-      flowsCents: 0,
-      dayFlowCents: 0,
-      equityCents: 1_000_000 + i * 1000,
-    }));
+    const rows = dates.map((date, i) => equityHistoryRecord(portfolioId, null, date, 1_000_000 + i * 1000));
     t.store.uow.transaction(() => t.store.equityHistory.replaceFrom(t.tenantId, dates[0]!, rows));
     t.close();
     const all = await captureCli(['performance', '--data-dir', dir, '--json']);

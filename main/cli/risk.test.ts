@@ -22,21 +22,19 @@ writeFileSync(
   'date,open,high,low,close\n2024-01-02,50,50,50,50\n2024-01-03,50,50,50,50\n2024-01-04,50,50,50,50\n2024-01-05,50,50,50,50\n2024-01-08,50,50,50,50\n2024-01-09,50,50,50,50\n',
 );
 writeFileSync(at('holdings.csv'), 'symbol,qty\nAAA,10\nBBB,20\n');
+/** The holdings file with the histories of its two stocks. */
+const HOLDINGS_AB = [
+  '--holdings',
+  at('holdings.csv'),
+  '--csv',
+  `AAA=${at('aaa.csv')}`,
+  '--csv',
+  `BBB=${at('bbb.csv')}`,
+];
 
 describe('vb risk --holdings (no database)', () => {
   it('prints only JSON with --json, figures from SPEC 9', async () => {
-    const r = await captureCli([
-      'risk',
-      '--holdings',
-      at('holdings.csv'),
-      '--csv',
-      `AAA=${at('aaa.csv')}`,
-      '--csv',
-      `BBB=${at('bbb.csv')}`,
-      '--cash',
-      '970',
-      '--json',
-    ]);
+    const r = await captureCli(['risk', ...HOLDINGS_AB, '--cash', '970', '--json']);
     expect(r.code, r.err).toBe(0);
     const json = JSON.parse(r.out);
     // Valued at the last close: AAA 10 × 103 = 1030, BBB 20 × 50 = 1000; equity 1030 + 1000 + 970.
@@ -61,12 +59,7 @@ describe('vb risk --holdings (no database)', () => {
   it('stress with a user window and shocks, per position and total', async () => {
     const r = await captureCli([
       'stress',
-      '--holdings',
-      at('holdings.csv'),
-      '--csv',
-      `AAA=${at('aaa.csv')}`,
-      '--csv',
-      `BBB=${at('bbb.csv')}`,
+      ...HOLDINGS_AB,
       '--window',
       '2024-01-03:2024-01-05',
       '--shock',
@@ -89,19 +82,7 @@ describe('vb risk --holdings (no database)', () => {
   });
 
   it('a window after the as-of date has no data: said in words, no $0.00 figure', async () => {
-    const args = [
-      'stress',
-      '--holdings',
-      at('holdings.csv'),
-      '--csv',
-      `AAA=${at('aaa.csv')}`,
-      '--csv',
-      `BBB=${at('bbb.csv')}`,
-      '--as-of',
-      '2024-01-05',
-      '--window',
-      '2024-01-03:2024-01-09',
-    ];
+    const args = ['stress', ...HOLDINGS_AB, '--as-of', '2024-01-05', '--window', '2024-01-03:2024-01-09'];
     const json = await captureCli([...args, '--json']);
     expect(json.code, json.err).toBe(0);
     expect(JSON.parse(json.out).scenarios).toMatchObject([

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { changePortfolioConfig } from '../../shared/application/ledger';
-import type { EquityHistoryRow } from '../../shared/ports/EquityHistoryRepository';
+import { equityHistoryRecord } from '../db/testing/records';
 import { removeDir, tempDir } from '../db/testing/testDatabase';
 import { ny, openHarness, type Harness } from '../jobs/testing/liveHarness';
 import { createRiskAlertWatch } from './riskAlertWatch';
@@ -16,22 +16,9 @@ describe('the risk alert watch', () => {
   });
 
   function totals(hh: Harness, points: readonly [string, number][]): void {
-    const rows: EquityHistoryRow[] = points.map(([date, equityCents]) => ({
-      portfolioId: hh.portfolioId,
-      positionId: null,
-      date,
-      marketValueCents: equityCents,
-      cashCents: 0,
-      receivableCents: 0,
-      costCents: 0,
-      realisedCents: 0,
-      unrealisedCents: 0,
-      dividendsCents: 0,
-      commissionsCents: 0,
-      flowsCents: 0,
-      dayFlowCents: 0,
-      equityCents,
-    }));
+    const rows = points.map(([date, equityCents]) =>
+      equityHistoryRecord(hh.portfolioId, null, date, equityCents),
+    );
     hh.store.uow.transaction(() => hh.store.equityHistory.replaceFrom(hh.tenantId, points[0]![0], rows));
   }
 

@@ -4,6 +4,7 @@ import { changePortfolioConfig } from '../../shared/application/ledger';
 import { checkRiskAlerts, type MeasuredVar } from '../../shared/application/risk/riskAlerts';
 import type { DomainEvent } from '../../shared/domain/DomainEvent';
 import type { EquityHistoryRow } from '../../shared/ports/EquityHistoryRepository';
+import { equityHistoryRecord } from '../db/testing/records';
 import { removeDir, tempDir } from '../db/testing/testDatabase';
 import { ny, openHarness, type Harness } from './testing/liveHarness';
 
@@ -33,22 +34,7 @@ describe('risk alerts in the event log', () => {
         [null, total],
         [positionId, position],
       ] as const)
-        rows.push({
-          portfolioId: hh.portfolioId,
-          positionId: id,
-          date,
-          marketValueCents: equity,
-          cashCents: 0,
-          receivableCents: 0,
-          costCents: 0,
-          realisedCents: 0,
-          unrealisedCents: 0,
-          dividendsCents: 0,
-          commissionsCents: 0,
-          flowsCents: 0,
-          dayFlowCents: 0,
-          equityCents: equity,
-        });
+        rows.push(equityHistoryRecord(hh.portfolioId, id, date, equity));
     hh.store.uow.transaction(() => hh.store.equityHistory.replaceFrom(hh.tenantId, points[0]![0], rows));
   }
 

@@ -1,6 +1,8 @@
 import { DEFAULT_STRATEGY_CONFIG } from '../../../shared/domain/Config';
 import { cents } from '../../../shared/domain/Money';
+import { emptySnapshot } from '../../../shared/domain/accounting/EquityHistory';
 import type { DividendAccrualRecord, DividendAnnouncement } from '../../../shared/ports/DividendRepository';
+import type { EquityHistoryRow } from '../../../shared/ports/EquityHistoryRepository';
 import type { OrderRecord } from '../../../shared/ports/OrderRepository';
 import type { Portfolio } from '../../../shared/ports/PortfolioRepository';
 import type { PositionRecord } from '../../../shared/ports/PositionRepository';
@@ -137,4 +139,21 @@ export const splitRecord = (tenantId: string, id: string, o: Partial<StockSplit>
   source: 'test',
   createdAt: 1,
   ...o,
+});
+
+/**
+ * An equity history row of a portfolio total (`positionId` null) or one position whose equity is all
+ * market value: every other amount 0.
+ */
+export const equityHistoryRecord = (
+  portfolioId: string,
+  positionId: string | null,
+  date: string,
+  equityCents: number,
+): EquityHistoryRow => ({
+  ...emptySnapshot(date),
+  portfolioId,
+  positionId,
+  marketValueCents: equityCents,
+  equityCents,
 });

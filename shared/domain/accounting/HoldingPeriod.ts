@@ -2,24 +2,21 @@
  * Dates of SPEC 8 are ISO session dates (`YYYY-MM-DD`); holding periods count calendar days and are
  * computed on UTC day numbers, with no time zone and no year limit.
  */
+import { civilFromDays, daysFromCivil } from '../calendar/CivilDays';
+
 /**
  * Days since 1970-01-01 of a `YYYY-MM-DD` date, in integer arithmetic (H. Hinnant's days_from_civil):
  * no Date object, because the wash-sale view and the round trips compute thousands of them.
  */
 export function dayNumber(date: string): number {
-  let y =
+  const y =
     (date.charCodeAt(0) - 48) * 1000 +
     (date.charCodeAt(1) - 48) * 100 +
     (date.charCodeAt(2) - 48) * 10 +
     (date.charCodeAt(3) - 48);
   const m = (date.charCodeAt(5) - 48) * 10 + (date.charCodeAt(6) - 48);
   const d = (date.charCodeAt(8) - 48) * 10 + (date.charCodeAt(9) - 48);
-  if (m <= 2) y -= 1;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146_097 + doe - 719_468;
+  return daysFromCivil(y, m, d);
 }
 
 /**
@@ -30,26 +27,16 @@ const DATE_OF_DAY = new Map<number, string>();
 export function dateOfDayNumber(day: number): string {
   let date = DATE_OF_DAY.get(day);
   if (date === undefined) {
-    date = civilFromDays(day);
+    date = isoDateOfDay(day);
     if (DATE_OF_DAY.size > 100_000) DATE_OF_DAY.clear();
     DATE_OF_DAY.set(day, date);
   }
   return date;
 }
 
-/** The `YYYY-MM-DD` date of a day number (H. Hinnant's civil_from_days). */
-function civilFromDays(day: number): string {
-  const z = day + 719_468;
-  const era = Math.floor(z / 146_097);
-  const doe = z - era * 146_097;
-  const yoe = Math.floor(
-    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365,
-  );
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+/** The `YYYY-MM-DD` date of a day number. */
+function isoDateOfDay(day: number): string {
+  const { year: y, month: m, day: d } = civilFromDays(day);
   return `${String(y).padStart(4, '0')}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
 }
 
@@ -107,13 +94,8 @@ export function yearMonthDay(s: string): number {
 
 /** `dayNumber` of a date given as a `yearMonthDay` integer. */
 export function dayNumberOf(ymd: number): number {
-  let y = Math.floor(ymd / 10_000);
+  const y = Math.floor(ymd / 10_000);
   const m = Math.floor(ymd / 100) % 100;
   const d = ymd % 100;
-  if (m <= 2) y -= 1;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146_097 + doe - 719_468;
+  return daysFromCivil(y, m, d);
 }

@@ -1,3 +1,4 @@
+import { civilFromDays, daysFromCivil } from '../calendar/CivilDays';
 import { assertEquity } from './validation';
 
 export interface MonthlyReturn {
@@ -100,15 +101,15 @@ export function periodCalendarOfDays(times: ArrayLike<number>, labels: readonly 
     if (t % DAY_MS !== 0) return periodCalendar(labels);
     if (t < nextMonth) continue;
     // A bar in a new month: the months (and perhaps the year) before it end at the bar before.
-    const { year, month } = civilMonth(t / DAY_MS);
+    const { year, month } = civilFromDays(t / DAY_MS);
     // Its label must name that month (YYYY-MM-…); otherwise times and labels disagree: read the labels.
     if (!labelIsMonth(labels[i] as string, year, month)) return periodCalendar(labels);
-    nextMonth = firstDayOf(month === 12 ? year + 1 : year, month === 12 ? 1 : month + 1) * DAY_MS;
+    nextMonth = daysFromCivil(month === 12 ? year + 1 : year, month === 12 ? 1 : month + 1, 1) * DAY_MS;
     if (i > 0) {
       addEnd(months, labels[i - 1] as string, 7, i - 1);
       if (t >= nextYear) addEnd(years, labels[i - 1] as string, 4, i - 1);
     }
-    if (t >= nextYear) nextYear = firstDayOf(year + 1, 1) * DAY_MS;
+    if (t >= nextYear) nextYear = daysFromCivil(year + 1, 1, 1) * DAY_MS;
   }
   if (last >= 0) {
     addEnd(months, labels[last] as string, 7, last);
@@ -125,33 +126,6 @@ function labelIsMonth(label: string, year: number, month: number): boolean {
     Number(label.slice(0, 4)) === year &&
     Number(label.slice(5, 7)) === month
   );
-}
-
-/**
- * The proleptic-Gregorian year and month (1–12) of a day counted from 1970-01-01 (H. Hinnant's
- * `civil_from_days`, in integers: no Date object per month).
- */
-function civilMonth(days: number): { year: number; month: number } {
-  const z = days + 719_468;
-  const era = Math.floor(z / 146_097);
-  const doe = z - era * 146_097;
-  const yoe = Math.floor(
-    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365,
-  );
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month };
-}
-
-/** Days from 1970-01-01 to the first of `month` (1–12) of `year` (Hinnant's `days_from_civil`). */
-function firstDayOf(year: number, month: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5);
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146_097 + doe - 719_468;
 }
 
 function addEnd(periods: PeriodEnds, date: string, keyLength: number, index: number): void {

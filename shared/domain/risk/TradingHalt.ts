@@ -1,4 +1,4 @@
-import type { HaltReason } from './RiskRules';
+import type { EventPayloads } from '../DomainEvent';
 
 /**
  * Whether a portfolio may trade, derived from its own facts (SPEC 9): the log's `TradingHalted` and
@@ -7,17 +7,9 @@ import type { HaltReason } from './RiskRules';
  * - The circuit breaker (`max_drawdown`, scope all) holds until a `TradingResumed` follows it.
  * - The daily loss stop (`daily_loss_stop`, scope buys) holds for the rest of its session: it lapses
  *   by itself at the next session.
+ * A halt fact is a `TradingHalted` event's payload with its time.
  */
-export interface HaltFact {
-  kind: 'TradingHalted';
-  ts: number;
-  reason: HaltReason;
-  scope: 'buys' | 'all';
-  session: string;
-  equityCents: number;
-  referenceCents: number;
-  limitPct: number;
-}
+export type HaltFact = { kind: 'TradingHalted'; ts: number } & EventPayloads['TradingHalted'];
 
 export interface ResumeFact {
   kind: 'TradingResumed';
