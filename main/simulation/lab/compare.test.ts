@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { PerformanceMetrics } from '../../domain/metrics';
-import type { SymbolHistory } from '../SimulationSpec';
-import { simSpec } from '../testing/bars';
-import { loadBundled } from '../../testing/vbDigests';
-import { strategyChoice } from './BuiltInStrategies';
-import { bestRows, compareStrategies } from './compare';
-import { sizerChoice } from './Sizers';
+import type { PerformanceMetrics } from '../../../shared/domain/metrics';
+import type { SymbolHistory } from '../../../shared/simulation/SimulationSpec';
+import { simSpec } from '../../../shared/simulation/testing/bars';
+import { loadBundled } from '../testing/vbDigests';
+import { strategyChoice } from '../../../shared/simulation/strategy/BuiltInStrategies';
+import { bestRows, compareStrategies } from '../../../shared/simulation/strategy/compare';
+import { sizerChoice } from '../../../shared/simulation/strategy/Sizers';
 
 let history: Map<string, SymbolHistory>;
 beforeAll(async () => {

@@ -1,12 +1,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { SymbolHistory } from '../SimulationSpec';
-import { prepareSimulation, replayPrepared, runSimulation } from '../runSimulation';
-import type { VbRunner } from '../../testing/vbDigests';
-import { loadBundled, vbDigests } from '../../testing/vbDigests';
-import { strategyChoice, strategyFor } from './BuiltInStrategies';
-import { replayStrategy, runStrategy } from './runStrategy';
+import type { SymbolHistory } from '../../../shared/simulation/SimulationSpec';
+import { prepareSimulation, replayPrepared, runSimulation } from '../../../shared/simulation/runSimulation';
+import type { VbRunner } from '../testing/vbDigests';
+import { loadBundled, vbDigests } from '../testing/vbDigests';
+import { strategyChoice, strategyFor } from '../../../shared/simulation/strategy/BuiltInStrategies';
+import { replayStrategy, runStrategy } from '../../../shared/simulation/strategy/runStrategy';
 
 /**
  * Issue 18: volatility balancing through the strategy interface gives today's results on every bundled

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { BundledBarSource } from '../../main/adapters/data/BundledBarSource';
-import type { SimulationResult } from '../simulation/SimulationResult';
-import type { SimulationSpec, SymbolHistory } from '../simulation/SimulationSpec';
-import type { ReplayTotals } from '../simulation/SimulatedPosition';
-import { simSpec } from '../simulation/testing/bars';
+import { BundledBarSource } from '../../adapters/data/BundledBarSource';
+import type { SimulationResult } from '../../../shared/simulation/SimulationResult';
+import type { SimulationSpec, SymbolHistory } from '../../../shared/simulation/SimulationSpec';
+import type { ReplayTotals } from '../../../shared/simulation/SimulatedPosition';
+import { simSpec } from '../../../shared/simulation/testing/bars';
 
 /**
  * Digests of volatility balancing's results on every bundled symbol (issue 18: the strategy interface
